@@ -1,0 +1,342 @@
+//! Roles and scopes (SPEC §1).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// The roles of SPEC §1, with their API codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    UdiAdm,
+    UdiRegion,
+    Operator,
+    Imdi,
+    MunicipalityAdmin,
+    Municipality,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Admin,
+        Role::UdiAdm,
+        Role::UdiRegion,
+        Role::Operator,
+        Role::Imdi,
+        Role::MunicipalityAdmin,
+        Role::Municipality,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::UdiAdm => "udi_adm",
+            Role::UdiRegion => "udi_region",
+            Role::Operator => "operator",
+            Role::Imdi => "imdi",
+            Role::MunicipalityAdmin => "municipality_admin",
+            Role::Municipality => "municipality",
+        }
+    }
+
+    /// Which scope value the role needs (SPEC §1).
+    pub fn scope_kind(self) -> ScopeKind {
+        match self {
+            Role::Admin | Role::UdiAdm | Role::Imdi => ScopeKind::National,
+            Role::UdiRegion => ScopeKind::Region,
+            Role::Operator => ScopeKind::Operator,
+            Role::MunicipalityAdmin | Role::Municipality => ScopeKind::Municipality,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role: {0}")]
+pub struct UnknownRole(pub String);
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+    fn from_str(text: &str) -> Result<Role, UnknownRole> {
+        Role::ALL
+            .into_iter()
+            .find(|role| role.code() == text)
+            .ok_or_else(|| UnknownRole(text.to_owned()))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    National,
+    Region,
+    Operator,
+    Municipality,
+}
+
+/// UDI's regional units (SPEC §2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Region {
+    #[serde(rename = "ØST")]
+    Ost,
+    #[serde(rename = "SØR")]
+    Sor,
+    #[serde(rename = "IØST")]
+    IndreOst,
+    #[serde(rename = "NORD")]
+    Nord,
+    #[serde(rename = "VEST")]
+    Vest,
+    #[serde(rename = "MIDT")]
+    Midt,
+}
+
+impl Region {
+    pub const ALL: [Region; 6] = [
+        Region::Ost,
+        Region::Sor,
+        Region::IndreOst,
+        Region::Nord,
+        Region::Vest,
+        Region::Midt,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Region::Ost => "ØST",
+            Region::Sor => "SØR",
+            Region::IndreOst => "IØST",
+            Region::Nord => "NORD",
+            Region::Vest => "VEST",
+            Region::Midt => "MIDT",
+        }
+    }
+}
+
+impl FromStr for Region {
+    type Err = ();
+    fn from_str(text: &str) -> Result<Region, ()> {
+        let upper = text.trim().to_uppercase();
+        Region::ALL.into_iter().find(|region| region.code() == upper).ok_or(())
+    }
+}
+
+/// Permissions a municipality_admin grants a caseworker (R-AUTH-4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MunicipalPermission {
+    /// Offers and decisions (tilbud og vedtak).
+    OffersAndDecisions,
+    /// Person folders including health needs (personmapper).
+    PersonFolders,
+    /// Reports only.
+    Reports,
+}
+
+impl MunicipalPermission {
+    pub const ALL: [MunicipalPermission; 3] = [
+        MunicipalPermission::OffersAndDecisions,
+        MunicipalPermission::PersonFolders,
+        MunicipalPermission::Reports,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MunicipalPermission::OffersAndDecisions => "offers_and_decisions",
+            MunicipalPermission::PersonFolders => "person_folders",
+            MunicipalPermission::Reports => "reports",
+        }
+    }
+
+    /// Parses a stored comma-separated list, ignoring unknown codes.
+    pub fn parse_list(text: &str) -> Vec<MunicipalPermission> {
+        MunicipalPermission::ALL
+            .into_iter()
+            .filter(|permission| text.split(',').any(|code| code.trim() == permission.code()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_codes_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(role.code().parse::<Role>(), Ok(role));
+        }
+        assert!("root".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn regions_parse_case_insensitively() {
+        assert_eq!("iøst".parse::<Region>(), Ok(Region::IndreOst));
+        assert!("NORTH".parse::<Region>().is_err());
+    }
+}
+
+/// A new account's identity and scope, validated (SPEC §1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountScope {
+    pub role: Role,
+    pub region: Option<Region>,
+    pub operator_dro: Option<String>,
+    pub municipality_number: Option<String>,
+    pub permissions: Vec<MunicipalPermission>,
+}
+
+/// Checks a username: 3–64 characters of `a–z 0–9 . _ -` (lower case), starting with a letter.
+pub fn validate_username(username: &str) -> Result<String, crate::error::FieldError> {
+    let username = username.trim().to_lowercase();
+    let valid_characters = username
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    let starts_with_letter = username.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+    if !(3..=64).contains(&username.len()) || !valid_characters || !starts_with_letter {
+        return Err(crate::error::FieldError::new(
+            "username",
+            "3–64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter",
+        ));
+    }
+    Ok(username)
+}
+
+/// Each role gets exactly the scope it needs: a region for a regional unit, a DRO number for an
+/// operator, a municipality number for municipal roles, nothing for national roles. Values
+/// belonging to other scopes are dropped, so a stale form field cannot widen access.
+pub fn validate_scope(
+    role: &str,
+    region: Option<&str>,
+    operator_dro: Option<&str>,
+    municipality_number: Option<&str>,
+    permissions: &[MunicipalPermission],
+) -> Result<AccountScope, crate::error::FieldError> {
+    use crate::error::FieldError;
+    let role: Role = role
+        .parse()
+        .map_err(|_| FieldError::new("role", "unknown role"))?;
+    fn present(value: Option<&str>) -> Option<&str> {
+        value.map(str::trim).filter(|value| !value.is_empty())
+    }
+    let mut scope = AccountScope {
+        role,
+        region: None,
+        operator_dro: None,
+        municipality_number: None,
+        permissions: Vec::new(),
+    };
+    match role.scope_kind() {
+        ScopeKind::National => {}
+        ScopeKind::Region => {
+            let region = present(region)
+                .ok_or_else(|| FieldError::new("region", "a regional unit needs its region"))?;
+            scope.region = Some(
+                region
+                    .parse()
+                    .map_err(|_| FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT"))?,
+            );
+        }
+        ScopeKind::Operator => {
+            let dro = present(operator_dro)
+                .ok_or_else(|| FieldError::new("operator", "an operator user needs a DRO number"))?
+                .to_uppercase();
+            let digits = dro.strip_prefix("DRO").unwrap_or("");
+            if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+                return Err(FieldError::new("operator", "DRO followed by digits, e.g. DRO1000"));
+            }
+            scope.operator_dro = Some(dro);
+        }
+        ScopeKind::Municipality => {
+            let number = present(municipality_number).ok_or_else(|| {
+                FieldError::new("municipality", "a municipal user needs a municipality number")
+            })?;
+            if number.len() != 4 || !number.chars().all(|c| c.is_ascii_digit()) {
+                return Err(FieldError::new("municipality", "four digits, e.g. 0301"));
+            }
+            scope.municipality_number = Some(number.to_owned());
+            if role == Role::Municipality {
+                scope.permissions = permissions.to_vec();
+            }
+        }
+    }
+    Ok(scope)
+}
+
+/// Who may create, disable and re-role whose account (R-AUTH-4): an admin anyone; IMDi the
+/// municipalities' administrative users; a municipality's admin the caseworkers of that
+/// municipality only.
+pub fn may_manage_account(
+    manager_role: Role,
+    manager_municipality: Option<&str>,
+    target_role: Role,
+    target_municipality: Option<&str>,
+) -> bool {
+    match manager_role {
+        Role::Admin => true,
+        Role::Imdi => target_role == Role::MunicipalityAdmin,
+        Role::MunicipalityAdmin => {
+            target_role == Role::Municipality
+                && manager_municipality.is_some()
+                && manager_municipality == target_municipality
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod account_tests {
+    use super::*;
+
+    #[test]
+    fn r_auth_4_municipality_admin_manages_only_own_caseworkers() {
+        let manage = |role, municipality| {
+            may_manage_account(Role::MunicipalityAdmin, Some("0301"), role, municipality)
+        };
+        assert!(manage(Role::Municipality, Some("0301")));
+        assert!(!manage(Role::Municipality, Some("4601")));
+        assert!(!manage(Role::MunicipalityAdmin, Some("0301")));
+        assert!(!manage(Role::Admin, None));
+    }
+
+    #[test]
+    fn r_auth_4_imdi_creates_municipal_admins_only() {
+        assert!(may_manage_account(Role::Imdi, None, Role::MunicipalityAdmin, Some("0301")));
+        assert!(!may_manage_account(Role::Imdi, None, Role::Municipality, Some("0301")));
+        assert!(!may_manage_account(Role::UdiAdm, None, Role::Municipality, Some("0301")));
+    }
+
+    #[test]
+    fn scope_matches_the_role() {
+        let region = validate_scope("udi_region", Some("vest"), Some("DRO1"), None, &[]).unwrap();
+        assert_eq!(region.region, Some(Region::Vest));
+        assert_eq!(region.operator_dro, None);
+        assert_eq!(
+            validate_scope("udi_region", None, None, None, &[]).unwrap_err().field,
+            "region"
+        );
+        assert_eq!(
+            validate_scope("operator", None, Some("1000"), None, &[]).unwrap_err().field,
+            "operator"
+        );
+        assert_eq!(
+            validate_scope("municipality", None, None, Some("30"), &[]).unwrap_err().field,
+            "municipality"
+        );
+        assert_eq!(validate_scope("root", None, None, None, &[]).unwrap_err().field, "role");
+    }
+
+    #[test]
+    fn usernames_are_plain() {
+        assert_eq!(validate_username(" Kari.Nordmann ").unwrap(), "kari.nordmann");
+        assert!(validate_username("ka").is_err());
+        assert!(validate_username("kari nordmann").is_err());
+        assert!(validate_username("1kari").is_err());
+    }
+}

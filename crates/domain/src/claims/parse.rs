@@ -1,0 +1,306 @@
+//! [`ClaimRequest`] → [`ClaimInput`]: every check the arithmetic relies on, each naming its field.
+//!
+//! Upper limits keep every sum far inside `i64` øre (so bad input is a 400, never an overflow):
+//! counts (places, persons, residents, fixed places) up to [`MAX_COUNT`], prices up to
+//! [`MAX_PRICE`] øre a day, annual amounts up to [`MAX_ANNUAL`] øre, priorities 1 to
+//! [`MAX_PRIORITY`], at most [`MAX_AGREEMENTS`] agreements per unit.
+
+use chrono::NaiveDate;
+
+use super::input::{
+    Agreement, AgreementKind, Capacity, ClaimInput, Month, PlaceType, QueuedMealTier, QueuedTier,
+    TierKind, Unit, parse_date,
+};
+use super::request::{
+    AgreementRequest, ClaimRequest, MealTierRequest, OccupancyRequest, UnitTierRequest,
+};
+use crate::error::FieldError;
+use crate::money::Ore;
+
+pub const MAX_COUNT: i64 = 1_000_000;
+pub const MAX_PRICE: i64 = 100_000_000;
+pub const MAX_ANNUAL: i64 = 1_000_000_000_000;
+pub const MAX_PRIORITY: i64 = 1_000_000;
+pub const MAX_AGREEMENTS: usize = 64;
+
+pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, FieldError> {
+    let month = Month::parse(&request.month)
+        .ok_or_else(|| FieldError::new("month", "must be an existing month, YYYY-MM"))?;
+    let mut units: Vec<Unit> = Vec::with_capacity(request.units.len());
+    for (u, unit) in request.units.iter().enumerate() {
+        let at = |field: &str| format!("units[{u}].{field}");
+        let place_type = PlaceType::from_code(&unit.place_type)
+            .ok_or_else(|| FieldError::new(at("place_type"), "unknown place type"))?;
+        if let Some(first) = units
+            .iter()
+            .position(|other| other.place_type == place_type)
+        {
+            let message = format!("units[{first}] already has this place type");
+            return Err(FieldError::new(at("place_type"), message));
+        }
+        if unit.agreements.len() > MAX_AGREEMENTS {
+            let message = format!("at most {MAX_AGREEMENTS} agreements per unit");
+            return Err(FieldError::new(at("agreements"), message));
+        }
+        let mut parsed = Unit {
+            place_type,
+            canteen: unit.canteen,
+            agreements: Vec::with_capacity(unit.agreements.len()),
+            tiers: Vec::new(),
+            meal_tiers: Vec::new(),
+            residents: [0; 31],
+        };
+        for (a, agreement) in unit.agreements.iter().enumerate() {
+            let at = |field: &str| format!("units[{u}].agreements[{a}].{field}");
+            parsed.agreements.push(parse_agreement(agreement, &at)?);
+            for (t, tier) in agreement.unit_tiers.iter().enumerate() {
+                parsed.tiers.push(parse_tier(tier, a, t, &at)?);
+            }
+            if !unit.canteen && !agreement.meal_tiers.is_empty() {
+                return Err(FieldError::new(
+                    at("meal_tiers"),
+                    "meal tiers need a unit with a canteen",
+                ));
+            }
+            for (t, tier) in agreement.meal_tiers.iter().enumerate() {
+                parsed.meal_tiers.push(parse_meal_tier(tier, a, t, &at)?);
+            }
+        }
+        check_queue(&mut parsed.tiers, u, "unit_tiers", "places")?;
+        check_queue(&mut parsed.meal_tiers, u, "meal_tiers", "persons")?;
+        units.push(parsed);
+    }
+    let mut seen = vec![0u32; units.len()];
+    for (o, entry) in request.occupancy.iter().enumerate() {
+        parse_occupancy(entry, o, month, &mut units, &mut seen)?;
+    }
+    Ok(ClaimInput { month, units })
+}
+
+fn parse_agreement(
+    agreement: &AgreementRequest,
+    at: &impl Fn(&str) -> String,
+) -> Result<Agreement, FieldError> {
+    let kind = AgreementKind::from_code(&agreement.kind)
+        .ok_or_else(|| FieldError::new(at("kind"), "unknown agreement kind (H, T or A)"))?;
+    let date = |text: &str, field: &str| {
+        parse_date(text)
+            .ok_or_else(|| FieldError::new(at(field), "must be an existing date, YYYY-MM-DD"))
+    };
+    let valid_from = date(&agreement.valid_from, "valid_from")?;
+    let valid_to = date(&agreement.valid_to, "valid_to")?;
+    if valid_to <= valid_from {
+        return Err(FieldError::new(
+            at("valid_to"),
+            "must be after valid_from (it is exclusive)",
+        ));
+    }
+    let mut end = valid_to;
+    if let Some(stop_date) = &agreement.stop_date {
+        end = date(stop_date, "stop_date")?;
+        if end <= valid_from {
+            let message = "must be after valid_from (it is exclusive)";
+            return Err(FieldError::new(at("stop_date"), message));
+        }
+    }
+    Ok(Agreement {
+        kind,
+        from_day: day_number(valid_from),
+        end_day: day_number(end),
+        fixed_places: count(agreement.fixed_places, || at("fixed_places"))?,
+        fixed_annual_operating: annual(agreement.fixed_annual_operating, || {
+            at("fixed_annual_operating")
+        })?,
+        fixed_annual_rent: annual(agreement.fixed_annual_rent, || at("fixed_annual_rent"))?,
+    })
+}
+
+fn parse_tier(
+    tier: &UnitTierRequest,
+    agreement: usize,
+    position: usize,
+    at: &impl Fn(&str) -> String,
+) -> Result<QueuedTier, FieldError> {
+    let field = |name: &str| at(&format!("unit_tiers[{position}].{name}"));
+    Ok(QueuedTier {
+        agreement,
+        position,
+        priority: priority(tier.priority, || field("priority"))?,
+        kind: TierKind::from_code(&tier.kind).ok_or_else(|| {
+            FieldError::new(
+                field("kind"),
+                "unknown tier kind (unit_price, standby or converted)",
+            )
+        })?,
+        capacity: capacity(tier.places, || field("places"))?,
+        price: price(tier.price, || field("price"))?,
+    })
+}
+
+fn parse_meal_tier(
+    tier: &MealTierRequest,
+    agreement: usize,
+    position: usize,
+    at: &impl Fn(&str) -> String,
+) -> Result<QueuedMealTier, FieldError> {
+    let field = |name: &str| at(&format!("meal_tiers[{position}].{name}"));
+    Ok(QueuedMealTier {
+        agreement,
+        position,
+        priority: priority(tier.priority, || field("priority"))?,
+        persons: capacity(tier.persons, || field("persons"))?,
+        price: price(tier.price, || field("price"))?,
+    })
+}
+
+/// What [`check_queue`] needs of a place tier or a meal tier.
+trait Queued {
+    fn agreement(&self) -> usize;
+    fn position(&self) -> usize;
+    fn priority(&self) -> u32;
+    fn capacity(&self) -> Capacity;
+}
+
+impl Queued for QueuedTier {
+    fn agreement(&self) -> usize {
+        self.agreement
+    }
+    fn position(&self) -> usize {
+        self.position
+    }
+    fn priority(&self) -> u32 {
+        self.priority
+    }
+    fn capacity(&self) -> Capacity {
+        self.capacity
+    }
+}
+
+impl Queued for QueuedMealTier {
+    fn agreement(&self) -> usize {
+        self.agreement
+    }
+    fn position(&self) -> usize {
+        self.position
+    }
+    fn priority(&self) -> u32 {
+        self.priority
+    }
+    fn capacity(&self) -> Capacity {
+        self.persons
+    }
+}
+
+/// Sorts a unit's queue by priority and checks R-AGR-7, R-AGR-8 and R-AGR-11: priorities are
+/// unique across all the unit's agreements, and an unbounded tier is the last of the queue.
+fn check_queue<T: Queued>(
+    queue: &mut [T],
+    unit: usize,
+    list: &str,
+    capacity_field: &str,
+) -> Result<(), FieldError> {
+    let path = |tier: &T| {
+        format!(
+            "units[{unit}].agreements[{}].{list}[{}]",
+            tier.agreement(),
+            tier.position()
+        )
+    };
+    // Stable: of two equal priorities, the one later in the request is the one reported.
+    queue.sort_by_key(Queued::priority);
+    for pair in queue.windows(2) {
+        if pair[0].priority() == pair[1].priority() {
+            let message = format!("priority already used by {}", path(&pair[0]));
+            return Err(FieldError::new(
+                format!("{}.priority", path(&pair[1])),
+                message,
+            ));
+        }
+    }
+    let not_last = queue.len().saturating_sub(1);
+    if let Some(tier) = queue[..not_last]
+        .iter()
+        .find(|tier| tier.capacity() == Capacity::Unbounded)
+    {
+        let message = "0 (unbounded) is only allowed on the last tier of the queue by priority";
+        return Err(FieldError::new(
+            format!("{}.{capacity_field}", path(tier)),
+            message,
+        ));
+    }
+    Ok(())
+}
+
+fn parse_occupancy(
+    entry: &OccupancyRequest,
+    o: usize,
+    month: Month,
+    units: &mut [Unit],
+    seen: &mut [u32],
+) -> Result<(), FieldError> {
+    let at = |field: &str| format!("occupancy[{o}].{field}");
+    let date = parse_date(&entry.date)
+        .ok_or_else(|| FieldError::new(at("date"), "must be an existing date, YYYY-MM-DD"))?;
+    if !month.contains(date) {
+        return Err(FieldError::new(
+            at("date"),
+            format!("is outside the month {month}"),
+        ));
+    }
+    let place_type = PlaceType::from_code(&entry.place_type)
+        .ok_or_else(|| FieldError::new(at("place_type"), "unknown place type"))?;
+    let unit = units
+        .iter()
+        .position(|unit| unit.place_type == place_type)
+        .ok_or_else(|| FieldError::new(at("place_type"), "no unit has this place type"))?;
+    let residents = count(entry.residents, || at("residents"))?;
+    let day = (day_number(date) - day_number(month.first_day())) as usize;
+    if seen[unit] & (1 << day) != 0 {
+        let message = "a second entry for this date and place type";
+        return Err(FieldError::new(at("date"), message));
+    }
+    seen[unit] |= 1 << day;
+    units[unit].residents[day] = residents;
+    Ok(())
+}
+
+pub(super) fn day_number(date: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    date.num_days_from_ce()
+}
+
+fn bounded(value: i64, max: i64, field: impl FnOnce() -> String) -> Result<i64, FieldError> {
+    if value < 0 {
+        Err(FieldError::new(field(), "must not be negative"))
+    } else if value > max {
+        Err(FieldError::new(field(), format!("must be at most {max}")))
+    } else {
+        Ok(value)
+    }
+}
+
+fn count(value: i64, field: impl FnOnce() -> String) -> Result<u32, FieldError> {
+    bounded(value, MAX_COUNT, field).map(|value| value as u32)
+}
+
+fn capacity(value: i64, field: impl FnOnce() -> String) -> Result<Capacity, FieldError> {
+    Ok(match count(value, field)? {
+        0 => Capacity::Unbounded,
+        places => Capacity::Bounded(places),
+    })
+}
+
+fn price(value: i64, field: impl FnOnce() -> String) -> Result<Ore, FieldError> {
+    bounded(value, MAX_PRICE, field).map(Ore)
+}
+
+fn annual(value: i64, field: impl FnOnce() -> String) -> Result<Ore, FieldError> {
+    bounded(value, MAX_ANNUAL, field).map(Ore)
+}
+
+fn priority(value: i64, field: impl FnOnce() -> String) -> Result<u32, FieldError> {
+    if value < 1 {
+        return Err(FieldError::new(field(), "must be at least 1"));
+    }
+    bounded(value, MAX_PRIORITY, field).map(|value| value as u32)
+}

@@ -1,0 +1,83 @@
+//! The computed claim, serialized exactly as the response of `POST /api/v1/claims/simulate`
+//! (SPEC §10): `{month, lines: [{kind, place_type, priority, price, days, quantity, amount}],
+//! total, warnings: [{date, place_type, unpaid_residents | unpaid_meals}]}`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::input::{Month, PlaceType, TierKind};
+use crate::money::Ore;
+
+/// What one month earns (refusjonskrav, R-CLM-1 to R-CLM-4).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClaimResponse {
+    pub month: Month,
+    pub lines: Vec<ClaimLine>,
+    /// The sum of the lines' amounts.
+    pub total: Ore,
+    /// In date order; within a day in the order of the request's units, residents before meals.
+    pub warnings: Vec<ClaimWarning>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// Fast overføring drift.
+    FixedOperating,
+    /// Fast overføring leie.
+    FixedRent,
+    /// Stykkpris.
+    UnitPrice,
+    /// Beredskap.
+    Standby,
+    /// Konverterte plasser (legacy).
+    Converted,
+    /// Kost, kantine, catering.
+    Meals,
+}
+
+impl From<TierKind> for LineKind {
+    fn from(kind: TierKind) -> LineKind {
+        match kind {
+            TierKind::UnitPrice => LineKind::UnitPrice,
+            TierKind::Standby => LineKind::Standby,
+            TierKind::Converted => LineKind::Converted,
+        }
+    }
+}
+
+/// One line of the claim: one tier (place or meal) or one fixed transfer of one place type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClaimLine {
+    pub kind: LineKind,
+    pub place_type: PlaceType,
+    /// The tier's priority; absent for fixed lines, which come before every tier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u32>,
+    /// Øre per place (or person) per day; for a fixed line the annual amount in øre per year.
+    pub price: Ore,
+    /// Active days for a fixed line; days with a non-zero quantity for the others.
+    pub days: u32,
+    /// Place-days or person-days; absent for fixed lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<u64>,
+    pub amount: Ore,
+}
+
+/// Residents or meals that no place or tier pays for, on one day (R-CLM-1, R-CLM-2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClaimWarning {
+    pub date: NaiveDate,
+    pub place_type: PlaceType,
+    #[serde(flatten)]
+    pub unpaid: Unpaid,
+}
+
+/// Serialized as a single member: `unpaid_residents: N` or `unpaid_meals: N`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Unpaid {
+    #[serde(rename = "unpaid_residents")]
+    Residents(u32),
+    #[serde(rename = "unpaid_meals")]
+    Meals(u32),
+}

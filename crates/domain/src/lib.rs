@@ -1,0 +1,10 @@
+//! The rules of mottak as pure code: no HTTP, no SQL, no clock.
+//!
+//! Every module implements rules of `SPEC.md`; tests name the rule they check
+//! (`r_cal_1_…`, `r_clm_4_…`).
+
+pub mod access;
+pub mod calendar;
+pub mod claims;
+pub mod error;
+pub mod money;

@@ -1,0 +1,130 @@
+//! Creating and changing accounts: shared by the admin pages, the API and the command line.
+
+use mottak_domain::access::{AccountScope, MunicipalPermission, Role, validate_scope, validate_username};
+use mottak_domain::error::FieldError;
+use mottak_store::events::{Actor, NewEvent};
+use mottak_store::users::NewUser;
+use mottak_store::{Store, StoreError};
+
+use crate::auth::password;
+use crate::config::PasswordHashing;
+
+/// What a form, a JSON body or the command line asks for.
+#[derive(Clone, Debug, Default)]
+pub struct AccountRequest {
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub region: Option<String>,
+    pub operator_dro: Option<String>,
+    pub municipality_number: Option<String>,
+    pub permissions: Vec<MunicipalPermission>,
+    pub password: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("{0}")]
+    Invalid(FieldError),
+    #[error("not allowed")]
+    Forbidden,
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("password hashing failed")]
+    Hashing,
+}
+
+impl From<FieldError> for AccountError {
+    fn from(error: FieldError) -> AccountError {
+        AccountError::Invalid(error)
+    }
+}
+
+/// Validates (username, scope against the reference data, password policy) and creates the
+/// account with its event. `may_create` decides whether the actor may create this role/scope.
+pub async fn create(
+    store: &Store,
+    actor: &Actor,
+    request: AccountRequest,
+    hashing: PasswordHashing,
+    may_create: impl Fn(&AccountScope) -> bool,
+) -> Result<i64, AccountError> {
+    let username = validate_username(&request.username)?;
+    let scope = validate_scope(
+        &request.role,
+        request.region.as_deref(),
+        request.operator_dro.as_deref(),
+        request.municipality_number.as_deref(),
+        &request.permissions,
+    )?;
+    if !may_create(&scope) {
+        return Err(AccountError::Forbidden);
+    }
+    if let Some(number) = &scope.municipality_number {
+        let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        if matches!(store.municipality(number, &today).await, Err(StoreError::NotFound)) {
+            return Err(FieldError::new("municipality", "no municipality has this number").into());
+        }
+    }
+    password::check_policy(&request.password, &username)
+        .map_err(|problem| FieldError::new("password", problem.message()))?;
+    let display_name = match request.display_name.trim() {
+        "" => username.clone(),
+        name => name.to_owned(),
+    };
+    let password_to_hash = request.password.clone();
+    let password_hash = tokio::task::spawn_blocking(move || password::hash(&password_to_hash, hashing))
+        .await
+        .map_err(|_| AccountError::Hashing)?;
+    let new_user = NewUser {
+        username: username.clone(),
+        display_name,
+        role: scope.role.code().to_owned(),
+        region: scope.region.map(|region| region.code().to_owned()),
+        operator_dro: scope.operator_dro.clone(),
+        municipality_number: scope.municipality_number.clone(),
+        permissions: permission_list(&scope.permissions),
+        password_hash,
+        totp_secret: None,
+    };
+    insert(store, actor, new_user).await.map_err(|error| match error {
+        StoreError::Conflict(_) => FieldError::new("username", "the username is taken").into(),
+        other => AccountError::Store(other),
+    })
+}
+
+/// Inserts a prepared user and records the event (the summary names the fields, no secrets).
+pub async fn insert(store: &Store, actor: &Actor, user: NewUser) -> Result<i64, StoreError> {
+    let mut tx = store.begin_write().await?;
+    let id = tx.insert_user(&user).await?;
+    tx.record(
+        NewEvent::new(actor, "user.created", "user", id)
+            .summary(serde_json::json!({
+                "username": user.username,
+                "role": user.role,
+                "region": user.region,
+                "operator": user.operator_dro,
+                "municipality": user.municipality_number,
+                "permissions": user.permissions,
+            }))
+            .security()
+            .in_municipality(user.municipality_number.clone()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub fn permission_list(permissions: &[MunicipalPermission]) -> String {
+    permissions.iter().map(|permission| permission.code()).collect::<Vec<_>>().join(",")
+}
+
+/// The roles a manager may hand out, for the forms' choices.
+pub fn assignable_roles(manager: Role) -> Vec<Role> {
+    match manager {
+        Role::Admin => Role::ALL.to_vec(),
+        Role::Imdi => vec![Role::MunicipalityAdmin],
+        Role::MunicipalityAdmin => vec![Role::Municipality],
+        _ => Vec::new(),
+    }
+}

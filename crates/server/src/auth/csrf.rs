@@ -1,0 +1,116 @@
+//! CSRF protection for every form: a signed double-submit token.
+//!
+//! Each browser gets a random `mottak_csrf` cookie (HttpOnly); forms carry
+//! HMAC-SHA256(server key, cookie) in a hidden `csrf` field. A cross-site page can make the
+//! browser send the cookie but cannot read it or compute the token. JSON API calls authenticate
+//! with bearer tokens, which a browser never sends on its own, so they need no CSRF token.
+
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use hmac::{Hmac, KeyInit, Mac};
+use serde::de::DeserializeOwned;
+use sha2::Sha256;
+
+use super::session::{cookie, new_cookie_value, set_cookie};
+use crate::pages::PageError;
+use crate::state::AppState;
+
+pub const COOKIE: &str = "mottak_csrf";
+
+/// The token to put into this request's forms.
+#[derive(Clone, Debug)]
+pub struct CsrfToken(pub String);
+
+fn sign(key: &[u8; 32], cookie_value: &str) -> Hmac<Sha256> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(cookie_value.as_bytes());
+    mac
+}
+
+pub fn token_for(key: &[u8; 32], cookie_value: &str) -> String {
+    hex::encode(sign(key, cookie_value).finalize().into_bytes())
+}
+
+fn is_valid(key: &[u8; 32], cookie_value: &str, token: &str) -> bool {
+    hex::decode(token).is_ok_and(|bytes| sign(key, cookie_value).verify_slice(&bytes).is_ok())
+}
+
+/// Middleware: make sure the browser has a CSRF cookie and the request knows its token.
+pub async fn ensure_cookie(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let existing = cookie(request.headers(), COOKIE).filter(|value| value.len() >= 32);
+    let (value, is_new) = match existing {
+        Some(value) => (value, false),
+        None => (new_cookie_value(), true),
+    };
+    request
+        .extensions_mut()
+        .insert(CsrfToken(token_for(&state.csrf_key, &value)));
+    let mut response = next.run(request).await;
+    if is_new {
+        let cookie = set_cookie(COOKIE, &value, state.config.secure_cookies, 365 * 24 * 3600);
+        if let Ok(header_value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, header_value);
+        }
+    }
+    response
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CsrfToken {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<CsrfToken, PageError> {
+        parts
+            .extensions
+            .get::<CsrfToken>()
+            .cloned()
+            .ok_or(PageError::Internal)
+    }
+}
+
+/// A form body whose `csrf` field must match the browser's cookie; otherwise 403.
+pub struct CsrfForm<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct CsrfField {
+    csrf: Option<String>,
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, PageError> {
+        let cookie_value = cookie(request.headers(), COOKIE);
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|_| PageError::BadRequest)?;
+        let field: CsrfField =
+            serde_urlencoded::from_bytes(&bytes).map_err(|_| PageError::BadRequest)?;
+        let valid = match (cookie_value, field.csrf) {
+            (Some(cookie_value), Some(token)) => is_valid(&state.csrf_key, &cookie_value, &token),
+            _ => false,
+        };
+        if !valid {
+            return Err(PageError::CsrfRejected);
+        }
+        let form = serde_urlencoded::from_bytes(&bytes).map_err(|_| PageError::BadRequest)?;
+        Ok(CsrfForm(form))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_verifies_only_for_its_cookie_and_key() {
+        let key = [7u8; 32];
+        let token = token_for(&key, "cookie-a");
+        assert!(is_valid(&key, "cookie-a", &token));
+        assert!(!is_valid(&key, "cookie-b", &token));
+        assert!(!is_valid(&[8u8; 32], "cookie-a", &token));
+        assert!(!is_valid(&key, "cookie-a", "not hex"));
+    }
+}

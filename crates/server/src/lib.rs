@@ -1,0 +1,16 @@
+//! The mottak service: web UI, JSON API and command line over the domain and the store.
+
+pub mod accounts;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod json;
+pub mod metrics;
+pub mod pages;
+pub mod routes;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

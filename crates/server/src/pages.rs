@@ -1,0 +1,211 @@
+//! Server-rendered pages: the shell every page shares, and friendly error pages.
+
+use askama::Template;
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{Html, IntoResponse, Response};
+use mottak_domain::access::Role;
+
+use crate::auth::Caller;
+use crate::auth::csrf::CsrfToken;
+use crate::i18n::Lang;
+
+/// What the layout needs: language, the signed-in user, the CSRF token and the navigation.
+#[derive(Clone, Debug)]
+pub struct Shell {
+    pub lang: Lang,
+    pub user: Option<Caller>,
+    pub csrf: String,
+    pub path: String,
+    pub title: String,
+}
+
+pub struct NavItem {
+    pub href: &'static str,
+    pub key: &'static str,
+}
+
+impl Shell {
+    pub fn t(&self, key: &str) -> &'static str {
+        self.lang.text(key)
+    }
+
+    pub fn with_title(mut self, key: &str) -> Shell {
+        self.title = self.t(key).to_owned();
+        self
+    }
+
+    pub fn role_name(&self, role: &str) -> &'static str {
+        self.t(&format!("role.{role}"))
+    }
+
+    /// The navigation of the signed-in user's role.
+    pub fn nav(&self) -> Vec<NavItem> {
+        let Some(user) = &self.user else {
+            return Vec::new();
+        };
+        let mut items = vec![NavItem { href: "/", key: "nav.dashboard" }];
+        if matches!(user.role, Role::Admin | Role::Imdi | Role::MunicipalityAdmin) {
+            items.push(NavItem { href: "/admin/users", key: "nav.users" });
+        }
+        items.push(NavItem { href: "/events", key: "nav.events" });
+        items.push(NavItem { href: "/calendar", key: "nav.calendar" });
+        items.push(NavItem { href: "/api/docs", key: "nav.api" });
+        items
+    }
+
+    pub fn is_current(&self, href: &str) -> bool {
+        if href == "/" {
+            self.path == "/"
+        } else {
+            self.path.starts_with(href)
+        }
+    }
+
+    /// The link that switches language and comes back here.
+    pub fn lang_switch_href(&self) -> String {
+        format!(
+            "/language/{}?back={}",
+            self.lang.other().code(),
+            crate::auth::url_encode(&self.path)
+        )
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Shell {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Shell, PageError> {
+        let csrf = CsrfToken::from_request_parts(parts, state).await?;
+        Ok(Shell {
+            lang: Lang::from_headers(&parts.headers),
+            user: parts.extensions.get::<Caller>().cloned(),
+            csrf: csrf.0,
+            path: parts.uri.path().to_owned(),
+            title: String::new(),
+        })
+    }
+}
+
+/// Renders a template into an HTML response.
+pub fn render(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "template failed");
+            PageError::Internal.into_response()
+        }
+    }
+}
+
+/// Errors shown as friendly pages, in both languages (the error may come before we know which).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageError {
+    NotFound,
+    Forbidden,
+    BadRequest,
+    CsrfRejected,
+    TooLarge,
+    Internal,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    status: u16,
+    title_nb: &'static str,
+    title_en: &'static str,
+    text_nb: &'static str,
+    text_en: &'static str,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, title_nb, title_en, text_nb, text_en) = match self {
+            PageError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "Fant ikke siden",
+                "Page not found",
+                "Lenken kan være gammel, eller siden er flyttet.",
+                "The link may be old, or the page has moved.",
+            ),
+            PageError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "Ingen tilgang",
+                "No access",
+                "Rollen din gir ikke tilgang til denne siden.",
+                "Your role does not give access to this page.",
+            ),
+            PageError::BadRequest => (
+                StatusCode::BAD_REQUEST,
+                "Noe var galt med forespørselen",
+                "Something was wrong with the request",
+                "Gå tilbake og prøv igjen.",
+                "Go back and try again.",
+            ),
+            PageError::CsrfRejected => (
+                StatusCode::FORBIDDEN,
+                "Skjemaet er utløpt",
+                "The form has expired",
+                "Last siden på nytt og send skjemaet igjen.",
+                "Reload the page and send the form again.",
+            ),
+            PageError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "For mye data",
+                "Too much data",
+                "Skjemaet eller filen er større enn 1 MiB.",
+                "The form or file is larger than 1 MiB.",
+            ),
+            PageError::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Noe gikk galt hos oss",
+                "Something went wrong on our side",
+                "Feilen er logget. Prøv igjen om litt.",
+                "The error has been logged. Try again in a little while.",
+            ),
+        };
+        let page = ErrorPage {
+            status: status.as_u16(),
+            title_nb,
+            title_en,
+            text_nb,
+            text_en,
+        };
+        let html = page.render().unwrap_or_else(|_| title_en.to_owned());
+        (status, Html(html)).into_response()
+    }
+}
+
+impl From<mottak_store::StoreError> for PageError {
+    fn from(error: mottak_store::StoreError) -> PageError {
+        match error {
+            mottak_store::StoreError::NotFound => PageError::NotFound,
+            other => {
+                tracing::error!(error = %other, "storage error on a page");
+                PageError::Internal
+            }
+        }
+    }
+}
+
+/// Dates on screen: dd.mm.yyyy (SPEC §9).
+pub fn display_date(date: chrono::NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+/// Stored timestamps on screen: dd.mm.yyyy hh:mm:ss (UTC).
+pub fn display_timestamp(stored: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stored)
+        .map(|time| time.format("%d.%m.%Y %H:%M:%S").to_string())
+        .unwrap_or_else(|_| stored.to_owned())
+}
+
+/// Reads a date typed as dd.mm.yyyy or yyyy-mm-dd.
+pub fn parse_user_date(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .ok()
+}

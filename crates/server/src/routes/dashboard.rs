@@ -1,0 +1,62 @@
+//! The dashboard: real counts from the database, per role.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+
+use crate::auth::{Caller, allow, allowed};
+use crate::pages::{PageError, Shell, render};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/", get(dashboard).route_layer(allow(allowed::EVERYONE)))
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct DashboardPage {
+    shell: Shell,
+    caller: Caller,
+    scope: String,
+    active_users: i64,
+    sessions: i64,
+    events_today: i64,
+    municipalities: i64,
+    postal_codes: i64,
+    number_series: i64,
+    users_by_role: Vec<(String, i64)>,
+}
+
+async fn dashboard(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+) -> Result<Response, PageError> {
+    let users_by_role = state.store.count_users_by_role().await?;
+    let reference = state.store.reference_counts().await?;
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let scope = match (&caller.region, &caller.operator_dro, &caller.municipality_number) {
+        (Some(region), _, _) => format!("Region {region}"),
+        (_, Some(operator), _) => operator.clone(),
+        (_, _, Some(number)) => match state.store.municipality(number, &today).await {
+            Ok(municipality) => format!("{} {}", municipality.number, municipality.name),
+            Err(_) => number.clone(),
+        },
+        _ => shell.t("dashboard.national").to_owned(),
+    };
+    let page = DashboardPage {
+        active_users: users_by_role.iter().map(|(_, count)| count).sum(),
+        sessions: state.store.count_live_sessions().await?,
+        events_today: state.store.count_events_since(&today).await?,
+        municipalities: reference.municipalities,
+        postal_codes: reference.postal_codes,
+        number_series: reference.number_series,
+        users_by_role,
+        scope,
+        caller,
+        shell: shell.with_title("dashboard.title"),
+    };
+    Ok(render(&page))
+}

@@ -1,0 +1,195 @@
+//! The event log (R-LOG-1, R-LOG-4): search page and API, limited to the caller's scope.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
+use mottak_store::events::{Event, EventQuery};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{Caller, allow, allowed};
+use crate::error::{ApiError, ApiResult};
+use crate::pages::{PageError, Shell, display_timestamp, parse_user_date, render};
+use crate::state::AppState;
+
+const PAGE_SIZE: i64 = 50;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/events", get(search_api).route_layer(allow(allowed::EVERYONE)))
+        .route("/events", get(search_page).route_layer(allow(allowed::EVERYONE)))
+}
+
+/// Search filters; all optional. Dates are `YYYY-MM-DD`; `to` is inclusive.
+#[derive(Deserialize, Default, Clone, utoipa::IntoParams)]
+#[serde(default)]
+pub struct EventSearch {
+    actor: String,
+    entity_type: String,
+    entity_id: String,
+    from: String,
+    to: String,
+    /// Free text over action, entity, summary and actor.
+    q: String,
+    offset: Option<i64>,
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// Turns the filters into a store query, naming the field of a bad date.
+fn to_query(search: &EventSearch, caller: &Caller) -> Result<EventQuery, (&'static str, String)> {
+    let date = |field: &'static str, text: &str| -> Result<Option<chrono::NaiveDate>, (&'static str, String)> {
+        match non_empty(text) {
+            None => Ok(None),
+            Some(text) => parse_user_date(&text)
+                .map(Some)
+                .ok_or((field, format!("{field} must be a date (YYYY-MM-DD)"))),
+        }
+    };
+    let from = date("from", &search.from)?;
+    let to = date("to", &search.to)?;
+    Ok(EventQuery {
+        actor: non_empty(&search.actor),
+        entity_type: non_empty(&search.entity_type),
+        entity_id: non_empty(&search.entity_id),
+        from: from.map(|day| day.format("%Y-%m-%d").to_string()),
+        // Inclusive end date → exclusive end: the next day.
+        to: to.and_then(|day| day.succ_opt()).map(|day| day.format("%Y-%m-%d").to_string()),
+        text: non_empty(&search.q),
+        scope: caller.event_scope(),
+        limit: PAGE_SIZE,
+        offset: search.offset.unwrap_or(0).max(0),
+    })
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct EventView {
+    seq: i64,
+    occurred_at: String,
+    actor: String,
+    actor_role: String,
+    action: String,
+    entity_type: String,
+    entity_id: String,
+    /// Names the entity and the fields changed (never secrets or health data, R-LOG-3).
+    summary: serde_json::Value,
+    origin: String,
+    hash: String,
+}
+
+impl From<Event> for EventView {
+    fn from(event: Event) -> EventView {
+        EventView {
+            summary: serde_json::from_str(&event.summary).unwrap_or(serde_json::Value::Null),
+            seq: event.seq,
+            occurred_at: event.occurred_at,
+            actor: event.actor_name,
+            actor_role: event.actor_role,
+            action: event.action,
+            entity_type: event.entity_type,
+            entity_id: event.entity_id,
+            origin: event.origin,
+            hash: event.hash,
+        }
+    }
+}
+
+/// Searches the event log within the caller's scope (R-LOG-4), newest first, 50 at a time.
+#[utoipa::path(get, path = "/api/v1/events", tag = "event log", params(EventSearch),
+    responses((status = 200, body = [EventView]), (status = 400, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn search_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(search): Query<EventSearch>,
+) -> ApiResult<Json<Vec<EventView>>> {
+    let query = to_query(&search, &caller).map_err(|(field, detail)| ApiError::invalid(field, detail))?;
+    let events = state.store.search_events(&query).await?;
+    Ok(Json(events.into_iter().map(EventView::from).collect()))
+}
+
+struct EventRow {
+    seq: i64,
+    time: String,
+    actor: String,
+    action: String,
+    entity: String,
+    entity_href: String,
+    summary: String,
+    origin: String,
+}
+
+#[derive(Template)]
+#[template(path = "events.html")]
+struct EventsPage {
+    shell: Shell,
+    search: EventSearch,
+    from_error: String,
+    to_error: String,
+    rows: Vec<EventRow>,
+    next_href: String,
+}
+
+async fn search_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Query(search): Query<EventSearch>,
+) -> Result<Response, PageError> {
+    let mut page = EventsPage {
+        search: search.clone(),
+        from_error: String::new(),
+        to_error: String::new(),
+        rows: Vec::new(),
+        next_href: String::new(),
+        shell: shell.with_title("events.title"),
+    };
+    let query = match to_query(&search, &caller) {
+        Ok(query) => query,
+        Err((field, _)) => {
+            let message = page.shell.t("form.invalid_date").to_owned();
+            if field == "from" { page.from_error = message } else { page.to_error = message }
+            return Ok(render(&page));
+        }
+    };
+    let events = state.store.search_events(&query).await?;
+    if events.len() as i64 == PAGE_SIZE {
+        let mut next = search.clone();
+        next.offset = Some(query.offset + PAGE_SIZE);
+        page.next_href = format!("/events?{}", serde_urlencoded::to_string(next_pairs(&next)).unwrap_or_default());
+    }
+    page.rows = events
+        .into_iter()
+        .map(|event| EventRow {
+            seq: event.seq,
+            time: display_timestamp(&event.occurred_at),
+            actor: format!("{} ({})", event.actor_name, event.actor_role),
+            action: event.action,
+            entity_href: format!(
+                "/events?entity_type={}&entity_id={}",
+                crate::auth::url_encode(&event.entity_type),
+                crate::auth::url_encode(&event.entity_id)
+            ),
+            entity: format!("{} {}", event.entity_type, event.entity_id),
+            summary: event.summary,
+            origin: event.origin,
+        })
+        .collect();
+    Ok(render(&page))
+}
+
+fn next_pairs(search: &EventSearch) -> Vec<(&'static str, String)> {
+    vec![
+        ("actor", search.actor.clone()),
+        ("entity_type", search.entity_type.clone()),
+        ("entity_id", search.entity_id.clone()),
+        ("from", search.from.clone()),
+        ("to", search.to.clone()),
+        ("q", search.q.clone()),
+        ("offset", search.offset.unwrap_or(0).to_string()),
+    ]
+}

@@ -1,0 +1,74 @@
+//! The OpenAPI 3.1 description, generated from the handlers, and a readable docs page.
+
+use axum::response::{Html, IntoResponse};
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "mottak API",
+        description = "From reception centre to settlement. JSON under /api/v1 with \
+            `Authorization: Bearer TOKEN`; money in integer øre, dates YYYY-MM-DD; errors are \
+            application/problem+json (RFC 9457) with `field` naming invalid input."
+    ),
+    paths(
+        super::health::healthz,
+        super::health::readyz,
+        super::calendar::add_working_days,
+        super::events::search_api,
+        super::users::list_api,
+        super::users::create_api,
+    ),
+    components(schemas(crate::error::Problem)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "operations", description = "Health and readiness"),
+        (name = "calendar", description = "Working days (R-CAL-1)"),
+        (name = "event log", description = "The tamper-evident event log (SPEC §8)"),
+        (name = "users", description = "Accounts (R-AUTH-4)"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .route("/api/docs", get(docs_page))
+}
+
+async fn docs_page() -> impl IntoResponse {
+    Html(
+        r#"<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>mottak API</title>
+  <link rel="stylesheet" href="/assets/swagger-ui.css">
+</head>
+<body>
+  <main id="swagger-ui"></main>
+  <noscript><p>The API description is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p></noscript>
+  <script src="/assets/swagger-ui-bundle.js"></script>
+  <script src="/assets/api-docs.js"></script>
+</body>
+</html>"#,
+    )
+}

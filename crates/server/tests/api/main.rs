@@ -1,0 +1,11 @@
+//! Integration tests: the real server on port 0 with a fresh database per test — an SQLite file,
+//! or a fresh PostgreSQL schema when `TEST_DATABASE_URL` is set (CI runs both).
+
+mod authorization;
+mod bad_input;
+mod calendar;
+mod event_log;
+mod health;
+mod helpers;
+mod login;
+mod users;

@@ -1,0 +1,149 @@
+//! Storage for mottak: one interface over SQLite (embedded default) and PostgreSQL (production).
+//!
+//! The backend is chosen from the database URL. Both share the SQL text through sqlx's `Any`
+//! driver and keep their own migrations (`migrations/sqlite`, `migrations/postgres`). Every write
+//! goes through [`WriteTx`], which appends to the hash-chained event log (R-LOG-2) in the same
+//! transaction, so a change can never be committed without its event.
+
+mod error;
+pub mod events;
+pub mod reference;
+pub mod sessions;
+pub mod testing;
+pub mod tokens;
+pub mod users;
+mod write;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions};
+
+pub use error::StoreError;
+pub use write::WriteTx;
+
+/// Which database a [`Store`] talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Result<Backend, StoreError> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::UnsupportedUrl)
+        }
+    }
+}
+
+/// The storage of mottak: a pool plus the backend it talks to.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects, creating an SQLite file if missing, and runs the migrations.
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::from_url(url)?;
+        let url = match backend {
+            // `mode=rwc` creates the file when it does not exist.
+            Backend::Sqlite if !url.contains("mode=") => {
+                let separator = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{separator}mode=rwc")
+            }
+            _ => url.to_owned(),
+        };
+        let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
+        let pool_options = match backend {
+            Backend::Sqlite => AnyPoolOptions::new()
+                .max_connections(8)
+                .after_connect(|connection, _| {
+                    Box::pin(async move {
+                        // WAL lets readers work beside the one writer; the busy timeout makes
+                        // writers queue instead of failing; foreign keys are off by default.
+                        sqlx::raw_sql(sqlx::AssertSqlSafe(
+                            "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+                             PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                        ))
+                        .execute(connection)
+                        .await?;
+                        Ok(())
+                    })
+                }),
+            Backend::Postgres => AnyPoolOptions::new().max_connections(16),
+        };
+        let pool = pool_options
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await?;
+        let store = Store { pool, backend };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.pool).await?,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.pool).await?,
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// For `/readyz`: the database answers a query.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Starts a write transaction that holds the event chain (see [`WriteTx`]).
+    pub async fn begin_write(&self) -> Result<WriteTx, StoreError> {
+        WriteTx::begin(&self.pool).await
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Current time as stored: RFC 3339 in UTC with microseconds, so text order is time order.
+pub fn timestamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+pub(crate) fn flag(value: bool) -> i64 {
+    i64::from(value)
+}
+
+impl Store {
+    /// A setting's value, storing `default` first if there is none (atomically: the first
+    /// writer wins, everyone reads its value).
+    pub async fn setting_or_insert(&self, key: &str, default: &str) -> Result<String, StoreError> {
+        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+            .bind(key)
+            .bind(default)
+            .execute(&self.pool)
+            .await?;
+        let (value,): (String,) = sqlx::query_as("SELECT value FROM settings WHERE key = $1")
+            .bind(key)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(value)
+    }
+}
