@@ -29,7 +29,13 @@ fn main() {
 
 fn run_npm_ci(directory: &Path) {
     let status = Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"])
+        .args([
+            "ci",
+            "--no-audit",
+            "--no-fund",
+            "--ignore-scripts",
+            "--loglevel=error",
+        ])
         .current_dir(directory)
         .status()
         .expect("npm must be installed to build mottak's web assets");

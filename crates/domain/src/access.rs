@@ -123,7 +123,10 @@ impl FromStr for Region {
     type Err = ();
     fn from_str(text: &str) -> Result<Region, ()> {
         let upper = text.trim().to_uppercase();
-        Region::ALL.into_iter().find(|region| region.code() == upper).ok_or(())
+        Region::ALL
+            .into_iter()
+            .find(|region| region.code() == upper)
+            .ok_or(())
     }
 }
 
@@ -198,7 +201,10 @@ pub fn validate_username(username: &str) -> Result<String, crate::error::FieldEr
     let valid_characters = username
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    let starts_with_letter = username.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+    let starts_with_letter = username
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase());
     if !(3..=64).contains(&username.len()) || !valid_characters || !starts_with_letter {
         return Err(crate::error::FieldError::new(
             "username",
@@ -237,11 +243,9 @@ pub fn validate_scope(
         ScopeKind::Region => {
             let region = present(region)
                 .ok_or_else(|| FieldError::new("region", "a regional unit needs its region"))?;
-            scope.region = Some(
-                region
-                    .parse()
-                    .map_err(|_| FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT"))?,
-            );
+            scope.region = Some(region.parse().map_err(|_| {
+                FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT")
+            })?);
         }
         ScopeKind::Operator => {
             let dro = present(operator_dro)
@@ -249,13 +253,19 @@ pub fn validate_scope(
                 .to_uppercase();
             let digits = dro.strip_prefix("DRO").unwrap_or("");
             if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-                return Err(FieldError::new("operator", "DRO followed by digits, e.g. DRO1000"));
+                return Err(FieldError::new(
+                    "operator",
+                    "DRO followed by digits, e.g. DRO1000",
+                ));
             }
             scope.operator_dro = Some(dro);
         }
         ScopeKind::Municipality => {
             let number = present(municipality_number).ok_or_else(|| {
-                FieldError::new("municipality", "a municipal user needs a municipality number")
+                FieldError::new(
+                    "municipality",
+                    "a municipal user needs a municipality number",
+                )
             })?;
             if number.len() != 4 || !number.chars().all(|c| c.is_ascii_digit()) {
                 return Err(FieldError::new("municipality", "four digits, e.g. 0301"));
@@ -307,9 +317,24 @@ mod account_tests {
 
     #[test]
     fn r_auth_4_imdi_creates_municipal_admins_only() {
-        assert!(may_manage_account(Role::Imdi, None, Role::MunicipalityAdmin, Some("0301")));
-        assert!(!may_manage_account(Role::Imdi, None, Role::Municipality, Some("0301")));
-        assert!(!may_manage_account(Role::UdiAdm, None, Role::Municipality, Some("0301")));
+        assert!(may_manage_account(
+            Role::Imdi,
+            None,
+            Role::MunicipalityAdmin,
+            Some("0301")
+        ));
+        assert!(!may_manage_account(
+            Role::Imdi,
+            None,
+            Role::Municipality,
+            Some("0301")
+        ));
+        assert!(!may_manage_account(
+            Role::UdiAdm,
+            None,
+            Role::Municipality,
+            Some("0301")
+        ));
     }
 
     #[test]
@@ -318,23 +343,37 @@ mod account_tests {
         assert_eq!(region.region, Some(Region::Vest));
         assert_eq!(region.operator_dro, None);
         assert_eq!(
-            validate_scope("udi_region", None, None, None, &[]).unwrap_err().field,
+            validate_scope("udi_region", None, None, None, &[])
+                .unwrap_err()
+                .field,
             "region"
         );
         assert_eq!(
-            validate_scope("operator", None, Some("1000"), None, &[]).unwrap_err().field,
+            validate_scope("operator", None, Some("1000"), None, &[])
+                .unwrap_err()
+                .field,
             "operator"
         );
         assert_eq!(
-            validate_scope("municipality", None, None, Some("30"), &[]).unwrap_err().field,
+            validate_scope("municipality", None, None, Some("30"), &[])
+                .unwrap_err()
+                .field,
             "municipality"
         );
-        assert_eq!(validate_scope("root", None, None, None, &[]).unwrap_err().field, "role");
+        assert_eq!(
+            validate_scope("root", None, None, None, &[])
+                .unwrap_err()
+                .field,
+            "role"
+        );
     }
 
     #[test]
     fn usernames_are_plain() {
-        assert_eq!(validate_username(" Kari.Nordmann ").unwrap(), "kari.nordmann");
+        assert_eq!(
+            validate_username(" Kari.Nordmann ").unwrap(),
+            "kari.nordmann"
+        );
         assert!(validate_username("ka").is_err());
         assert!(validate_username("kari nordmann").is_err());
         assert!(validate_username("1kari").is_err());

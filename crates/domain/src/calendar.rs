@@ -31,7 +31,7 @@ pub fn public_holidays(year: i32) -> Vec<NaiveDate> {
         from_easter(-3), // Maundy Thursday (skjærtorsdag)
         from_easter(-2), // Good Friday (langfredag)
         easter,
-        from_easter(1),  // Easter Monday
+        from_easter(1), // Easter Monday
         fixed(5, 1),
         fixed(5, 17),
         from_easter(39), // Ascension Day (Kristi himmelfartsdag)
@@ -101,8 +101,18 @@ mod tests {
     #[test]
     fn public_holidays_of_2026() {
         let expected = [
-            "2026-01-01", "2026-04-02", "2026-04-03", "2026-04-05", "2026-04-06", "2026-05-01",
-            "2026-05-14", "2026-05-17", "2026-05-24", "2026-05-25", "2026-12-25", "2026-12-26",
+            "2026-01-01",
+            "2026-04-02",
+            "2026-04-03",
+            "2026-04-05",
+            "2026-04-06",
+            "2026-05-01",
+            "2026-05-14",
+            "2026-05-17",
+            "2026-05-24",
+            "2026-05-25",
+            "2026-12-25",
+            "2026-12-26",
         ];
         let expected: Vec<_> = expected.iter().map(|text| date(text)).collect();
         assert_eq!(public_holidays(2026), expected);
@@ -111,21 +121,36 @@ mod tests {
     #[test]
     fn r_cal_1_skips_weekends() {
         // Friday 2026-11-20 + 1 working day = Monday 2026-11-23.
-        assert_eq!(add_working_days(date("2026-11-20"), 1), Some(date("2026-11-23")));
-        assert_eq!(add_working_days(date("2026-11-23"), 10), Some(date("2026-12-07")));
+        assert_eq!(
+            add_working_days(date("2026-11-20"), 1),
+            Some(date("2026-11-23"))
+        );
+        assert_eq!(
+            add_working_days(date("2026-11-23"), 10),
+            Some(date("2026-12-07"))
+        );
     }
 
     #[test]
     fn r_cal_1_skips_easter_and_christmas() {
         // Wednesday before Easter 2026: Thu, Fri, Mon are holidays; Tuesday is the next working day.
-        assert_eq!(add_working_days(date("2026-04-01"), 1), Some(date("2026-04-07")));
+        assert_eq!(
+            add_working_days(date("2026-04-01"), 1),
+            Some(date("2026-04-07"))
+        );
         // 24 Dec 2026 is a Thursday; 25 and 26 are holidays, 27 a Sunday.
-        assert_eq!(add_working_days(date("2026-12-24"), 1), Some(date("2026-12-28")));
+        assert_eq!(
+            add_working_days(date("2026-12-24"), 1),
+            Some(date("2026-12-28"))
+        );
     }
 
     #[test]
     fn r_cal_1_zero_days_is_the_date_itself() {
-        assert_eq!(add_working_days(date("2026-12-25"), 0), Some(date("2026-12-25")));
+        assert_eq!(
+            add_working_days(date("2026-12-25"), 0),
+            Some(date("2026-12-25"))
+        );
     }
 
     #[test]
@@ -134,6 +159,9 @@ mod tests {
         let latest_order = subtract_working_days(access_opens, 10).unwrap();
         assert!(add_working_days(latest_order, 10).unwrap() <= access_opens);
         let one_day_later = latest_order.succ_opt().unwrap();
-        assert!(add_working_days(one_day_later, 10).unwrap() > access_opens || !is_working_day(one_day_later));
+        assert!(
+            add_working_days(one_day_later, 10).unwrap() > access_opens
+                || !is_working_day(one_day_later)
+        );
     }
 }

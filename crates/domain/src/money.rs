@@ -7,7 +7,9 @@ use std::ops::{Add, AddAssign, Sub};
 use serde::{Deserialize, Serialize};
 
 /// An amount in øre (1/100 krone). Negative amounts exist (credits), so this is signed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Ore(pub i64);
 
@@ -96,7 +98,10 @@ mod tests {
     fn displays_norwegian_format() {
         assert_eq!(Ore(123_456).to_string(), "kr\u{a0}1\u{a0}234,56");
         assert_eq!(Ore(5).to_string(), "kr\u{a0}0,05");
-        assert_eq!(Ore(-100_000_000).to_string(), "kr\u{a0}−1\u{a0}000\u{a0}000,00");
+        assert_eq!(
+            Ore(-100_000_000).to_string(),
+            "kr\u{a0}−1\u{a0}000\u{a0}000,00"
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Creating and changing accounts: shared by the admin pages, the API and the command line.
 
-use mottak_domain::access::{AccountScope, MunicipalPermission, Role, validate_scope, validate_username};
+use mottak_domain::access::{
+    AccountScope, MunicipalPermission, Role, validate_scope, validate_username,
+};
 use mottak_domain::error::FieldError;
 use mottak_store::events::{Actor, NewEvent};
 use mottak_store::users::NewUser;
@@ -62,7 +64,10 @@ pub async fn create(
     }
     if let Some(number) = &scope.municipality_number {
         let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-        if matches!(store.municipality(number, &today).await, Err(StoreError::NotFound)) {
+        if matches!(
+            store.municipality(number, &today).await,
+            Err(StoreError::NotFound)
+        ) {
             return Err(FieldError::new("municipality", "no municipality has this number").into());
         }
     }
@@ -73,9 +78,10 @@ pub async fn create(
         name => name.to_owned(),
     };
     let password_to_hash = request.password.clone();
-    let password_hash = tokio::task::spawn_blocking(move || password::hash(&password_to_hash, hashing))
-        .await
-        .map_err(|_| AccountError::Hashing)?;
+    let password_hash =
+        tokio::task::spawn_blocking(move || password::hash(&password_to_hash, hashing))
+            .await
+            .map_err(|_| AccountError::Hashing)?;
     let new_user = NewUser {
         username: username.clone(),
         display_name,
@@ -87,10 +93,12 @@ pub async fn create(
         password_hash,
         totp_secret: None,
     };
-    insert(store, actor, new_user).await.map_err(|error| match error {
-        StoreError::Conflict(_) => FieldError::new("username", "the username is taken").into(),
-        other => AccountError::Store(other),
-    })
+    insert(store, actor, new_user)
+        .await
+        .map_err(|error| match error {
+            StoreError::Conflict(_) => FieldError::new("username", "the username is taken").into(),
+            other => AccountError::Store(other),
+        })
 }
 
 /// Inserts a prepared user and records the event (the summary names the fields, no secrets).
@@ -116,7 +124,11 @@ pub async fn insert(store: &Store, actor: &Actor, user: NewUser) -> Result<i64, 
 }
 
 pub fn permission_list(permissions: &[MunicipalPermission]) -> String {
-    permissions.iter().map(|permission| permission.code()).collect::<Vec<_>>().join(",")
+    permissions
+        .iter()
+        .map(|permission| permission.code())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The roles a manager may hand out, for the forms' choices.

@@ -14,7 +14,11 @@ use crate::config::{Config, DEFAULT_DATABASE_URL, PasswordHashing};
 use crate::startup::Application;
 
 #[derive(Parser, Debug)]
-#[command(name = "mottak", version, about = "From reception centre to settlement.")]
+#[command(
+    name = "mottak",
+    version,
+    about = "From reception centre to settlement."
+)]
 pub struct Cli {
     /// Database URL: `sqlite:FILE` or `postgres://…`. Default: an SQLite file `mottak.db` here.
     #[arg(long, env = "DATABASE_URL", global = true)]
@@ -92,7 +96,9 @@ enum LogCommand {
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
-    let database_url = cli.database_url.unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+    let database_url = cli
+        .database_url
+        .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
     match execute(cli.command, database_url).await {
         Ok(code) => code,
         Err(error) => {
@@ -104,7 +110,11 @@ pub async fn run(cli: Cli) -> ExitCode {
 
 async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Serve { bind, demo, secure_cookies } => {
+        Command::Serve {
+            bind,
+            demo,
+            secure_cookies,
+        } => {
             let mut config = Config::new(bind, database_url);
             config.secure_cookies = secure_cookies;
             let application = Application::build(config).await?;
@@ -116,7 +126,18 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
             application.run_until_stopped().await?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::User { command: UserCommand::Add { username, role, region, operator, municipality, name, password_stdin: _ } } => {
+        Command::User {
+            command:
+                UserCommand::Add {
+                    username,
+                    role,
+                    region,
+                    operator,
+                    municipality,
+                    name,
+                    password_stdin: _,
+                },
+        } => {
             let store = connect(&database_url).await?;
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
@@ -131,7 +152,15 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
                 permissions: MunicipalPermission::ALL.to_vec(),
                 password,
             };
-            match accounts::create(&store, &Actor::system("command line"), request, PasswordHashing::Production, |_| true).await {
+            match accounts::create(
+                &store,
+                &Actor::system("command line"),
+                request,
+                PasswordHashing::Production,
+                |_| true,
+            )
+            .await
+            {
                 Ok(id) => {
                     println!("created user {id}");
                     Ok(ExitCode::SUCCESS)
@@ -143,13 +172,23 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
                 Err(error) => Err(error.into()),
             }
         }
-        Command::Token { command: TokenCommand::Issue { username, label } } => {
+        Command::Token {
+            command: TokenCommand::Issue { username, label },
+        } => {
             let store = connect(&database_url).await?;
-            let token = crate::auth::tokens::issue(&store, &Actor::system("command line"), &username, &label).await?;
+            let token = crate::auth::tokens::issue(
+                &store,
+                &Actor::system("command line"),
+                &username,
+                &label,
+            )
+            .await?;
             println!("{token}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Log { command: LogCommand::Verify } => {
+        Command::Log {
+            command: LogCommand::Verify,
+        } => {
             let store = connect(&database_url).await?;
             match store.verify_event_chain().await {
                 Ok(count) => {

@@ -22,13 +22,62 @@ struct DemoUser {
 }
 
 const DEMO_USERS: [DemoUser; 7] = [
-    DemoUser { username: "admin", name: "Ada Admin", role: Role::Admin, region: None, operator: None, municipality: None },
-    DemoUser { username: "udi", name: "Ulrik UDI", role: Role::UdiAdm, region: None, operator: None, municipality: None },
-    DemoUser { username: "region.vest", name: "Vera Vest", role: Role::UdiRegion, region: Some("VEST"), operator: None, municipality: None },
-    DemoUser { username: "operator", name: "Olav Operatør", role: Role::Operator, region: None, operator: Some("DRO1000"), municipality: None },
-    DemoUser { username: "imdi", name: "Ingrid IMDi", role: Role::Imdi, region: None, operator: None, municipality: None },
-    DemoUser { username: "kommune.admin", name: "Kari Kommuneadmin", role: Role::MunicipalityAdmin, region: None, operator: None, municipality: Some("4601") },
-    DemoUser { username: "kommune", name: "Knut Kommune", role: Role::Municipality, region: None, operator: None, municipality: Some("4601") },
+    DemoUser {
+        username: "admin",
+        name: "Ada Admin",
+        role: Role::Admin,
+        region: None,
+        operator: None,
+        municipality: None,
+    },
+    DemoUser {
+        username: "udi",
+        name: "Ulrik UDI",
+        role: Role::UdiAdm,
+        region: None,
+        operator: None,
+        municipality: None,
+    },
+    DemoUser {
+        username: "region.vest",
+        name: "Vera Vest",
+        role: Role::UdiRegion,
+        region: Some("VEST"),
+        operator: None,
+        municipality: None,
+    },
+    DemoUser {
+        username: "operator",
+        name: "Olav Operatør",
+        role: Role::Operator,
+        region: None,
+        operator: Some("DRO1000"),
+        municipality: None,
+    },
+    DemoUser {
+        username: "imdi",
+        name: "Ingrid IMDi",
+        role: Role::Imdi,
+        region: None,
+        operator: None,
+        municipality: None,
+    },
+    DemoUser {
+        username: "kommune.admin",
+        name: "Kari Kommuneadmin",
+        role: Role::MunicipalityAdmin,
+        region: None,
+        operator: None,
+        municipality: Some("4601"),
+    },
+    DemoUser {
+        username: "kommune",
+        name: "Knut Kommune",
+        role: Role::Municipality,
+        region: None,
+        operator: None,
+        municipality: Some("4601"),
+    },
 ];
 
 /// Fills an empty database; a database with users is left alone (and says so).
@@ -40,7 +89,10 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
     let actor = Actor::system("demo");
     let password_hash = password::hash(DEMO_PASSWORD, PasswordHashing::Production);
     println!("\nDemo logins (password for all: {DEMO_PASSWORD}):");
-    println!("{:<15} {:<20} {:<34} current code", "username", "role", "TOTP secret");
+    println!(
+        "{:<15} {:<20} {:<34} current code",
+        "username", "role", "TOTP secret"
+    );
     for user in &DEMO_USERS {
         let secret = totp::new_secret();
         let permissions = if user.role == Role::Municipality {
@@ -48,20 +100,29 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
         } else {
             String::new()
         };
-        accounts::insert(store, &actor, NewUser {
-            username: user.username.to_owned(),
-            display_name: user.name.to_owned(),
-            role: user.role.code().to_owned(),
-            region: user.region.map(str::to_owned),
-            operator_dro: user.operator.map(str::to_owned),
-            municipality_number: user.municipality.map(str::to_owned),
-            permissions,
-            password_hash: password_hash.clone(),
-            totp_secret: Some(secret.clone()),
-        })
+        accounts::insert(
+            store,
+            &actor,
+            NewUser {
+                username: user.username.to_owned(),
+                display_name: user.name.to_owned(),
+                role: user.role.code().to_owned(),
+                region: user.region.map(str::to_owned),
+                operator_dro: user.operator.map(str::to_owned),
+                municipality_number: user.municipality.map(str::to_owned),
+                permissions,
+                password_hash: password_hash.clone(),
+                totp_secret: Some(secret.clone()),
+            },
+        )
         .await?;
         let code = totp::code_at(&secret, totp::unix_now()).unwrap_or_default();
-        println!("{:<15} {:<20} {:<34} {code}", user.username, user.role.code(), secret);
+        println!(
+            "{:<15} {:<20} {:<34} {code}",
+            user.username,
+            user.role.code(),
+            secret
+        );
     }
     println!(
         "\nAdd a secret to an authenticator app, or get the current code with\n  \

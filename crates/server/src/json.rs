@@ -33,16 +33,18 @@ where
                 "the request body must be application/json".to_owned(),
             ));
         }
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
-            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge
-            } else {
-                ApiError::Invalid {
-                    field: None,
-                    detail: "the request body could not be read".to_owned(),
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::PayloadTooLarge
+                } else {
+                    ApiError::Invalid {
+                        field: None,
+                        detail: "the request body could not be read".to_owned(),
+                    }
                 }
-            }
-        })?;
+            })?;
         parse_json(&bytes).map(ApiJson)
     }
 }
@@ -61,7 +63,13 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         };
         // A missing field is reported by serde at its parent; name the field itself.
         let field = missing_field_name(&detail)
-            .map(|name| if path == "." { name.to_owned() } else { format!("{path}.{name}") })
+            .map(|name| {
+                if path == "." {
+                    name.to_owned()
+                } else {
+                    format!("{path}.{name}")
+                }
+            })
             .or_else(|| (path != ".").then_some(path));
         ApiError::Invalid { field, detail }
     })

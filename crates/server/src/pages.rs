@@ -45,13 +45,31 @@ impl Shell {
         let Some(user) = &self.user else {
             return Vec::new();
         };
-        let mut items = vec![NavItem { href: "/", key: "nav.dashboard" }];
-        if matches!(user.role, Role::Admin | Role::Imdi | Role::MunicipalityAdmin) {
-            items.push(NavItem { href: "/admin/users", key: "nav.users" });
+        let mut items = vec![NavItem {
+            href: "/",
+            key: "nav.dashboard",
+        }];
+        if matches!(
+            user.role,
+            Role::Admin | Role::Imdi | Role::MunicipalityAdmin
+        ) {
+            items.push(NavItem {
+                href: "/admin/users",
+                key: "nav.users",
+            });
         }
-        items.push(NavItem { href: "/events", key: "nav.events" });
-        items.push(NavItem { href: "/calendar", key: "nav.calendar" });
-        items.push(NavItem { href: "/api/docs", key: "nav.api" });
+        items.push(NavItem {
+            href: "/events",
+            key: "nav.events",
+        });
+        items.push(NavItem {
+            href: "/calendar",
+            key: "nav.calendar",
+        });
+        items.push(NavItem {
+            href: "/api/docs",
+            key: "nav.api",
+        });
         items
     }
 

@@ -44,7 +44,9 @@ impl Application {
     }
 
     pub fn address(&self) -> SocketAddr {
-        self.listener.local_addr().expect("bound listener has an address")
+        self.listener
+            .local_addr()
+            .expect("bound listener has an address")
     }
 
     pub fn state(&self) -> &AppState {
@@ -88,7 +90,11 @@ async fn shutdown_signal() {
 async fn csrf_key(store: &Store) -> anyhow::Result<[u8; 32]> {
     let mut fresh = [0u8; 32];
     rand::rng().fill_bytes(&mut fresh);
-    let stored = store.setting_or_insert("csrf_key", &hex::encode(fresh)).await?;
+    let stored = store
+        .setting_or_insert("csrf_key", &hex::encode(fresh))
+        .await?;
     let bytes = hex::decode(stored)?;
-    Ok(bytes.try_into().map_err(|_| anyhow::anyhow!("csrf_key must be 32 bytes"))?)
+    Ok(bytes
+        .try_into()
+        .map_err(|_| anyhow::anyhow!("csrf_key must be 32 bytes"))?)
 }

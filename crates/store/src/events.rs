@@ -133,12 +133,16 @@ pub struct Event {
 /// separated by a unit separator and `None` differs from the empty string.
 pub fn chain_hash(event: &Event) -> String {
     fn optional(value: &Option<String>) -> String {
-        value.as_ref().map_or_else(|| "\u{0}".to_owned(), Clone::clone)
+        value
+            .as_ref()
+            .map_or_else(|| "\u{0}".to_owned(), Clone::clone)
     }
     let fields = [
         event.seq.to_string(),
         event.occurred_at.clone(),
-        event.actor_id.map_or_else(|| "\u{0}".to_owned(), |id| id.to_string()),
+        event
+            .actor_id
+            .map_or_else(|| "\u{0}".to_owned(), |id| id.to_string()),
         event.actor_name.clone(),
         event.actor_role.clone(),
         event.action.clone(),
@@ -204,7 +208,10 @@ impl Store {
             EventScope::Municipality(number) => ("municipality", number.clone()),
             EventScope::OwnActions(id) => ("own", id.to_string()),
         };
-        let text = query.text.as_ref().map(|text| format!("%{}%", text.to_lowercase()));
+        let text = query
+            .text
+            .as_ref()
+            .map(|text| format!("%{}%", text.to_lowercase()));
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE \
              ($1 IS NULL OR actor_name = $1) \
@@ -260,9 +267,8 @@ impl Store {
         let mut expected_seq = 1;
         let page_size = 5_000;
         loop {
-            let sql = format!(
-                "SELECT {EVENT_COLUMNS} FROM events WHERE seq >= $1 ORDER BY seq LIMIT $2"
-            );
+            let sql =
+                format!("SELECT {EVENT_COLUMNS} FROM events WHERE seq >= $1 ORDER BY seq LIMIT $2");
             let page = sqlx::query_as::<_, Event>(sqlx::AssertSqlSafe(sql))
                 .bind(expected_seq)
                 .bind(page_size)

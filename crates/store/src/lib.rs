@@ -64,21 +64,23 @@ impl Store {
         };
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
         let pool_options = match backend {
-            Backend::Sqlite => AnyPoolOptions::new()
-                .max_connections(8)
-                .after_connect(|connection, _| {
-                    Box::pin(async move {
-                        // WAL lets readers work beside the one writer; the busy timeout makes
-                        // writers queue instead of failing; foreign keys are off by default.
-                        sqlx::raw_sql(sqlx::AssertSqlSafe(
-                            "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+            Backend::Sqlite => {
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|connection, _| {
+                        Box::pin(async move {
+                            // WAL lets readers work beside the one writer; the busy timeout makes
+                            // writers queue instead of failing; foreign keys are off by default.
+                            sqlx::raw_sql(sqlx::AssertSqlSafe(
+                                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
                              PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
-                        ))
-                        .execute(connection)
-                        .await?;
-                        Ok(())
+                            ))
+                            .execute(connection)
+                            .await?;
+                            Ok(())
+                        })
                     })
-                }),
+            }
             Backend::Postgres => AnyPoolOptions::new().max_connections(16),
         };
         let pool = pool_options
@@ -92,8 +94,16 @@ impl Store {
 
     async fn migrate(&self) -> Result<(), StoreError> {
         match self.backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.pool).await?,
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.pool).await?,
+            Backend::Sqlite => {
+                sqlx::migrate!("./migrations/sqlite")
+                    .run(&self.pool)
+                    .await?
+            }
+            Backend::Postgres => {
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&self.pool)
+                    .await?
+            }
         }
         Ok(())
     }
@@ -135,11 +145,13 @@ impl Store {
     /// A setting's value, storing `default` first if there is none (atomically: the first
     /// writer wins, everyone reads its value).
     pub async fn setting_or_insert(&self, key: &str, default: &str) -> Result<String, StoreError> {
-        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
-            .bind(key)
-            .bind(default)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(default)
+        .execute(&self.pool)
+        .await?;
         let (value,): (String,) = sqlx::query_as("SELECT value FROM settings WHERE key = $1")
             .bind(key)
             .fetch_one(&self.pool)

@@ -73,24 +73,42 @@ impl Store {
                 .await?;
         }
         let series: Vec<Vec<String>> = csv_rows(NUMBER_SERIES_CSV, ';');
-        insert_rows(&mut tx, "number_series (prefix, name, region, valid_from)", &series, |row| {
-            vec![row[0].clone(), row[1].clone(), row[2].clone(), SHIPPED_VALID_FROM.into()]
-        })
+        insert_rows(
+            &mut tx,
+            "number_series (prefix, name, region, valid_from)",
+            &series,
+            |row| {
+                vec![
+                    row[0].clone(),
+                    row[1].clone(),
+                    row[2].clone(),
+                    SHIPPED_VALID_FROM.into(),
+                ]
+            },
+        )
         .await?;
         let municipalities = csv_rows(MUNICIPALITIES_CSV, ',');
         insert_municipalities(&mut tx, &municipalities).await?;
         let postal_codes = csv_rows(POSTAL_CODES_CSV, ',');
-        insert_rows(&mut tx, "postal_codes (code, place, valid_from)", &postal_codes, |row| {
-            vec![row[0].clone(), row[1].clone(), SHIPPED_VALID_FROM.into()]
-        })
+        insert_rows(
+            &mut tx,
+            "postal_codes (code, place, valid_from)",
+            &postal_codes,
+            |row| vec![row[0].clone(), row[1].clone(), SHIPPED_VALID_FROM.into()],
+        )
         .await?;
         tx.record(
-            NewEvent::new(&Actor::system("mottak"), "reference.loaded", "reference_data", "2020")
-                .summary(serde_json::json!({
-                    "municipalities": municipalities.len(),
-                    "postal_codes": postal_codes.len(),
-                    "number_series": series.len(),
-                })),
+            NewEvent::new(
+                &Actor::system("mottak"),
+                "reference.loaded",
+                "reference_data",
+                "2020",
+            )
+            .summary(serde_json::json!({
+                "municipalities": municipalities.len(),
+                "postal_codes": postal_codes.len(),
+                "number_series": series.len(),
+            })),
         )
         .await?;
         tx.commit().await
@@ -98,7 +116,8 @@ impl Store {
 
     pub async fn reference_counts(&self) -> Result<ReferenceCounts, StoreError> {
         let count = |table: &'static str| async move {
-            let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM {table} WHERE valid_to IS NULL");
+            let sql =
+                format!("SELECT CAST(COUNT(*) AS BIGINT) FROM {table} WHERE valid_to IS NULL");
             let (count,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
                 .fetch_one(&self.pool)
                 .await?;
@@ -165,7 +184,11 @@ fn csv_rows(text: &str, separator: char) -> Vec<Vec<String>> {
     text.lines()
         .skip(1)
         .filter(|line| !line.trim().is_empty())
-        .map(|line| line.split(separator).map(|field| field.trim().to_owned()).collect())
+        .map(|line| {
+            line.split(separator)
+                .map(|field| field.trim().to_owned())
+                .collect()
+        })
         .collect()
 }
 
@@ -182,12 +205,16 @@ async fn insert_rows(
         let width = values[0].len();
         let placeholders: Vec<String> = (0..values.len())
             .map(|row| {
-                let row: Vec<String> =
-                    (1..=width).map(|column| format!("${}", row * width + column)).collect();
+                let row: Vec<String> = (1..=width)
+                    .map(|column| format!("${}", row * width + column))
+                    .collect();
                 format!("({})", row.join(", "))
             })
             .collect();
-        let sql = format!("INSERT INTO {table_and_columns} VALUES {}", placeholders.join(", "));
+        let sql = format!(
+            "INSERT INTO {table_and_columns} VALUES {}",
+            placeholders.join(", ")
+        );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for value in values.into_iter().flatten() {
             query = query.bind(if value.is_empty() { None } else { Some(value) });

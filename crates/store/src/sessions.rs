@@ -51,12 +51,11 @@ impl Store {
     }
 
     pub async fn count_live_sessions(&self) -> Result<i64, StoreError> {
-        let (count,): (i64,) = sqlx::query_as(
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM sessions WHERE expires_at > $1",
-        )
-        .bind(timestamp(chrono::Utc::now()))
-        .fetch_one(&self.pool)
-        .await?;
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT) FROM sessions WHERE expires_at > $1")
+                .bind(timestamp(chrono::Utc::now()))
+                .fetch_one(&self.pool)
+                .await?;
         Ok(count)
     }
 }

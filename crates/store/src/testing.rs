@@ -14,13 +14,19 @@ pub async fn fresh_postgres_schema(base_url: &str, name: &str) -> Result<String,
         .await?;
     connection.close().await?;
     let separator = if base_url.contains('?') { '&' } else { '?' };
-    Ok(format!("{base_url}{separator}options=-c%20search_path%3D{name}"))
+    Ok(format!(
+        "{base_url}{separator}options=-c%20search_path%3D{name}"
+    ))
 }
 
 impl crate::Store {
     /// Changes an event's summary behind the log's back, as an attacker with database access
     /// could; for tests of R-LOG-2.
-    pub async fn tamper_with_event_for_tests(&self, seq: i64, summary: &str) -> Result<(), StoreError> {
+    pub async fn tamper_with_event_for_tests(
+        &self,
+        seq: i64,
+        summary: &str,
+    ) -> Result<(), StoreError> {
         sqlx::query("UPDATE events SET summary = $1 WHERE seq = $2")
             .bind(summary)
             .bind(seq)

@@ -16,12 +16,11 @@ pub struct TokenRecord {
 impl Store {
     /// The user id of a live token with this hash.
     pub async fn user_id_for_token(&self, token_hash: &str) -> Result<i64, StoreError> {
-        let row: Option<(i64,)> = sqlx::query_as(
-            "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked = 0",
-        )
-        .bind(token_hash)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked = 0")
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(|(id,)| id).ok_or(StoreError::NotFound)
     }
 
@@ -59,11 +58,12 @@ impl WriteTx {
 
     /// Revokes token `id` of user `user_id`; `NotFound` when the user has no such token.
     pub async fn revoke_token(&mut self, id: i64, user_id: i64) -> Result<(), StoreError> {
-        let result = sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE id = $1 AND user_id = $2")
-            .bind(id)
-            .bind(user_id)
-            .execute(self.connection())
-            .await?;
+        let result =
+            sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE id = $1 AND user_id = $2")
+                .bind(id)
+                .bind(user_id)
+                .execute(self.connection())
+                .await?;
         if result.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }

@@ -78,7 +78,10 @@ impl WriteTx {
 
     /// Commits the change and its events. A write without an event is a programming error.
     pub async fn commit(mut self) -> Result<(), StoreError> {
-        assert!(self.recorded > 0, "every write records at least one event (R-AUTH-5)");
+        assert!(
+            self.recorded > 0,
+            "every write records at least one event (R-AUTH-5)"
+        );
         sqlx::query("UPDATE event_chain_head SET last_seq = $1, last_hash = $2 WHERE id = 1")
             .bind(self.last_seq)
             .bind(&self.last_hash)

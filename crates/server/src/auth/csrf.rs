@@ -39,7 +39,11 @@ fn is_valid(key: &[u8; 32], cookie_value: &str, token: &str) -> bool {
 }
 
 /// Middleware: make sure the browser has a CSRF cookie and the request knows its token.
-pub async fn ensure_cookie(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn ensure_cookie(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let existing = cookie(request.headers(), COOKIE).filter(|value| value.len() >= 32);
     let (value, is_new) = match existing {
         Some(value) => (value, false),
@@ -52,7 +56,9 @@ pub async fn ensure_cookie(State(state): State<AppState>, mut request: Request, 
     if is_new {
         let cookie = set_cookie(COOKIE, &value, state.config.secure_cookies, 365 * 24 * 3600);
         if let Ok(header_value) = HeaderValue::from_str(&cookie) {
-            response.headers_mut().append(header::SET_COOKIE, header_value);
+            response
+                .headers_mut()
+                .append(header::SET_COOKIE, header_value);
         }
     }
     response

@@ -165,7 +165,10 @@ pub fn allow(
     axum::middleware::from_fn(move |request: Request, next: Next| {
         Box::pin(async move {
             let is_api = request.uri().path().starts_with("/api/");
-            let role = request.extensions().get::<Caller>().map(|caller| caller.role);
+            let role = request
+                .extensions()
+                .get::<Caller>()
+                .map(|caller| caller.role);
             match role {
                 Some(role) if roles.contains(&role) => next.run(request).await,
                 Some(_) if is_api => ApiError::forbidden().into_response(),

@@ -81,9 +81,18 @@ mod tests {
     #[test]
     fn r_auth_1_refuses_short_and_common_passwords() {
         assert_eq!(check_policy("kort", "kari"), Err(PasswordProblem::TooShort));
-        assert_eq!(check_policy("password1234", "kari"), Err(PasswordProblem::TooCommon));
-        assert_eq!(check_policy("qwertyuiop123", "kari"), Err(PasswordProblem::TooCommon));
-        assert_eq!(check_policy("kari.nordmann1", "kari.nordmann"), Err(PasswordProblem::TooCommon));
+        assert_eq!(
+            check_policy("password1234", "kari"),
+            Err(PasswordProblem::TooCommon)
+        );
+        assert_eq!(
+            check_policy("qwertyuiop123", "kari"),
+            Err(PasswordProblem::TooCommon)
+        );
+        assert_eq!(
+            check_policy("kari.nordmann1", "kari.nordmann"),
+            Err(PasswordProblem::TooCommon)
+        );
         assert_eq!(check_policy("Fjellvann-Sykkel-Kaffe-42", "kari"), Ok(()));
     }
 

@@ -68,7 +68,10 @@ fn recent(
     let Some(times) = failures.get_mut(key) else {
         return 0;
     };
-    while times.front().is_some_and(|time| now.duration_since(*time) > window) {
+    while times
+        .front()
+        .is_some_and(|time| now.duration_since(*time) > window)
+    {
         times.pop_front();
     }
     times.len()

@@ -110,7 +110,10 @@ mod tests {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), 10);
-        assert_eq!(hash_recovery_code("ABCD-EFGH"), hash_recovery_code("abcdefgh"));
+        assert_eq!(
+            hash_recovery_code("ABCD-EFGH"),
+            hash_recovery_code("abcdefgh")
+        );
     }
 
     #[test]

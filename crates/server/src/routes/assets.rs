@@ -22,12 +22,24 @@ const API_DOCS_JS: &[u8] = include_bytes!("../../static/api-docs.js");
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/assets/designsystemet.css", get(|| serve(DESIGNSYSTEMET_CSS, "text/css")))
+        .route(
+            "/assets/designsystemet.css",
+            get(|| serve(DESIGNSYSTEMET_CSS, "text/css")),
+        )
         .route("/assets/theme.css", get(|| serve(THEME_CSS, "text/css")))
         .route("/assets/mottak.css", get(|| serve(MOTTAK_CSS, "text/css")))
-        .route("/assets/swagger-ui.css", get(|| serve(SWAGGER_CSS, "text/css")))
-        .route("/assets/swagger-ui-bundle.js", get(|| serve(SWAGGER_JS, "text/javascript")))
-        .route("/assets/api-docs.js", get(|| serve(API_DOCS_JS, "text/javascript")))
+        .route(
+            "/assets/swagger-ui.css",
+            get(|| serve(SWAGGER_CSS, "text/css")),
+        )
+        .route(
+            "/assets/swagger-ui-bundle.js",
+            get(|| serve(SWAGGER_JS, "text/javascript")),
+        )
+        .route(
+            "/assets/api-docs.js",
+            get(|| serve(API_DOCS_JS, "text/javascript")),
+        )
 }
 
 async fn serve(body: &'static [u8], content_type: &'static str) -> impl IntoResponse {

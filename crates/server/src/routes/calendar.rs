@@ -23,7 +23,10 @@ pub fn router() -> Router<AppState> {
             "/api/v1/calendar/add-working-days",
             get(add_working_days).route_layer(allow(allowed::EVERYONE)),
         )
-        .route("/calendar", get(calendar_page).route_layer(allow(allowed::EVERYONE)))
+        .route(
+            "/calendar",
+            get(calendar_page).route_layer(allow(allowed::EVERYONE)),
+        )
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -46,7 +49,9 @@ pub struct DateAnswer {
     params(AddWorkingDaysQuery),
     responses((status = 200, body = DateAnswer), (status = 400, body = crate::error::Problem)),
     security(("bearer" = [])))]
-pub async fn add_working_days(Query(query): Query<AddWorkingDaysQuery>) -> ApiResult<Json<DateAnswer>> {
+pub async fn add_working_days(
+    Query(query): Query<AddWorkingDaysQuery>,
+) -> ApiResult<Json<DateAnswer>> {
     let date = query
         .date
         .as_deref()
@@ -58,7 +63,10 @@ pub async fn add_working_days(Query(query): Query<AddWorkingDaysQuery>) -> ApiRe
         .as_deref()
         .ok_or_else(|| ApiError::invalid("days", "days is required"))?;
     let days = parse_days(days).ok_or_else(|| {
-        ApiError::invalid("days", format!("days must be a whole number from 0 to {MAX_DAYS}"))
+        ApiError::invalid(
+            "days",
+            format!("days must be a whole number from 0 to {MAX_DAYS}"),
+        )
     })?;
     let due = calendar::add_working_days(date, days)
         .ok_or_else(|| ApiError::invalid("days", "the result lies beyond the calendar"))?;
@@ -66,7 +74,10 @@ pub async fn add_working_days(Query(query): Query<AddWorkingDaysQuery>) -> ApiRe
 }
 
 fn parse_days(text: &str) -> Option<u32> {
-    text.trim().parse::<u32>().ok().filter(|days| *days <= MAX_DAYS)
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|days| *days <= MAX_DAYS)
 }
 
 #[derive(Deserialize, Default)]
@@ -114,7 +125,9 @@ async fn calendar_page(shell: Shell, Query(form): Query<CalendarForm>) -> Respon
             page.result = display_date(due);
         }
     }
-    let year = date.map_or_else(|| chrono::Utc::now().date_naive(), |date| date).format("%Y");
+    let year = date
+        .map_or_else(|| chrono::Utc::now().date_naive(), |date| date)
+        .format("%Y");
     let year: i32 = year.to_string().parse().unwrap_or(2026);
     page.holidays = calendar::public_holidays(year)
         .into_iter()

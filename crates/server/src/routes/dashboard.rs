@@ -37,7 +37,11 @@ async fn dashboard(
     let users_by_role = state.store.count_users_by_role().await?;
     let reference = state.store.reference_counts().await?;
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-    let scope = match (&caller.region, &caller.operator_dro, &caller.municipality_number) {
+    let scope = match (
+        &caller.region,
+        &caller.operator_dro,
+        &caller.municipality_number,
+    ) {
         (Some(region), _, _) => format!("Region {region}"),
         (_, Some(operator), _) => operator.clone(),
         (_, _, Some(number)) => match state.store.municipality(number, &today).await {

@@ -17,8 +17,14 @@ const PAGE_SIZE: i64 = 50;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/events", get(search_api).route_layer(allow(allowed::EVERYONE)))
-        .route("/events", get(search_page).route_layer(allow(allowed::EVERYONE)))
+        .route(
+            "/api/v1/events",
+            get(search_api).route_layer(allow(allowed::EVERYONE)),
+        )
+        .route(
+            "/events",
+            get(search_page).route_layer(allow(allowed::EVERYONE)),
+        )
 }
 
 /// Search filters; all optional. Dates are `YYYY-MM-DD`; `to` is inclusive.
@@ -42,7 +48,9 @@ fn non_empty(text: &str) -> Option<String> {
 
 /// Turns the filters into a store query, naming the field of a bad date.
 fn to_query(search: &EventSearch, caller: &Caller) -> Result<EventQuery, (&'static str, String)> {
-    let date = |field: &'static str, text: &str| -> Result<Option<chrono::NaiveDate>, (&'static str, String)> {
+    let date = |field: &'static str,
+                text: &str|
+     -> Result<Option<chrono::NaiveDate>, (&'static str, String)> {
         match non_empty(text) {
             None => Ok(None),
             Some(text) => parse_user_date(&text)
@@ -58,7 +66,9 @@ fn to_query(search: &EventSearch, caller: &Caller) -> Result<EventQuery, (&'stat
         entity_id: non_empty(&search.entity_id),
         from: from.map(|day| day.format("%Y-%m-%d").to_string()),
         // Inclusive end date → exclusive end: the next day.
-        to: to.and_then(|day| day.succ_opt()).map(|day| day.format("%Y-%m-%d").to_string()),
+        to: to
+            .and_then(|day| day.succ_opt())
+            .map(|day| day.format("%Y-%m-%d").to_string()),
         text: non_empty(&search.q),
         scope: caller.event_scope(),
         limit: PAGE_SIZE,
@@ -107,7 +117,8 @@ pub async fn search_api(
     caller: Caller,
     Query(search): Query<EventSearch>,
 ) -> ApiResult<Json<Vec<EventView>>> {
-    let query = to_query(&search, &caller).map_err(|(field, detail)| ApiError::invalid(field, detail))?;
+    let query =
+        to_query(&search, &caller).map_err(|(field, detail)| ApiError::invalid(field, detail))?;
     let events = state.store.search_events(&query).await?;
     Ok(Json(events.into_iter().map(EventView::from).collect()))
 }
@@ -152,7 +163,11 @@ async fn search_page(
         Ok(query) => query,
         Err((field, _)) => {
             let message = page.shell.t("form.invalid_date").to_owned();
-            if field == "from" { page.from_error = message } else { page.to_error = message }
+            if field == "from" {
+                page.from_error = message
+            } else {
+                page.to_error = message
+            }
             return Ok(render(&page));
         }
     };
@@ -160,7 +175,10 @@ async fn search_page(
     if events.len() as i64 == PAGE_SIZE {
         let mut next = search.clone();
         next.offset = Some(query.offset + PAGE_SIZE);
-        page.next_href = format!("/events?{}", serde_urlencoded::to_string(next_pairs(&next)).unwrap_or_default());
+        page.next_href = format!(
+            "/events?{}",
+            serde_urlencoded::to_string(next_pairs(&next)).unwrap_or_default()
+        );
     }
     page.rows = events
         .into_iter()

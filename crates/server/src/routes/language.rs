@@ -31,6 +31,11 @@ async fn switch(
         .back
         .filter(|path| path.starts_with('/') && !path.starts_with("//"))
         .unwrap_or_else(|| "/".to_owned());
-    let cookie = set_cookie(i18n::COOKIE, code, state.config.secure_cookies, 365 * 24 * 3600);
+    let cookie = set_cookie(
+        i18n::COOKIE,
+        code,
+        state.config.secure_cookies,
+        365 * 24 * 3600,
+    );
     ([(header::SET_COOKIE, cookie)], Redirect::to(&back))
 }

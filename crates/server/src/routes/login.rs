@@ -109,7 +109,13 @@ async fn login(
         return Ok((StatusCode::BAD_REQUEST, render(&page)).into_response());
     }
     if !state.login_limiter.allows(&username, &origin) {
-        record_security_event(&state, &anonymous(&username, &origin), "login.rate_limited", &username).await?;
+        record_security_event(
+            &state,
+            &anonymous(&username, &origin),
+            "login.rate_limited",
+            &username,
+        )
+        .await?;
         page.message = page.shell.t("login.rate_limited").to_owned();
         return Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)).into_response());
     }
@@ -123,7 +129,13 @@ async fn login(
         Some(user) if password_ok && user.disabled == 0 => user,
         _ => {
             state.login_limiter.record_failure(&username, &origin);
-            record_security_event(&state, &anonymous(&username, &origin), "login.failed", &username).await?;
+            record_security_event(
+                &state,
+                &anonymous(&username, &origin),
+                "login.failed",
+                &username,
+            )
+            .await?;
             page.message = page.shell.t("login.failed").to_owned();
             return Ok((StatusCode::UNAUTHORIZED, render(&page)).into_response());
         }
@@ -132,17 +144,33 @@ async fn login(
     let cookie_value = session::new_cookie_value();
     let expires = session::expiry_after_activity(chrono::Utc::now());
     let mut tx = state.store.begin_write().await?;
-    tx.insert_session(&hash_token(&cookie_value), user.id, &expires).await?;
+    tx.insert_session(&hash_token(&cookie_value), user.id, &expires)
+        .await?;
     tx.record(
-        NewEvent::new(&actor_of(&user, &origin), "login.password_accepted", "user", user.id).security(),
+        NewEvent::new(
+            &actor_of(&user, &origin),
+            "login.password_accepted",
+            "user",
+            user.id,
+        )
+        .security(),
     )
     .await?;
     tx.commit().await?;
-    let step = if user.totp_enabled != 0 { "/login/totp" } else { "/login/enrol" };
+    let step = if user.totp_enabled != 0 {
+        "/login/totp"
+    } else {
+        "/login/enrol"
+    };
     let target = format!("{step}?next={}", crate::auth::url_encode(&page.next));
     Ok(with_cookie(
         Redirect::to(&target).into_response(),
-        &session::set_cookie(COOKIE, &cookie_value, state.config.secure_cookies, session::max_age_seconds()),
+        &session::set_cookie(
+            COOKIE,
+            &cookie_value,
+            state.config.secure_cookies,
+            session::max_age_seconds(),
+        ),
     ))
 }
 
@@ -235,26 +263,27 @@ async fn verify_totp(
     let user = state.store.user_by_id(pending.user_id).await?;
     let next = safe_next(&form.next);
     if !state.login_limiter.allows(&user.username, &origin) {
-        return Ok((StatusCode::TOO_MANY_REQUESTS, render(&TotpPage {
-            error: shell.t("login.rate_limited").to_owned(),
-            shell: shell.with_title("totp.title"),
-            next,
-        }))
+        return Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            render(&TotpPage {
+                error: shell.t("login.rate_limited").to_owned(),
+                shell: shell.with_title("totp.title"),
+                next,
+            }),
+        )
             .into_response());
     }
     let actor = actor_of(&user, &origin);
     let mut tx = state.store.begin_write().await?;
     let method = match (&user.totp_secret, user.totp_enabled != 0) {
-        (Some(secret), true) => {
-            match totp::matching_step(secret, &form.code, totp::unix_now()) {
-                Some(step) if tx.accept_totp_step(user.id, step as i64).await? => Some("totp"),
-                _ if totp::looks_like_recovery_code(&form.code) => tx
-                    .use_recovery_code(user.id, &totp::hash_recovery_code(&form.code))
-                    .await?
-                    .then_some("recovery_code"),
-                _ => None,
-            }
-        }
+        (Some(secret), true) => match totp::matching_step(secret, &form.code, totp::unix_now()) {
+            Some(step) if tx.accept_totp_step(user.id, step as i64).await? => Some("totp"),
+            _ if totp::looks_like_recovery_code(&form.code) => tx
+                .use_recovery_code(user.id, &totp::hash_recovery_code(&form.code))
+                .await?
+                .then_some("recovery_code"),
+            _ => None,
+        },
         _ => None,
     };
     let Some(method) = method else {
@@ -262,11 +291,14 @@ async fn verify_totp(
             .await?;
         tx.commit().await?;
         state.login_limiter.record_failure(&user.username, &origin);
-        return Ok((StatusCode::UNAUTHORIZED, render(&TotpPage {
-            error: shell.t("totp.failed").to_owned(),
-            shell: shell.with_title("totp.title"),
-            next,
-        }))
+        return Ok((
+            StatusCode::UNAUTHORIZED,
+            render(&TotpPage {
+                error: shell.t("totp.failed").to_owned(),
+                shell: shell.with_title("totp.title"),
+                next,
+            }),
+        )
             .into_response());
     };
     tx.complete_second_factor(&pending.session_hash).await?;
@@ -302,16 +334,29 @@ async fn pending_secret(
     }
     let secret = totp::new_secret();
     let mut tx = state.store.begin_write().await?;
-    tx.set_pending_totp_secret(&pending.session_hash, &secret).await?;
+    tx.set_pending_totp_secret(&pending.session_hash, &secret)
+        .await?;
     tx.record(
-        NewEvent::new(&Actor::system("mottak"), "totp.enrolment_started", "user", user.id).security(),
+        NewEvent::new(
+            &Actor::system("mottak"),
+            "totp.enrolment_started",
+            "user",
+            user.id,
+        )
+        .security(),
     )
     .await?;
     tx.commit().await?;
     Ok(secret)
 }
 
-fn enrol_page_for(shell: Shell, user: &UserRecord, secret: String, next: String, error: String) -> EnrolPage {
+fn enrol_page_for(
+    shell: Shell,
+    user: &UserRecord,
+    secret: String,
+    next: String,
+    error: String,
+) -> EnrolPage {
     let url = totp::provisioning_url(&secret, &user.username).unwrap_or_default();
     EnrolPage {
         shell: shell.with_title("enrol.title"),
@@ -336,7 +381,13 @@ async fn enrol_page(
         return Ok(Redirect::to("/login/totp").into_response());
     }
     let secret = pending_secret(&state, &pending, &user).await?;
-    Ok(render(&enrol_page_for(shell, &user, secret, safe_next(&next.next), String::new())))
+    Ok(render(&enrol_page_for(
+        shell,
+        &user,
+        secret,
+        safe_next(&next.next),
+        String::new(),
+    )))
 }
 
 #[derive(Template)]
@@ -359,22 +410,35 @@ async fn confirm_enrolment(
     };
     let user = state.store.user_by_id(pending.user_id).await?;
     let next = safe_next(&form.next);
-    let Some(secret) = pending.pending_totp_secret.clone().filter(|_| user.totp_enabled == 0) else {
+    let Some(secret) = pending
+        .pending_totp_secret
+        .clone()
+        .filter(|_| user.totp_enabled == 0)
+    else {
         return Ok(Redirect::to("/login").into_response());
     };
     let Some(step) = totp::matching_step(&secret, &form.code, totp::unix_now()) else {
         let error = shell.t("totp.failed").to_owned();
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&enrol_page_for(shell, &user, secret, next, error)))
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&enrol_page_for(shell, &user, secret, next, error)),
+        )
             .into_response());
     };
     let codes = totp::new_recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|code| totp::hash_recovery_code(code)).collect();
+    let hashes: Vec<String> = codes
+        .iter()
+        .map(|code| totp::hash_recovery_code(code))
+        .collect();
     let origin = client_address(&request_extensions);
     let mut tx = state.store.begin_write().await?;
-    tx.enable_totp(user.id, &secret, step as i64, &hashes).await?;
-    tx.complete_second_factor(&pending.session_hash).await?;
-    tx.record(NewEvent::new(&actor_of(&user, &origin), "totp.enrolled", "user", user.id).security())
+    tx.enable_totp(user.id, &secret, step as i64, &hashes)
         .await?;
+    tx.complete_second_factor(&pending.session_hash).await?;
+    tx.record(
+        NewEvent::new(&actor_of(&user, &origin), "totp.enrolled", "user", user.id).security(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(render(&RecoveryCodesPage {
         shell: shell.with_title("recovery.title"),
@@ -394,10 +458,14 @@ async fn logout(
         .map(|Extension(hash)| hash.0)
         .or_else(|| pending.map(|Extension(pending)| pending.session_hash));
     if let Some(hash) = hash {
-        let actor = caller.map_or_else(|| Actor::system("anonymous"), |Extension(caller)| caller.actor());
+        let actor = caller.map_or_else(
+            || Actor::system("anonymous"),
+            |Extension(caller)| caller.actor(),
+        );
         let mut tx = state.store.begin_write().await?;
         tx.delete_session(&hash).await?;
-        tx.record(NewEvent::new(&actor, "logout", "session", &hash[..12]).security()).await?;
+        tx.record(NewEvent::new(&actor, "logout", "session", &hash[..12]).security())
+            .await?;
         tx.commit().await?;
     }
     Ok(with_cookie(

@@ -49,7 +49,10 @@ impl Modify for BearerAuth {
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .route(
+            "/api/v1/openapi.json",
+            get(|| async { Json(ApiDoc::openapi()) }),
+        )
         .route("/api/docs", get(docs_page))
 }
 

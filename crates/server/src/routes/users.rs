@@ -9,7 +9,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use mottak_domain::access::{MunicipalPermission, Region, Role, may_manage_account, validate_scope};
+use mottak_domain::access::{
+    MunicipalPermission, Region, Role, may_manage_account, validate_scope,
+};
 use mottak_store::StoreError;
 use mottak_store::events::NewEvent;
 use mottak_store::tokens::TokenRecord;
@@ -27,17 +29,40 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     let managers = allowed::USER_ADMINISTRATION;
     Router::new()
-        .route("/admin/users", get(list_page).post(create_from_form).route_layer(allow(managers)))
-        .route("/admin/users/{id}", get(edit_page).route_layer(allow(managers)))
-        .route("/admin/users/{id}/role", post(change_role).route_layer(allow(managers)))
-        .route("/admin/users/{id}/status", post(change_status).route_layer(allow(managers)))
-        .route("/admin/users/{id}/reset-totp", post(reset_totp).route_layer(allow(allowed::ADMIN)))
-        .route("/admin/users/{id}/tokens", post(issue_token).route_layer(allow(allowed::ADMIN)))
+        .route(
+            "/admin/users",
+            get(list_page)
+                .post(create_from_form)
+                .route_layer(allow(managers)),
+        )
+        .route(
+            "/admin/users/{id}",
+            get(edit_page).route_layer(allow(managers)),
+        )
+        .route(
+            "/admin/users/{id}/role",
+            post(change_role).route_layer(allow(managers)),
+        )
+        .route(
+            "/admin/users/{id}/status",
+            post(change_status).route_layer(allow(managers)),
+        )
+        .route(
+            "/admin/users/{id}/reset-totp",
+            post(reset_totp).route_layer(allow(allowed::ADMIN)),
+        )
+        .route(
+            "/admin/users/{id}/tokens",
+            post(issue_token).route_layer(allow(allowed::ADMIN)),
+        )
         .route(
             "/admin/users/{id}/tokens/{token_id}/revoke",
             post(revoke_token).route_layer(allow(allowed::ADMIN)),
         )
-        .route("/api/v1/users", get(list_api).post(create_api).route_layer(allow(managers)))
+        .route(
+            "/api/v1/users",
+            get(list_api).post(create_api).route_layer(allow(managers)),
+        )
 }
 
 fn may_manage(caller: &Caller, user: &UserRecord) -> bool {
@@ -53,7 +78,10 @@ fn may_manage(caller: &Caller, user: &UserRecord) -> bool {
 
 async fn managed_users(state: &AppState, caller: &Caller) -> Result<Vec<UserRecord>, StoreError> {
     let users = state.store.list_users().await?;
-    Ok(users.into_iter().filter(|user| may_manage(caller, user)).collect())
+    Ok(users
+        .into_iter()
+        .filter(|user| may_manage(caller, user))
+        .collect())
 }
 
 /// The account as the API shows it: never the hash or the TOTP secret.
@@ -96,7 +124,10 @@ impl From<&UserRecord> for UserView {
 /// Lists the accounts the caller may manage.
 #[utoipa::path(get, path = "/api/v1/users", tag = "users",
     responses((status = 200, body = [UserView])), security(("bearer" = [])))]
-pub async fn list_api(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<UserView>>> {
+pub async fn list_api(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<Vec<UserView>>> {
     let users = managed_users(&state, &caller).await?;
     Ok(Json(users.iter().map(UserView::from).collect()))
 }
@@ -139,25 +170,37 @@ pub async fn create_api(
         permissions: body.permissions,
         password: body.password,
     };
-    let id = create(&state, &caller, request).await.map_err(|error| match error {
-        AccountError::Invalid(field) => ApiError::invalid(field.field, field.message),
-        AccountError::Forbidden => ApiError::forbidden(),
-        AccountError::Store(error) => error.into(),
-        AccountError::Hashing => ApiError::Internal(anyhow::anyhow!("password hashing failed")),
-    })?;
+    let id = create(&state, &caller, request)
+        .await
+        .map_err(|error| match error {
+            AccountError::Invalid(field) => ApiError::invalid(field.field, field.message),
+            AccountError::Forbidden => ApiError::forbidden(),
+            AccountError::Store(error) => error.into(),
+            AccountError::Hashing => ApiError::Internal(anyhow::anyhow!("password hashing failed")),
+        })?;
     let user = state.store.user_by_id(id).await?;
     Ok((StatusCode::CREATED, Json(UserView::from(&user))))
 }
 
-async fn create(state: &AppState, caller: &Caller, request: AccountRequest) -> Result<i64, AccountError> {
-    accounts::create(&state.store, &caller.actor(), request, state.config.password_hashing, |scope| {
-        may_manage_account(
-            caller.role,
-            caller.municipality_number.as_deref(),
-            scope.role,
-            scope.municipality_number.as_deref(),
-        )
-    })
+async fn create(
+    state: &AppState,
+    caller: &Caller,
+    request: AccountRequest,
+) -> Result<i64, AccountError> {
+    accounts::create(
+        &state.store,
+        &caller.actor(),
+        request,
+        state.config.password_hashing,
+        |scope| {
+            may_manage_account(
+                caller.role,
+                caller.municipality_number.as_deref(),
+                scope.role,
+                scope.municipality_number.as_deref(),
+            )
+        },
+    )
     .await
 }
 
@@ -253,7 +296,14 @@ impl FieldErrors {
     }
 }
 
-async fn users_page(state: &AppState, shell: Shell, caller: &Caller, form: UserForm, errors: FieldErrors, created: bool) -> Result<UsersPage, PageError> {
+async fn users_page(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    form: UserForm,
+    errors: FieldErrors,
+    created: bool,
+) -> Result<UsersPage, PageError> {
     let rows = managed_users(state, caller)
         .await?
         .iter()
@@ -282,8 +332,20 @@ async fn users_page(state: &AppState, shell: Shell, caller: &Caller, form: UserF
     })
 }
 
-async fn list_page(State(state): State<AppState>, shell: Shell, caller: Caller) -> Result<Response, PageError> {
-    let page = users_page(&state, shell, &caller, UserForm::default(), FieldErrors::default(), false).await?;
+async fn list_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+) -> Result<Response, PageError> {
+    let page = users_page(
+        &state,
+        shell,
+        &caller,
+        UserForm::default(),
+        FieldErrors::default(),
+        false,
+    )
+    .await?;
     Ok(render(&page))
 }
 
@@ -305,13 +367,24 @@ async fn create_from_form(
     };
     match create(&state, &caller, request).await {
         Ok(_) => {
-            let page = users_page(&state, shell, &caller, UserForm::default(), FieldErrors::default(), true).await?;
+            let page = users_page(
+                &state,
+                shell,
+                &caller,
+                UserForm::default(),
+                FieldErrors::default(),
+                true,
+            )
+            .await?;
             Ok((StatusCode::CREATED, render(&page)).into_response())
         }
         Err(AccountError::Invalid(error)) => {
             let mut errors = FieldErrors::default();
             errors.set(&error.field, error.message);
-            let form = UserForm { password: String::new(), ..form };
+            let form = UserForm {
+                password: String::new(),
+                ..form
+            };
             let page = users_page(&state, shell, &caller, form, errors, false).await?;
             Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
         }
@@ -338,7 +411,15 @@ struct EditPage {
     is_admin: bool,
 }
 
-async fn edit_page_for(state: &AppState, shell: Shell, caller: &Caller, id: i64, new_token: String, message: &str, error: String) -> Result<EditPage, PageError> {
+async fn edit_page_for(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    new_token: String,
+    message: &str,
+    error: String,
+) -> Result<EditPage, PageError> {
     let user = state.store.user_by_id(id).await?;
     if !may_manage(caller, &user) {
         return Err(PageError::Forbidden);
@@ -348,14 +429,22 @@ async fn edit_page_for(state: &AppState, shell: Shell, caller: &Caller, id: i64,
         .into_iter()
         .map(|permission| {
             let label = match permission {
-                MunicipalPermission::OffersAndDecisions => "Tilbud og vedtak / Offers and decisions",
-                MunicipalPermission::PersonFolders => "Personmapper med helsebehov / Person folders incl. health needs",
+                MunicipalPermission::OffersAndDecisions => {
+                    "Tilbud og vedtak / Offers and decisions"
+                }
+                MunicipalPermission::PersonFolders => {
+                    "Personmapper med helsebehov / Person folders incl. health needs"
+                }
                 MunicipalPermission::Reports => "Kun rapporter / Reports only",
             };
             (permission.code(), label, granted.contains(&permission))
         })
         .collect();
-    let message = if message.is_empty() { String::new() } else { shell.t(message).to_owned() };
+    let message = if message.is_empty() {
+        String::new()
+    } else {
+        shell.t(message).to_owned()
+    };
     Ok(EditPage {
         scope: scope_text(&user),
         created_at: display_timestamp(&user.created_at),
@@ -375,13 +464,24 @@ async fn edit_page_for(state: &AppState, shell: Shell, caller: &Caller, id: i64,
     })
 }
 
-async fn edit_page(State(state): State<AppState>, shell: Shell, caller: Caller, Path(id): Path<i64>) -> Result<Response, PageError> {
-    Ok(render(&edit_page_for(&state, shell, &caller, id, String::new(), "", String::new()).await?))
+async fn edit_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    Ok(render(
+        &edit_page_for(&state, shell, &caller, id, String::new(), "", String::new()).await?,
+    ))
 }
 
 async fn load_managed(state: &AppState, caller: &Caller, id: i64) -> Result<UserRecord, PageError> {
     let user = state.store.user_by_id(id).await?;
-    if may_manage(caller, &user) { Ok(user) } else { Err(PageError::Forbidden) }
+    if may_manage(caller, &user) {
+        Ok(user)
+    } else {
+        Err(PageError::Forbidden)
+    }
 }
 
 async fn change_role(
@@ -400,17 +500,43 @@ async fn change_role(
         &form.permissions(),
     );
     let scope = match scope {
-        Ok(scope) if may_manage_account(caller.role, caller.municipality_number.as_deref(), scope.role, scope.municipality_number.as_deref()) => scope,
+        Ok(scope)
+            if may_manage_account(
+                caller.role,
+                caller.municipality_number.as_deref(),
+                scope.role,
+                scope.municipality_number.as_deref(),
+            ) =>
+        {
+            scope
+        }
         Ok(_) => return Err(PageError::Forbidden),
         Err(error) => {
-            let page = edit_page_for(&state, shell, &caller, id, String::new(), "", format!("{}: {}", error.field, error.message)).await?;
+            let page = edit_page_for(
+                &state,
+                shell,
+                &caller,
+                id,
+                String::new(),
+                "",
+                format!("{}: {}", error.field, error.message),
+            )
+            .await?;
             return Ok((StatusCode::BAD_REQUEST, render(&page)).into_response());
         }
     };
     let region = scope.region.map(|region| region.code().to_owned());
     let mut tx = state.store.begin_write().await?;
     let result = tx
-        .update_user_role(id, form.version, scope.role.code(), region.as_deref(), scope.operator_dro.as_deref(), scope.municipality_number.as_deref(), &accounts::permission_list(&scope.permissions))
+        .update_user_role(
+            id,
+            form.version,
+            scope.role.code(),
+            region.as_deref(),
+            scope.operator_dro.as_deref(),
+            scope.municipality_number.as_deref(),
+            &accounts::permission_list(&scope.permissions),
+        )
         .await;
     if let Err(StoreError::Conflict(_)) = result {
         drop(tx);
@@ -432,7 +558,18 @@ async fn change_role(
     )
     .await?;
     tx.commit().await?;
-    Ok(render(&edit_page_for(&state, shell, &caller, id, String::new(), "users.saved", String::new()).await?))
+    Ok(render(
+        &edit_page_for(
+            &state,
+            shell,
+            &caller,
+            id,
+            String::new(),
+            "users.saved",
+            String::new(),
+        )
+        .await?,
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -452,7 +589,11 @@ async fn change_status(
     let disabled = form.disabled == "1";
     let mut tx = state.store.begin_write().await?;
     tx.set_user_disabled(id, disabled).await?;
-    let action = if disabled { "user.disabled" } else { "user.enabled" };
+    let action = if disabled {
+        "user.disabled"
+    } else {
+        "user.enabled"
+    };
     tx.record(
         NewEvent::new(&caller.actor(), action, "user", id)
             .summary(serde_json::json!({ "username": user.username }))
@@ -461,7 +602,18 @@ async fn change_status(
     )
     .await?;
     tx.commit().await?;
-    Ok(render(&edit_page_for(&state, shell, &caller, id, String::new(), "users.saved", String::new()).await?))
+    Ok(render(
+        &edit_page_for(
+            &state,
+            shell,
+            &caller,
+            id,
+            String::new(),
+            "users.saved",
+            String::new(),
+        )
+        .await?,
+    ))
 }
 
 async fn reset_totp(
@@ -481,7 +633,18 @@ async fn reset_totp(
     )
     .await?;
     tx.commit().await?;
-    Ok(render(&edit_page_for(&state, shell, &caller, id, String::new(), "users.reset_totp_done", String::new()).await?))
+    Ok(render(
+        &edit_page_for(
+            &state,
+            shell,
+            &caller,
+            id,
+            String::new(),
+            "users.reset_totp_done",
+            String::new(),
+        )
+        .await?,
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -503,7 +666,9 @@ async fn issue_token(
         label => label,
     };
     let token = tokens::issue(&state.store, &caller.actor(), &user.username, label).await?;
-    Ok(render(&edit_page_for(&state, shell, &caller, id, token, "", String::new()).await?))
+    Ok(render(
+        &edit_page_for(&state, shell, &caller, id, token, "", String::new()).await?,
+    ))
 }
 
 async fn revoke_token(

@@ -23,7 +23,10 @@ async fn post_raw(app: &TestApp, token: &str, body: impl Into<reqwest::Body>) ->
 
 async fn problem(response: reqwest::Response, status: u16) -> Value {
     assert_eq!(response.status(), status);
-    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
     response.json().await.unwrap()
 }
 
@@ -39,7 +42,16 @@ async fn malformed_json_is_400() {
 async fn wrong_type_names_the_field() {
     let app = spawn_app().await;
     let token = admin_token(&app).await;
-    let body = problem(post_raw(&app, &token, r#"{"username": 42, "role": "admin", "password": "x"}"#).await, 400).await;
+    let body = problem(
+        post_raw(
+            &app,
+            &token,
+            r#"{"username": 42, "role": "admin", "password": "x"}"#,
+        )
+        .await,
+        400,
+    )
+    .await;
     assert_eq!(body["field"], "username");
 }
 
@@ -47,7 +59,11 @@ async fn wrong_type_names_the_field() {
 async fn missing_field_names_the_field() {
     let app = spawn_app().await;
     let token = admin_token(&app).await;
-    let body = problem(post_raw(&app, &token, r#"{"username": "kari", "role": "admin"}"#).await, 400).await;
+    let body = problem(
+        post_raw(&app, &token, r#"{"username": "kari", "role": "admin"}"#).await,
+        400,
+    )
+    .await;
     assert_eq!(body["field"], "password");
 }
 
@@ -56,11 +72,21 @@ async fn invalid_value_names_the_field() {
     let app = spawn_app().await;
     let token = admin_token(&app).await;
     let weak = r#"{"username": "kari", "role": "udi_adm", "password": "password1234"}"#;
-    assert_eq!(problem(post_raw(&app, &token, weak).await, 400).await["field"], "password");
-    let no_region = r#"{"username": "kari", "role": "udi_region", "password": "Fjordhest-Lyng-Test-2026"}"#;
-    assert_eq!(problem(post_raw(&app, &token, no_region).await, 400).await["field"], "region");
+    assert_eq!(
+        problem(post_raw(&app, &token, weak).await, 400).await["field"],
+        "password"
+    );
+    let no_region =
+        r#"{"username": "kari", "role": "udi_region", "password": "Fjordhest-Lyng-Test-2026"}"#;
+    assert_eq!(
+        problem(post_raw(&app, &token, no_region).await, 400).await["field"],
+        "region"
+    );
     let unknown_municipality = r#"{"username": "kari", "role": "municipality", "municipality_number": "9999", "password": "Fjordhest-Lyng-Test-2026"}"#;
-    assert_eq!(problem(post_raw(&app, &token, unknown_municipality).await, 400).await["field"], "municipality");
+    assert_eq!(
+        problem(post_raw(&app, &token, unknown_municipality).await, 400).await["field"],
+        "municipality"
+    );
 }
 
 #[tokio::test]
@@ -107,7 +133,12 @@ async fn bad_dates_and_numbers_name_the_field() {
             .unwrap();
         assert_eq!(problem(response, 400).await["field"], field, "{query}");
     }
-    let response = client.get(app.url("/api/v1/events?from=2026-13-01")).bearer_auth(&token).send().await.unwrap();
+    let response = client
+        .get(app.url("/api/v1/events?from=2026-13-01"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(problem(response, 400).await["field"], "from");
 }
 
@@ -115,8 +146,12 @@ async fn bad_dates_and_numbers_name_the_field() {
 async fn duplicate_username_is_a_field_error() {
     let app = spawn_app().await;
     let token = admin_token(&app).await;
-    let body = r#"{"username": "admin", "role": "udi_adm", "password": "Fjordhest-Lyng-Test-2026"}"#;
-    assert_eq!(problem(post_raw(&app, &token, body).await, 400).await["field"], "username");
+    let body =
+        r#"{"username": "admin", "role": "udi_adm", "password": "Fjordhest-Lyng-Test-2026"}"#;
+    assert_eq!(
+        problem(post_raw(&app, &token, body).await, 400).await["field"],
+        "username"
+    );
 }
 
 #[tokio::test]

@@ -24,7 +24,10 @@ async fn a_changed_event_breaks_the_chain_and_log_verify_names_it() {
             .unwrap()
     };
     assert!(verify(&app.database_url).status.success());
-    app.store.tamper_with_event_for_tests(2, "{\"username\":\"mallory\"}").await.unwrap();
+    app.store
+        .tamper_with_event_for_tests(2, "{\"username\":\"mallory\"}")
+        .await
+        .unwrap();
     let output = verify(&app.database_url);
     assert!(!output.status.success());
     let message = String::from_utf8_lossy(&output.stderr);
@@ -49,7 +52,15 @@ async fn security_events_are_visible_to_admins_only() {
         let client = client.clone();
         let url = app.url("/api/v1/events?q=user.created");
         async move {
-            let events: Vec<serde_json::Value> = client.get(url).bearer_auth(token).send().await.unwrap().json().await.unwrap();
+            let events: Vec<serde_json::Value> = client
+                .get(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
             events.len()
         }
     };
@@ -62,7 +73,14 @@ async fn event_log_page_searches_by_actor_and_text() {
     let app = spawn_app().await;
     let admin = app.create_user("admin", Role::Admin).await;
     let client = app.login(&admin).await;
-    let page = client.get(app.url("/events?actor=admin&q=login")).send().await.unwrap().text().await.unwrap();
+    let page = client
+        .get(app.url("/events?actor=admin&q=login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("login.succeeded"), "{page}");
     assert!(!page.contains("reference.loaded"));
 }

@@ -22,8 +22,18 @@ async fn readyz_checks_the_database() {
 async fn metrics_count_requests_per_route() {
     let app = spawn_app().await;
     reqwest::get(app.url("/healthz")).await.unwrap();
-    let text = reqwest::get(app.url("/metrics")).await.unwrap().text().await.unwrap();
-    assert!(text.contains("mottak_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"), "{text}");
+    let text = reqwest::get(app.url("/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains(
+            "mottak_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"
+        ),
+        "{text}"
+    );
     assert!(text.contains("mottak_http_request_duration_seconds_bucket"));
 }
 
@@ -36,13 +46,21 @@ async fn reference_data_is_loaded_with_validity() {
     assert_eq!(counts.number_series, 20);
     let oslo = app.store.municipality("0301", "2024-01-01").await.unwrap();
     assert_eq!(oslo.name, "Oslo");
-    assert!(app.store.municipality("0301", "2019-12-31").await.is_err(), "not valid before 2020");
+    assert!(
+        app.store.municipality("0301", "2019-12-31").await.is_err(),
+        "not valid before 2020"
+    );
 }
 
 #[tokio::test]
 async fn openapi_description_lists_the_api() {
     let app = spawn_app().await;
-    let description: serde_json::Value = reqwest::get(app.url("/api/v1/openapi.json")).await.unwrap().json().await.unwrap();
+    let description: serde_json::Value = reqwest::get(app.url("/api/v1/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(description["openapi"].as_str().unwrap().starts_with("3.1"));
     assert!(description["paths"]["/api/v1/calendar/add-working-days"].is_object());
     let docs = reqwest::get(app.url("/api/docs")).await.unwrap();

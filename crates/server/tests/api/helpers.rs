@@ -64,7 +64,9 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = Config::new("127.0.0.1:0".parse().unwrap(), database_url.clone());
     config.password_hashing = PasswordHashing::FastForTests;
     adjust(&mut config);
-    let application = Application::build(config).await.expect("application builds");
+    let application = Application::build(config)
+        .await
+        .expect("application builds");
     let address = format!("http://{}", application.address());
     let store = application.state().store.clone();
     tokio::spawn(application.run_until_stopped());
@@ -92,7 +94,13 @@ pub fn csrf_token(html: &str) -> String {
     html[start..].split('"').next().unwrap().to_owned()
 }
 
-pub fn scope_for(role: Role) -> (Option<&'static str>, Option<&'static str>, Option<&'static str>) {
+pub fn scope_for(
+    role: Role,
+) -> (
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+) {
     match role {
         Role::UdiRegion => (Some("VEST"), None, None),
         Role::Operator => (None, Some("DRO1000"), None),
@@ -109,7 +117,8 @@ impl TestApp {
     /// A user with TOTP already enrolled, in the default scope of its role.
     pub async fn create_user(&self, username: &str, role: Role) -> TestUser {
         let (region, operator, municipality) = scope_for(role);
-        self.create_user_in(username, role, region, operator, municipality).await
+        self.create_user_in(username, role, region, operator, municipality)
+            .await
     }
 
     pub async fn create_user_in(
@@ -131,7 +140,11 @@ impl TestApp {
                 region: region.map(str::to_owned),
                 operator_dro: operator.map(str::to_owned),
                 municipality_number: municipality.map(str::to_owned),
-                permissions: if role == Role::Municipality { "offers_and_decisions,person_folders,reports".into() } else { String::new() },
+                permissions: if role == Role::Municipality {
+                    "offers_and_decisions,person_folders,reports".into()
+                } else {
+                    String::new()
+                },
                 password_hash: password::hash(PASSWORD, PasswordHashing::FastForTests),
                 totp_secret: Some(secret.clone()),
             },
@@ -150,25 +163,52 @@ impl TestApp {
         let user = self.create_user(username, role).await;
         let mut tx = self.store.begin_write().await.unwrap();
         tx.reset_totp(user.id).await.unwrap();
-        tx.record(mottak_store::events::NewEvent::new(&Actor::system("test"), "user.totp_reset", "user", user.id))
-            .await
-            .unwrap();
+        tx.record(mottak_store::events::NewEvent::new(
+            &Actor::system("test"),
+            "user.totp_reset",
+            "user",
+            user.id,
+        ))
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
         user
     }
 
     pub async fn token_for(&self, user: &TestUser) -> String {
-        mottak_server::auth::tokens::issue(&self.store, &Actor::system("test"), &user.username, "test")
-            .await
-            .expect("token issued")
+        mottak_server::auth::tokens::issue(
+            &self.store,
+            &Actor::system("test"),
+            &user.username,
+            "test",
+        )
+        .await
+        .expect("token issued")
     }
 
     /// Password step only; returns the response to POST /login.
-    pub async fn submit_password(&self, client: &reqwest::Client, username: &str, password: &str) -> reqwest::Response {
-        let page = client.get(self.url("/login")).send().await.unwrap().text().await.unwrap();
+    pub async fn submit_password(
+        &self,
+        client: &reqwest::Client,
+        username: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        let page = client
+            .get(self.url("/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         client
             .post(self.url("/login"))
-            .form(&[("csrf", csrf_token(&page).as_str()), ("username", username), ("password", password), ("next", "/")])
+            .form(&[
+                ("csrf", csrf_token(&page).as_str()),
+                ("username", username),
+                ("password", password),
+                ("next", "/"),
+            ])
             .send()
             .await
             .unwrap()
@@ -176,10 +216,21 @@ impl TestApp {
 
     /// Submits a code on the TOTP page; returns the response.
     pub async fn submit_code(&self, client: &reqwest::Client, code: &str) -> reqwest::Response {
-        let page = client.get(self.url("/login/totp")).send().await.unwrap().text().await.unwrap();
+        let page = client
+            .get(self.url("/login/totp"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         client
             .post(self.url("/login/totp"))
-            .form(&[("csrf", csrf_token(&page).as_str()), ("code", code), ("next", "/")])
+            .form(&[
+                ("csrf", csrf_token(&page).as_str()),
+                ("code", code),
+                ("next", "/"),
+            ])
             .send()
             .await
             .unwrap()
@@ -189,11 +240,19 @@ impl TestApp {
     /// `time_offset_steps` picks a later code, for a second login within the same 30 s.
     pub async fn login_at(&self, user: &TestUser, time_offset_steps: u64) -> reqwest::Client {
         let client = browser();
-        let response = self.submit_password(&client, &user.username, PASSWORD).await;
+        let response = self
+            .submit_password(&client, &user.username, PASSWORD)
+            .await;
         assert_eq!(response.status(), 303, "password accepted");
-        let code = totp::code_at(&user.totp_secret, totp::unix_now() + 30 * time_offset_steps).unwrap();
+        let code =
+            totp::code_at(&user.totp_secret, totp::unix_now() + 30 * time_offset_steps).unwrap();
         let response = self.submit_code(&client, &code).await;
-        assert_eq!(response.status(), 303, "code accepted for {}", user.username);
+        assert_eq!(
+            response.status(),
+            303,
+            "code accepted for {}",
+            user.username
+        );
         client
     }
 

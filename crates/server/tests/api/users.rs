@@ -9,7 +9,14 @@ async fn admin_creates_a_user_on_the_page_and_the_user_must_enrol() {
     let app = spawn_app().await;
     let admin = app.create_user("admin", Role::Admin).await;
     let client = app.login(&admin).await;
-    let page = client.get(app.url("/admin/users")).send().await.unwrap().text().await.unwrap();
+    let page = client
+        .get(app.url("/admin/users"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let response = client
         .post(app.url("/admin/users"))
         .form(&[
@@ -34,10 +41,22 @@ async fn form_errors_appear_beside_the_field() {
     let app = spawn_app().await;
     let admin = app.create_user("admin", Role::Admin).await;
     let client = app.login(&admin).await;
-    let page = client.get(app.url("/admin/users")).send().await.unwrap().text().await.unwrap();
+    let page = client
+        .get(app.url("/admin/users"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let response = client
         .post(app.url("/admin/users"))
-        .form(&[("csrf", csrf_token(&page).as_str()), ("username", "ny"), ("role", "udi_adm"), ("password", PASSWORD)])
+        .form(&[
+            ("csrf", csrf_token(&page).as_str()),
+            ("username", "ny"),
+            ("role", "udi_adm"),
+            ("password", PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
@@ -50,19 +69,45 @@ async fn form_errors_appear_beside_the_field() {
 #[tokio::test]
 async fn r_auth_4_municipality_admin_creates_caseworkers_of_own_municipality_only() {
     let app = spawn_app().await;
-    let municipal_admin = app.create_user("kommune.admin", Role::MunicipalityAdmin).await;
+    let municipal_admin = app
+        .create_user("kommune.admin", Role::MunicipalityAdmin)
+        .await;
     let token = app.token_for(&municipal_admin).await;
     let client = reqwest::Client::new();
-    let create = |number: &str, role: &str| {
-        serde_json::json!({ "username": format!("saksbehandler{number}{role}"), "role": role, "municipality_number": number, "password": PASSWORD, "permissions": ["reports"] })
-    };
-    let own = client.post(app.url("/api/v1/users")).bearer_auth(&token).json(&create("4601", "municipality")).send().await.unwrap();
+    let create = |number: &str, role: &str| serde_json::json!({ "username": format!("saksbehandler{number}{role}"), "role": role, "municipality_number": number, "password": PASSWORD, "permissions": ["reports"] });
+    let own = client
+        .post(app.url("/api/v1/users"))
+        .bearer_auth(&token)
+        .json(&create("4601", "municipality"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(own.status(), 201);
-    let other = client.post(app.url("/api/v1/users")).bearer_auth(&token).json(&create("0301", "municipality")).send().await.unwrap();
+    let other = client
+        .post(app.url("/api/v1/users"))
+        .bearer_auth(&token)
+        .json(&create("0301", "municipality"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(other.status(), 403);
-    let admin = client.post(app.url("/api/v1/users")).bearer_auth(&token).json(&create("4601", "municipality_admin")).send().await.unwrap();
+    let admin = client
+        .post(app.url("/api/v1/users"))
+        .bearer_auth(&token)
+        .json(&create("4601", "municipality_admin"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(admin.status(), 403);
-    let listed: Vec<serde_json::Value> = client.get(app.url("/api/v1/users")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let listed: Vec<serde_json::Value> = client
+        .get(app.url("/api/v1/users"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0]["permissions"], serde_json::json!(["reports"]));
 }
@@ -73,16 +118,30 @@ async fn stale_role_change_is_a_conflict_and_changes_nothing() {
     let admin = app.create_user("admin", Role::Admin).await;
     let target = app.create_user("kari", Role::UdiAdm).await;
     let client = app.login(&admin).await;
-    let page = client.get(app.url(&format!("/admin/users/{}", target.id))).send().await.unwrap().text().await.unwrap();
+    let page = client
+        .get(app.url(&format!("/admin/users/{}", target.id)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let change = |role: &'static str, version: &'static str| {
         client
             .post(app.url(&format!("/admin/users/{}/role", target.id)))
-            .form(&[("csrf", csrf_token(&page)), ("role", role.into()), ("version", version.into())])
+            .form(&[
+                ("csrf", csrf_token(&page)),
+                ("role", role.into()),
+                ("version", version.into()),
+            ])
             .send()
     };
     assert_eq!(change("imdi", "1").await.unwrap().status(), 200);
     assert_eq!(change("admin", "1").await.unwrap().status(), 409);
-    assert_eq!(app.store.user_by_username("kari").await.unwrap().role, "imdi");
+    assert_eq!(
+        app.store.user_by_username("kari").await.unwrap().role,
+        "imdi"
+    );
 }
 
 #[tokio::test]
@@ -91,10 +150,29 @@ async fn admin_resets_second_factor_and_disables_a_user() {
     let admin = app.create_user("admin", Role::Admin).await;
     let target = app.create_user("kari", Role::UdiAdm).await;
     let client = app.login(&admin).await;
-    let page = client.get(app.url(&format!("/admin/users/{}", target.id))).send().await.unwrap().text().await.unwrap();
-    let reset = client.post(app.url(&format!("/admin/users/{}/reset-totp", target.id))).form(&[("csrf", csrf_token(&page))]).send().await.unwrap();
+    let page = client
+        .get(app.url(&format!("/admin/users/{}", target.id)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let reset = client
+        .post(app.url(&format!("/admin/users/{}/reset-totp", target.id)))
+        .form(&[("csrf", csrf_token(&page))])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(reset.status(), 200);
-    assert_eq!(app.store.user_by_username("kari").await.unwrap().totp_enabled, 0);
+    assert_eq!(
+        app.store
+            .user_by_username("kari")
+            .await
+            .unwrap()
+            .totp_enabled,
+        0
+    );
     let disable = client
         .post(app.url(&format!("/admin/users/{}/status", target.id)))
         .form(&[("csrf", csrf_token(&page)), ("disabled", "1".into())])
@@ -102,7 +180,9 @@ async fn admin_resets_second_factor_and_disables_a_user() {
         .await
         .unwrap();
     assert_eq!(disable.status(), 200);
-    let refused = app.submit_password(&crate::helpers::browser(), "kari", PASSWORD).await;
+    let refused = app
+        .submit_password(&crate::helpers::browser(), "kari", PASSWORD)
+        .await;
     assert_eq!(refused.status(), 401);
 }
 
@@ -112,7 +192,14 @@ async fn admin_issues_a_token_shown_once() {
     let admin = app.create_user("admin", Role::Admin).await;
     let target = app.create_user("robot", Role::UdiAdm).await;
     let client = app.login(&admin).await;
-    let page = client.get(app.url(&format!("/admin/users/{}", target.id))).send().await.unwrap().text().await.unwrap();
+    let page = client
+        .get(app.url(&format!("/admin/users/{}", target.id)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let issued = client
         .post(app.url(&format!("/admin/users/{}/tokens", target.id)))
         .form(&[("csrf", csrf_token(&page)), ("label", "integrasjon".into())])
@@ -125,8 +212,20 @@ async fn admin_issues_a_token_shown_once() {
     let start = issued.find("id=\"new-token\">").unwrap() + "id=\"new-token\">".len();
     let token: String = issued[start..].chars().take_while(|c| *c != '<').collect();
     assert!(token.starts_with("mtk_"));
-    let again = client.get(app.url(&format!("/admin/users/{}", target.id))).send().await.unwrap().text().await.unwrap();
+    let again = client
+        .get(app.url(&format!("/admin/users/{}", target.id)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(!again.contains(&token));
-    let response = reqwest::Client::new().get(app.url("/api/v1/events")).bearer_auth(&token).send().await.unwrap();
+    let response = reqwest::Client::new()
+        .get(app.url("/api/v1/events"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 200);
 }

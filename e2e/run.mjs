@@ -1,0 +1,36 @@
+// Browser tests against the real binary. Each test gets the shared server (fresh database, demo
+// data); run with `node e2e/run.mjs` after `cargo build`.
+import { startServer, launch } from './lib.mjs';
+import foundation from './tests/foundation.mjs';
+
+const suites = [foundation];
+
+const server = await startServer();
+const browser = await launch();
+let failed = 0;
+try {
+  for (const suite of suites) {
+    for (const [name, test] of Object.entries(suite)) {
+      const context = await browser.newContext({ locale: 'nb-NO', bypassCSP: true });
+      const page = await context.newPage();
+      const started = Date.now();
+      try {
+        await test({ page, server, context, browser });
+        console.log(`ok   ${name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed += 1;
+        console.log(`FAIL ${name}\n${error.stack ?? error}`);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  server.child.kill();
+}
+if (failed > 0) {
+  console.log(`${failed} browser test(s) failed`);
+  process.exit(1);
+}
+console.log('all browser tests passed');

@@ -1,0 +1,90 @@
+// The foundation's pages: login, TOTP, enrolment, dashboard, user administration, event log.
+import assert from 'node:assert/strict';
+import { expectAccessible, login, totpCode } from '../lib.mjs';
+
+export default {
+  async 'login page is accessible'({ page, server }) {
+    await page.goto(`${server.url}/login`);
+    await expectAccessible(page, 'login');
+  },
+
+  async 'admin logs in with password and TOTP and reaches the dashboard'({ page, server }) {
+    await page.goto(`${server.url}/`);
+    assert.match(page.url(), /\/login\?next=/);
+    await page.fill('#username', 'admin');
+    await page.fill('#password', server.password);
+    await page.click('button[type=submit] >> text=Logg inn');
+    await page.waitForURL(/\/login\/totp/);
+    await expectAccessible(page, 'totp');
+    await page.fill('#code', totpCode(server.secrets.admin));
+    await page.click('button[type=submit] >> text=Bekreft');
+    await page.waitForURL(`${server.url}/`);
+    assert.match(await page.textContent('h1'), /Velkommen, Ada Admin/);
+    assert.equal(await page.textContent('.cards section:nth-child(4) .metric'), '356');
+    await expectAccessible(page, 'dashboard');
+  },
+
+  async 'admin creates a user who then enrols TOTP with the QR code'({ page, server, browser }) {
+    await login(page, server, 'admin', 1);
+    await page.goto(`${server.url}/admin/users`);
+    await expectAccessible(page, 'users');
+    await page.fill('#username', 'nina.ny');
+    await page.fill('#display_name', 'Nina Ny');
+    await page.selectOption('#role', 'udi_adm');
+    await page.fill('#password', 'Fjordhest-Lyng-Nina-2026');
+    await page.click('button >> text=Opprett bruker');
+    await page.waitForSelector('text=Brukeren er opprettet.');
+    await page.click('a >> text=nina.ny');
+    await expectAccessible(page, 'user-edit');
+
+    const context = await browser.newContext({ locale: 'nb-NO', bypassCSP: true });
+    const newcomer = await context.newPage();
+    await newcomer.goto(`${server.url}/login`);
+    await newcomer.fill('#username', 'nina.ny');
+    await newcomer.fill('#password', 'Fjordhest-Lyng-Nina-2026');
+    await newcomer.click('button[type=submit] >> text=Logg inn');
+    await newcomer.waitForURL(/\/login\/enrol/);
+    assert.ok(await newcomer.$('figure.qr svg'), 'QR code shown');
+    await expectAccessible(newcomer, 'enrol');
+    const secret = (await newcomer.textContent('code.secret')).trim();
+    await newcomer.fill('#code', totpCode(secret));
+    await newcomer.click('button[type=submit] >> text=Bekreft');
+    await newcomer.waitForSelector('.recovery-codes');
+    assert.equal((await newcomer.$$('.recovery-codes li')).length, 10);
+    await expectAccessible(newcomer, 'recovery-codes');
+    await newcomer.click('text=fortsett');
+    await newcomer.waitForURL(`${server.url}/`);
+    await context.close();
+  },
+
+  async 'event log and calendar pages are accessible'({ page, server }) {
+    await login(page, server, 'udi');
+    await page.goto(`${server.url}/events`);
+    await expectAccessible(page, 'events');
+    await page.fill('#q', 'reference');
+    await page.click('button >> text=Søk');
+    await page.waitForSelector('text=reference.loaded');
+    await page.goto(`${server.url}/calendar?date=01.04.2026&days=1`);
+    await expectAccessible(page, 'calendar');
+  },
+
+  async 'interface switches to English'({ page, server }) {
+    await page.goto(`${server.url}/login`);
+    await page.click('a >> text=English');
+    await page.waitForSelector('h1 >> text=Log in');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await expectAccessible(page, 'login-en');
+  },
+
+  async 'calendar page computes a deadline without JavaScript'({ browser, server }) {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
+    const page = await context.newPage();
+    await login(page, server, 'region.vest');
+    await page.goto(`${server.url}/calendar`);
+    await page.fill('#date', '01.04.2026');
+    await page.fill('#days', '1');
+    await page.click('button >> text=Regn ut');
+    assert.equal(await page.textContent('#result'), '07.04.2026');
+    await context.close();
+  },
+};
