@@ -81,13 +81,28 @@ export async function expectAccessible(page, name) {
   }
 }
 
-export async function login(page, server, username, offsetSteps = 0) {
+// TOTP codes are single-use per 30-second step and user (the server refuses replays), so
+// logins of the same user take successive steps, waiting when a step is not yet valid.
+const lastStep = new Map();
+
+export async function nextCode(username, secret) {
+  const current = Math.floor(Date.now() / 30_000);
+  const step = Math.max(current, (lastStep.get(username) ?? -1) + 1);
+  if (step > current + 1) {
+    await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - Date.now() + 200));
+  }
+  lastStep.set(username, step);
+  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
+  return totp.generate({ timestamp: step * 30_000 + 1_000 });
+}
+
+export async function login(page, server, username) {
   await page.goto(`${server.url}/login`);
   await page.fill('#username', username);
   await page.fill('#password', server.password);
   await page.click('button[type=submit] >> text=Logg inn');
   await page.waitForURL(/\/login\/totp/);
-  await page.fill('#code', totpCode(server.secrets[username], offsetSteps));
+  await page.fill('#code', await nextCode(username, server.secrets[username]));
   await page.click('button[type=submit] >> text=Bekreft');
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }

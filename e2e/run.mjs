@@ -2,8 +2,11 @@
 // data); run with `node e2e/run.mjs` after `cargo build`.
 import { startServer, launch } from './lib.mjs';
 import foundation from './tests/foundation.mjs';
+import registry from './tests/registry.mjs';
+import claims from './tests/claims.mjs';
 
-const suites = [foundation];
+const suites = [foundation, registry];
+suites.push(claims);
 
 const server = await startServer();
 const browser = await launch();

@@ -8,3 +8,4 @@ pub mod calendar;
 pub mod claims;
 pub mod error;
 pub mod money;
+pub mod registry;

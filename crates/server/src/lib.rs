@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod json;
 pub mod metrics;
 pub mod pages;
+pub mod registry;
 pub mod routes;
 pub mod startup;
 pub mod state;

@@ -58,6 +58,34 @@ impl Shell {
                 key: "nav.users",
             });
         }
+        if matches!(
+            user.role,
+            Role::Admin | Role::UdiAdm | Role::UdiRegion | Role::Operator
+        ) {
+            items.push(NavItem {
+                href: "/centres",
+                key: "nav.centres",
+            });
+            items.push(NavItem {
+                href: "/operators",
+                key: "nav.operators",
+            });
+        }
+        if matches!(user.role, Role::Admin | Role::UdiAdm) {
+            items.push(NavItem {
+                href: "/registry/import",
+                key: "nav.import",
+            });
+        }
+        if matches!(
+            user.role,
+            Role::Admin | Role::UdiAdm | Role::UdiRegion | Role::Operator
+        ) {
+            items.push(NavItem {
+                href: "/claims/simulate",
+                key: "nav.claims",
+            });
+        }
         items.push(NavItem {
             href: "/events",
             key: "nav.events",

@@ -94,7 +94,7 @@ async fn csrf_key(store: &Store) -> anyhow::Result<[u8; 32]> {
         .setting_or_insert("csrf_key", &hex::encode(fresh))
         .await?;
     let bytes = hex::decode(stored)?;
-    Ok(bytes
+    bytes
         .try_into()
-        .map_err(|_| anyhow::anyhow!("csrf_key must be 32 bytes"))?)
+        .map_err(|_| anyhow::anyhow!("csrf_key must be 32 bytes"))
 }

@@ -22,14 +22,14 @@ pub enum StoreError {
 impl StoreError {
     /// Maps unique-constraint violations to [`StoreError::Conflict`] naming the constraint.
     pub(crate) fn from_write(error: sqlx::Error) -> StoreError {
-        if let sqlx::Error::Database(database_error) = &error {
-            if database_error.is_unique_violation() {
-                let constraint = database_error
-                    .constraint()
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| database_error.message().to_owned());
-                return StoreError::Conflict(constraint);
-            }
+        if let sqlx::Error::Database(database_error) = &error
+            && database_error.is_unique_violation()
+        {
+            let constraint = database_error
+                .constraint()
+                .map(str::to_owned)
+                .unwrap_or_else(|| database_error.message().to_owned());
+            return StoreError::Conflict(constraint);
         }
         StoreError::Database(error)
     }

@@ -8,6 +8,7 @@
 mod error;
 pub mod events;
 pub mod reference;
+pub mod registry;
 pub mod sessions;
 pub mod testing;
 pub mod tokens;

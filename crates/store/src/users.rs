@@ -34,6 +34,16 @@ impl std::fmt::Debug for UserRecord {
     }
 }
 
+/// A new role and scope for an account.
+#[derive(Clone, Debug)]
+pub struct RoleChange {
+    pub role: String,
+    pub region: Option<String>,
+    pub operator_dro: Option<String>,
+    pub municipality_number: Option<String>,
+    pub permissions: String,
+}
+
 /// A new account; the password is already hashed.
 #[derive(Clone, Debug)]
 pub struct NewUser {
@@ -118,12 +128,15 @@ impl WriteTx {
         &mut self,
         id: i64,
         expected_version: i64,
-        role: &str,
-        region: Option<&str>,
-        operator_dro: Option<&str>,
-        municipality_number: Option<&str>,
-        permissions: &str,
+        change: &RoleChange,
     ) -> Result<(), StoreError> {
+        let RoleChange {
+            role,
+            region,
+            operator_dro,
+            municipality_number,
+            permissions,
+        } = change;
         let result = sqlx::query(
             "UPDATE users SET role = $1, region = $2, operator_dro = $3, \
              municipality_number = $4, permissions = $5, version = version + 1 \

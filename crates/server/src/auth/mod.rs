@@ -153,15 +153,13 @@ pub mod allowed {
     pub const UDI: &[Role] = &[Role::Admin, Role::UdiAdm, Role::UdiRegion];
 }
 
+type GuardFuture = std::pin::Pin<Box<dyn Future<Output = Response> + Send>>;
+
 /// A route layer that lets only `roles` through: no login → 401 (API) or the login page (UI);
 /// another role → 403.
 pub fn allow(
     roles: &'static [Role],
-) -> axum::middleware::FromFnLayer<
-    impl Fn(Request, Next) -> std::pin::Pin<Box<dyn Future<Output = Response> + Send>> + Clone,
-    (),
-    (Request,),
-> {
+) -> axum::middleware::FromFnLayer<impl Fn(Request, Next) -> GuardFuture + Clone, (), (Request,)> {
     axum::middleware::from_fn(move |request: Request, next: Next| {
         Box::pin(async move {
             let is_api = request.uri().path().starts_with("/api/");
@@ -176,7 +174,7 @@ pub fn allow(
                 None if is_api => ApiError::Unauthorized.into_response(),
                 None => redirect_to_login(request.uri()),
             }
-        }) as std::pin::Pin<Box<dyn Future<Output = Response> + Send>>
+        }) as GuardFuture
     })
 }
 

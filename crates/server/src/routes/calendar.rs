@@ -120,13 +120,13 @@ async fn calendar_page(shell: Shell, Query(form): Query<CalendarForm>) -> Respon
             page.days_error = page.shell.t("form.invalid_number").to_owned();
         }
     }
-    if let (Some(date), Some(days)) = (date, days) {
-        if let Some(due) = calendar::add_working_days(date, days) {
-            page.result = display_date(due);
-        }
+    if let (Some(date), Some(days)) = (date, days)
+        && let Some(due) = calendar::add_working_days(date, days)
+    {
+        page.result = display_date(due);
     }
     let year = date
-        .map_or_else(|| chrono::Utc::now().date_naive(), |date| date)
+        .unwrap_or_else(|| chrono::Utc::now().date_naive())
         .format("%Y");
     let year: i32 = year.to_string().parse().unwrap_or(2026);
     page.holidays = calendar::public_holidays(year)

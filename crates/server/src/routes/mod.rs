@@ -2,12 +2,14 @@
 
 mod assets;
 mod calendar;
+mod claims;
 mod dashboard;
 mod events;
 mod health;
 mod language;
 mod login;
 mod openapi;
+mod registry;
 mod users;
 
 use axum::Router;
@@ -37,7 +39,9 @@ pub fn router(state: AppState) -> Router {
         .merge(users::router())
         .merge(events::router())
         .merge(calendar::router())
+        .merge(claims::router())
         .merge(openapi::router())
+        .merge(registry::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn_with_state(state.clone(), auth::csrf::ensure_cookie))

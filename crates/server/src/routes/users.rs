@@ -15,7 +15,7 @@ use mottak_domain::access::{
 use mottak_store::StoreError;
 use mottak_store::events::NewEvent;
 use mottak_store::tokens::TokenRecord;
-use mottak_store::users::UserRecord;
+use mottak_store::users::{RoleChange, UserRecord};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::{self, AccountError, AccountRequest};
@@ -531,11 +531,13 @@ async fn change_role(
         .update_user_role(
             id,
             form.version,
-            scope.role.code(),
-            region.as_deref(),
-            scope.operator_dro.as_deref(),
-            scope.municipality_number.as_deref(),
-            &accounts::permission_list(&scope.permissions),
+            &RoleChange {
+                role: scope.role.code().to_owned(),
+                region: region.clone(),
+                operator_dro: scope.operator_dro.clone(),
+                municipality_number: scope.municipality_number.clone(),
+                permissions: accounts::permission_list(&scope.permissions),
+            },
         )
         .await;
     if let Err(StoreError::Conflict(_)) = result {

@@ -21,6 +21,8 @@ struct Route {
 
 const EVERYONE: &[Role] = &Role::ALL;
 const MANAGERS: &[Role] = &[Admin, Imdi, MunicipalityAdmin];
+const REGISTRY: &[Role] = &[Admin, UdiAdm, UdiRegion, Operator];
+const NATIONAL: &[Role] = &[Admin, UdiAdm];
 
 /// `{target}` is replaced by a user every manager may manage (see `target_for`).
 const ROUTES: &[Route] = &[
@@ -108,6 +110,182 @@ const ROUTES: &[Route] = &[
         kind: Kind::Api,
         allowed: MANAGERS,
     },
+    // registry (SPEC §3): `{centre}` is in region VEST and run by DRO1000, the scopes of the
+    // table's regional and operator users.
+    Route {
+        method: "GET",
+        path: "/centres",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/new",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/new",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/lifecycle?operation=rename&new_name=Nytt+asylmottak",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/lifecycle",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "GET",
+        path: "/operators",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/operators/new",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/operators/new",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "GET",
+        path: "/operators/{operator}",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/operators/{operator}",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "GET",
+        path: "/registry/import",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/registry/import",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/operators",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/operators",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/operators/{operator}",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "PUT",
+        path: "/api/v1/operators/{operator}",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/centres",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/centres",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/centres/{centre}",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "PATCH",
+        path: "/api/v1/centres/{centre}",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/centres/{centre}/lifecycle/preview",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/centres/{centre}/lifecycle",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/import/centres",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/claims/simulate",
+        kind: Kind::Api,
+        allowed: &[Admin, UdiAdm, UdiRegion, Operator],
+    },
+    Route {
+        method: "GET",
+        path: "/claims/simulate",
+        kind: Kind::Page,
+        allowed: &[Admin, UdiAdm, UdiRegion, Operator],
+    },
+    Route {
+        method: "POST",
+        path: "/claims/simulate",
+        kind: Kind::Page,
+        allowed: &[Admin, UdiAdm, UdiRegion, Operator],
+    },
+    Route {
+        method: "POST",
+        path: "/claims/simulate.csv",
+        kind: Kind::Page,
+        allowed: &[Admin, UdiAdm, UdiRegion, Operator],
+    },
 ];
 
 /// Public routes: everyone, logged in or not.
@@ -119,6 +297,9 @@ const PUBLIC: &[&str] = &[
     "/api/docs",
     "/api/v1/openapi.json",
     "/assets/designsystemet.css",
+    "/address-list",
+    "/address-list.csv",
+    "/api/v1/address-list",
 ];
 
 /// The user a manager of this role may manage: a municipal admin for IMDi, a caseworker of
@@ -133,6 +314,45 @@ fn target_for(role: Role, targets: &Targets) -> i64 {
 struct Targets {
     municipality_admin: i64,
     caseworker: i64,
+    centre: i64,
+    operator: i64,
+}
+
+impl Targets {
+    fn path(&self, role: Role, path: &str) -> String {
+        path.replace("{target}", &target_for(role, self).to_string())
+            .replace("{centre}", &self.centre.to_string())
+            .replace("{operator}", &self.operator.to_string())
+    }
+}
+
+/// An operator DRO1000 with a centre in region VEST.
+async fn registry_targets(app: &TestApp) -> (i64, i64) {
+    use mottak_server::registry::{CentreInput, OperatorInput, create_centre, create_operator};
+    let actor = mottak_store::events::Actor::system("test");
+    let operator = create_operator(
+        &app.store,
+        &actor,
+        &OperatorInput {
+            name: "Hero Norge AS".into(),
+            organisation_number: "974760673".into(),
+            experienced: true,
+            ..OperatorInput::default()
+        },
+    )
+    .await
+    .unwrap();
+    let input = CentreInput {
+        name: "Bergen asylmottak".into(),
+        category: "ordinary".into(),
+        series: "12".into(),
+        municipality_number: "4601".into(),
+        postal_code: "5003".into(),
+        operator_id: operator.id,
+        ..CentreInput::default()
+    };
+    let (centre, _) = create_centre(&app.store, &actor, &input).await.unwrap();
+    (centre.id, operator.id)
 }
 
 async fn request(
@@ -145,12 +365,14 @@ async fn request(
     let url = app.url(path);
     let mut builder = match route.method {
         "GET" => client.get(&url),
+        "PUT" => client.put(&url),
+        "PATCH" => client.patch(&url),
         _ => client.post(&url),
     };
     if let Some(token) = token {
         builder = builder.bearer_auth(token);
     }
-    if route.method == "POST" {
+    if route.method != "GET" {
         builder = match route.kind {
             Kind::Api => builder
                 .header("content-type", "application/json")
@@ -188,7 +410,11 @@ async fn every_route_with_every_role() {
             .create_user_in("target.caseworker", Municipality, None, None, Some("4601"))
             .await
             .id,
+        centre: 0,
+        operator: 0,
     };
+    let mut targets = targets;
+    (targets.centre, targets.operator) = registry_targets(&app).await;
     let mut failures = Vec::new();
     for role in Role::ALL {
         let user = app
@@ -197,9 +423,7 @@ async fn every_route_with_every_role() {
         let token = app.token_for(&user).await;
         let browser = app.login(&user).await;
         for route in ROUTES {
-            let path = route
-                .path
-                .replace("{target}", &target_for(role, &targets).to_string());
+            let path = targets.path(role, route.path);
             let response = match route.kind {
                 Kind::Api => {
                     request(&app, &reqwest::Client::new(), Some(&token), route, &path).await
@@ -229,7 +453,11 @@ async fn no_login_gets_401_from_the_api_and_the_login_page_in_the_ui() {
     let app = spawn_app().await;
     let client = crate::helpers::browser();
     for route in ROUTES {
-        let path = route.path.replace("{target}", "1");
+        let path = route
+            .path
+            .replace("{target}", "1")
+            .replace("{centre}", "1")
+            .replace("{operator}", "1");
         let response = request(&app, &client, None, route, &path).await;
         match route.kind {
             Kind::Api => assert_eq!(response.status(), 401, "{} {path}", route.method),
@@ -242,7 +470,11 @@ async fn no_login_gets_401_from_the_api_and_the_login_page_in_the_ui() {
                         .starts_with("/login?next=")
                 );
             }
-            Kind::Page => assert!(matches!(response.status().as_u16(), 303 | 403), "{path}"),
+            Kind::Page => assert!(
+                matches!(response.status().as_u16(), 303 | 403),
+                "{} {path}",
+                route.method
+            ),
         }
     }
     for path in PUBLIC {

@@ -4,8 +4,10 @@
 mod authorization;
 mod bad_input;
 mod calendar;
+mod claims;
 mod event_log;
 mod health;
 mod helpers;
 mod login;
+mod registry;
 mod users;

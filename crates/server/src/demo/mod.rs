@@ -1,4 +1,7 @@
-//! `mottak serve --demo`: one demo user per role in an empty database, with printed logins.
+//! `mottak serve --demo`: one demo user per role in an empty database, with printed logins,
+//! and a registry that looks like a working one.
+
+mod registry;
 
 use mottak_domain::access::{MunicipalPermission, Role};
 use mottak_store::Store;
@@ -86,6 +89,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
         println!("The database already has users; demo data is added only to an empty database.");
         return Ok(());
     }
+    registry::fill(store).await?;
     let actor = Actor::system("demo");
     let password_hash = password::hash(DEMO_PASSWORD, PasswordHashing::Production);
     println!("\nDemo logins (password for all: {DEMO_PASSWORD}):");

@@ -1,0 +1,195 @@
+//! A centre's name, e-mail, series and place type: R-REG-1, R-REG-5, R-REG-7, SPEC §2.
+
+pub use super::category::Category;
+use super::category::with_article;
+use super::numbers::Series;
+use crate::claims::PlaceType;
+use crate::error::FieldError;
+
+/// A place type from its API code, or an error naming `field`.
+pub fn parse_place_type(field: &str, code: &str) -> Result<PlaceType, FieldError> {
+    let code = code.trim();
+    PlaceType::from_code(code).ok_or_else(|| {
+        let codes: Vec<&str> = PlaceType::ALL.iter().map(|place| place.code()).collect();
+        FieldError::new(
+            field,
+            format!("unknown place type \"{code}\"; one of {}", codes.join(", ")),
+        )
+    })
+}
+
+/// The suffixes R-REG-5 allows after "asylmottak"; "EM transitt" is seed 001's name for a transit
+/// centre for unaccompanied minors.
+pub const NAME_SUFFIXES: [&str; 5] = ["EM", "transitt", "FA", "akutt", "EM transitt"];
+
+/// Centre names longer than this get a warning: seed 000 says "holdes kort".
+pub const LONG_NAME: usize = 50;
+
+/// The suffix a centre of this category and place type should carry: FA (forsterket avdeling)
+/// for reinforced places, "EM transitt" for youth places at a transit centre.
+pub fn expected_name_suffix(category: Category, place_type: PlaceType) -> Option<&'static str> {
+    match (category, place_type) {
+        (Category::Ordinary, PlaceType::Reinforced) => Some("FA"),
+        (Category::Transit, PlaceType::YouthOver15) => Some("EM transitt"),
+        _ => category.name_suffix(),
+    }
+}
+
+/// R-REG-5: "<name> asylmottak", optionally followed by the suffix of the category and place
+/// type. Warnings only: a name that breaks the convention is still accepted.
+pub fn name_warnings(name: &str, category: Category, place_type: PlaceType) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut warnings = Vec::new();
+    if words.is_empty() {
+        return vec!["The centre has no name.".to_owned()];
+    }
+    let length = words.join(" ").chars().count();
+    if length > LONG_NAME {
+        warnings.push(format!(
+            "The name is {length} characters long; centre names are kept short (R-REG-5)."
+        ));
+    }
+    let Some(position) = words
+        .iter()
+        .rposition(|word| word.eq_ignore_ascii_case("asylmottak"))
+    else {
+        warnings.push(
+            "The name should be the centre's own name followed by \"asylmottak\", like \
+             \"Lier asylmottak\" (R-REG-5)."
+                .to_owned(),
+        );
+        return warnings;
+    };
+    if position == 0 {
+        warnings.push(
+            "The name should start with the centre's own name, before \"asylmottak\" (R-REG-5)."
+                .to_owned(),
+        );
+    }
+    let suffix = words[position + 1..].join(" ");
+    let expected = expected_name_suffix(category, place_type);
+    let known = NAME_SUFFIXES
+        .iter()
+        .any(|allowed| allowed.eq_ignore_ascii_case(&suffix));
+    if !suffix.is_empty() && !known {
+        warnings.push(format!(
+            "\"{suffix}\" after \"asylmottak\" is not one of the suffixes EM, transitt, FA, \
+             akutt (R-REG-5)."
+        ));
+    } else if !expected.unwrap_or("").eq_ignore_ascii_case(&suffix) {
+        let what = capitalised(&with_article(category));
+        let what = format!("{what} with {} places", place_type.code());
+        warnings.push(match expected {
+            None => format!("{what} carries no suffix after \"asylmottak\" (R-REG-5)."),
+            Some(expected) => {
+                format!("{what} is normally named \"… asylmottak {expected}\" (R-REG-5).")
+            }
+        });
+    }
+    warnings
+}
+
+/// A plausible e-mail address: one `@`, a local part, a domain with a dot, no spaces.
+pub fn check_email(field: &str, email: &str) -> Result<(), FieldError> {
+    let email = email.trim();
+    let invalid = || FieldError::new(field, format!("\"{email}\" is not an e-mail address"));
+    let (local, domain) = email.split_once('@').ok_or_else(invalid)?;
+    let domain_ok = domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    if local.is_empty()
+        || local.len() > 64
+        || email.len() > 254
+        || email.chars().any(char::is_whitespace)
+        || !domain_ok
+    {
+        return Err(invalid());
+    }
+    Ok(())
+}
+
+/// R-REG-7: the centre's public e-mail is not its internal Asylmottak.no mailbox.
+pub fn check_centre_email(email: &str) -> Result<(), FieldError> {
+    check_email("email", email)?;
+    let domain = email.trim().rsplit('@').next().unwrap_or("").to_lowercase();
+    if domain == "asylmottak.no" || domain.ends_with(".asylmottak.no") {
+        return Err(FieldError::new(
+            "email",
+            "the centre's e-mail must not be its internal Asylmottak.no mailbox (R-REG-7)",
+        ));
+    }
+    Ok(())
+}
+
+/// R-REG-1 and SPEC §2: series 35 is used exactly for special care institutions (an error either
+/// way); any other series should be one of the municipality's pre-2020 counties (`old_counties`,
+/// two-digit codes), else a warning. An empty `old_counties` means the mapping is not known for
+/// the municipality: that is a warning too, so a missing import of the mapping is noticed.
+pub fn series_warnings(
+    series: &Series,
+    category: Category,
+    old_counties: &[String],
+) -> Result<Vec<String>, FieldError> {
+    match (series.is_special_care(), category == Category::SpecialCare) {
+        (true, false) => {
+            return Err(FieldError::new(
+                "series",
+                "series 35 is only for special care institutions (bo- og omsorgsløsninger)",
+            ));
+        }
+        (false, true) => {
+            return Err(FieldError::new(
+                "series",
+                format!(
+                    "special care institutions use series 35, not {}",
+                    series.as_str()
+                ),
+            ));
+        }
+        (true, true) => return Ok(Vec::new()),
+        (false, false) => {}
+    }
+    if old_counties.is_empty() {
+        return Ok(vec![format!(
+            "The municipality's pre-2020 county is not known, so series {} could not be checked.",
+            series.as_str()
+        )]);
+    }
+    if old_counties
+        .iter()
+        .any(|county| county.trim() == series.as_str())
+    {
+        return Ok(Vec::new());
+    }
+    Ok(vec![format!(
+        "Series {} is not the municipality's pre-2020 county ({}).",
+        series.as_str(),
+        old_counties.join(" or ")
+    )])
+}
+
+/// SPEC §2: a combination outside the category × place type table gets a warning, since the
+/// statistics depend on it. See [`Category::allowed_place_types`].
+pub fn place_type_warnings(category: Category, place_type: PlaceType) -> Vec<String> {
+    let allowed = category.allowed_place_types();
+    if allowed.contains(&place_type) {
+        return Vec::new();
+    }
+    let codes: Vec<&str> = allowed.iter().map(|place| place.code()).collect();
+    vec![format!(
+        "{} normally has {} places, not {}; the statistics depend on it.",
+        capitalised(&with_article(category)),
+        codes.join(" or "),
+        place_type.code()
+    )]
+}
+
+/// The text with its first letter in upper case.
+pub(super) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,185 @@
+//! Reading an import file as a table: the header names the columns, rows are read by name.
+
+use crate::error::FieldError;
+use crate::registry::csv::{self, Record};
+
+/// The columns of an import file: all of `columns` may appear, in any order; `required` must.
+pub(super) struct Layout {
+    pub columns: &'static [&'static str],
+    pub required: &'static [&'static str],
+}
+
+/// The rows of a file under its header; `positions[i]` is where `layout.columns[i]` is.
+pub(super) struct Table {
+    positions: Vec<Option<usize>>,
+    columns: &'static [&'static str],
+    width: usize,
+    pub rows: Vec<Record>,
+}
+
+impl Table {
+    /// Reads the header; an empty, unknown, repeated or missing column is the error.
+    pub fn read(text: &str, layout: &Layout) -> Result<Table, FieldError> {
+        let mut records = csv::parse(text)
+            .into_iter()
+            .filter(|record| !record.is_blank());
+        let header = records.next().ok_or_else(|| {
+            FieldError::new(
+                "header",
+                format!(
+                    "the file is empty; its first row must name the columns: {}",
+                    layout.columns.join(";")
+                ),
+            )
+        })?;
+        let mut positions = vec![None; layout.columns.len()];
+        for (position, name) in header.fields.iter().enumerate() {
+            let name = name.trim().to_lowercase();
+            let index = layout
+                .columns
+                .iter()
+                .position(|column| *column == name)
+                .ok_or_else(|| {
+                    FieldError::new(
+                        "header",
+                        format!(
+                            "unknown column \"{name}\"; the columns are {}",
+                            layout.columns.join(";")
+                        ),
+                    )
+                })?;
+            if positions[index].replace(position).is_some() {
+                return Err(FieldError::new(
+                    "header",
+                    format!("the column \"{name}\" appears twice"),
+                ));
+            }
+        }
+        let missing: Vec<&str> = layout
+            .required
+            .iter()
+            .filter(|required| {
+                let index = layout.columns.iter().position(|column| column == *required);
+                index.is_some_and(|index| positions[index].is_none())
+            })
+            .copied()
+            .collect();
+        if !missing.is_empty() {
+            return Err(FieldError::new(
+                "header",
+                format!("missing column(s): {}", missing.join(", ")),
+            ));
+        }
+        Ok(Table {
+            positions,
+            columns: layout.columns,
+            width: header.fields.len(),
+            rows: records.collect(),
+        })
+    }
+
+    /// The row's cells by column, or the one error that makes the row unreadable.
+    pub fn cells<'a>(&'a self, record: &'a Record) -> Result<Cells<'a>, FieldError> {
+        if record.unterminated_quote {
+            return Err(FieldError::new(
+                "row",
+                "a quoted field is not closed before the end of the file",
+            ));
+        }
+        let extra_blank = record.fields[self.width.min(record.fields.len())..]
+            .iter()
+            .all(|field| field.trim().is_empty());
+        if record.fields.len() < self.width || !extra_blank {
+            return Err(FieldError::new(
+                "row",
+                format!(
+                    "the row has {} fields, the header {}",
+                    record.fields.len(),
+                    self.width
+                ),
+            ));
+        }
+        Ok(Cells {
+            table: self,
+            record,
+            errors: Vec::new(),
+        })
+    }
+}
+
+/// One row's cells, collecting every error of the row.
+pub(super) struct Cells<'a> {
+    table: &'a Table,
+    record: &'a Record,
+    pub errors: Vec<FieldError>,
+}
+
+impl Cells<'_> {
+    /// The trimmed text of `column`; empty when the file has no such column.
+    pub fn text(&self, column: &str) -> &str {
+        let index = self
+            .table
+            .columns
+            .iter()
+            .position(|name| *name == column)
+            .expect("column of the layout");
+        self.table.positions[index]
+            .map(|position| self.record.fields[position].trim())
+            .unwrap_or("")
+    }
+
+    /// The text of `column`, `None` when blank.
+    pub fn optional_text(&self, column: &str) -> Option<String> {
+        Some(self.text(column))
+            .filter(|text| !text.is_empty())
+            .map(str::to_owned)
+    }
+
+    /// A value that must be present, parsed; errors are recorded under the column's name.
+    pub fn required<T>(
+        &mut self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Result<T, FieldError>,
+    ) -> Option<T> {
+        if self.text(column).is_empty() {
+            self.errors.push(FieldError::new(column, "missing value"));
+            return None;
+        }
+        self.optional(column, parse).flatten()
+    }
+
+    /// A value that may be blank (`Some(None)`), parsed; `None` when it is invalid.
+    pub fn optional<T>(
+        &mut self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Result<T, FieldError>,
+    ) -> Option<Option<T>> {
+        let text = self.text(column);
+        if text.is_empty() {
+            return Some(None);
+        }
+        match parse(text) {
+            Ok(value) => Some(Some(value)),
+            Err(error) => {
+                self.errors.push(FieldError::new(column, error.message));
+                None
+            }
+        }
+    }
+
+    pub fn error(&mut self, column: &str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(column, message));
+    }
+}
+
+/// `true`/`false`, also `yes`/`no`, `ja`/`nei` and `1`/`0`, in any case.
+pub(super) fn parse_bool(text: &str) -> Result<bool, FieldError> {
+    match text.trim().to_lowercase().as_str() {
+        "true" | "yes" | "ja" | "1" => Ok(true),
+        "false" | "no" | "nei" | "0" => Ok(false),
+        other => Err(FieldError::new(
+            "",
+            format!("\"{other}\" is not true or false (also yes/no, ja/nei, 1/0)"),
+        )),
+    }
+}

@@ -1,0 +1,28 @@
+//! Registry operations (SPEC §3) shared by the API, the pages, the import and the demo: each
+//! validates with the domain's rules, writes in one transaction with its event, and returns
+//! what the caller shows.
+
+mod centres;
+mod error;
+pub mod import;
+mod lifecycle;
+mod operators;
+pub mod scope;
+
+pub use centres::{CentreInput, CentrePatch, create_centre, update_centre};
+pub use error::RegistryError;
+pub use lifecycle::{LifecycleOutcome, LifecycleRequest, apply_lifecycle, plan_lifecycle};
+pub use operators::{OperatorInput, create_operator, update_operator};
+
+/// Today as stored (reference data is looked up by validity on this date).
+pub(crate) fn today() -> String {
+    chrono::Utc::now().format("%Y-%m-%d").to_string()
+}
+
+/// Trims; an empty string is absent.
+pub(crate) fn optional(text: &Option<String>) -> Option<String> {
+    text.as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(str::to_owned)
+}

@@ -1,0 +1,69 @@
+//! Reimbursement claims (refusjonskrav): the claim engine of SPEC §5 on data given in the
+//! request, nothing stored — `POST /api/v1/claims/simulate` (SPEC §10) and the page
+//! `/claims/simulate` where UDI staff try an agreement before signing it (issue 10).
+//!
+//! Who may simulate: admins, UDI's administration and UDI's regions (they negotiate and check
+//! claims), and operators, for their own negotiations: the request holds no personal data, only
+//! prices, places and counts the caller brings, and nothing is read from or written to storage,
+//! so there is no scope to leak. IMDi and the municipalities have no part in agreements with
+//! reception centres and get 403.
+
+mod errors;
+mod export;
+mod form;
+mod kroner;
+mod page;
+mod schema;
+mod view;
+
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use mottak_domain::access::Role;
+use mottak_domain::claims::{self, ClaimRequest, ClaimResponse};
+
+use crate::auth::allow;
+use crate::error::{ApiError, ApiResult};
+use crate::json::ApiJson;
+use crate::state::AppState;
+
+/// The roles that may simulate a claim (see the module documentation).
+const SIMULATORS: &[Role] = &[Role::Admin, Role::UdiAdm, Role::UdiRegion, Role::Operator];
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/v1/claims/simulate",
+            post(simulate).route_layer(allow(SIMULATORS)),
+        )
+        .route(
+            "/claims/simulate",
+            get(page::show)
+                .post(page::simulate)
+                .route_layer(allow(SIMULATORS)),
+        )
+        .route(
+            "/claims/simulate.csv",
+            post(page::download).route_layer(allow(SIMULATORS)),
+        )
+}
+
+/// Computes one month's claim from the agreements and occupancy in the request; nothing is
+/// stored. Residents fill the fixed places, then every agreement's tiers in one queue by
+/// priority (R-CLM-1, R-AGR-11); meals per canteen unit (R-CLM-2); fixed annual transfers
+/// prorated and rounded cumulatively (R-CLM-3, R-CLM-4). Money in integer øre, dates
+/// `YYYY-MM-DD`, ends exclusive. Invalid input is 400 with `field` naming it, e.g.
+/// `units[0].agreements[1].unit_tiers[2].price`.
+#[utoipa::path(post, path = "/api/v1/claims/simulate", tag = "claims",
+    request_body = schema::ClaimRequest,
+    responses((status = 200, body = schema::ClaimResponse),
+        (status = 400, body = crate::error::Problem),
+        (status = 401, body = crate::error::Problem),
+        (status = 403, body = crate::error::Problem),
+        (status = 413, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn simulate(ApiJson(request): ApiJson<ClaimRequest>) -> ApiResult<Json<ClaimResponse>> {
+    let input = request
+        .parse()
+        .map_err(|error| ApiError::invalid(error.field, error.message))?;
+    Ok(Json(claims::compute(&input)))
+}

@@ -1,0 +1,39 @@
+//! The registry (SPEC §3): operators, centres, their lifecycle, the public address list and
+//! the migration import, as API and pages.
+
+mod address_list;
+mod api;
+mod import;
+mod pages;
+mod views;
+
+use axum::Router;
+
+use crate::state::AppState;
+
+// The OpenAPI description (routes/openapi.rs) names these handlers.
+pub use address_list::__path_address_list_json;
+pub use api::{
+    __path_apply_lifecycle_api, __path_centre_api, __path_create_centre_api,
+    __path_create_operator_api, __path_list_centres_api, __path_list_operators_api,
+    __path_operator_api, __path_plan_lifecycle_api, __path_update_centre_api,
+    __path_update_operator_api,
+};
+pub use import::__path_import_api;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(api::router())
+        .merge(pages::router())
+        .merge(address_list::router())
+        .merge(import::router())
+}
+
+/// Roles of the registry (SPEC §1): UDI's staff and admins nationally, regions their centres,
+/// operators their own.
+pub mod roles {
+    use mottak_domain::access::Role;
+
+    pub const READ: &[Role] = &[Role::Admin, Role::UdiAdm, Role::UdiRegion, Role::Operator];
+    pub const NATIONAL: &[Role] = &[Role::Admin, Role::UdiAdm];
+}

@@ -1,0 +1,182 @@
+//! Registering a new centre (R-REG-1): the form, with errors beside the fields and warnings.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+use super::{
+    CATEGORIES, FormErrors, PLACE_TYPES, REGIONS, category_label, options, place_type_label,
+};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Caller, allow};
+use crate::pages::{PageError, Shell, render};
+use crate::registry::{self, CentreInput, RegistryError};
+use crate::routes::registry::roles;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        "/centres/new",
+        get(new_page)
+            .post(create)
+            .route_layer(allow(roles::NATIONAL)),
+    )
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct NewCentreForm {
+    pub name: String,
+    pub category: String,
+    pub place_type: String,
+    pub series: String,
+    pub number: String,
+    pub region: String,
+    pub municipality_number: String,
+    pub postal_code: String,
+    pub operator_id: String,
+    pub visiting_address: String,
+    pub postal_address: String,
+    pub phone: String,
+    pub email: String,
+    pub leader: String,
+}
+
+#[derive(Template)]
+#[template(path = "registry/centre_new.html")]
+struct NewCentrePage {
+    shell: Shell,
+    form: NewCentreForm,
+    errors: FormErrors,
+    categories: Vec<(&'static str, &'static str)>,
+    place_types: Vec<(&'static str, &'static str)>,
+    regions: Vec<&'static str>,
+    series: Vec<(String, String)>,
+    operators: Vec<(String, String)>,
+    created: Option<(i64, String, String)>,
+    warnings: Vec<String>,
+}
+
+async fn page_for(
+    state: &AppState,
+    shell: Shell,
+    form: NewCentreForm,
+    errors: FormErrors,
+) -> Result<NewCentrePage, PageError> {
+    let series = state.store.number_series(&registry::today()).await?;
+    let operators = state.store.operators().await?;
+    Ok(NewCentrePage {
+        shell: shell.with_title("registry.new_centre"),
+        form,
+        errors,
+        categories: options(&CATEGORIES, category_label),
+        place_types: options(&PLACE_TYPES, place_type_label),
+        regions: REGIONS.to_vec(),
+        series: series
+            .into_iter()
+            .map(|row| (row.prefix.clone(), format!("{} {}", row.prefix, row.name)))
+            .collect(),
+        operators: operators
+            .into_iter()
+            .map(|operator| {
+                (
+                    operator.id.to_string(),
+                    format!("{} ({})", operator.name, operator.dro()),
+                )
+            })
+            .collect(),
+        created: None,
+        warnings: Vec::new(),
+    })
+}
+
+async fn new_page(State(state): State<AppState>, shell: Shell) -> Result<Response, PageError> {
+    Ok(render(
+        &page_for(
+            &state,
+            shell,
+            NewCentreForm::default(),
+            FormErrors::default(),
+        )
+        .await?,
+    ))
+}
+
+fn some(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+async fn create(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    CsrfForm(form): CsrfForm<NewCentreForm>,
+) -> Result<Response, PageError> {
+    let Ok(operator_id) = form.operator_id.trim().parse::<i64>() else {
+        let page = page_for(
+            &state,
+            shell,
+            form,
+            FormErrors::of("operator_id", "Velg driftsoperatør. / Choose the operator."),
+        )
+        .await?;
+        return Ok((StatusCode::BAD_REQUEST, render(&page)).into_response());
+    };
+    let input = CentreInput {
+        name: form.name.clone(),
+        category: form.category.clone(),
+        series: form.series.clone(),
+        municipality_number: form.municipality_number.clone(),
+        postal_code: form.postal_code.clone(),
+        operator_id,
+        number: some(&form.number),
+        place_type: some(&form.place_type),
+        region: some(&form.region),
+        visiting_address: some(&form.visiting_address),
+        postal_address: some(&form.postal_address),
+        phone: some(&form.phone),
+        email: some(&form.email),
+        leader: some(&form.leader),
+        ..CentreInput::default()
+    };
+    match registry::create_centre(&state.store, &caller.actor(), &input).await {
+        Ok((centre, warnings)) => {
+            let mut page = page_for(
+                &state,
+                shell,
+                NewCentreForm::default(),
+                FormErrors::default(),
+            )
+            .await?;
+            page.created = Some((centre.id, centre.number, centre.name));
+            page.warnings = warnings;
+            Ok((StatusCode::CREATED, render(&page)).into_response())
+        }
+        Err(RegistryError::Invalid(error)) => {
+            let page = page_for(
+                &state,
+                shell,
+                form,
+                FormErrors::of(&error.field, &error.message),
+            )
+            .await?;
+            Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
+        }
+        Err(RegistryError::Conflict { field, detail }) => {
+            let page = page_for(
+                &state,
+                shell,
+                form,
+                FormErrors::of(field.as_deref().unwrap_or("number"), &detail),
+            )
+            .await?;
+            Ok((StatusCode::CONFLICT, render(&page)).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
+}

@@ -1,0 +1,131 @@
+//! The searchable, filterable centre list.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use mottak_domain::access::Role;
+
+use super::{CATEGORIES, REGIONS, category_label, options, place_type_label};
+use crate::auth::{Caller, allow};
+use crate::pages::{PageError, Shell, render};
+use crate::routes::registry::api::{CentreQuery, centre_filter};
+use crate::routes::registry::roles;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/centres", get(list_page).route_layer(allow(roles::READ)))
+}
+
+pub struct Row {
+    pub id: i64,
+    pub number: String,
+    pub name: String,
+    pub category: &'static str,
+    pub place_type: &'static str,
+    pub status: String,
+    pub region: String,
+    pub municipality: String,
+    pub operator: String,
+}
+
+#[derive(Template)]
+#[template(path = "registry/centres.html")]
+struct ListPage {
+    shell: Shell,
+    query: CentreQuery,
+    rows: Vec<Row>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    previous_href: String,
+    next_href: String,
+    categories: Vec<(&'static str, &'static str)>,
+    regions: Vec<&'static str>,
+    may_create: bool,
+    region_fixed: bool,
+    error: String,
+}
+
+fn page_href(query: &CentreQuery, page: i64) -> String {
+    let mut query = query.clone();
+    query.page = Some(page);
+    let pairs: Vec<(&str, String)> = [
+        ("q", query.q.clone()),
+        ("region", query.region.clone()),
+        ("category", query.category.clone()),
+        ("series", query.series.clone()),
+        ("status", query.status.clone()),
+        ("municipality", query.municipality.clone()),
+        ("sort", query.sort.clone()),
+        ("order", query.order.clone()),
+        ("page", Some(page.to_string())),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| {
+        value
+            .filter(|value| !value.is_empty())
+            .map(|value| (key, value))
+    })
+    .collect();
+    format!(
+        "/centres?{}",
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    )
+}
+
+async fn list_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Query(query): Query<CentreQuery>,
+) -> Result<Response, PageError> {
+    let mut page = ListPage {
+        query: query.clone(),
+        rows: Vec::new(),
+        total: 0,
+        page: 1,
+        pages: 1,
+        previous_href: String::new(),
+        next_href: String::new(),
+        categories: options(&CATEGORIES, category_label),
+        regions: REGIONS.to_vec(),
+        may_create: matches!(caller.role, Role::Admin | Role::UdiAdm),
+        region_fixed: caller.role == Role::UdiRegion,
+        error: String::new(),
+        shell: shell.with_title("registry.centres"),
+    };
+    let filter = match centre_filter(&state, &caller, &query).await {
+        Ok(filter) => filter,
+        Err(error) => {
+            page.error = error.to_string();
+            return Ok((axum::http::StatusCode::BAD_REQUEST, render(&page)).into_response());
+        }
+    };
+    let (rows, total) = state.store.list_centres(&filter).await?;
+    page.total = total;
+    page.page = filter.offset / filter.limit + 1;
+    page.pages = ((total + filter.limit - 1) / filter.limit).max(1);
+    if page.page > 1 {
+        page.previous_href = page_href(&query, page.page - 1);
+    }
+    if page.page < page.pages {
+        page.next_href = page_href(&query, page.page + 1);
+    }
+    page.rows = rows
+        .into_iter()
+        .map(|row| Row {
+            id: row.id,
+            category: category_label(&row.category),
+            place_type: place_type_label(&row.place_type),
+            number: row.number,
+            name: row.name,
+            status: row.status,
+            region: row.region,
+            municipality: row.municipality_number,
+            operator: format!("{} (DRO{})", row.operator_name, row.operator_dro),
+        })
+        .collect();
+    Ok(render(&page))
+}

@@ -1,0 +1,178 @@
+//! The lifecycle actions of R-REG-2 with a confirmation that shows what will happen.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+use super::centre_page::centre_page_for;
+use super::{FormErrors, category_label, place_type_label};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Caller, allow};
+use crate::pages::{PageError, Shell, render};
+use crate::registry::{self, LifecycleOutcome, LifecycleRequest, RegistryError};
+use crate::routes::registry::roles;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        "/centres/{id}/lifecycle",
+        get(confirm_page)
+            .post(apply)
+            .route_layer(allow(roles::NATIONAL)),
+    )
+}
+
+/// The action's choices, as the centre page's forms send them.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+struct ActionForm {
+    operation: String,
+    place_type: String,
+    category: String,
+    operator_id: String,
+    new_name: String,
+    series: String,
+    version: i64,
+}
+
+impl ActionForm {
+    fn request(&self) -> LifecycleRequest {
+        let some = |text: &str| Some(text.trim().to_owned()).filter(|text| !text.is_empty());
+        LifecycleRequest {
+            operation: self.operation.clone(),
+            place_type: some(&self.place_type),
+            category: some(&self.category),
+            operator_id: self.operator_id.trim().parse().ok(),
+            new_name: some(&self.new_name),
+            series: some(&self.series),
+            version: self.version,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "registry/lifecycle_confirm.html")]
+struct ConfirmPage {
+    shell: Shell,
+    centre_id: i64,
+    number: String,
+    name: String,
+    plan: LifecycleOutcome,
+    form: ActionFormView,
+    operation_label: String,
+    target_label: String,
+}
+
+struct ActionFormView {
+    operation: String,
+    place_type: String,
+    category: String,
+    operator_id: String,
+    new_name: String,
+    series: String,
+    version: i64,
+}
+
+fn operation_label(code: &str) -> &'static str {
+    match code {
+        "add_place_type" => "Legg til plasstype / Add a place type",
+        "change_place_type" => "Endre plasstype / Change place type",
+        "change_category" => "Endre mottakskategori / Change category",
+        "change_operator" => "Bytt driftsoperatør / Change operator",
+        "rename" => "Endre navn / Rename",
+        "reopen" => "Ta i bruk igjen / Reopen",
+        "close" => "Legg ned / Close",
+        _ => "?",
+    }
+}
+
+async fn error_on_centre_page(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    error: RegistryError,
+) -> Result<Response, PageError> {
+    let (errors, status) = match error {
+        RegistryError::Invalid(error) => (
+            FormErrors::of(&format!("lifecycle.{}", error.field), &error.message),
+            StatusCode::BAD_REQUEST,
+        ),
+        RegistryError::Conflict { detail, .. } => (
+            FormErrors {
+                errors: Vec::new(),
+                summary: detail,
+            },
+            StatusCode::CONFLICT,
+        ),
+        other => return Err(other.into()),
+    };
+    let page = centre_page_for(state, shell, caller, id, errors, false).await?;
+    Ok((status, render(&page)).into_response())
+}
+
+async fn confirm_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    Query(form): Query<ActionForm>,
+) -> Result<Response, PageError> {
+    let centre = state.store.centre(id).await?;
+    let plan = match registry::plan_lifecycle(&state.store, id, &form.request()).await {
+        Ok(plan) => plan,
+        Err(error) => return error_on_centre_page(&state, shell, &caller, id, error).await,
+    };
+    let target_label = match form.operation.as_str() {
+        "add_place_type" | "change_place_type" => place_type_label(&form.place_type).to_owned(),
+        "change_category" => category_label(&form.category).to_owned(),
+        "change_operator" => match form.operator_id.parse::<i64>() {
+            Ok(operator_id) => state
+                .store
+                .operator(operator_id)
+                .await
+                .map(|operator| format!("{} ({})", operator.name, operator.dro()))
+                .unwrap_or_default(),
+            Err(_) => String::new(),
+        },
+        _ => String::new(),
+    };
+    Ok(render(&ConfirmPage {
+        operation_label: operation_label(&form.operation).to_owned(),
+        target_label,
+        centre_id: id,
+        number: centre.number,
+        name: centre.name,
+        plan,
+        form: ActionFormView {
+            operation: form.operation,
+            place_type: form.place_type,
+            category: form.category,
+            operator_id: form.operator_id,
+            new_name: form.new_name,
+            series: form.series,
+            version: centre.version,
+        },
+        shell: shell.with_title("registry.confirm"),
+    }))
+}
+
+async fn apply(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<ActionForm>,
+) -> Result<Response, PageError> {
+    match registry::apply_lifecycle(&state.store, &caller.actor(), id, &form.request()).await {
+        Ok(outcome) => {
+            let target = outcome.new_centre_id.unwrap_or(id);
+            Ok(Redirect::to(&format!("/centres/{target}")).into_response())
+        }
+        Err(error) => error_on_centre_page(&state, shell, &caller, id, error).await,
+    }
+}

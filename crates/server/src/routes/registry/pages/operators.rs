@@ -1,0 +1,279 @@
+//! Operators: list, registration and the operator's page with its centres.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use mottak_domain::access::Role;
+use mottak_store::registry::{CentreFilter, CentreListRow};
+use serde::Deserialize;
+
+use super::FormErrors;
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Caller, allow};
+use crate::pages::{PageError, Shell, render};
+use crate::registry::{self, OperatorInput, RegistryError, scope};
+use crate::routes::registry::roles;
+use crate::routes::registry::views::OperatorView;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/operators", get(list_page).route_layer(allow(roles::READ)))
+        .route(
+            "/operators/new",
+            get(new_page)
+                .post(create)
+                .route_layer(allow(roles::NATIONAL)),
+        )
+        .route(
+            "/operators/{id}",
+            get(operator_page).route_layer(allow(roles::READ)),
+        )
+        .route(
+            "/operators/{id}",
+            axum::routing::post(update).route_layer(allow(roles::NATIONAL)),
+        )
+}
+
+#[derive(Template)]
+#[template(path = "registry/operators.html")]
+struct ListPage {
+    shell: Shell,
+    operators: Vec<OperatorView>,
+    may_create: bool,
+}
+
+async fn list_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+) -> Result<Response, PageError> {
+    let own = scope::operator_dro_number(&caller);
+    let operators = state
+        .store
+        .operators()
+        .await?
+        .iter()
+        .filter(|operator| caller.role != Role::Operator || Some(operator.dro_number) == own)
+        .map(OperatorView::from)
+        .collect();
+    Ok(render(&ListPage {
+        shell: shell.with_title("registry.operators"),
+        operators,
+        may_create: scope::is_national(&caller),
+    }))
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct OperatorForm {
+    pub name: String,
+    pub organisation_number: String,
+    pub experienced: Option<String>,
+    pub dro_number: String,
+    pub visiting_address: String,
+    pub postal_address: String,
+    pub postal_code: String,
+    pub phone: String,
+    pub email: String,
+    pub version: i64,
+}
+
+impl OperatorForm {
+    fn input(&self) -> OperatorInput {
+        let some = |text: &str| Some(text.trim().to_owned()).filter(|text| !text.is_empty());
+        OperatorInput {
+            name: self.name.clone(),
+            organisation_number: self.organisation_number.clone(),
+            experienced: self.experienced.is_some(),
+            dro_number: some(&self.dro_number),
+            visiting_address: some(&self.visiting_address),
+            postal_address: some(&self.postal_address),
+            postal_code: some(&self.postal_code),
+            phone: some(&self.phone),
+            email: some(&self.email),
+        }
+    }
+
+    fn from_view(operator: &OperatorView) -> OperatorForm {
+        OperatorForm {
+            name: operator.name.clone(),
+            organisation_number: operator.organisation_number.clone(),
+            experienced: operator.experienced.then(|| "1".to_owned()),
+            dro_number: operator.dro_number.clone(),
+            visiting_address: operator.visiting_address.clone().unwrap_or_default(),
+            postal_address: operator.postal_address.clone().unwrap_or_default(),
+            postal_code: operator.postal_code.clone().unwrap_or_default(),
+            phone: operator.phone.clone().unwrap_or_default(),
+            email: operator.email.clone().unwrap_or_default(),
+            version: operator.version,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "registry/operator_form.html")]
+struct FormPage {
+    shell: Shell,
+    form: OperatorForm,
+    errors: FormErrors,
+    action: String,
+    is_new: bool,
+}
+
+async fn new_page(shell: Shell) -> Response {
+    render(&FormPage {
+        shell: shell.with_title("registry.new_operator"),
+        form: OperatorForm::default(),
+        errors: FormErrors::default(),
+        action: "/operators/new".to_owned(),
+        is_new: true,
+    })
+}
+
+fn form_errors(error: RegistryError) -> Result<(FormErrors, StatusCode), PageError> {
+    match error {
+        RegistryError::Invalid(error) => Ok((
+            FormErrors::of(&error.field, &error.message),
+            StatusCode::BAD_REQUEST,
+        )),
+        RegistryError::Conflict { field, detail } => Ok((
+            FormErrors {
+                errors: vec![(field.unwrap_or_default(), detail.clone())],
+                summary: detail,
+            },
+            StatusCode::CONFLICT,
+        )),
+        other => Err(other.into()),
+    }
+}
+
+async fn create(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    CsrfForm(form): CsrfForm<OperatorForm>,
+) -> Result<Response, PageError> {
+    match registry::create_operator(&state.store, &caller.actor(), &form.input()).await {
+        Ok(operator) => Ok(Redirect::to(&format!("/operators/{}", operator.id)).into_response()),
+        Err(error) => {
+            let (errors, status) = form_errors(error)?;
+            let page = FormPage {
+                shell: shell.with_title("registry.new_operator"),
+                form,
+                errors,
+                action: "/operators/new".to_owned(),
+                is_new: true,
+            };
+            Ok((status, render(&page)).into_response())
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "registry/operator.html")]
+struct OperatorPage {
+    shell: Shell,
+    operator: OperatorView,
+    centres: Vec<CentreListRow>,
+    form: OperatorForm,
+    errors: FormErrors,
+    may_edit: bool,
+    saved: bool,
+}
+
+async fn operator_page_for(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    form: Option<OperatorForm>,
+    errors: FormErrors,
+    saved: bool,
+) -> Result<OperatorPage, PageError> {
+    let operator = state.store.operator(id).await?;
+    if caller.role == Role::Operator
+        && scope::operator_dro_number(caller) != Some(operator.dro_number)
+    {
+        return Err(PageError::Forbidden);
+    }
+    let mut filter = CentreFilter {
+        operator_id: Some(id),
+        limit: 1000,
+        ..CentreFilter::default()
+    };
+    if caller.role == Role::UdiRegion {
+        filter.region = caller.region.clone();
+    }
+    let (centres, _) = state.store.list_centres(&filter).await?;
+    let view = OperatorView::from(&operator);
+    Ok(OperatorPage {
+        form: form.unwrap_or_else(|| OperatorForm::from_view(&view)),
+        operator: view,
+        centres,
+        errors,
+        may_edit: scope::is_national(caller),
+        saved,
+        shell: shell.with_title("registry.operator"),
+    })
+}
+
+async fn operator_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    Ok(render(
+        &operator_page_for(
+            &state,
+            shell,
+            &caller,
+            id,
+            None,
+            FormErrors::default(),
+            false,
+        )
+        .await?,
+    ))
+}
+
+async fn update(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<OperatorForm>,
+) -> Result<Response, PageError> {
+    match registry::update_operator(
+        &state.store,
+        &caller.actor(),
+        id,
+        form.version,
+        &form.input(),
+    )
+    .await
+    {
+        Ok(_) => Ok(render(
+            &operator_page_for(
+                &state,
+                shell,
+                &caller,
+                id,
+                None,
+                FormErrors::default(),
+                true,
+            )
+            .await?,
+        )),
+        Err(error) => {
+            let (errors, status) = form_errors(error)?;
+            let page =
+                operator_page_for(&state, shell, &caller, id, Some(form), errors, false).await?;
+            Ok((status, render(&page)).into_response())
+        }
+    }
+}

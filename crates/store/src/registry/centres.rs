@@ -1,0 +1,459 @@
+//! Reception centres (mottak): one row per centre number.
+
+use serde::Serialize;
+use sqlx::FromRow;
+
+use crate::{Store, StoreError, WriteTx, flag, timestamp};
+
+/// The fields a centre's number does not decide: contact data, scope and accounting data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CentreFields {
+    pub region: String,
+    pub municipality_number: String,
+    pub postal_code: String,
+    pub visiting_address: Option<String>,
+    pub postal_address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub leader: Option<String>,
+    pub ip_address: Option<String>,
+    pub mailbox_name: Option<String>,
+    pub has_video_equipment: bool,
+    pub external_cost_centre: Option<String>,
+    pub udi_cost_centre: Option<String>,
+    pub supplier_number_benefits: Option<String>,
+    pub supplier_number_operation: Option<String>,
+    pub bank_account_benefits: Option<String>,
+    pub bank_account_operation: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewCentre {
+    pub number: String,
+    pub name: String,
+    pub category: String,
+    pub place_type: String,
+    pub operator_id: i64,
+    pub predecessor_id: Option<i64>,
+    pub status: String,
+    pub fields: CentreFields,
+}
+
+#[derive(Clone, Debug, Serialize, FromRow)]
+pub struct CentreRecord {
+    pub id: i64,
+    pub number: String,
+    pub series: String,
+    pub name: String,
+    pub category: String,
+    pub place_type: String,
+    pub status: String,
+    pub operator_id: i64,
+    pub region: String,
+    pub municipality_number: String,
+    pub postal_code: String,
+    pub visiting_address: Option<String>,
+    pub postal_address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub leader: Option<String>,
+    pub ip_address: Option<String>,
+    pub mailbox_name: Option<String>,
+    pub has_video_equipment: i64,
+    pub external_cost_centre: Option<String>,
+    pub udi_cost_centre: Option<String>,
+    pub supplier_number_benefits: Option<String>,
+    pub supplier_number_operation: Option<String>,
+    pub bank_account_benefits: Option<String>,
+    pub bank_account_operation: Option<String>,
+    pub predecessor_id: Option<i64>,
+    pub created_at: String,
+    pub version: i64,
+}
+
+impl CentreRecord {
+    pub fn fields(&self) -> CentreFields {
+        CentreFields {
+            region: self.region.clone(),
+            municipality_number: self.municipality_number.clone(),
+            postal_code: self.postal_code.clone(),
+            visiting_address: self.visiting_address.clone(),
+            postal_address: self.postal_address.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            leader: self.leader.clone(),
+            ip_address: self.ip_address.clone(),
+            mailbox_name: self.mailbox_name.clone(),
+            has_video_equipment: self.has_video_equipment != 0,
+            external_cost_centre: self.external_cost_centre.clone(),
+            udi_cost_centre: self.udi_cost_centre.clone(),
+            supplier_number_benefits: self.supplier_number_benefits.clone(),
+            supplier_number_operation: self.supplier_number_operation.clone(),
+            bank_account_benefits: self.bank_account_benefits.clone(),
+            bank_account_operation: self.bank_account_operation.clone(),
+        }
+    }
+}
+
+/// A row of the centre list, with its operator.
+#[derive(Clone, Debug, Serialize, FromRow)]
+pub struct CentreListRow {
+    pub id: i64,
+    pub number: String,
+    pub name: String,
+    pub category: String,
+    pub place_type: String,
+    pub status: String,
+    pub region: String,
+    pub municipality_number: String,
+    pub operator_id: i64,
+    pub operator_name: String,
+    pub operator_dro: i64,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CentreSort {
+    #[default]
+    Number,
+    Name,
+    Municipality,
+    Region,
+    Operator,
+}
+
+impl CentreSort {
+    fn column(self) -> &'static str {
+        match self {
+            CentreSort::Number => "c.number",
+            CentreSort::Name => "c.name",
+            CentreSort::Municipality => "c.municipality_number",
+            CentreSort::Region => "c.region",
+            CentreSort::Operator => "o.name",
+        }
+    }
+}
+
+/// Filters of the centre list; `None` matches everything.
+#[derive(Clone, Debug, Default)]
+pub struct CentreFilter {
+    pub region: Option<String>,
+    pub category: Option<String>,
+    pub series: Option<String>,
+    pub status: Option<String>,
+    pub municipality_number: Option<String>,
+    pub operator_id: Option<i64>,
+    /// Part of the name or number.
+    pub text: Option<String>,
+    pub sort: CentreSort,
+    pub descending: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+const COLUMNS: &str = "id, number, series, name, category, place_type, status, operator_id, \
+    region, municipality_number, postal_code, visiting_address, postal_address, phone, email, \
+    leader, ip_address, mailbox_name, has_video_equipment, external_cost_centre, \
+    udi_cost_centre, supplier_number_benefits, supplier_number_operation, \
+    bank_account_benefits, bank_account_operation, predecessor_id, created_at, version";
+
+/// The filter's WHERE clause; parameters $1–$7 in the order `bind_filter` binds them.
+const FILTER: &str = "($1 IS NULL OR c.region = $1) AND ($2 IS NULL OR c.category = $2) \
+    AND ($3 IS NULL OR c.series = $3) AND ($4 IS NULL OR c.status = $4) \
+    AND ($5 IS NULL OR c.municipality_number = $5) \
+    AND (CAST($6 AS BIGINT) IS NULL OR c.operator_id = $6) \
+    AND ($7 IS NULL OR LOWER(c.name) LIKE $7 OR c.number LIKE $7)";
+
+impl Store {
+    pub async fn centre(&self, id: i64) -> Result<CentreRecord, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM centres WHERE id = $1");
+        sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    pub async fn centre_by_number(&self, number: &str) -> Result<CentreRecord, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM centres WHERE number = $1");
+        sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(number)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The centres created from this one (its successors, R-REG-2).
+    pub async fn centre_successors(&self, id: i64) -> Result<Vec<CentreRecord>, StoreError> {
+        let sql =
+            format!("SELECT {COLUMNS} FROM centres WHERE predecessor_id = $1 ORDER BY number");
+        Ok(sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    /// One page of the filtered, sorted list and the number of all matching centres.
+    pub async fn list_centres(
+        &self,
+        filter: &CentreFilter,
+    ) -> Result<(Vec<CentreListRow>, i64), StoreError> {
+        let direction = if filter.descending { "DESC" } else { "ASC" };
+        let sql = format!(
+            "SELECT c.id, c.number, c.name, c.category, c.place_type, c.status, c.region, \
+             c.municipality_number, c.operator_id, o.name AS operator_name, \
+             o.dro_number AS operator_dro FROM centres c JOIN operators o ON o.id = c.operator_id \
+             WHERE {FILTER} ORDER BY {} {direction}, c.number LIMIT $8 OFFSET $9",
+            filter.sort.column()
+        );
+        let text = filter
+            .text
+            .as_ref()
+            .map(|text| format!("%{}%", text.to_lowercase()));
+        let rows = sqlx::query_as::<_, CentreListRow>(sqlx::AssertSqlSafe(sql))
+            .bind(&filter.region)
+            .bind(&filter.category)
+            .bind(&filter.series)
+            .bind(&filter.status)
+            .bind(&filter.municipality_number)
+            .bind(filter.operator_id)
+            .bind(&text)
+            .bind(filter.limit.clamp(1, 1000))
+            .bind(filter.offset.max(0))
+            .fetch_all(&self.pool)
+            .await?;
+        let count_sql = format!(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM centres c JOIN operators o ON o.id = c.operator_id WHERE {FILTER}"
+        );
+        let (total,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(count_sql))
+            .bind(&filter.region)
+            .bind(&filter.category)
+            .bind(&filter.series)
+            .bind(&filter.status)
+            .bind(&filter.municipality_number)
+            .bind(filter.operator_id)
+            .bind(&text)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((rows, total))
+    }
+
+    /// The numbers used in a series, for a preview; allocation reads them in its transaction.
+    pub async fn centre_numbers_in_series(&self, series: &str) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT number FROM centres WHERE series = $1 ORDER BY number")
+                .bind(series)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(|(number,)| number).collect())
+    }
+
+    /// Every centre number ever given.
+    pub async fn all_centre_numbers(&self) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> = sqlx::query_as("SELECT number FROM centres")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|(number,)| number).collect())
+    }
+
+    /// The pre-2020 counties of every municipality valid on `date`.
+    pub async fn all_old_counties(
+        &self,
+        date: &str,
+    ) -> Result<std::collections::HashMap<String, Vec<String>>, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT municipality_number, county FROM municipality_old_counties \
+             WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) ORDER BY county",
+        )
+        .bind(date)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut counties: std::collections::HashMap<String, Vec<String>> = Default::default();
+        for (municipality, county) in rows {
+            counties.entry(municipality).or_default().push(county);
+        }
+        Ok(counties)
+    }
+
+    /// Open centres for the public address list (R-REG-9), by name.
+    pub async fn open_centres(&self) -> Result<Vec<CentreRecord>, StoreError> {
+        let sql =
+            format!("SELECT {COLUMNS} FROM centres WHERE status = 'open' ORDER BY name, number");
+        Ok(sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    pub async fn count_centres_by_status(&self) -> Result<Vec<(String, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT status, CAST(COUNT(*) AS BIGINT) FROM centres GROUP BY status ORDER BY status",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The pre-2020 counties of a municipality valid on `date` (§2).
+    pub async fn old_counties(
+        &self,
+        municipality_number: &str,
+        date: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT county FROM municipality_old_counties WHERE municipality_number = $1 \
+             AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) ORDER BY county",
+        )
+        .bind(municipality_number)
+        .bind(date)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(county,)| county).collect())
+    }
+}
+
+impl WriteTx {
+    /// Every centre number in a series, open or closed: none is ever reused (R-REG-1).
+    pub async fn used_centre_numbers(&mut self, series: &str) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT number FROM centres WHERE series = $1 ORDER BY number")
+                .bind(series)
+                .fetch_all(self.connection())
+                .await?;
+        Ok(rows.into_iter().map(|(number,)| number).collect())
+    }
+
+    pub async fn insert_centre(&mut self, centre: &NewCentre) -> Result<i64, StoreError> {
+        let fields = &centre.fields;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO centres (number, series, name, category, place_type, status, operator_id, \
+             region, municipality_number, postal_code, visiting_address, postal_address, phone, \
+             email, leader, ip_address, mailbox_name, has_video_equipment, external_cost_centre, \
+             udi_cost_centre, supplier_number_benefits, supplier_number_operation, \
+             bank_account_benefits, bank_account_operation, predecessor_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+             $18, $19, $20, $21, $22, $23, $24, $25, $26) RETURNING id",
+        )
+        .bind(&centre.number)
+        .bind(&centre.number[..2])
+        .bind(&centre.name)
+        .bind(&centre.category)
+        .bind(&centre.place_type)
+        .bind(&centre.status)
+        .bind(centre.operator_id)
+        .bind(&fields.region)
+        .bind(&fields.municipality_number)
+        .bind(&fields.postal_code)
+        .bind(&fields.visiting_address)
+        .bind(&fields.postal_address)
+        .bind(&fields.phone)
+        .bind(&fields.email)
+        .bind(&fields.leader)
+        .bind(&fields.ip_address)
+        .bind(&fields.mailbox_name)
+        .bind(flag(fields.has_video_equipment))
+        .bind(&fields.external_cost_centre)
+        .bind(&fields.udi_cost_centre)
+        .bind(&fields.supplier_number_benefits)
+        .bind(&fields.supplier_number_operation)
+        .bind(&fields.bank_account_benefits)
+        .bind(&fields.bank_account_operation)
+        .bind(centre.predecessor_id)
+        .bind(timestamp(chrono::Utc::now()))
+        .fetch_one(self.connection())
+        .await
+        .map_err(StoreError::from_write)?;
+        Ok(id)
+    }
+
+    /// Replaces the fields if `expected_version` is still current (optimistic concurrency).
+    pub async fn update_centre_fields(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        fields: &CentreFields,
+    ) -> Result<(), StoreError> {
+        let result = sqlx::query(
+            "UPDATE centres SET region = $1, municipality_number = $2, postal_code = $3, \
+             visiting_address = $4, postal_address = $5, phone = $6, email = $7, leader = $8, \
+             ip_address = $9, mailbox_name = $10, has_video_equipment = $11, \
+             external_cost_centre = $12, udi_cost_centre = $13, supplier_number_benefits = $14, \
+             supplier_number_operation = $15, bank_account_benefits = $16, \
+             bank_account_operation = $17, version = version + 1 WHERE id = $18 AND version = $19",
+        )
+        .bind(&fields.region)
+        .bind(&fields.municipality_number)
+        .bind(&fields.postal_code)
+        .bind(&fields.visiting_address)
+        .bind(&fields.postal_address)
+        .bind(&fields.phone)
+        .bind(&fields.email)
+        .bind(&fields.leader)
+        .bind(&fields.ip_address)
+        .bind(&fields.mailbox_name)
+        .bind(flag(fields.has_video_equipment))
+        .bind(&fields.external_cost_centre)
+        .bind(&fields.udi_cost_centre)
+        .bind(&fields.supplier_number_benefits)
+        .bind(&fields.supplier_number_operation)
+        .bind(&fields.bank_account_benefits)
+        .bind(&fields.bank_account_operation)
+        .bind(id)
+        .bind(expected_version)
+        .execute(self.connection())
+        .await?;
+        if result.rows_affected() == 0 {
+            return Err(StoreError::Conflict("centres_version".to_owned()));
+        }
+        Ok(())
+    }
+
+    /// Sets name and status (rename, close, reopen), checking the version.
+    pub async fn update_centre_identity(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        name: &str,
+        status: &str,
+    ) -> Result<(), StoreError> {
+        let result = sqlx::query(
+            "UPDATE centres SET name = $1, status = $2, version = version + 1 \
+             WHERE id = $3 AND version = $4",
+        )
+        .bind(name)
+        .bind(status)
+        .bind(id)
+        .bind(expected_version)
+        .execute(self.connection())
+        .await?;
+        if result.rows_affected() == 0 {
+            return Err(StoreError::Conflict("centres_version".to_owned()));
+        }
+        Ok(())
+    }
+
+    pub async fn replace_old_counties(
+        &mut self,
+        valid_from: &str,
+        rows: &[(String, String)],
+    ) -> Result<(), StoreError> {
+        // The new version starts where the current one ends.
+        sqlx::query("UPDATE municipality_old_counties SET valid_to = $1 WHERE valid_to IS NULL AND valid_from < $1")
+            .bind(valid_from)
+            .execute(self.connection())
+            .await?;
+        sqlx::query("DELETE FROM municipality_old_counties WHERE valid_from = $1")
+            .bind(valid_from)
+            .execute(self.connection())
+            .await?;
+        for (municipality, county) in rows {
+            sqlx::query(
+                "INSERT INTO municipality_old_counties (municipality_number, county, valid_from) \
+                 VALUES ($1, $2, $3)",
+            )
+            .bind(municipality)
+            .bind(county)
+            .bind(valid_from)
+            .execute(self.connection())
+            .await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,9 @@
+//! The registry of operators and reception centres (SPEC §3).
+
+mod centres;
+mod history;
+mod operators;
+
+pub use centres::{CentreFields, CentreFilter, CentreListRow, CentreRecord, CentreSort, NewCentre};
+pub use history::HistoryRecord;
+pub use operators::{NewOperator, OperatorRecord};
