@@ -3,9 +3,10 @@
 import { startServer, launch } from './lib.mjs';
 import foundation from './tests/foundation.mjs';
 import registry from './tests/registry.mjs';
+import placement from './tests/placement.mjs';
 import claims from './tests/claims.mjs';
 
-const suites = [foundation, registry];
+const suites = [foundation, registry, placement];
 suites.push(claims);
 
 const server = await startServer();

@@ -25,6 +25,12 @@ pub enum ApiError {
     Conflict(String),
     #[error("request body too large")]
     PayloadTooLarge,
+    /// A request within the body limit that asks for more than the service allows (413).
+    #[error("{detail}")]
+    TooLarge { field: String, detail: String },
+    /// Busy for now (503).
+    #[error("{0}")]
+    Unavailable(String),
     #[error("{0}")]
     UnsupportedMediaType(String),
     #[error("too many attempts")]
@@ -52,7 +58,8 @@ impl ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
-            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::PayloadTooLarge | ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -101,6 +108,7 @@ impl IntoResponse for ApiError {
         }
         let field = match &self {
             ApiError::Invalid { field, .. } => field.clone(),
+            ApiError::TooLarge { field, .. } => Some(field.clone()),
             _ => None,
         };
         let problem = Problem {

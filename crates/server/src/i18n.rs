@@ -897,4 +897,95 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Gyldig fra (for fylkestilknytningen; tom: i dag)",
         "Valid from (for the county mapping; empty: today)",
     ),
+    // placement
+    ("nav.placement", "Fordelingsforslag", "Placement proposals"),
+    (
+        "placement.title",
+        "Forslag til fordeling av husstander",
+        "Proposed distribution of households",
+    ),
+    (
+        "placement.intro",
+        "Lim inn ventende husstander og kommunenes gjenværende vedtatte antall. Forslaget maksimerer summen av poengene (for eksempel forventet sysselsetting, nettverk, tjenester), holder husstander samlet og overskrider aldri en kommunes antall. Det viser en bevist øvre grense for hva som er mulig, og avstanden til den.",
+        "Paste the waiting households and the municipalities' remaining decided numbers. The proposal maximises the sum of the scores (for example predicted employment, network ties, services), keeps households together and never exceeds a municipality's number. It shows a proven upper bound on what is possible, and the gap to it.",
+    ),
+    (
+        "placement.source",
+        "Hva har du limt inn?",
+        "What did you paste?",
+    ),
+    (
+        "placement.source_csv",
+        "To tabeller (CSV)",
+        "Two tables (CSV)",
+    ),
+    (
+        "placement.source_json",
+        "JSON som i API-et",
+        "JSON as the API takes it",
+    ),
+    (
+        "placement.capacities",
+        "Kommuner: kommune;kapasitet (personer)",
+        "Municipalities: municipality;capacity (persons)",
+    ),
+    (
+        "placement.scores",
+        "Husstander: husstand;størrelse;kommune;poeng – én linje per tillatt kommune",
+        "Households: household;size;municipality;score – one line per allowed municipality",
+    ),
+    (
+        "placement.json",
+        "JSON (municipalities, households, time_limit_ms)",
+        "JSON (municipalities, households, time_limit_ms)",
+    ),
+    (
+        "placement.time_limit",
+        "Tidsgrense i millisekunder",
+        "Time limit in milliseconds",
+    ),
+    ("placement.solve", "Lag forslag", "Make a proposal"),
+    ("placement.result", "Forslag", "Proposal"),
+    (
+        "placement.objective",
+        "Sum poeng i forslaget",
+        "Total score of the proposal",
+    ),
+    (
+        "placement.upper_bound",
+        "Bevist øvre grense",
+        "Proven upper bound",
+    ),
+    ("placement.gap", "Avstand til grensen", "Gap to the bound"),
+    (
+        "placement.assigned",
+        "Husstander plassert",
+        "Households placed",
+    ),
+    ("placement.persons", "personer", "persons"),
+    (
+        "placement.unassigned",
+        "Husstander ikke plassert",
+        "Households not placed",
+    ),
+    ("placement.time", "Tid", "Time"),
+    (
+        "placement.proposal_only",
+        "Dette er et forslag. Ingen tilbud sendes før en saksbehandler gjør det.",
+        "This is a proposal. No offers are sent until a caseworker sends them.",
+    ),
+    ("placement.household", "Husstand", "Household"),
+    ("placement.size", "Personer", "Persons"),
+    ("placement.municipality", "Kommune", "Municipality"),
+    ("placement.score", "Poeng", "Score"),
+    (
+        "placement.alternatives",
+        "Nest beste alternativer",
+        "Next-best alternatives",
+    ),
+    (
+        "placement.more_rows",
+        "flere husstander er ikke vist.",
+        "more households are not shown.",
+    ),
 ];

@@ -86,6 +86,12 @@ impl Shell {
                 key: "nav.claims",
             });
         }
+        if matches!(user.role, Role::Admin | Role::Imdi) {
+            items.push(NavItem {
+                href: "/placement",
+                key: "nav.placement",
+            });
+        }
         items.push(NavItem {
             href: "/events",
             key: "nav.events",

@@ -9,6 +9,7 @@ mod health;
 mod language;
 mod login;
 mod openapi;
+mod placement;
 mod registry;
 mod users;
 
@@ -42,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .merge(claims::router())
         .merge(openapi::router())
         .merge(registry::router())
+        .merge(placement::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn_with_state(state.clone(), auth::csrf::ensure_cookie))

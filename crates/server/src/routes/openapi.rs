@@ -36,6 +36,7 @@ use crate::state::AppState;
         super::registry::apply_lifecycle_api,
         super::registry::address_list_json,
         super::registry::import_api,
+        super::placement::solve_api,
     ),
     components(schemas(crate::error::Problem)),
     modifiers(&BearerAuth),
@@ -46,6 +47,7 @@ use crate::state::AppState;
         (name = "event log", description = "The tamper-evident event log (SPEC §8)"),
         (name = "users", description = "Accounts (R-AUTH-4)"),
         (name = "registry", description = "Operators and reception centres (SPEC §3)"),
+        (name = "placement", description = "Placement proposals with a proven bound (R-SET-9)"),
     )
 )]
 pub struct ApiDoc;

@@ -286,6 +286,25 @@ const ROUTES: &[Route] = &[
         kind: Kind::Page,
         allowed: &[Admin, UdiAdm, UdiRegion, Operator],
     },
+    // placement (R-SET-9)
+    Route {
+        method: "GET",
+        path: "/placement",
+        kind: Kind::Page,
+        allowed: &[Admin, Imdi],
+    },
+    Route {
+        method: "POST",
+        path: "/placement",
+        kind: Kind::Page,
+        allowed: &[Admin, Imdi],
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/placement/solve",
+        kind: Kind::Api,
+        allowed: &[Admin, Imdi],
+    },
 ];
 
 /// Public routes: everyone, logged in or not.

@@ -9,5 +9,6 @@ mod event_log;
 mod health;
 mod helpers;
 mod login;
+mod placement;
 mod registry;
 mod users;
