@@ -45,6 +45,9 @@ struct ListPage {
     regions: Vec<&'static str>,
     may_create: bool,
     region_fixed: bool,
+    /// `(id, label)` of the operators to filter by; empty for an operator user.
+    operators: Vec<(String, String)>,
+    selected_operator: String,
     error: String,
 }
 
@@ -58,6 +61,7 @@ fn page_href(query: &CentreQuery, page: i64) -> String {
         ("series", query.series.clone()),
         ("status", query.status.clone()),
         ("municipality", query.municipality.clone()),
+        ("operator_id", query.operator_id.map(|id| id.to_string())),
         ("sort", query.sort.clone()),
         ("order", query.order.clone()),
         ("page", Some(page.to_string())),
@@ -93,6 +97,26 @@ async fn list_page(
         regions: REGIONS.to_vec(),
         may_create: matches!(caller.role, Role::Admin | Role::UdiAdm),
         region_fixed: caller.role == Role::UdiRegion,
+        selected_operator: query
+            .operator_id
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+        operators: if caller.role == Role::Operator {
+            Vec::new()
+        } else {
+            state
+                .store
+                .operators()
+                .await?
+                .into_iter()
+                .map(|operator| {
+                    (
+                        operator.id.to_string(),
+                        format!("{} ({})", operator.name, operator.dro()),
+                    )
+                })
+                .collect()
+        },
         error: String::new(),
         shell: shell.with_title("registry.centres"),
     };
