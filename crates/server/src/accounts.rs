@@ -1,14 +1,14 @@
 //! Creating and changing accounts: shared by the admin pages, the API and the command line.
 
 use mottak_domain::access::{
-    AccountScope, MunicipalPermission, Role, validate_scope, validate_username,
+    AccountScope, MunicipalPermission, Role, may_manage_account, validate_scope, validate_username,
 };
 use mottak_domain::error::FieldError;
 use mottak_store::events::{Actor, NewEvent};
-use mottak_store::users::NewUser;
+use mottak_store::users::{NewUser, RoleChange, UserRecord};
 use mottak_store::{Store, StoreError};
 
-use crate::auth::password;
+use crate::auth::{Caller, password};
 use crate::config::PasswordHashing;
 
 /// What a form, a JSON body or the command line asks for.
@@ -30,6 +30,11 @@ pub enum AccountError {
     Invalid(FieldError),
     #[error("not allowed")]
     Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// The account changed since the version read.
+    #[error("the account was changed by someone else since you read it; reload and try again")]
+    Conflict,
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("password hashing failed")]
@@ -139,4 +144,141 @@ pub fn assignable_roles(manager: Role) -> Vec<Role> {
         Role::MunicipalityAdmin => vec![Role::Municipality],
         _ => Vec::new(),
     }
+}
+
+/// A change of role and scope, as a form or a JSON body gives it.
+#[derive(Clone, Debug, Default)]
+pub struct RoleRequest {
+    pub role: String,
+    pub region: Option<String>,
+    pub operator_dro: Option<String>,
+    pub municipality_number: Option<String>,
+    pub permissions: Vec<MunicipalPermission>,
+}
+
+/// The account `id`, if `caller` may manage it (R-AUTH-4).
+pub async fn load_managed(
+    store: &Store,
+    caller: &Caller,
+    id: i64,
+) -> Result<UserRecord, AccountError> {
+    let user = store.user_by_id(id).await.map_err(|error| match error {
+        StoreError::NotFound => AccountError::NotFound,
+        other => AccountError::Store(other),
+    })?;
+    if may_manage(caller, &user) {
+        Ok(user)
+    } else {
+        Err(AccountError::Forbidden)
+    }
+}
+
+pub fn may_manage(caller: &Caller, user: &UserRecord) -> bool {
+    user.role.parse::<Role>().is_ok_and(|role| {
+        may_manage_account(
+            caller.role,
+            caller.municipality_number.as_deref(),
+            role,
+            user.municipality_number.as_deref(),
+        )
+    })
+}
+
+/// Changes role and scope if `version` is still current; the new role and scope must be within
+/// the caller's remit too.
+pub async fn change_role(
+    store: &Store,
+    caller: &Caller,
+    id: i64,
+    version: i64,
+    request: &RoleRequest,
+) -> Result<(), AccountError> {
+    let user = load_managed(store, caller, id).await?;
+    let scope = validate_scope(
+        &request.role,
+        request.region.as_deref(),
+        request.operator_dro.as_deref(),
+        request.municipality_number.as_deref(),
+        &request.permissions,
+    )?;
+    if !may_manage_account(
+        caller.role,
+        caller.municipality_number.as_deref(),
+        scope.role,
+        scope.municipality_number.as_deref(),
+    ) {
+        return Err(AccountError::Forbidden);
+    }
+    let change = RoleChange {
+        role: scope.role.code().to_owned(),
+        region: scope.region.map(|region| region.code().to_owned()),
+        operator_dro: scope.operator_dro.clone(),
+        municipality_number: scope.municipality_number.clone(),
+        permissions: permission_list(&scope.permissions),
+    };
+    let mut tx = store.begin_write().await?;
+    tx.update_user_role(id, version, &change)
+        .await
+        .map_err(|error| match error {
+            StoreError::Conflict(_) => AccountError::Conflict,
+            other => AccountError::Store(other),
+        })?;
+    tx.record(
+        NewEvent::new(&caller.actor(), "user.role_changed", "user", id)
+            .summary(serde_json::json!({
+                "username": user.username,
+                "role": { "before": user.role, "after": change.role },
+                "region": change.region, "operator": change.operator_dro,
+                "municipality": change.municipality_number, "permissions": change.permissions,
+            }))
+            .security()
+            .in_municipality(change.municipality_number.clone()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_disabled(
+    store: &Store,
+    caller: &Caller,
+    id: i64,
+    disabled: bool,
+) -> Result<(), AccountError> {
+    let user = load_managed(store, caller, id).await?;
+    let mut tx = store.begin_write().await?;
+    tx.set_user_disabled(id, disabled).await?;
+    let action = if disabled {
+        "user.disabled"
+    } else {
+        "user.enabled"
+    };
+    tx.record(
+        NewEvent::new(&caller.actor(), action, "user", id)
+            .summary(serde_json::json!({ "username": user.username }))
+            .security()
+            .in_municipality(user.municipality_number.clone()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The user enrols a new second factor at the next login; sessions end now.
+pub async fn reset_second_factor(
+    store: &Store,
+    caller: &Caller,
+    id: i64,
+) -> Result<(), AccountError> {
+    let user = load_managed(store, caller, id).await?;
+    let mut tx = store.begin_write().await?;
+    tx.reset_totp(id).await?;
+    tx.record(
+        NewEvent::new(&caller.actor(), "user.totp_reset", "user", id)
+            .summary(serde_json::json!({ "username": user.username }))
+            .security(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

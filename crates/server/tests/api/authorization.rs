@@ -305,6 +305,25 @@ const ROUTES: &[Route] = &[
         kind: Kind::Api,
         allowed: &[Admin, Imdi],
     },
+    // account API (R-AUTH-2, R-AUTH-4)
+    Route {
+        method: "PATCH",
+        path: "/api/v1/users/{target}",
+        kind: Kind::Api,
+        allowed: MANAGERS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/users/{target}/reset-totp",
+        kind: Kind::Api,
+        allowed: &[Admin],
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/users/{target}/tokens",
+        kind: Kind::Api,
+        allowed: &[Admin],
+    },
 ];
 
 /// Public routes: everyone, logged in or not.

@@ -229,3 +229,80 @@ async fn admin_issues_a_token_shown_once() {
         .unwrap();
     assert_eq!(response.status(), 200);
 }
+
+#[tokio::test]
+async fn account_api_changes_role_disables_resets_and_issues_tokens() {
+    let app = spawn_app().await;
+    let admin = app.create_user("admin", Role::Admin).await;
+    let target = app.create_user("kari", Role::UdiAdm).await;
+    let token = app.token_for(&admin).await;
+    let client = reqwest::Client::new();
+    let patch = |body: serde_json::Value| {
+        client
+            .patch(app.url(&format!("/api/v1/users/{}", target.id)))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+    };
+    let changed: serde_json::Value =
+        patch(serde_json::json!({ "version": 1, "role": "udi_region", "region": "NORD" }))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(
+        (changed["role"].clone(), changed["region"].clone()),
+        (serde_json::json!("udi_region"), serde_json::json!("NORD"))
+    );
+    assert_eq!(
+        patch(serde_json::json!({ "version": 1, "disabled": true }))
+            .await
+            .unwrap()
+            .status(),
+        409
+    );
+    assert_eq!(
+        patch(serde_json::json!({ "version": 2, "role": "udi_region" }))
+            .await
+            .unwrap()
+            .status(),
+        400
+    );
+    let disabled: serde_json::Value = patch(serde_json::json!({ "version": 2, "disabled": true }))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(disabled["disabled"], true);
+    let reset = client
+        .post(app.url(&format!("/api/v1/users/{}/reset-totp", target.id)))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reset.status(), 204);
+    assert_eq!(
+        app.store.user_by_id(target.id).await.unwrap().totp_enabled,
+        0
+    );
+    let issued: serde_json::Value = client
+        .post(app.url(&format!("/api/v1/users/{}/tokens", admin.id)))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({ "label": "ci" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let new_token = issued["token"].as_str().unwrap();
+    let with_new = client
+        .get(app.url("/api/v1/users"))
+        .bearer_auth(new_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with_new.status(), 200);
+}

@@ -7,26 +7,24 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
-use mottak_domain::access::{
-    MunicipalPermission, Region, Role, may_manage_account, validate_scope,
-};
+use mottak_domain::access::{MunicipalPermission, Region, Role};
 use mottak_store::StoreError;
 use mottak_store::events::NewEvent;
 use mottak_store::tokens::TokenRecord;
-use mottak_store::users::{RoleChange, UserRecord};
-use serde::{Deserialize, Serialize};
+use mottak_store::users::UserRecord;
+use serde::Deserialize;
 
-use crate::accounts::{self, AccountError, AccountRequest};
+use super::create;
+use crate::accounts::{self, AccountError, AccountRequest, RoleRequest, may_manage};
 use crate::auth::csrf::CsrfForm;
-use crate::auth::{Caller, allow, allowed, tokens};
-use crate::error::{ApiError, ApiResult};
-use crate::json::ApiJson;
+use crate::auth::{Caller, tokens};
+use crate::auth::{allow, allowed};
 use crate::pages::{PageError, Shell, display_timestamp, render};
 use crate::state::AppState;
+use axum::Router;
+use axum::routing::{get, post};
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     let managers = allowed::USER_ADMINISTRATION;
     Router::new()
         .route(
@@ -59,149 +57,17 @@ pub fn router() -> Router<AppState> {
             "/admin/users/{id}/tokens/{token_id}/revoke",
             post(revoke_token).route_layer(allow(allowed::ADMIN)),
         )
-        .route(
-            "/api/v1/users",
-            get(list_api).post(create_api).route_layer(allow(managers)),
-        )
 }
 
-fn may_manage(caller: &Caller, user: &UserRecord) -> bool {
-    user.role.parse::<Role>().is_ok_and(|role| {
-        may_manage_account(
-            caller.role,
-            caller.municipality_number.as_deref(),
-            role,
-            user.municipality_number.as_deref(),
-        )
-    })
-}
-
-async fn managed_users(state: &AppState, caller: &Caller) -> Result<Vec<UserRecord>, StoreError> {
+pub(super) async fn managed_users(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<Vec<UserRecord>, StoreError> {
     let users = state.store.list_users().await?;
     Ok(users
         .into_iter()
-        .filter(|user| may_manage(caller, user))
+        .filter(|user| accounts::may_manage(caller, user))
         .collect())
-}
-
-/// The account as the API shows it: never the hash or the TOTP secret.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct UserView {
-    id: i64,
-    username: String,
-    display_name: String,
-    role: String,
-    region: Option<String>,
-    operator_dro: Option<String>,
-    municipality_number: Option<String>,
-    permissions: Vec<String>,
-    totp_enrolled: bool,
-    disabled: bool,
-    version: i64,
-}
-
-impl From<&UserRecord> for UserView {
-    fn from(user: &UserRecord) -> UserView {
-        UserView {
-            id: user.id,
-            username: user.username.clone(),
-            display_name: user.display_name.clone(),
-            role: user.role.clone(),
-            region: user.region.clone(),
-            operator_dro: user.operator_dro.clone(),
-            municipality_number: user.municipality_number.clone(),
-            permissions: MunicipalPermission::parse_list(&user.permissions)
-                .iter()
-                .map(|permission| permission.code().to_owned())
-                .collect(),
-            totp_enrolled: user.totp_enabled != 0,
-            disabled: user.disabled != 0,
-            version: user.version,
-        }
-    }
-}
-
-/// Lists the accounts the caller may manage.
-#[utoipa::path(get, path = "/api/v1/users", tag = "users",
-    responses((status = 200, body = [UserView])), security(("bearer" = [])))]
-pub async fn list_api(
-    State(state): State<AppState>,
-    caller: Caller,
-) -> ApiResult<Json<Vec<UserView>>> {
-    let users = managed_users(&state, &caller).await?;
-    Ok(Json(users.iter().map(UserView::from).collect()))
-}
-
-#[derive(Deserialize, utoipa::ToSchema)]
-pub struct CreateUser {
-    username: String,
-    #[serde(default)]
-    display_name: String,
-    /// One of the roles of SPEC §1.
-    role: String,
-    region: Option<String>,
-    operator_dro: Option<String>,
-    municipality_number: Option<String>,
-    /// For municipal caseworkers: `offers_and_decisions`, `person_folders`, `reports`.
-    #[serde(default)]
-    #[schema(value_type = Vec<String>)]
-    permissions: Vec<MunicipalPermission>,
-    /// At least 12 characters, not a common password.
-    password: String,
-}
-
-/// Creates an account within the caller's remit (R-AUTH-4). The user enrols TOTP at first login.
-#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = CreateUser,
-    responses((status = 201, body = UserView), (status = 400, body = crate::error::Problem),
-        (status = 403, body = crate::error::Problem)),
-    security(("bearer" = [])))]
-pub async fn create_api(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiJson(body): ApiJson<CreateUser>,
-) -> ApiResult<(StatusCode, Json<UserView>)> {
-    let request = AccountRequest {
-        username: body.username,
-        display_name: body.display_name,
-        role: body.role,
-        region: body.region,
-        operator_dro: body.operator_dro,
-        municipality_number: body.municipality_number,
-        permissions: body.permissions,
-        password: body.password,
-    };
-    let id = create(&state, &caller, request)
-        .await
-        .map_err(|error| match error {
-            AccountError::Invalid(field) => ApiError::invalid(field.field, field.message),
-            AccountError::Forbidden => ApiError::forbidden(),
-            AccountError::Store(error) => error.into(),
-            AccountError::Hashing => ApiError::Internal(anyhow::anyhow!("password hashing failed")),
-        })?;
-    let user = state.store.user_by_id(id).await?;
-    Ok((StatusCode::CREATED, Json(UserView::from(&user))))
-}
-
-async fn create(
-    state: &AppState,
-    caller: &Caller,
-    request: AccountRequest,
-) -> Result<i64, AccountError> {
-    accounts::create(
-        &state.store,
-        &caller.actor(),
-        request,
-        state.config.password_hashing,
-        |scope| {
-            may_manage_account(
-                caller.role,
-                caller.municipality_number.as_deref(),
-                scope.role,
-                scope.municipality_number.as_deref(),
-            )
-        },
-    )
-    .await
 }
 
 struct UserRow {
@@ -388,9 +254,7 @@ async fn create_from_form(
             let page = users_page(&state, shell, &caller, form, errors, false).await?;
             Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
         }
-        Err(AccountError::Forbidden) => Err(PageError::Forbidden),
-        Err(AccountError::Store(error)) => Err(error.into()),
-        Err(AccountError::Hashing) => Err(PageError::Internal),
+        Err(error) => Err(error.into()),
     }
 }
 
@@ -476,12 +340,7 @@ async fn edit_page(
 }
 
 async fn load_managed(state: &AppState, caller: &Caller, id: i64) -> Result<UserRecord, PageError> {
-    let user = state.store.user_by_id(id).await?;
-    if may_manage(caller, &user) {
-        Ok(user)
-    } else {
-        Err(PageError::Forbidden)
-    }
+    Ok(accounts::load_managed(&state.store, caller, id).await?)
 }
 
 async fn change_role(
@@ -491,87 +350,25 @@ async fn change_role(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<UserForm>,
 ) -> Result<Response, PageError> {
-    let user = load_managed(&state, &caller, id).await?;
-    let scope = validate_scope(
-        &form.role,
-        optional(&form.region).as_deref(),
-        optional(&form.operator).as_deref(),
-        optional(&form.municipality).as_deref(),
-        &form.permissions(),
-    );
-    let scope = match scope {
-        Ok(scope)
-            if may_manage_account(
-                caller.role,
-                caller.municipality_number.as_deref(),
-                scope.role,
-                scope.municipality_number.as_deref(),
-            ) =>
-        {
-            scope
-        }
-        Ok(_) => return Err(PageError::Forbidden),
-        Err(error) => {
-            let page = edit_page_for(
-                &state,
-                shell,
-                &caller,
-                id,
-                String::new(),
-                "",
-                format!("{}: {}", error.field, error.message),
-            )
-            .await?;
-            return Ok((StatusCode::BAD_REQUEST, render(&page)).into_response());
-        }
+    let request = RoleRequest {
+        role: form.role.clone(),
+        region: optional(&form.region),
+        operator_dro: optional(&form.operator),
+        municipality_number: optional(&form.municipality),
+        permissions: form.permissions(),
     };
-    let region = scope.region.map(|region| region.code().to_owned());
-    let mut tx = state.store.begin_write().await?;
-    let result = tx
-        .update_user_role(
-            id,
-            form.version,
-            &RoleChange {
-                role: scope.role.code().to_owned(),
-                region: region.clone(),
-                operator_dro: scope.operator_dro.clone(),
-                municipality_number: scope.municipality_number.clone(),
-                permissions: accounts::permission_list(&scope.permissions),
-            },
-        )
-        .await;
-    if let Err(StoreError::Conflict(_)) = result {
-        drop(tx);
-        let error = "Brukeren er endret av noen andre siden du åpnet siden. Last inn på nytt. / Changed by someone else; reload.".to_owned();
-        let page = edit_page_for(&state, shell, &caller, id, String::new(), "", error).await?;
-        return Ok((StatusCode::CONFLICT, render(&page)).into_response());
-    }
-    result?;
-    tx.record(
-        NewEvent::new(&caller.actor(), "user.role_changed", "user", id)
-            .summary(serde_json::json!({
-                "username": user.username,
-                "role": { "before": user.role, "after": scope.role.code() },
-                "region": region, "operator": scope.operator_dro, "municipality": scope.municipality_number,
-                "permissions": accounts::permission_list(&scope.permissions),
-            }))
-            .security()
-            .in_municipality(scope.municipality_number.clone()),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(render(
-        &edit_page_for(
-            &state,
-            shell,
-            &caller,
-            id,
-            String::new(),
-            "users.saved",
-            String::new(),
-        )
-        .await?,
-    ))
+    let (status, message, error) = match accounts::change_role(&state.store, &caller, id, form.version, &request).await {
+        Ok(()) => (StatusCode::OK, "users.saved", String::new()),
+        Err(AccountError::Invalid(error)) => (StatusCode::BAD_REQUEST, "", format!("{}: {}", error.field, error.message)),
+        Err(AccountError::Conflict) => (
+            StatusCode::CONFLICT,
+            "",
+            "Brukeren er endret av noen andre siden du åpnet siden. Last inn på nytt. / Changed by someone else; reload.".to_owned(),
+        ),
+        Err(error) => return Err(error.into()),
+    };
+    let page = edit_page_for(&state, shell, &caller, id, String::new(), message, error).await?;
+    Ok((status, render(&page)).into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -587,23 +384,7 @@ async fn change_status(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> Result<Response, PageError> {
-    let user = load_managed(&state, &caller, id).await?;
-    let disabled = form.disabled == "1";
-    let mut tx = state.store.begin_write().await?;
-    tx.set_user_disabled(id, disabled).await?;
-    let action = if disabled {
-        "user.disabled"
-    } else {
-        "user.enabled"
-    };
-    tx.record(
-        NewEvent::new(&caller.actor(), action, "user", id)
-            .summary(serde_json::json!({ "username": user.username }))
-            .security()
-            .in_municipality(user.municipality_number.clone()),
-    )
-    .await?;
-    tx.commit().await?;
+    accounts::set_disabled(&state.store, &caller, id, form.disabled == "1").await?;
     Ok(render(
         &edit_page_for(
             &state,
@@ -625,16 +406,7 @@ async fn reset_totp(
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<StatusForm>,
 ) -> Result<Response, PageError> {
-    let user = load_managed(&state, &caller, id).await?;
-    let mut tx = state.store.begin_write().await?;
-    tx.reset_totp(id).await?;
-    tx.record(
-        NewEvent::new(&caller.actor(), "user.totp_reset", "user", id)
-            .summary(serde_json::json!({ "username": user.username }))
-            .security(),
-    )
-    .await?;
-    tx.commit().await?;
+    accounts::reset_second_factor(&state.store, &caller, id).await?;
     Ok(render(
         &edit_page_for(
             &state,

@@ -1,0 +1,193 @@
+//! The account API: list, create, change role and scope, disable, reset the second factor,
+//! issue tokens.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use mottak_domain::access::MunicipalPermission;
+use mottak_store::users::UserRecord;
+use serde::{Deserialize, Serialize};
+
+use super::pages::managed_users;
+use crate::accounts::{self, AccountRequest, RoleRequest};
+use crate::auth::{Caller, tokens};
+use crate::error::{ApiError, ApiResult};
+use crate::json::ApiJson;
+use crate::state::AppState;
+
+/// The account as the API shows it: never the hash or the TOTP secret.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct UserView {
+    id: i64,
+    username: String,
+    display_name: String,
+    role: String,
+    region: Option<String>,
+    operator_dro: Option<String>,
+    municipality_number: Option<String>,
+    permissions: Vec<String>,
+    totp_enrolled: bool,
+    disabled: bool,
+    version: i64,
+}
+
+impl From<&UserRecord> for UserView {
+    fn from(user: &UserRecord) -> UserView {
+        UserView {
+            id: user.id,
+            username: user.username.clone(),
+            display_name: user.display_name.clone(),
+            role: user.role.clone(),
+            region: user.region.clone(),
+            operator_dro: user.operator_dro.clone(),
+            municipality_number: user.municipality_number.clone(),
+            permissions: MunicipalPermission::parse_list(&user.permissions)
+                .iter()
+                .map(|permission| permission.code().to_owned())
+                .collect(),
+            totp_enrolled: user.totp_enabled != 0,
+            disabled: user.disabled != 0,
+            version: user.version,
+        }
+    }
+}
+
+/// Lists the accounts the caller may manage.
+#[utoipa::path(get, path = "/api/v1/users", tag = "users", responses((status = 200, body = [UserView])), security(("bearer" = [])))]
+pub async fn list_api(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<Vec<UserView>>> {
+    let users = managed_users(&state, &caller).await?;
+    Ok(Json(users.iter().map(UserView::from).collect()))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct CreateUser {
+    username: String,
+    #[serde(default)]
+    display_name: String,
+    /// One of the roles of SPEC §1.
+    role: String,
+    region: Option<String>,
+    operator_dro: Option<String>,
+    municipality_number: Option<String>,
+    /// For municipal caseworkers: `offers_and_decisions`, `person_folders`, `reports`.
+    #[serde(default)]
+    #[schema(value_type = Vec<String>)]
+    permissions: Vec<MunicipalPermission>,
+    /// At least 12 characters, not a common password.
+    password: String,
+}
+
+/// Creates an account within the caller's remit (R-AUTH-4). The user enrols TOTP at first login.
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = CreateUser,
+    responses((status = 201, body = UserView), (status = 400, body = crate::error::Problem), (status = 403, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn create_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<CreateUser>,
+) -> ApiResult<(StatusCode, Json<UserView>)> {
+    let request = AccountRequest {
+        username: body.username,
+        display_name: body.display_name,
+        role: body.role,
+        region: body.region,
+        operator_dro: body.operator_dro,
+        municipality_number: body.municipality_number,
+        permissions: body.permissions,
+        password: body.password,
+    };
+    let id = super::create(&state, &caller, request).await?;
+    let user = state.store.user_by_id(id).await?;
+    Ok((StatusCode::CREATED, Json(UserView::from(&user))))
+}
+
+/// Changes role and scope (all of them, when `role` is given) and/or disables or enables.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct UpdateUser {
+    /// The version read; a stale one is 409 and nothing changes.
+    version: i64,
+    role: Option<String>,
+    region: Option<String>,
+    operator_dro: Option<String>,
+    municipality_number: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Vec<String>)]
+    permissions: Vec<MunicipalPermission>,
+    disabled: Option<bool>,
+}
+
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", request_body = UpdateUser,
+    responses((status = 200, body = UserView), (status = 400, body = crate::error::Problem), (status = 403, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn update_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<UpdateUser>,
+) -> ApiResult<Json<UserView>> {
+    let user = accounts::load_managed(&state.store, &caller, id).await?;
+    if user.version != body.version {
+        return Err(ApiError::Conflict(
+            accounts::AccountError::Conflict.to_string(),
+        ));
+    }
+    if let Some(role) = body.role {
+        let request = RoleRequest {
+            role,
+            region: body.region,
+            operator_dro: body.operator_dro,
+            municipality_number: body.municipality_number,
+            permissions: body.permissions,
+        };
+        accounts::change_role(&state.store, &caller, id, body.version, &request).await?;
+    }
+    if let Some(disabled) = body.disabled {
+        accounts::set_disabled(&state.store, &caller, id, disabled).await?;
+    }
+    Ok(Json(UserView::from(&state.store.user_by_id(id).await?)))
+}
+
+/// The user enrols a new second factor at the next login (admins only).
+#[utoipa::path(post, path = "/api/v1/users/{id}/reset-totp", tag = "users", responses((status = 204, description = "reset")), security(("bearer" = [])))]
+pub async fn reset_totp_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<StatusCode> {
+    accounts::reset_second_factor(&state.store, &caller, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct TokenRequest {
+    /// What the token is for.
+    #[serde(default)]
+    label: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct IssuedToken {
+    /// Shown once; only its hash is stored (R-AUTH-2).
+    token: String,
+}
+
+/// Issues an API token bound to the user, with the user's role and scope (admins only).
+#[utoipa::path(post, path = "/api/v1/users/{id}/tokens", tag = "users", request_body = TokenRequest, responses((status = 201, body = IssuedToken)), security(("bearer" = [])))]
+pub async fn issue_token_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<TokenRequest>,
+) -> ApiResult<(StatusCode, Json<IssuedToken>)> {
+    let user = accounts::load_managed(&state.store, &caller, id).await?;
+    let label = if body.label.trim().is_empty() {
+        "API"
+    } else {
+        body.label.trim()
+    };
+    let token = tokens::issue(&state.store, &caller.actor(), &user.username, label).await?;
+    Ok((StatusCode::CREATED, Json(IssuedToken { token })))
+}
