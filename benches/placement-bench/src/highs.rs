@@ -47,11 +47,19 @@ pub fn run(instance: &Instance, time_limit_seconds: f64, name: &str) -> Result<R
         ));
     }
     let text = String::from_utf8_lossy(&output.stdout);
+    if !text.contains("objective") {
+        return Err(format!("highs_reference.py printed no result: {text}"));
+    }
     let values: HashMap<&str, &str> = text
         .lines()
         .filter_map(|line| line.split_once(' '))
         .collect();
-    let number = |key: &str| values.get(key).and_then(|v| v.parse::<f64>().ok());
+    let number = |key: &str| {
+        values
+            .get(key)
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+    };
     Ok(Reference {
         lp_bound: number("lp_bound").unwrap_or(f64::NAN),
         objective: number("objective").unwrap_or(f64::NAN),
