@@ -20,7 +20,8 @@ export default {
     await page.click('button[type=submit] >> text=Bekreft');
     await page.waitForURL(`${server.url}/`);
     assert.match(await page.textContent('h1'), /Velkommen, Ada Admin/);
-    assert.equal(await page.textContent('.cards section:nth-child(4) .metric'), '356');
+    assert.equal(await page.textContent('#c-mun + .metric'), '356');
+    assert.equal(await page.textContent('#c-centres + .metric'), '60');
     await expectAccessible(page, 'dashboard');
   },
 

@@ -27,6 +27,8 @@ struct DashboardPage {
     postal_codes: i64,
     number_series: i64,
     users_by_role: Vec<(String, i64)>,
+    open_centres: i64,
+    operators: i64,
 }
 
 async fn dashboard(
@@ -50,7 +52,17 @@ async fn dashboard(
         },
         _ => shell.t("dashboard.national").to_owned(),
     };
+    let open_centres = state
+        .store
+        .count_centres_by_status()
+        .await?
+        .into_iter()
+        .find(|(status, _)| status == "open")
+        .map_or(0, |(_, count)| count);
+    let operators = state.store.count_operators().await?;
     let page = DashboardPage {
+        open_centres,
+        operators,
         active_users: users_by_role.iter().map(|(_, count)| count).sum(),
         sessions: state.store.count_live_sessions().await?,
         events_today: state.store.count_events_since(&today).await?,
