@@ -23,6 +23,7 @@
 //!
 //! The benchmark against a greedy baseline and HiGHS is `benches/placement-bench`.
 
+mod choices;
 mod dual;
 mod error;
 mod instance;
@@ -38,6 +39,7 @@ mod sequential;
 mod solution;
 mod solver;
 
+pub use choices::Choices;
 pub use error::{InvalidInstance, InvalidInstanceKind};
 pub use instance::{Household, Instance, Municipality};
 pub use request::{

@@ -988,4 +988,14 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "flere husstander er ikke vist.",
         "more households are not shown.",
     ),
+    (
+        "placement.pins",
+        "Fest husstand til kommune: husstand;kommune (én per linje)",
+        "Pin a household to a municipality: household;municipality (one per line)",
+    ),
+    (
+        "placement.forbidden",
+        "Utelukk par: husstand;kommune (én per linje)",
+        "Forbid pairs: household;municipality (one per line)",
+    ),
 ];

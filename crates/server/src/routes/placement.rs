@@ -15,7 +15,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::post;
 use axum::{Json, Router};
 use mottak_domain::access::Role;
-use mottak_placement::{InvalidInstanceKind, SolveRequest, SolveResponse};
+use mottak_placement::{InvalidInstance, InvalidInstanceKind, SolveRequest, SolveResponse};
 use tokio::sync::Semaphore;
 
 use crate::auth::allow;
@@ -51,18 +51,24 @@ pub async fn run_solver(request: SolveRequest) -> ApiResult<SolveResponse> {
         .await
         .map_err(|error| ApiError::Internal(anyhow::anyhow!("solver panicked: {error}")))?;
     drop(permit);
-    outcome.map_err(|invalid| match invalid.kind {
+    outcome.map_err(refusal)
+}
+
+/// A refused instance as a problem: 413 past the size limits, 400 otherwise.
+pub fn refusal(invalid: InvalidInstance) -> ApiError {
+    match invalid.kind {
         InvalidInstanceKind::TooLarge => ApiError::TooLarge {
             field: invalid.field,
             detail: invalid.message,
         },
         InvalidInstanceKind::Malformed => ApiError::invalid(invalid.field, invalid.message),
-    })
+    }
 }
 
 /// Proposes a distribution of households to municipalities that maximises the sum of the chosen
 /// pairs' scores, never splits a household, never uses an unscored pair and never exceeds a
-/// capacity; with a proven upper bound on the optimum and the gap (R-SET-9).
+/// capacity; with a proven upper bound on the optimum and the gap (R-SET-9). Optional `pins`
+/// (only that municipality for the household) and `forbidden` pairs let a planner re-solve.
 #[utoipa::path(post, path = "/api/v1/placement/solve", tag = "placement", request_body = SolveBody,
     responses((status = 200, body = SolveResult), (status = 400, body = crate::error::Problem),
         (status = 413, body = crate::error::Problem), (status = 503, body = crate::error::Problem)),

@@ -215,3 +215,61 @@ async fn page_solves_pasted_csv_tables() {
             .contains("id=\"capacities-error\"")
     );
 }
+
+#[tokio::test]
+async fn r_set_9_pins_and_forbidden_pairs_change_the_proposal() {
+    let app = spawn_app().await;
+    let token = imdi(&app).await;
+    let mut body = small_instance();
+    body["pins"] = json!([{ "household": "family", "municipality": "4601" }]);
+    body["forbidden"] = json!([{ "household": "b", "municipality": "0301" }]);
+    let (status, result) = solve(&app, &token, &body).await;
+    assert_eq!(status, 200, "{result}");
+    let assignments = result["assignments"].as_array().unwrap();
+    assert!(assignments.contains(&json!({ "household": "family", "municipality": "4601" })));
+    assert!(!assignments.contains(&json!({ "household": "b", "municipality": "0301" })));
+    assert!(
+        result["unassigned"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("b")),
+        "b has no other allowed municipality"
+    );
+
+    body["pins"] = json!([{ "household": "nobody", "municipality": "4601" }]);
+    let (status, problem) = solve(&app, &token, &body).await;
+    assert_eq!((status, problem["field"].clone()), (400, json!("pins[0]")));
+}
+
+#[tokio::test]
+async fn page_re_solves_with_a_pin() {
+    let app = spawn_app().await;
+    let user = app.create_user("imdi", Role::Imdi).await;
+    let client = app.login(&user).await;
+    let page = client
+        .get(app.url("/placement"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let html = client
+        .post(app.url("/placement"))
+        .form(&[
+            ("csrf", csrf_token(&page).as_str()),
+            ("source", "csv"),
+            ("capacities", "0301;4\n4601;4"),
+            ("scores", "family;3;0301;9\nfamily;3;4601;6\na;1;0301;2\na;1;4601;1\nb;1;0301;3\nc;1;4601;0,5"),
+            ("pins", "family;4601"),
+            ("forbidden", ""),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // family → 4601 (6), a → 0301 (2), b → 0301 (3), c → 4601 (0.5): 11.5.
+    assert!(html.contains("id=\"objective\">11.500<"), "{html}");
+}

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use mottak_placement::{HouseholdRequest, MunicipalityRequest, SolveRequest, SolveResponse};
+use mottak_placement::{
+    Choices, HouseholdRequest, MunicipalityRequest, SolveRequest, SolveResponse,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -35,6 +37,20 @@ pub struct SolveBody {
     /// A positive whole number of milliseconds (default 5000, at most 120000).
     #[serde(default = "default_time_limit")]
     pub time_limit_ms: i64,
+    /// Households to place only in the given municipality (if placed at all).
+    #[serde(default)]
+    pub pins: Vec<PairBody>,
+    /// Household–municipality pairs not to use.
+    #[serde(default)]
+    pub forbidden: Vec<PairBody>,
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct PairBody {
+    #[schema(value_type = String)]
+    pub household: Value,
+    #[schema(value_type = String)]
+    pub municipality: Value,
 }
 
 fn default_time_limit() -> i64 {
@@ -100,14 +116,30 @@ impl SolveBody {
                 scores,
             });
         }
-        Ok((
-            SolveRequest {
-                municipalities,
-                households,
-                time_limit_ms: self.time_limit_ms,
-            },
-            ids,
-        ))
+        let pairs = |name: &str, pairs: Vec<PairBody>| -> Result<Vec<(String, String)>, ApiError> {
+            pairs
+                .into_iter()
+                .enumerate()
+                .map(|(index, pair)| {
+                    Ok((
+                        id_text(format!("{name}[{index}].household"), &pair.household)?,
+                        id_text(format!("{name}[{index}].municipality"), &pair.municipality)?,
+                    ))
+                })
+                .collect()
+        };
+        let choices = Choices {
+            pins: pairs("pins", self.pins)?,
+            forbidden: pairs("forbidden", self.forbidden)?,
+        };
+        let request = SolveRequest {
+            municipalities,
+            households,
+            time_limit_ms: self.time_limit_ms,
+        }
+        .with_choices(&choices)
+        .map_err(super::refusal)?;
+        Ok((request, ids))
     }
 }
 

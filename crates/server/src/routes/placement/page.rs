@@ -10,7 +10,7 @@ use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use mottak_placement::{HouseholdRequest, MunicipalityRequest, SolveRequest};
+use mottak_placement::{Choices, HouseholdRequest, MunicipalityRequest, SolveRequest};
 use serde::Deserialize;
 
 use super::{PLANNERS, run_solver};
@@ -39,6 +39,10 @@ pub struct PlacementForm {
     json: String,
     capacities: String,
     scores: String,
+    /// `household;municipality` lines: only that municipality for the household.
+    pins: String,
+    /// `household;municipality` lines: pairs not to use.
+    forbidden: String,
     time_limit_ms: String,
 }
 
@@ -198,6 +202,22 @@ async fn solve_form(
             Err((field, message)) => return fail(page, field, message),
         }
     };
+    let request = match choices(&form).and_then(|choices| {
+        request.with_choices(&choices).map_err(|invalid| {
+            let field = if invalid.field.starts_with("pins") {
+                "pins"
+            } else {
+                "forbidden"
+            };
+            (
+                field.to_owned(),
+                format!("{}: {}", invalid.field, invalid.message),
+            )
+        })
+    }) {
+        Ok(request) => request,
+        Err((field, message)) => return fail(page, field, message),
+    };
     let sizes: HashMap<String, i64> = request
         .households
         .iter()
@@ -264,6 +284,34 @@ async fn solve_form(
     rows.truncate(SHOWN);
     page.rows = rows;
     Ok(render(&page))
+}
+
+/// The planner's pins and forbidden pairs, `household;municipality` per line.
+fn choices(form: &PlacementForm) -> Result<Choices, (String, String)> {
+    let pairs = |field: &str, text: &str| -> Result<Vec<(String, String)>, (String, String)> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(
+                |(index, line)| match line.split(';').map(str::trim).collect::<Vec<_>>()[..] {
+                    [household, municipality] => {
+                        Ok((household.to_owned(), municipality.to_owned()))
+                    }
+                    _ => Err((
+                        field.to_owned(),
+                        format!(
+                            "Linje {0}: «husstand;kommune» / line {0}: “household;municipality”",
+                            index + 1
+                        ),
+                    )),
+                },
+            )
+            .collect()
+    };
+    Ok(Choices {
+        pins: pairs("pins", &form.pins)?,
+        forbidden: pairs("forbidden", &form.forbidden)?,
+    })
 }
 
 /// The two best other municipalities, "4601 (0.82), 0301 (0.80)".
