@@ -998,4 +998,9 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Utelukk par: husstand;kommune (én per linje)",
         "Forbid pairs: household;municipality (one per line)",
     ),
+    (
+        "registry.events_of_operator",
+        "Alle hendelser for operatøren i hendelsesloggen",
+        "All events of the operator in the event log",
+    ),
 ];

@@ -745,3 +745,59 @@ async fn old_county_mapping_is_imported_by_an_admin_and_silences_the_series_warn
         "series 12 for an Oslo centre warns"
     );
 }
+
+#[tokio::test]
+async fn r_log_4_operators_and_regions_see_the_events_of_their_own_centres_only() {
+    let registry = Registry::new().await;
+    let own = registry.operator("Hero").await;
+    let other = registry.operator("Andre").await;
+    registry
+        .centre(own, "Oslo asylmottak", "03", json!({}))
+        .await;
+    registry
+        .centre(
+            other,
+            "Bergen asylmottak",
+            "12",
+            json!({ "municipality_number": "4601", "postal_code": "5003" }),
+        )
+        .await;
+    let search = |token: String| {
+        let client = registry.client.clone();
+        let url = registry.app.url("/api/v1/events?entity_type=centre");
+        async move {
+            let events: Vec<Value> = client
+                .get(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            events
+                .iter()
+                .map(|event| event["entity_id"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    let operator_user = registry
+        .app
+        .create_user_in("drift", Role::Operator, None, Some("DRO1000"), None)
+        .await;
+    assert_eq!(
+        search(registry.app.token_for(&operator_user).await).await,
+        ["0301"]
+    );
+    let vest = registry.app.create_user("vest", Role::UdiRegion).await;
+    assert_eq!(search(registry.app.token_for(&vest).await).await, ["1201"]);
+    let municipal = registry
+        .app
+        .create_user("kommune", Role::Municipality)
+        .await;
+    assert!(
+        search(registry.app.token_for(&municipal).await)
+            .await
+            .is_empty()
+    );
+}
