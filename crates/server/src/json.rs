@@ -79,3 +79,25 @@ fn missing_field_name(detail: &str) -> Option<&str> {
     let rest = detail.strip_prefix("missing field `")?;
     rest.split('`').next()
 }
+
+/// A text request body (CSV): not UTF-8 is 400 naming `body`; over the limit is 413.
+pub struct ApiText(pub String);
+
+impl<S: Send + Sync> FromRequest<S> for ApiText {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::PayloadTooLarge
+                } else {
+                    ApiError::invalid("body", "the request body could not be read")
+                }
+            })?;
+        String::from_utf8(bytes.to_vec())
+            .map(ApiText)
+            .map_err(|_| ApiError::invalid("body", "the body must be UTF-8 text"))
+    }
+}

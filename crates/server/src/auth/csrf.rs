@@ -91,7 +91,13 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let cookie_value = cookie(request.headers(), COOKIE);
         let bytes = axum::body::Bytes::from_request(request, state)
             .await
-            .map_err(|_| PageError::BadRequest)?;
+            .map_err(|rejection| {
+                if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    PageError::TooLarge
+                } else {
+                    PageError::BadRequest
+                }
+            })?;
         let field: CsrfField =
             serde_urlencoded::from_bytes(&bytes).map_err(|_| PageError::BadRequest)?;
         let valid = match (cookie_value, field.csrf) {

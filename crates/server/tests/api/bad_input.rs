@@ -163,3 +163,40 @@ async fn unknown_api_path_is_a_problem_404() {
     assert_eq!(page.status(), 404);
     assert!(page.text().await.unwrap().contains("Fant ikke siden"));
 }
+
+#[tokio::test]
+async fn oversized_csv_import_and_oversized_form_are_413() {
+    let app = spawn_app().await;
+    let token = admin_token(&app).await;
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/import/centres?mode=dry_run"))
+        .bearer_auth(&token)
+        .header("content-type", "text/csv")
+        .body(huge.clone())
+        .send()
+        .await
+        .unwrap();
+    problem(response, 413).await;
+    let user = app.create_user("kari", Role::UdiAdm).await;
+    let client = app.login(&user).await;
+    let page = client
+        .get(app.url("/registry/import"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let response = client
+        .post(app.url("/registry/import"))
+        .form(&[
+            ("csrf", crate::helpers::csrf_token(&page)),
+            ("kind", "centres".into()),
+            ("text", huge),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+}

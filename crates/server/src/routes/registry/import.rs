@@ -1,7 +1,6 @@
 //! The migration import as API and page (national roles).
 
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -14,6 +13,7 @@ use super::roles;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, ApiResult};
+use crate::json::ApiText;
 use crate::pages::{PageError, Shell, render};
 use crate::registry::RegistryError;
 use crate::registry::import::{
@@ -97,11 +97,10 @@ pub async fn import_api(
     caller: Caller,
     Path(kind): Path<String>,
     Query(query): Query<ImportQuery>,
-    body: Bytes,
+    ApiText(text): ApiText,
 ) -> ApiResult<Json<ImportReport>> {
     let mode = parse_mode(query.mode.as_deref())?;
-    let text = std::str::from_utf8(&body)
-        .map_err(|_| ApiError::invalid("body", "the file must be UTF-8"))?;
+    let text = text.as_str();
     let report = run(
         &state,
         &caller,
