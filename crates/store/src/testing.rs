@@ -1,8 +1,9 @@
-//! Support for tests that need a database of their own.
+//! Support for tests that need a database of their own, and for tests of the event log that
+//! play an attacker with full database access.
 
 use sqlx::{Connection, Executor};
 
-use crate::StoreError;
+use crate::{Backend, Store, StoreError};
 
 /// Creates schema `name` in the PostgreSQL database at `base_url` and returns a URL whose
 /// connections use it, so that every test gets a fresh, isolated database.
@@ -19,10 +20,46 @@ pub async fn fresh_postgres_schema(base_url: &str, name: &str) -> Result<String,
     ))
 }
 
-impl crate::Store {
-    /// Changes an event's summary behind the log's back, as an attacker with database access
-    /// could; for tests of R-LOG-2.
+impl Store {
+    /// Removes the append-only triggers, as an attacker with full database access could.
+    async fn drop_append_only_triggers(&self) -> Result<(), StoreError> {
+        let statements: &[&str] = match self.backend() {
+            Backend::Sqlite => &[
+                "DROP TRIGGER events_no_update",
+                "DROP TRIGGER events_no_delete",
+            ],
+            Backend::Postgres => &["DROP TRIGGER events_no_update ON events"],
+        };
+        for statement in statements {
+            sqlx::query(sqlx::AssertSqlSafe(*statement))
+                .execute(self.pool())
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Changes an event's summary behind the log's back (triggers dropped first); for tests of
+    /// R-LOG-2.
     pub async fn tamper_with_event_for_tests(
+        &self,
+        seq: i64,
+        summary: &str,
+    ) -> Result<(), StoreError> {
+        self.drop_append_only_triggers().await?;
+        self.try_update_event_summary_for_tests(seq, summary).await
+    }
+
+    /// Removes the newest event behind the log's back (triggers dropped first).
+    pub async fn delete_last_event_for_tests(&self) -> Result<(), StoreError> {
+        self.drop_append_only_triggers().await?;
+        sqlx::query("DELETE FROM events WHERE seq = (SELECT MAX(seq) FROM events)")
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// An ordinary UPDATE of an event, which the append-only triggers refuse (R-LOG-1).
+    pub async fn try_update_event_summary_for_tests(
         &self,
         seq: i64,
         summary: &str,
@@ -35,8 +72,10 @@ impl crate::Store {
         Ok(())
     }
 
-    pub async fn delete_last_event_for_tests(&self) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM events WHERE seq = (SELECT MAX(seq) FROM events)")
+    /// An ordinary DELETE of an event, which the append-only triggers refuse (R-LOG-1).
+    pub async fn try_delete_event_for_tests(&self, seq: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM events WHERE seq = $1")
+            .bind(seq)
             .execute(self.pool())
             .await?;
         Ok(())

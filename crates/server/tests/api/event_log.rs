@@ -84,3 +84,17 @@ async fn event_log_page_searches_by_actor_and_text() {
     assert!(page.contains("login.succeeded"), "{page}");
     assert!(!page.contains("reference.loaded"));
 }
+
+#[tokio::test]
+async fn r_log_1_the_database_refuses_to_change_or_delete_events() {
+    let app = spawn_app().await;
+    app.create_user("kari", Role::UdiAdm).await;
+    assert!(
+        app.store
+            .try_update_event_summary_for_tests(1, "{}")
+            .await
+            .is_err()
+    );
+    assert!(app.store.try_delete_event_for_tests(1).await.is_err());
+    assert!(app.store.verify_event_chain().await.is_ok());
+}
