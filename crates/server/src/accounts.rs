@@ -282,3 +282,24 @@ pub async fn reset_second_factor(
     tx.commit().await?;
     Ok(())
 }
+
+/// Revokes token `token_id` of user `id`.
+pub async fn revoke_token(
+    store: &Store,
+    caller: &Caller,
+    id: i64,
+    token_id: i64,
+) -> Result<(), AccountError> {
+    load_managed(store, caller, id).await?;
+    let mut tx = store.begin_write().await?;
+    tx.revoke_token(token_id, id)
+        .await
+        .map_err(|error| match error {
+            StoreError::NotFound => AccountError::NotFound,
+            other => AccountError::Store(other),
+        })?;
+    tx.record(NewEvent::new(&caller.actor(), "token.revoked", "api_token", token_id).security())
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -27,6 +27,7 @@ use crate::state::AppState;
         super::users::update_api,
         super::users::reset_totp_api,
         super::users::issue_token_api,
+        super::users::revoke_token_api,
         super::registry::create_operator_api,
         super::registry::list_operators_api,
         super::registry::operator_api,

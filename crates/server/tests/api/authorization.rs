@@ -324,6 +324,12 @@ const ROUTES: &[Route] = &[
         kind: Kind::Api,
         allowed: &[Admin],
     },
+    Route {
+        method: "DELETE",
+        path: "/api/v1/users/{target}/tokens/999999",
+        kind: Kind::Api,
+        allowed: &[Admin],
+    },
 ];
 
 /// Public routes: everyone, logged in or not.
@@ -405,6 +411,7 @@ async fn request(
         "GET" => client.get(&url),
         "PUT" => client.put(&url),
         "PATCH" => client.patch(&url),
+        "DELETE" => client.delete(&url),
         _ => client.post(&url),
     };
     if let Some(token) = token {

@@ -306,3 +306,35 @@ async fn account_api_changes_role_disables_resets_and_issues_tokens() {
         .unwrap();
     assert_eq!(with_new.status(), 200);
 }
+
+#[tokio::test]
+async fn revoked_token_stops_working_and_another_users_token_cannot_be_revoked_through_you() {
+    let app = spawn_app().await;
+    let admin = app.create_user("admin", Role::Admin).await;
+    let robot = app.create_user("robot", Role::UdiAdm).await;
+    let admin_token = app.token_for(&admin).await;
+    let robot_token = app.token_for(&robot).await;
+    let token_id = app.store.tokens_of(robot.id).await.unwrap()[0].id;
+    let client = reqwest::Client::new();
+    let wrong_user = client
+        .delete(app.url(&format!("/api/v1/users/{}/tokens/{token_id}", admin.id)))
+        .bearer_auth(&admin_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong_user.status(), 404);
+    let revoked = client
+        .delete(app.url(&format!("/api/v1/users/{}/tokens/{token_id}", robot.id)))
+        .bearer_auth(&admin_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), 204);
+    let refused = client
+        .get(app.url("/api/v1/events"))
+        .bearer_auth(&robot_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 401);
+}

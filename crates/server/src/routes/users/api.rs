@@ -150,6 +150,17 @@ pub async fn update_api(
     Ok(Json(UserView::from(&state.store.user_by_id(id).await?)))
 }
 
+/// Revokes one of the user's tokens (admins only).
+#[utoipa::path(delete, path = "/api/v1/users/{id}/tokens/{token_id}", tag = "users", responses((status = 204, description = "revoked"), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn revoke_token_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, token_id)): Path<(i64, i64)>,
+) -> ApiResult<StatusCode> {
+    accounts::revoke_token(&state.store, &caller, id, token_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// The user enrols a new second factor at the next login (admins only).
 #[utoipa::path(post, path = "/api/v1/users/{id}/reset-totp", tag = "users", responses((status = 204, description = "reset")), security(("bearer" = [])))]
 pub async fn reset_totp_api(

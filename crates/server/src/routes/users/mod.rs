@@ -17,7 +17,7 @@ use crate::state::AppState;
 
 pub use api::{
     __path_create_api, __path_issue_token_api, __path_list_api, __path_reset_totp_api,
-    __path_update_api,
+    __path_revoke_token_api, __path_update_api,
 };
 
 pub fn router() -> Router<AppState> {
@@ -41,6 +41,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/users/{id}/tokens",
             post(api::issue_token_api).route_layer(allow(allowed::ADMIN)),
+        )
+        .route(
+            "/api/v1/users/{id}/tokens/{token_id}",
+            axum::routing::delete(api::revoke_token_api).route_layer(allow(allowed::ADMIN)),
         )
 }
 

@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mottak_domain::access::{MunicipalPermission, Region, Role};
 use mottak_store::StoreError;
-use mottak_store::events::NewEvent;
 use mottak_store::tokens::TokenRecord;
 use mottak_store::users::UserRecord;
 use serde::Deserialize;
@@ -451,11 +450,6 @@ async fn revoke_token(
     Path((id, token_id)): Path<(i64, i64)>,
     CsrfForm(_): CsrfForm<TokenForm>,
 ) -> Result<Response, PageError> {
-    load_managed(&state, &caller, id).await?;
-    let mut tx = state.store.begin_write().await?;
-    tx.revoke_token(token_id, id).await?;
-    tx.record(NewEvent::new(&caller.actor(), "token.revoked", "api_token", token_id).security())
-        .await?;
-    tx.commit().await?;
+    accounts::revoke_token(&state.store, &caller, id, token_id).await?;
     Ok(Redirect::to(&format!("/admin/users/{id}")).into_response())
 }
