@@ -187,17 +187,29 @@ async fn search_page(
             time: display_timestamp(&event.occurred_at),
             actor: format!("{} ({})", event.actor_name, event.actor_role),
             action: event.action,
-            entity_href: format!(
-                "/events?entity_type={}&entity_id={}",
-                crate::auth::url_encode(&event.entity_type),
-                crate::auth::url_encode(&event.entity_id)
-            ),
+            entity_href: entity_href(&event.entity_type, &event.entity_id),
             entity: format!("{} {}", event.entity_type, event.entity_id),
             summary: event.summary,
             origin: event.origin,
         })
         .collect();
     Ok(render(&page))
+}
+
+/// Where an event's entity is shown (R-LOG-1: each event links to what it concerns): its page
+/// when it has one, otherwise the log filtered to that entity. Access is checked there.
+fn entity_href(entity_type: &str, entity_id: &str) -> String {
+    let numeric = entity_id.chars().all(|c| c.is_ascii_digit()) && !entity_id.is_empty();
+    match entity_type {
+        "centre" => format!("/centres?q={}", crate::auth::url_encode(entity_id)),
+        "operator" if numeric => format!("/operators/{entity_id}"),
+        "user" if numeric => format!("/admin/users/{entity_id}"),
+        _ => format!(
+            "/events?entity_type={}&entity_id={}",
+            crate::auth::url_encode(entity_type),
+            crate::auth::url_encode(entity_id)
+        ),
+    }
 }
 
 fn next_pairs(search: &EventSearch) -> Vec<(&'static str, String)> {

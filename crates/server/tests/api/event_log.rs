@@ -98,3 +98,23 @@ async fn r_log_1_the_database_refuses_to_change_or_delete_events() {
     assert!(app.store.try_delete_event_for_tests(1).await.is_err());
     assert!(app.store.verify_event_chain().await.is_ok());
 }
+
+#[tokio::test]
+async fn r_log_1_each_event_links_to_what_it_concerns() {
+    let app = spawn_app().await;
+    let admin = app.create_user("admin", Role::Admin).await;
+    let kari = app.create_user("kari", Role::UdiAdm).await;
+    let client = app.login(&admin).await;
+    let page = client
+        .get(app.url("/events?q=user.created"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(&format!("href=\"/admin/users/{}\"", kari.id)),
+        "{page}"
+    );
+}
