@@ -11,6 +11,10 @@ use crate::{StoreError, timestamp};
 /// PostgreSQL concurrent writers queue on that row, on SQLite on the database lock (a deferred
 /// transaction that first reads and later writes could instead fail with "database is locked").
 /// So every event gets the previous event's hash without races.
+///
+/// Read what you need through the pool *before* `begin`: writers queued on the lock each hold a
+/// pool connection, so a pool read inside the transaction could wait for a connection that
+/// never comes. Inside, use [`WriteTx::connection`].
 pub struct WriteTx {
     transaction: Transaction<'static, Any>,
     last_seq: i64,

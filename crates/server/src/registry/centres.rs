@@ -341,9 +341,11 @@ pub async fn update_centre(
         check_centre_email(email)?;
     }
     let changed = changed_fields(&before.fields(), &fields);
+    // Reads go before the write transaction: it holds the write lock, and other writers waiting
+    // for it hold pool connections, so a read inside it could wait for a connection for ever.
+    let operator = store.operator(before.operator_id).await?;
     let mut tx = store.begin_write().await?;
     tx.update_centre_fields(id, patch.version, &fields).await?;
-    let operator = store.operator(before.operator_id).await?;
     tx.record(
         NewEvent::new(actor, "centre.updated", "centre", &before.number)
             .summary(serde_json::json!({ "number": before.number, "changed": changed }))

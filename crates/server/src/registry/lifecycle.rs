@@ -244,12 +244,18 @@ pub async fn apply_lifecycle(
         consequences_nb,
         consequences_en: consequences_en.clone(),
     };
-    let mut tx = store.begin_write().await?;
-    if operation.needs_new_number() {
-        let mut new = successor(&centre, &operation, request)?;
+    // Everything read through the pool is read before the write transaction (see WriteTx).
+    let replacement = if operation.needs_new_number() {
+        let new = successor(&centre, &operation, request)?;
         if store.operator(new.operator_id).await.is_err() {
             return Err(FieldError::new("operator_id", "no operator has this id").into());
         }
+        Some(new)
+    } else {
+        None
+    };
+    let mut tx = store.begin_write().await?;
+    if let Some(mut new) = replacement {
         let series = successor_series(&centre, &new, request)?;
         let used: Vec<CentreNumber> = tx
             .used_centre_numbers(series.as_str())

@@ -801,3 +801,47 @@ async fn r_log_4_operators_and_regions_see_the_events_of_their_own_centres_only(
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn concurrent_registrations_get_distinct_first_free_numbers() {
+    let registry = Registry::new().await;
+    let operator = registry.operator("Hero").await;
+    let requests = (0..20).map(|index| {
+        let registry = &registry;
+        async move {
+            let (_, body) = registry
+                .centre(
+                    operator,
+                    &format!("Sted{index} asylmottak"),
+                    "03",
+                    json!({ "phone": format!("{index}") }),
+                )
+                .await;
+            body["number"].as_str().map(str::to_owned)
+        }
+    });
+    let mut numbers: Vec<String> = futures_util::future::join_all(requests)
+        .await
+        .into_iter()
+        .map(|number| number.expect("every registration succeeds"))
+        .collect();
+    numbers.sort();
+    let expected: Vec<String> = (1..=20).map(|running| format!("03{running:02}")).collect();
+    assert_eq!(numbers, expected);
+    // Concurrent changes of different centres: more writers than pool connections.
+    let (_, list) = registry.get("/api/v1/centres?per_page=200").await;
+    let updates = list["items"].as_array().unwrap().iter().map(|item| {
+        let request = registry
+            .client
+            .patch(registry.app.url(&format!("/api/v1/centres/{}", item["id"])))
+            .json(&json!({ "version": 1, "phone": "22 22 22 22" }));
+        registry.send(request)
+    });
+    let statuses: Vec<u16> = futures_util::future::join_all(updates)
+        .await
+        .into_iter()
+        .map(|(status, _)| status)
+        .collect();
+    assert_eq!(statuses, vec![200; 20]);
+    assert!(registry.app.store.verify_event_chain().await.is_ok());
+}
