@@ -3,6 +3,7 @@
 pub use super::category::Category;
 use super::category::with_article;
 use super::numbers::Series;
+use crate::access::Region;
 use crate::claims::PlaceType;
 use crate::error::FieldError;
 
@@ -192,4 +193,33 @@ pub(super) fn capitalised(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// R-REG-1: the responsible region of a centre. A county series gives its region (`series_region`,
+/// from the number-series reference data) and a region given besides it is ignored with a
+/// warning; series 35 has no county, so the region must be given.
+pub fn centre_region(
+    series: &Series,
+    series_region: Option<Region>,
+    given: Option<Region>,
+) -> Result<(Region, Option<String>), FieldError> {
+    match (series_region, given) {
+        (Some(region), Some(given)) if given != region => Ok((
+            region,
+            Some(format!(
+                "the region follows series {}: {}",
+                series.as_str(),
+                region.code()
+            )),
+        )),
+        (Some(region), _) => Ok((region, None)),
+        (None, Some(given)) => Ok((given, None)),
+        (None, None) => Err(FieldError::new(
+            "region",
+            format!(
+                "series {} has no county: name the responsible region",
+                series.as_str()
+            ),
+        )),
+    }
 }

@@ -45,8 +45,8 @@ pub use crate::error::FieldError;
 pub use accounting::AccountingData;
 pub use address_list::{ADDRESS_LIST_HEADER, AddressListEntry, to_csv};
 pub use centre::{
-    Category, LONG_NAME, NAME_SUFFIXES, check_centre_email, check_email, expected_name_suffix,
-    name_warnings, parse_place_type, place_type_warnings, series_warnings,
+    Category, LONG_NAME, NAME_SUFFIXES, centre_region, check_centre_email, check_email,
+    expected_name_suffix, name_warnings, parse_place_type, place_type_warnings, series_warnings,
 };
 pub use identifiers::{
     BankAccountNumber, MunicipalityNumber, OrganisationNumber, PostalCode,

@@ -1,10 +1,11 @@
 //! Creating and changing centres (R-REG-1, R-REG-4 to R-REG-8).
 
+use mottak_domain::access::Region;
 use mottak_domain::error::FieldError;
 use mottak_domain::registry::{
     BankAccountNumber, Category, CentreNumber, MunicipalityNumber, PostalCode, Series,
-    check_centre_email, first_free_number, name_warnings, parse_place_type, place_type_warnings,
-    series_warnings,
+    centre_region, check_centre_email, first_free_number, name_warnings, parse_place_type,
+    place_type_warnings, series_warnings,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, NewEvent};
@@ -125,33 +126,19 @@ pub async fn create_centre(
     let old_counties = store.old_counties(&municipality, &today()).await?;
     warnings.extend(series_warnings(&series, category, &old_counties)?);
     warnings.extend(place_type_warnings(category, place_type));
-    // R-REG-1: a 35xx centre names its region; other series take the county's region.
-    let region = match (&series_row.region, optional(&input.region)) {
-        (Some(region), given) => {
-            if given
-                .as_deref()
-                .is_some_and(|given| !given.eq_ignore_ascii_case(region))
-            {
-                warnings.push(format!(
-                    "the region follows series {}: {region}",
-                    series.as_str()
-                ));
-            }
-            region.clone()
-        }
-        (None, Some(given)) => given
-            .parse::<mottak_domain::access::Region>()
-            .map_err(|_| FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT"))?
-            .code()
-            .to_owned(),
-        (None, None) => {
-            return Err(FieldError::new(
-                "region",
-                "series 35 has no county: name the responsible region",
-            )
-            .into());
-        }
-    };
+    let given_region = optional(&input.region)
+        .map(|text| {
+            text.parse::<Region>()
+                .map_err(|_| FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT"))
+        })
+        .transpose()?;
+    let series_region = series_row
+        .region
+        .as_deref()
+        .and_then(|code| code.parse::<Region>().ok());
+    let (region, region_warning) = centre_region(&series, series_region, given_region)?;
+    warnings.extend(region_warning);
+    let region = region.code().to_owned();
     let fields = CentreFields {
         region,
         municipality_number: municipality,
@@ -319,7 +306,7 @@ pub async fn update_centre(
     if let Some(region) = optional(&patch.region) {
         deny(rights.accounting)?;
         fields.region = region
-            .parse::<mottak_domain::access::Region>()
+            .parse::<Region>()
             .map_err(|_| FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT"))?
             .code()
             .to_owned();

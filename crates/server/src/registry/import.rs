@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 
 use mottak_domain::error::FieldError;
 use mottak_domain::registry::{
-    CentreRow, ImportRow, MunicipalityNumber, OperatorRow, Series, check_centre_email,
-    parse_centre_csv, parse_operator_csv, series_warnings,
+    CentreRow, ImportRow, MunicipalityNumber, OperatorRow, Series, centre_region,
+    check_centre_email, parse_centre_csv, parse_operator_csv, series_warnings,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, NewEvent};
@@ -264,22 +264,26 @@ impl CentreContext {
             Ok(found) => warnings.extend(found),
             Err(error) => errors.push(FieldError::new("number", error.message)),
         }
-        let region = match (self.series_regions.get(series.as_str()), row.region) {
-            (None, _) => {
+        let region = match self.series_regions.get(series.as_str()) {
+            None => {
                 errors.push(FieldError::new(
                     "number",
                     format!("{} is not a number series", series.as_str()),
                 ));
                 None
             }
-            (Some(Some(region)), _) => Some(region.clone()),
-            (Some(None), Some(region)) => Some(region.code().to_owned()),
-            (Some(None), None) => {
-                errors.push(FieldError::new(
-                    "region",
-                    "series 35 has no county: give the region",
-                ));
-                None
+            Some(series_region) => {
+                let series_region = series_region.as_deref().and_then(|code| code.parse().ok());
+                match centre_region(&series, series_region, row.region) {
+                    Ok((region, warning)) => {
+                        warnings.extend(warning);
+                        Some(region.code().to_owned())
+                    }
+                    Err(error) => {
+                        errors.push(error);
+                        None
+                    }
+                }
             }
         };
         (errors, warnings, region)

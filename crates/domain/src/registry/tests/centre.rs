@@ -201,3 +201,25 @@ fn r_reg_8_accounting_data_says_what_is_missing() {
         assert!(AccountingData::label_nb(field).is_some(), "{field}");
     }
 }
+
+#[test]
+fn r_reg_1_region_follows_the_series_and_series_35_names_it() {
+    use crate::access::Region;
+    let oslo = Series::parse("03").unwrap();
+    let special = Series::parse("35").unwrap();
+    assert_eq!(
+        centre_region(&oslo, Some(Region::Ost), None),
+        Ok((Region::Ost, None))
+    );
+    let (region, warning) = centre_region(&oslo, Some(Region::Ost), Some(Region::Vest)).unwrap();
+    assert_eq!(region, Region::Ost);
+    assert!(warning.unwrap().contains("follows series 03"));
+    assert_eq!(
+        centre_region(&special, None, Some(Region::Midt)),
+        Ok((Region::Midt, None))
+    );
+    assert_eq!(
+        centre_region(&special, None, None).unwrap_err().field,
+        "region"
+    );
+}
