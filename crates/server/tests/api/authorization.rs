@@ -423,14 +423,7 @@ async fn request(
                 .header("content-type", "application/json")
                 .body("{}"),
             Kind::Page => {
-                let page = client
-                    .get(app.url("/calendar"))
-                    .send()
-                    .await
-                    .unwrap()
-                    .text()
-                    .await
-                    .unwrap();
+                let page = app.page(client, "/calendar").await;
                 let token = if page.contains("name=\"csrf\"") {
                     csrf_token(&page)
                 } else {

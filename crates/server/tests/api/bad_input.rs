@@ -180,14 +180,7 @@ async fn oversized_csv_import_and_oversized_form_are_413() {
     problem(response, 413).await;
     let user = app.create_user("kari", Role::UdiAdm).await;
     let client = app.login(&user).await;
-    let page = client
-        .get(app.url("/registry/import"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/registry/import").await;
     let response = client
         .post(app.url("/registry/import"))
         .form(&[

@@ -26,22 +26,8 @@ async fn calendar_page_computes_a_due_date_without_javascript() {
     let app = spawn_app().await;
     let user = app.create_user("kari", Role::Operator).await;
     let client = app.login(&user).await;
-    let page = client
-        .get(app.url("/calendar?date=24.12.2026&days=1"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/calendar?date=24.12.2026&days=1").await;
     assert!(page.contains("28.12.2026"), "{page}");
-    let page = client
-        .get(app.url("/calendar?date=31.02.2026&days=1"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/calendar?date=31.02.2026&days=1").await;
     assert!(page.contains("Skriv en gyldig dato"));
 }

@@ -73,14 +73,7 @@ async fn event_log_page_searches_by_actor_and_text() {
     let app = spawn_app().await;
     let admin = app.create_user("admin", Role::Admin).await;
     let client = app.login(&admin).await;
-    let page = client
-        .get(app.url("/events?actor=admin&q=login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/events?actor=admin&q=login").await;
     assert!(page.contains("login.succeeded"), "{page}");
     assert!(!page.contains("reference.loaded"));
 }
@@ -105,14 +98,7 @@ async fn r_log_1_each_event_links_to_what_it_concerns() {
     let admin = app.create_user("admin", Role::Admin).await;
     let kari = app.create_user("kari", Role::UdiAdm).await;
     let client = app.login(&admin).await;
-    let page = client
-        .get(app.url("/events?q=user.created"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/events?q=user.created").await;
     assert!(
         page.contains(&format!("href=\"/admin/users/{}\"", kari.id)),
         "{page}"

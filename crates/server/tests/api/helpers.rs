@@ -114,6 +114,18 @@ impl TestApp {
         format!("{}{}", self.address, path)
     }
 
+    /// The HTML of a page, as the client (with its cookies) sees it.
+    pub async fn page(&self, client: &reqwest::Client, path: &str) -> String {
+        client
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
     /// A user with TOTP already enrolled, in the default scope of its role.
     pub async fn create_user(&self, username: &str, role: Role) -> TestUser {
         let (region, operator, municipality) = scope_for(role);
@@ -193,14 +205,7 @@ impl TestApp {
         username: &str,
         password: &str,
     ) -> reqwest::Response {
-        let page = client
-            .get(self.url("/login"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = self.page(client, "/login").await;
         client
             .post(self.url("/login"))
             .form(&[
@@ -216,14 +221,7 @@ impl TestApp {
 
     /// Submits a code on the TOTP page; returns the response.
     pub async fn submit_code(&self, client: &reqwest::Client, code: &str) -> reqwest::Response {
-        let page = client
-            .get(self.url("/login/totp"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = self.page(client, "/login/totp").await;
         client
             .post(self.url("/login/totp"))
             .form(&[

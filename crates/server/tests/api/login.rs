@@ -83,14 +83,7 @@ async fn new_user_enrols_totp_with_a_qr_code_and_gets_recovery_codes_that_work_o
     let response = app.submit_password(&client, &user.username, PASSWORD).await;
     assert_eq!(response.headers()["location"], "/login/enrol?next=%2F");
 
-    let page = client
-        .get(app.url("/login/enrol"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/login/enrol").await;
     assert!(page.contains("<svg"), "QR code as SVG");
     let secret_start = page.find("class=\"secret\">").unwrap() + "class=\"secret\">".len();
     let secret: String = page[secret_start..]
@@ -175,16 +168,7 @@ async fn csrf_token_of_another_browser_is_rejected() {
     let app = spawn_app().await;
     app.create_user("kari", Role::UdiAdm).await;
     let attacker = browser();
-    let token = csrf_token(
-        &attacker
-            .get(app.url("/login"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
+    let token = csrf_token(&app.page(&attacker, "/login").await);
     let victim = browser();
     victim.get(app.url("/login")).send().await.unwrap();
     let response = victim
@@ -230,14 +214,7 @@ async fn logout_ends_the_session() {
     let app = spawn_app().await;
     let user = app.create_user("kari", Role::UdiAdm).await;
     let client = app.login(&user).await;
-    let page = client
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/").await;
     let response = client
         .post(app.url("/logout"))
         .form(&[("csrf", csrf_token(&page))])

@@ -173,14 +173,7 @@ async fn page_solves_pasted_csv_tables() {
     let app = spawn_app().await;
     let user = app.create_user("imdi", Role::Imdi).await;
     let client = app.login(&user).await;
-    let page = client
-        .get(app.url("/placement"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/placement").await;
     let response = client
         .post(app.url("/placement"))
         .form(&[
@@ -246,14 +239,7 @@ async fn page_re_solves_with_a_pin() {
     let app = spawn_app().await;
     let user = app.create_user("imdi", Role::Imdi).await;
     let client = app.login(&user).await;
-    let page = client
-        .get(app.url("/placement"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/placement").await;
     let html = client
         .post(app.url("/placement"))
         .form(&[

@@ -9,14 +9,7 @@ async fn admin_creates_a_user_on_the_page_and_the_user_must_enrol() {
     let app = spawn_app().await;
     let admin = app.create_user("admin", Role::Admin).await;
     let client = app.login(&admin).await;
-    let page = client
-        .get(app.url("/admin/users"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/admin/users").await;
     let response = client
         .post(app.url("/admin/users"))
         .form(&[
@@ -41,14 +34,7 @@ async fn form_errors_appear_beside_the_field() {
     let app = spawn_app().await;
     let admin = app.create_user("admin", Role::Admin).await;
     let client = app.login(&admin).await;
-    let page = client
-        .get(app.url("/admin/users"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client, "/admin/users").await;
     let response = client
         .post(app.url("/admin/users"))
         .form(&[
@@ -118,14 +104,9 @@ async fn stale_role_change_is_a_conflict_and_changes_nothing() {
     let admin = app.create_user("admin", Role::Admin).await;
     let target = app.create_user("kari", Role::UdiAdm).await;
     let client = app.login(&admin).await;
-    let page = client
-        .get(app.url(&format!("/admin/users/{}", target.id)))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app
+        .page(&client, &format!("/admin/users/{}", target.id))
+        .await;
     let change = |role: &'static str, version: &'static str| {
         client
             .post(app.url(&format!("/admin/users/{}/role", target.id)))
@@ -150,14 +131,9 @@ async fn admin_resets_second_factor_and_disables_a_user() {
     let admin = app.create_user("admin", Role::Admin).await;
     let target = app.create_user("kari", Role::UdiAdm).await;
     let client = app.login(&admin).await;
-    let page = client
-        .get(app.url(&format!("/admin/users/{}", target.id)))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app
+        .page(&client, &format!("/admin/users/{}", target.id))
+        .await;
     let reset = client
         .post(app.url(&format!("/admin/users/{}/reset-totp", target.id)))
         .form(&[("csrf", csrf_token(&page))])
@@ -192,14 +168,9 @@ async fn admin_issues_a_token_shown_once() {
     let admin = app.create_user("admin", Role::Admin).await;
     let target = app.create_user("robot", Role::UdiAdm).await;
     let client = app.login(&admin).await;
-    let page = client
-        .get(app.url(&format!("/admin/users/{}", target.id)))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app
+        .page(&client, &format!("/admin/users/{}", target.id))
+        .await;
     let issued = client
         .post(app.url(&format!("/admin/users/{}/tokens", target.id)))
         .form(&[("csrf", csrf_token(&page)), ("label", "integrasjon".into())])
@@ -212,14 +183,9 @@ async fn admin_issues_a_token_shown_once() {
     let start = issued.find("id=\"new-token\">").unwrap() + "id=\"new-token\">".len();
     let token: String = issued[start..].chars().take_while(|c| *c != '<').collect();
     assert!(token.starts_with("mtk_"));
-    let again = client
-        .get(app.url(&format!("/admin/users/{}", target.id)))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let again = app
+        .page(&client, &format!("/admin/users/{}", target.id))
+        .await;
     assert!(!again.contains(&token));
     let response = reqwest::Client::new()
         .get(app.url("/api/v1/events"))
