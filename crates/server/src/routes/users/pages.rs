@@ -274,14 +274,22 @@ struct EditPage {
     is_admin: bool,
 }
 
+/// What the edit page says after an action: at most one thing.
+enum Notice {
+    None,
+    /// Success, as a text key.
+    Done(&'static str),
+    Failed(String),
+    /// A token just issued, shown once.
+    NewToken(String),
+}
+
 async fn edit_page_for(
     state: &AppState,
     shell: Shell,
     caller: &Caller,
     id: i64,
-    new_token: String,
-    message: &str,
-    error: String,
+    notice: Notice,
 ) -> Result<EditPage, PageError> {
     let user = state.store.user_by_id(id).await?;
     if !may_manage(caller, &user) {
@@ -303,10 +311,11 @@ async fn edit_page_for(
             (permission.code(), label, granted.contains(&permission))
         })
         .collect();
-    let message = if message.is_empty() {
-        String::new()
-    } else {
-        shell.t(message).to_owned()
+    let (message, error, new_token) = match notice {
+        Notice::None => (String::new(), String::new(), String::new()),
+        Notice::Done(key) => (shell.t(key).to_owned(), String::new(), String::new()),
+        Notice::Failed(error) => (String::new(), error, String::new()),
+        Notice::NewToken(token) => (String::new(), String::new(), token),
     };
     Ok(EditPage {
         scope: scope_text(&user),
@@ -334,7 +343,7 @@ async fn edit_page(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     Ok(render(
-        &edit_page_for(&state, shell, &caller, id, String::new(), "", String::new()).await?,
+        &edit_page_for(&state, shell, &caller, id, Notice::None).await?,
     ))
 }
 
@@ -356,17 +365,16 @@ async fn change_role(
         municipality_number: optional(&form.municipality),
         permissions: form.permissions(),
     };
-    let (status, message, error) = match accounts::change_role(&state.store, &caller, id, form.version, &request).await {
-        Ok(()) => (StatusCode::OK, "users.saved", String::new()),
-        Err(AccountError::Invalid(error)) => (StatusCode::BAD_REQUEST, "", format!("{}: {}", error.field, error.message)),
+    let (status, notice) = match accounts::change_role(&state.store, &caller, id, form.version, &request).await {
+        Ok(()) => (StatusCode::OK, Notice::Done("users.saved")),
+        Err(AccountError::Invalid(error)) => (StatusCode::BAD_REQUEST, Notice::Failed(format!("{}: {}", error.field, error.message))),
         Err(AccountError::Conflict) => (
             StatusCode::CONFLICT,
-            "",
-            "Brukeren er endret av noen andre siden du åpnet siden. Last inn på nytt. / Changed by someone else; reload.".to_owned(),
+            Notice::Failed("Brukeren er endret av noen andre siden du åpnet siden. Last inn på nytt. / Changed by someone else; reload.".to_owned()),
         ),
         Err(error) => return Err(error.into()),
     };
-    let page = edit_page_for(&state, shell, &caller, id, String::new(), message, error).await?;
+    let page = edit_page_for(&state, shell, &caller, id, notice).await?;
     Ok((status, render(&page)).into_response())
 }
 
@@ -385,16 +393,7 @@ async fn change_status(
 ) -> Result<Response, PageError> {
     accounts::set_disabled(&state.store, &caller, id, form.disabled == "1").await?;
     Ok(render(
-        &edit_page_for(
-            &state,
-            shell,
-            &caller,
-            id,
-            String::new(),
-            "users.saved",
-            String::new(),
-        )
-        .await?,
+        &edit_page_for(&state, shell, &caller, id, Notice::Done("users.saved")).await?,
     ))
 }
 
@@ -412,9 +411,7 @@ async fn reset_totp(
             shell,
             &caller,
             id,
-            String::new(),
-            "users.reset_totp_done",
-            String::new(),
+            Notice::Done("users.reset_totp_done"),
         )
         .await?,
     ))
@@ -440,7 +437,7 @@ async fn issue_token(
     };
     let token = tokens::issue(&state.store, &caller.actor(), &user.username, label).await?;
     Ok(render(
-        &edit_page_for(&state, shell, &caller, id, token, "", String::new()).await?,
+        &edit_page_for(&state, shell, &caller, id, Notice::NewToken(token)).await?,
     ))
 }
 
