@@ -300,6 +300,17 @@ pub fn may_manage_account(
     }
 }
 
+/// The roles a manager may hand out (R-AUTH-4), for the forms' choices; the same remit as
+/// [`may_manage_account`].
+pub fn assignable_roles(manager: Role) -> Vec<Role> {
+    // Within the manager's own municipality, whatever it is.
+    let own = Some("own");
+    Role::ALL
+        .into_iter()
+        .filter(|role| may_manage_account(manager, own, *role, own))
+        .collect()
+}
+
 #[cfg(test)]
 mod account_tests {
     use super::*;
@@ -335,6 +346,18 @@ mod account_tests {
             Role::Municipality,
             Some("0301")
         ));
+    }
+
+    #[test]
+    fn r_auth_4_assignable_roles() {
+        assert_eq!(assignable_roles(Role::Admin), Role::ALL.to_vec());
+        assert_eq!(assignable_roles(Role::Imdi), [Role::MunicipalityAdmin]);
+        assert_eq!(
+            assignable_roles(Role::MunicipalityAdmin),
+            [Role::Municipality]
+        );
+        assert!(assignable_roles(Role::UdiAdm).is_empty());
+        assert!(assignable_roles(Role::Municipality).is_empty());
     }
 
     #[test]

@@ -136,16 +136,6 @@ pub fn permission_list(permissions: &[MunicipalPermission]) -> String {
         .join(",")
 }
 
-/// The roles a manager may hand out, for the forms' choices.
-pub fn assignable_roles(manager: Role) -> Vec<Role> {
-    match manager {
-        Role::Admin => Role::ALL.to_vec(),
-        Role::Imdi => vec![Role::MunicipalityAdmin],
-        Role::MunicipalityAdmin => vec![Role::Municipality],
-        _ => Vec::new(),
-    }
-}
-
 /// A change of role and scope, as a form or a JSON body gives it.
 #[derive(Clone, Debug, Default)]
 pub struct RoleRequest {

@@ -51,7 +51,6 @@ impl Lang {
 
 /// (key, bokmål, English)
 const TEXTS: &[(&str, &str, &str)] = &[
-    ("app.name", "mottak", "mottak"),
     (
         "app.tagline",
         "Fra asylmottak til bosetting",
@@ -245,7 +244,6 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("users.revoked", "Trukket tilbake", "Revoked"),
     ("users.none", "Ingen", "None"),
     ("users.back", "Tilbake til brukere", "Back to users"),
-    ("users.choose", "Velg", "Choose"),
     ("events.title", "Hendelseslogg", "Event log"),
     (
         "events.intro",
@@ -545,7 +543,6 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("registry.register", "Registrer", "Register"),
     ("registry.operators", "Driftsoperatører", "Operators"),
-    ("registry.operator_title", "Driftsoperatør", "Operator"),
     ("registry.dro_number", "DRO-nummer", "DRO number"),
     (
         "registry.organisation_number",

@@ -1,6 +1,7 @@
 //! The explicit lifecycle operations of R-REG-2, what each one requires, and when it is allowed.
 
 use super::centre::Category;
+use super::numbers::Series;
 use crate::claims::PlaceType;
 use crate::error::FieldError;
 
@@ -256,4 +257,29 @@ fn normalise(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// R-REG-1 and R-REG-2: the series of the new number a replacing operation gives. Special care
+/// is always series 35 and nothing else is; otherwise the centre keeps its series unless a new
+/// one is given, which it must be when the centre leaves series 35 (no county follows from 35).
+pub fn replacement_series(
+    old: &Series,
+    new_category: Category,
+    given: Option<Series>,
+) -> Result<Series, FieldError> {
+    if new_category == Category::SpecialCare {
+        return Series::parse(Series::SPECIAL_CARE);
+    }
+    match given {
+        Some(series) if series.is_special_care() => Err(FieldError::new(
+            "series",
+            "series 35 is only for special care",
+        )),
+        Some(series) => Ok(series),
+        None if old.is_special_care() => Err(FieldError::new(
+            "series",
+            "leaving special care: give the series of the centre's county",
+        )),
+        None => Ok(old.clone()),
+    }
 }

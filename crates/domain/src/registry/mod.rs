@@ -58,6 +58,7 @@ pub use import::{
 };
 pub use lifecycle::{
     CentreState, Consequence, LifecycleOperation, OPENING_TASKS, check_change, check_transition,
+    replacement_series,
 };
 pub use numbers::{CentreNumber, DroNumber, Series, first_free_dro, first_free_number};
 

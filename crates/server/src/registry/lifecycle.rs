@@ -3,7 +3,7 @@
 use mottak_domain::error::FieldError;
 use mottak_domain::registry::{
     Category, CentreNumber, CentreState, Consequence, LifecycleOperation, Series, check_change,
-    first_free_number, parse_place_type,
+    first_free_number, parse_place_type, replacement_series,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, NewEvent};
@@ -143,24 +143,20 @@ fn successor(
     })
 }
 
-/// The series of the new number: the old one, unless the category moves in or out of 35.
+/// The series of the new number (R-REG-1, R-REG-2: see `replacement_series`).
 fn successor_series(
     centre: &CentreRecord,
     new: &NewCentre,
     request: &LifecycleRequest,
 ) -> Result<Series, FieldError> {
-    let special = new.category == Category::SpecialCare.code();
-    if special {
-        return Series::parse("35");
-    }
-    match optional(&request.series) {
-        Some(series) => Series::parse(&series),
-        None if centre.series == "35" => Err(FieldError::new(
-            "series",
-            "leaving special care: give the series of the centre's county",
-        )),
-        None => Series::parse(&centre.series),
-    }
+    let given = optional(&request.series)
+        .map(|text| Series::parse(&text))
+        .transpose()?;
+    replacement_series(
+        &Series::parse(&centre.series)?,
+        Category::parse(&new.category)?,
+        given,
+    )
 }
 
 fn state_of(centre: &CentreRecord) -> Result<CentreState<'_>, FieldError> {

@@ -181,3 +181,39 @@ fn operations_have_codes_and_every_consequence_is_described() {
         assert_ne!(consequence.describe_en(), "A task starts.");
     }
 }
+
+#[test]
+fn r_reg_2_replacement_number_keeps_the_series_except_for_special_care() {
+    let oslo = Series::parse("03").unwrap();
+    let special = Series::parse("35").unwrap();
+    let series = |old: &Series, category, given: Option<&str>| {
+        replacement_series(
+            old,
+            category,
+            given.map(|text| Series::parse(text).unwrap()),
+        )
+    };
+    assert_eq!(series(&oslo, Category::Transit, None), Ok(oslo.clone()));
+    assert_eq!(
+        series(&oslo, Category::SpecialCare, None),
+        Ok(special.clone())
+    );
+    assert_eq!(
+        series(&special, Category::Ordinary, Some("16"))
+            .unwrap()
+            .as_str(),
+        "16"
+    );
+    assert_eq!(
+        series(&special, Category::Ordinary, None)
+            .unwrap_err()
+            .field,
+        "series"
+    );
+    assert_eq!(
+        series(&oslo, Category::Ordinary, Some("35"))
+            .unwrap_err()
+            .field,
+        "series"
+    );
+}

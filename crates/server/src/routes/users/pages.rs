@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use mottak_domain::access::{MunicipalPermission, Region, Role};
+use mottak_domain::access::{MunicipalPermission, Region, Role, assignable_roles};
 use mottak_store::StoreError;
 use mottak_store::tokens::TokenRecord;
 use mottak_store::users::UserRecord;
@@ -182,7 +182,7 @@ async fn users_page(
             disabled: user.disabled != 0,
         })
         .collect();
-    let roles = accounts::assignable_roles(caller.role)
+    let roles = assignable_roles(caller.role)
         .into_iter()
         .map(|role| (role.code().to_owned(), shell.role_name(role.code())))
         .collect();
@@ -320,7 +320,7 @@ async fn edit_page_for(
     Ok(EditPage {
         scope: scope_text(&user),
         created_at: display_timestamp(&user.created_at),
-        roles: accounts::assignable_roles(caller.role)
+        roles: assignable_roles(caller.role)
             .into_iter()
             .map(|role| (role.code().to_owned(), shell.role_name(role.code())))
             .collect(),
