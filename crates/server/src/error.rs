@@ -4,16 +4,18 @@
 use axum::Json;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use mottak_domain::error::FieldError;
 use mottak_store::StoreError;
 use serde::Serialize;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    /// Invalid input (400), naming the field where there is one.
+    /// Invalid input (400): `errors` names every invalid field (SPEC §10), the first of them
+    /// also as the problem's `field`; empty when the body as a whole is unreadable.
     #[error("{detail}")]
     Invalid {
-        field: Option<String>,
         detail: String,
+        errors: Vec<FieldError>,
     },
     #[error("authentication required")]
     Unauthorized,
@@ -21,8 +23,12 @@ pub enum ApiError {
     Forbidden(String),
     #[error("not found")]
     NotFound,
-    #[error("{0}")]
-    Conflict(String),
+    /// A conflict with the stored state (409), naming the field where there is one.
+    #[error("{detail}")]
+    Conflict {
+        field: Option<String>,
+        detail: String,
+    },
     #[error("request body too large")]
     PayloadTooLarge,
     /// A request within the body limit that asks for more than the service allows (413).
@@ -31,8 +37,6 @@ pub enum ApiError {
     /// Busy for now (503).
     #[error("{0}")]
     Unavailable(String),
-    #[error("{0}")]
-    UnsupportedMediaType(String),
     #[error("too many attempts")]
     TooManyRequests,
     #[error("internal error")]
@@ -41,9 +45,43 @@ pub enum ApiError {
 
 impl ApiError {
     pub fn invalid(field: impl Into<String>, detail: impl Into<String>) -> ApiError {
+        ApiError::invalid_fields(vec![FieldError::new(field, detail)])
+    }
+
+    /// Every invalid field of a request; the first one's message is the problem's `detail`.
+    pub fn invalid_fields(errors: Vec<FieldError>) -> ApiError {
+        let detail = match errors.as_slice() {
+            [] => "the request is invalid".to_owned(),
+            [only] => only.message.clone(),
+            [first, rest @ ..] => {
+                format!("{} (and {} more invalid fields)", first.message, rest.len())
+            }
+        };
+        ApiError::Invalid { detail, errors }
+    }
+
+    /// Invalid input that concerns the body as a whole rather than one field.
+    pub fn invalid_body(detail: impl Into<String>) -> ApiError {
         ApiError::Invalid {
-            field: Some(field.into()),
             detail: detail.into(),
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn conflict(detail: impl Into<String>) -> ApiError {
+        ApiError::Conflict {
+            field: None,
+            detail: detail.into(),
+        }
+    }
+
+    /// The first invalid or conflicting field, where there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ApiError::Invalid { errors, .. } => errors.first().map(|error| error.field.as_str()),
+            ApiError::TooLarge { field, .. } => Some(field),
+            ApiError::Conflict { field, .. } => field.as_deref(),
+            _ => None,
         }
     }
 
@@ -57,10 +95,9 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge | ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -71,7 +108,7 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
         match error {
             StoreError::NotFound => ApiError::NotFound,
-            StoreError::Conflict(what) => ApiError::Conflict(conflict_detail(&what)),
+            StoreError::Conflict(what) => ApiError::conflict(conflict_detail(&what)),
             other => ApiError::Internal(other.into()),
         }
     }
@@ -88,7 +125,7 @@ fn conflict_detail(constraint: &str) -> String {
     }
 }
 
-/// The problem+json body (RFC 9457) with mottak's `field` member.
+/// The problem+json body (RFC 9457) with mottak's `field` and `errors` members (SPEC §10).
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Problem {
     #[serde(rename = "type")]
@@ -96,8 +133,19 @@ pub struct Problem {
     pub title: String,
     pub status: u16,
     pub detail: String,
+    /// The first invalid field.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Every invalid field of the request, the first of them being `field`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ProblemField>,
+}
+
+/// One invalid field of a request.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ProblemField {
+    pub field: String,
+    pub detail: String,
 }
 
 impl IntoResponse for ApiError {
@@ -106,17 +154,23 @@ impl IntoResponse for ApiError {
         if let ApiError::Internal(cause) = &self {
             tracing::error!(error = ?cause, "internal error");
         }
-        let field = match &self {
-            ApiError::Invalid { field, .. } => field.clone(),
-            ApiError::TooLarge { field, .. } => Some(field.clone()),
-            _ => None,
+        let errors = match &self {
+            ApiError::Invalid { errors, .. } => errors
+                .iter()
+                .map(|error| ProblemField {
+                    field: error.field.clone(),
+                    detail: error.message.clone(),
+                })
+                .collect(),
+            _ => Vec::new(),
         };
         let problem = Problem {
             problem_type: "about:blank".to_owned(),
             title: status.canonical_reason().unwrap_or("Error").to_owned(),
             status: status.as_u16(),
             detail: self.to_string(),
-            field,
+            field: self.field().map(str::to_owned),
+            errors,
         };
         let mut response = (status, Json(problem)).into_response();
         response.headers_mut().insert(

@@ -3,13 +3,14 @@
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header;
+use mottak_domain::error::FieldError;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 
-/// A JSON request body. Malformed JSON, wrong types and missing fields become 400 problem+json
-/// with `field` set to the path (`units[0].agreements[1].valid_from`); bodies over the limit
-/// become 413.
+/// A JSON request body. Malformed JSON, wrong types, missing fields and unknown members become
+/// 400 problem+json with `field` set to the path (`units[0].agreements[1].valid_from`); a body
+/// without a JSON content type is 400 saying which one is expected; bodies over the limit are 413.
 pub struct ApiJson<T>(pub T);
 
 impl<S, T> FromRequest<S> for ApiJson<T>
@@ -26,11 +27,13 @@ where
             .and_then(|value| value.to_str().ok())
             .is_some_and(|value| {
                 let essence = value.split(';').next().unwrap_or("").trim();
-                essence == "application/json" || essence.ends_with("+json")
+                essence.eq_ignore_ascii_case("application/json") || essence.ends_with("+json")
             });
         if !is_json {
-            return Err(ApiError::UnsupportedMediaType(
-                "the request body must be application/json".to_owned(),
+            // SPEC §10: invalid input is 400, and a wrong content type is invalid input.
+            return Err(ApiError::invalid(
+                "content-type",
+                "the request body must be sent as application/json",
             ));
         }
         let bytes = Bytes::from_request(request, state)
@@ -39,45 +42,100 @@ where
                 if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
                     ApiError::PayloadTooLarge
                 } else {
-                    ApiError::Invalid {
-                        field: None,
-                        detail: "the request body could not be read".to_owned(),
-                    }
+                    ApiError::invalid_body("the request body could not be read")
                 }
             })?;
         parse_json(&bytes).map(ApiJson)
     }
 }
 
-/// Parses JSON, reporting the path of the field that failed.
+/// Parses JSON, reporting the path of the field that failed. Members that the target type does
+/// not know are errors too, all of them listed (SPEC §10): a misspelt `stopdate` must not quietly
+/// compute another claim.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.into_inner();
-        let detail = match inner.classify() {
-            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                format!("malformed JSON: {inner}")
-            }
-            _ => inner.to_string(),
-        };
-        // A missing field is reported by serde at its parent; name the field itself.
-        let field = missing_field_name(&detail)
-            .map(|name| {
-                if path == "." {
-                    name.to_owned()
-                } else {
-                    format!("{path}.{name}")
-                }
-            })
-            .or_else(|| (path != ".").then_some(path));
-        ApiError::Invalid { field, detail }
-    })
+    parse_from(&mut serde_json::Deserializer::from_slice(bytes))
 }
 
-fn missing_field_name(detail: &str) -> Option<&str> {
-    let rest = detail.strip_prefix("missing field `")?;
+/// A body of `T`'s members beside a `version` (optimistic concurrency: a stale one is 409).
+pub fn versioned<T: DeserializeOwned>(
+    mut members: serde_json::Map<String, serde_json::Value>,
+) -> Result<(i64, T), ApiError> {
+    let version = match members.remove("version") {
+        Some(version) => version
+            .as_i64()
+            .ok_or_else(|| ApiError::invalid("version", "must be an integer"))?,
+        None => return Err(ApiError::invalid("version", "missing field `version`")),
+    };
+    let value = parse_from(serde_json::Value::Object(members))?;
+    Ok((version, value))
+}
+
+fn parse_from<'de, D, T>(deserializer: D) -> Result<T, ApiError>
+where
+    D: serde::Deserializer<'de, Error = serde_json::Error>,
+    T: serde::Deserialize<'de>,
+{
+    let mut track = serde_path_to_error::Track::new();
+    let mut unknown = Vec::new();
+    let tracked = serde_path_to_error::Deserializer::new(deserializer, &mut track);
+    let parsed = serde_ignored::deserialize(tracked, |path| unknown.push(member_path(&path)));
+    match parsed {
+        Ok(_) if !unknown.is_empty() => Err(ApiError::invalid_fields(
+            unknown
+                .into_iter()
+                .map(|field| FieldError::new(field, "unknown member"))
+                .collect(),
+        )),
+        Ok(value) => Ok(value),
+        Err(inner) => Err(type_error(track.path().to_string(), inner)),
+    }
+}
+
+fn type_error(path: String, inner: serde_json::Error) -> ApiError {
+    let detail = match inner.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            format!("malformed JSON: {inner}")
+        }
+        _ => inner.to_string(),
+    };
+    // A missing (or, for a nested type that checks itself, unknown) field is reported by serde at
+    // its parent; name the field itself.
+    let field = quoted_member(&detail)
+        .map(|name| {
+            if path == "." {
+                name.to_owned()
+            } else {
+                format!("{path}.{name}")
+            }
+        })
+        .or_else(|| (path != ".").then_some(path));
+    match field {
+        Some(field) => ApiError::invalid(field, detail),
+        None => ApiError::invalid_body(detail),
+    }
+}
+
+fn quoted_member(detail: &str) -> Option<&str> {
+    let rest = detail
+        .strip_prefix("missing field `")
+        .or_else(|| detail.strip_prefix("unknown field `"))?;
     rest.split('`').next()
+}
+
+/// A path as `serde_path_to_error` writes it: `units[0].agreements[1].stopdate`.
+fn member_path(path: &serde_ignored::Path) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", member_path(parent)),
+        Path::Map { parent, key } => match member_path(parent) {
+            parent if parent.is_empty() => key.clone(),
+            parent => format!("{parent}.{key}"),
+        },
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => member_path(parent),
+    }
 }
 
 /// A text request body (CSV): not UTF-8 is 400 naming `body`; over the limit is 413.

@@ -48,8 +48,8 @@ impl From<StoreError> for RegistryError {
 impl From<RegistryError> for ApiError {
     fn from(error: RegistryError) -> ApiError {
         match error {
-            RegistryError::Invalid(field) => ApiError::invalid(field.field, field.message),
-            RegistryError::Conflict { detail, .. } => ApiError::Conflict(detail),
+            RegistryError::Invalid(field) => ApiError::invalid_fields(vec![field]),
+            RegistryError::Conflict { field, detail } => ApiError::Conflict { field, detail },
             RegistryError::NotFound => ApiError::NotFound,
             RegistryError::Forbidden => ApiError::forbidden(),
             RegistryError::Store(error) => error.into(),

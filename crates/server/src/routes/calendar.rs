@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AddWorkingDaysQuery {
     /// The start date D, `YYYY-MM-DD`.
     date: Option<String>,

@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
 
 /// Search filters; all optional. Dates are `YYYY-MM-DD`; `to` is inclusive.
 #[derive(Deserialize, Default, Clone, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct EventSearch {
     actor: String,

@@ -43,7 +43,7 @@ async fn problem(response: reqwest::Response, status: u16) -> Value {
 /// March 2026 at one centre: a main agreement (fixed places, fixed transfers, a per-unit tier,
 /// the over-occupancy tier and meals), a supplement from the 10th, and an activation of standby
 /// places from the 20th, stopped after the 24th; plus a transit unit with only fixed places.
-fn negotiation() -> Value {
+pub(crate) fn negotiation() -> Value {
     json!({
         "month": "2026-03",
         "units": [

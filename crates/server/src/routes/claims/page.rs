@@ -13,7 +13,6 @@ use super::form::{self, Values, agreement_field, unit_field};
 use super::schema;
 use super::view::ClaimsPage;
 use crate::auth::csrf::CsrfForm;
-use crate::error::ApiError;
 use crate::i18n::Lang;
 use crate::json::parse_json;
 use crate::pages::{Shell, render};
@@ -136,8 +135,7 @@ fn run_json(text: &str) -> Outcome {
     };
     let request: ClaimRequest = match parse_json(text.as_bytes()) {
         Ok(request) => request,
-        Err(ApiError::Invalid { field, detail }) => return problem(field, detail),
-        Err(other) => return problem(None, other.to_string()),
+        Err(error) => return problem(error.field().map(str::to_owned), error.to_string()),
     };
     match request.parse() {
         Ok(input) => Outcome {

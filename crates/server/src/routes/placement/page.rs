@@ -335,12 +335,8 @@ fn alternatives(options: &[(String, f64)], chosen: Option<&String>) -> String {
 }
 
 fn problem_text(error: &ApiError) -> String {
-    match error {
-        ApiError::Invalid {
-            field: Some(field),
-            detail,
-        }
-        | ApiError::TooLarge { field, detail } => format!("{field}: {detail}"),
-        other => other.to_string(),
+    match error.field() {
+        Some(field) => format!("{field}: {error}"),
+        None => error.to_string(),
     }
 }

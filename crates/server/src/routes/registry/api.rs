@@ -14,7 +14,7 @@ use super::roles;
 use super::views::{CentreView, OperatorView, centre_view};
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, ApiResult};
-use crate::json::ApiJson;
+use crate::json::{ApiJson, versioned};
 use crate::registry::{
     self, CentreInput, CentrePatch, LifecycleOutcome, LifecycleRequest, OperatorInput, scope,
 };
@@ -118,7 +118,7 @@ pub async fn list_operators_api(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/operators/{id}", tag = "registry", responses((status = 200, body = OperatorView), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/api/v1/operators/{id}", params(("id" = i64, Path, description = "The id of the operator")), tag = "registry", responses((status = 200, body = OperatorView), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn operator_api(
     State(state): State<AppState>,
     caller: Caller,
@@ -133,7 +133,10 @@ pub async fn operator_api(
     Ok(Json(OperatorView::from(&operator)))
 }
 
+/// The body of an operator's update as the description shows it. The handler reads it with
+/// [`versioned`], because serde cannot report unknown members through `flatten`.
 #[derive(Deserialize, utoipa::ToSchema)]
+#[allow(dead_code)]
 pub struct OperatorUpdate {
     version: i64,
     #[serde(flatten)]
@@ -141,22 +144,17 @@ pub struct OperatorUpdate {
 }
 
 /// Replaces an operator's data; a stale `version` is 409 and changes nothing.
-#[utoipa::path(put, path = "/api/v1/operators/{id}", tag = "registry", request_body = OperatorUpdate,
+#[utoipa::path(put, path = "/api/v1/operators/{id}", params(("id" = i64, Path, description = "The id of the operator")), tag = "registry", request_body = OperatorUpdate,
     responses((status = 200, body = OperatorView), (status = 409, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn update_operator_api(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
-    ApiJson(update): ApiJson<OperatorUpdate>,
+    ApiJson(body): ApiJson<serde_json::Map<String, serde_json::Value>>,
 ) -> ApiResult<Json<OperatorView>> {
-    let operator = registry::update_operator(
-        &state.store,
-        &caller.actor(),
-        id,
-        update.version,
-        &update.operator,
-    )
-    .await?;
+    let (version, input) = versioned::<OperatorInput>(body)?;
+    let operator =
+        registry::update_operator(&state.store, &caller.actor(), id, version, &input).await?;
     Ok(Json(OperatorView::from(&operator)))
 }
 
@@ -184,6 +182,7 @@ pub async fn create_centre_api(
 
 /// Filters, sorting and paging of the centre list.
 #[derive(Deserialize, Default, Clone, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct CentreQuery {
     pub region: Option<String>,
@@ -334,7 +333,7 @@ pub async fn list_centres_api(
 }
 
 /// A centre with its operator, accounting completeness (R-REG-8) and history (R-REG-2).
-#[utoipa::path(get, path = "/api/v1/centres/{id}", tag = "registry",
+#[utoipa::path(get, path = "/api/v1/centres/{id}", params(("id" = i64, Path, description = "The id of the centre")), tag = "registry",
     responses((status = 200, body = CentreView), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn centre_api(
     State(state): State<AppState>,
@@ -347,7 +346,7 @@ pub async fn centre_api(
 }
 
 /// Changes a centre's data within the caller's rights (R-REG-6); a stale `version` is 409.
-#[utoipa::path(patch, path = "/api/v1/centres/{id}", tag = "registry", request_body = CentrePatch,
+#[utoipa::path(patch, path = "/api/v1/centres/{id}", params(("id" = i64, Path, description = "The id of the centre")), tag = "registry", request_body = CentrePatch,
     responses((status = 200, body = CentreView), (status = 403, body = crate::error::Problem), (status = 409, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn update_centre_api(
     State(state): State<AppState>,
@@ -370,7 +369,7 @@ pub async fn update_centre_api(
 }
 
 /// What a lifecycle operation (R-REG-2) would do: the new number and what else it requires.
-#[utoipa::path(post, path = "/api/v1/centres/{id}/lifecycle/preview", tag = "registry", request_body = LifecycleRequest,
+#[utoipa::path(post, path = "/api/v1/centres/{id}/lifecycle/preview", params(("id" = i64, Path, description = "The id of the centre")), tag = "registry", request_body = LifecycleRequest,
     responses((status = 200, body = LifecycleOutcome), (status = 400, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn plan_lifecycle_api(
     State(state): State<AppState>,
@@ -383,7 +382,7 @@ pub async fn plan_lifecycle_api(
 }
 
 /// Performs a lifecycle operation (R-REG-2), keeping the history and linking the numbers.
-#[utoipa::path(post, path = "/api/v1/centres/{id}/lifecycle", tag = "registry", request_body = LifecycleRequest,
+#[utoipa::path(post, path = "/api/v1/centres/{id}/lifecycle", params(("id" = i64, Path, description = "The id of the centre")), tag = "registry", request_body = LifecycleRequest,
     responses((status = 200, body = LifecycleOutcome), (status = 400, body = crate::error::Problem), (status = 409, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn apply_lifecycle_api(
     State(state): State<AppState>,

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use mottak_domain::error::FieldError;
 use mottak_domain::registry::{CENTRE_COLUMNS, OPERATOR_COLUMNS};
 use serde::Deserialize;
 
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
     /// `dry_run` (default), `all` (nothing is imported while any row fails) or `valid_only`.
     mode: Option<String>,
@@ -122,10 +124,19 @@ pub async fn import_api(
             ),
             None => "rows have errors; nothing was imported".to_owned(),
         };
-        return Err(ApiError::Invalid {
-            field: Some("rows".to_owned()),
-            detail,
-        });
+        let errors = report
+            .details
+            .iter()
+            .flat_map(|row| {
+                row.errors.iter().map(move |error| {
+                    FieldError::new(
+                        format!("lines[{}].{}", row.line, error.field),
+                        &error.message,
+                    )
+                })
+            })
+            .collect();
+        return Err(ApiError::Invalid { detail, errors });
     }
     Ok(Json(report))
 }

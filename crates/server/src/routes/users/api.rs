@@ -119,7 +119,7 @@ pub struct UpdateUser {
     disabled: Option<bool>,
 }
 
-#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", request_body = UpdateUser,
+#[utoipa::path(patch, path = "/api/v1/users/{id}", params(("id" = i64, Path, description = "The id of the user")), tag = "users", request_body = UpdateUser,
     responses((status = 200, body = UserView), (status = 400, body = crate::error::Problem), (status = 403, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn update_api(
@@ -130,9 +130,10 @@ pub async fn update_api(
 ) -> ApiResult<Json<UserView>> {
     let user = accounts::load_managed(&state.store, &caller, id).await?;
     if user.version != body.version {
-        return Err(ApiError::Conflict(
-            accounts::AccountError::Conflict.to_string(),
-        ));
+        return Err(ApiError::Conflict {
+            field: Some("version".to_owned()),
+            detail: accounts::AccountError::Conflict.to_string(),
+        });
     }
     if let Some(role) = body.role {
         let request = RoleRequest {
@@ -151,7 +152,7 @@ pub async fn update_api(
 }
 
 /// Revokes one of the user's tokens (admins only).
-#[utoipa::path(delete, path = "/api/v1/users/{id}/tokens/{token_id}", tag = "users", responses((status = 204, description = "revoked"), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
+#[utoipa::path(delete, path = "/api/v1/users/{id}/tokens/{token_id}", params(("id" = i64, Path, description = "The id of the user"), ("token_id" = i64, Path, description = "The id of the token")), tag = "users", responses((status = 204, description = "revoked"), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn revoke_token_api(
     State(state): State<AppState>,
     caller: Caller,
@@ -162,7 +163,7 @@ pub async fn revoke_token_api(
 }
 
 /// The user enrols a new second factor at the next login (admins only).
-#[utoipa::path(post, path = "/api/v1/users/{id}/reset-totp", tag = "users", responses((status = 204, description = "reset")), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/v1/users/{id}/reset-totp", params(("id" = i64, Path, description = "The id of the user")), tag = "users", responses((status = 204, description = "reset")), security(("bearer" = [])))]
 pub async fn reset_totp_api(
     State(state): State<AppState>,
     caller: Caller,
@@ -186,7 +187,7 @@ pub struct IssuedToken {
 }
 
 /// Issues an API token bound to the user, with the user's role and scope (admins only).
-#[utoipa::path(post, path = "/api/v1/users/{id}/tokens", tag = "users", request_body = TokenRequest, responses((status = 201, body = IssuedToken)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/v1/users/{id}/tokens", params(("id" = i64, Path, description = "The id of the user")), tag = "users", request_body = TokenRequest, responses((status = 201, body = IssuedToken)), security(("bearer" = [])))]
 pub async fn issue_token_api(
     State(state): State<AppState>,
     caller: Caller,

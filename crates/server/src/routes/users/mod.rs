@@ -77,7 +77,7 @@ impl From<AccountError> for ApiError {
             AccountError::Invalid(field) => ApiError::invalid(field.field, field.message),
             AccountError::Forbidden => ApiError::forbidden(),
             AccountError::NotFound => ApiError::NotFound,
-            AccountError::Conflict => ApiError::Conflict(AccountError::Conflict.to_string()),
+            AccountError::Conflict => ApiError::conflict(AccountError::Conflict.to_string()),
             AccountError::Store(error) => error.into(),
             AccountError::Hashing => ApiError::Internal(anyhow::anyhow!("password hashing failed")),
         }
