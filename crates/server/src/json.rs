@@ -115,7 +115,7 @@ fn type_error(path: String, inner: serde_json::Error) -> ApiError {
     }
 }
 
-fn quoted_member(detail: &str) -> Option<&str> {
+pub(crate) fn quoted_member(detail: &str) -> Option<&str> {
     let rest = detail
         .strip_prefix("missing field `")
         .or_else(|| detail.strip_prefix("unknown field `"))?;

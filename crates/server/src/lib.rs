@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod json;
 pub mod metrics;
 pub mod pages;
+pub mod params;
 pub mod registry;
 pub mod routes;
 pub mod startup;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::{allow, allowed};
 use crate::error::{ApiError, ApiResult};
 use crate::pages::{Shell, display_date, parse_user_date, render};
+use crate::params::ApiQuery;
 use crate::state::AppState;
 
 /// More working days than this is surely a typo (about 40 years).
@@ -51,7 +52,7 @@ pub struct DateAnswer {
     responses((status = 200, body = DateAnswer), (status = 400, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn add_working_days(
-    Query(query): Query<AddWorkingDaysQuery>,
+    ApiQuery(query): ApiQuery<AddWorkingDaysQuery>,
 ) -> ApiResult<Json<DateAnswer>> {
     let date = query
         .date

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::{Caller, allow, allowed};
 use crate::error::{ApiError, ApiResult};
 use crate::pages::{PageError, Shell, display_timestamp, parse_user_date, render};
+use crate::params::ApiQuery;
 use crate::state::AppState;
 
 const PAGE_SIZE: i64 = 50;
@@ -116,7 +117,7 @@ impl From<Event> for EventView {
 pub async fn search_api(
     State(state): State<AppState>,
     caller: Caller,
-    Query(search): Query<EventSearch>,
+    ApiQuery(search): ApiQuery<EventSearch>,
 ) -> ApiResult<Json<Vec<EventView>>> {
     let query =
         to_query(&search, &caller).map_err(|(field, detail)| ApiError::invalid(field, detail))?;

@@ -8,13 +8,18 @@ use utoipa::{Modify, OpenApi};
 
 use crate::state::AppState;
 
+mod problems;
+
+use problems::ProblemResponses;
+
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "mottak API",
         description = "From reception centre to settlement. JSON under /api/v1 with \
             `Authorization: Bearer TOKEN`; money in integer øre, dates YYYY-MM-DD; errors are \
-            application/problem+json (RFC 9457) with `field` naming invalid input."
+            application/problem+json (RFC 9457) with `field` and `errors` naming invalid input; \
+            unknown members are invalid."
     ),
     paths(
         super::health::healthz,
@@ -42,8 +47,8 @@ use crate::state::AppState;
         super::registry::import_api,
         super::placement::solve_api,
     ),
-    components(schemas(crate::error::Problem)),
-    modifiers(&BearerAuth),
+    components(schemas(crate::error::Problem, crate::error::ProblemField)),
+    modifiers(&BearerAuth, &ProblemResponses),
     tags(
         (name = "operations", description = "Health and readiness"),
         (name = "calendar", description = "Working days (R-CAL-1)"),

@@ -203,3 +203,67 @@ async fn spec_10_a_refused_import_lists_every_invalid_field_of_every_row() {
         assert!(listed.contains(&expected), "{expected} not in {listed:?}");
     }
 }
+
+#[tokio::test]
+async fn spec_10_a_path_or_query_parameter_that_does_not_parse_is_problem_json_naming_it() {
+    let app = spawn_app().await;
+    let token = admin_token(&app).await;
+    let client = reqwest::Client::new();
+    for (path, field) in [
+        ("/api/v1/centres/9223372036854775808", "id"),
+        ("/api/v1/users/1/tokens/x", "token_id"),
+        ("/api/v1/events?offset=0.5", "offset"),
+        ("/api/v1/centres?per_page=9223372036854775808", "per_page"),
+    ] {
+        let method = if path.contains("/tokens/") {
+            reqwest::Method::DELETE
+        } else {
+            reqwest::Method::GET
+        };
+        let response = client
+            .request(method, app.url(path))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400, "{path}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json",
+            "{path}"
+        );
+        let problem: Value = response.json().await.unwrap();
+        assert_eq!(problem["field"], field, "{path}: {problem}");
+    }
+}
+
+#[tokio::test]
+async fn spec_10_the_description_gives_every_error_response_as_problem_json() {
+    let app = spawn_app().await;
+    let description: Value = reqwest::get(app.url("/api/v1/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut wrong = Vec::new();
+    for (path, item) in description["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let responses = operation["responses"].as_object().unwrap();
+            if operation.get("security").is_some() && !responses.contains_key("401") {
+                wrong.push(format!("{method} {path}: no 401"));
+            }
+            for (status, response) in responses {
+                let error = status.starts_with('4') || status.starts_with('5');
+                let types: Vec<&String> = response["content"]
+                    .as_object()
+                    .map(|content| content.keys().collect())
+                    .unwrap_or_default();
+                if error && types != ["application/problem+json"] {
+                    wrong.push(format!("{method} {path} {status}: {types:?}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -1,6 +1,6 @@
 //! The registry's JSON API (SPEC §10 for creating operators and centres).
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -15,6 +15,7 @@ use super::views::{CentreView, OperatorView, centre_view};
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, ApiResult};
 use crate::json::{ApiJson, versioned};
+use crate::params::{ApiPath, ApiQuery};
 use crate::registry::{
     self, CentreInput, CentrePatch, LifecycleOutcome, LifecycleRequest, OperatorInput, scope,
 };
@@ -122,7 +123,7 @@ pub async fn list_operators_api(
 pub async fn operator_api(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<OperatorView>> {
     let operator = state.store.operator(id).await?;
     if caller.role == Role::Operator
@@ -149,7 +150,7 @@ pub struct OperatorUpdate {
 pub async fn update_operator_api(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<serde_json::Map<String, serde_json::Value>>,
 ) -> ApiResult<Json<OperatorView>> {
     let (version, input) = versioned::<OperatorInput>(body)?;
@@ -320,7 +321,7 @@ impl From<CentreListRow> for CentreListItem {
 pub async fn list_centres_api(
     State(state): State<AppState>,
     caller: Caller,
-    Query(query): Query<CentreQuery>,
+    ApiQuery(query): ApiQuery<CentreQuery>,
 ) -> ApiResult<Json<CentrePage>> {
     let filter = centre_filter(&state, &caller, &query).await?;
     let (rows, total) = state.store.list_centres(&filter).await?;
@@ -338,7 +339,7 @@ pub async fn list_centres_api(
 pub async fn centre_api(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<CentreView>> {
     let (centre, operator) = load_centre(&state, &caller, id).await?;
     let history = state.store.centre_history(id).await?;
@@ -351,7 +352,7 @@ pub async fn centre_api(
 pub async fn update_centre_api(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(patch): ApiJson<CentrePatch>,
 ) -> ApiResult<Json<CentreView>> {
     load_centre(&state, &caller, id).await?;
@@ -373,7 +374,7 @@ pub async fn update_centre_api(
     responses((status = 200, body = LifecycleOutcome), (status = 400, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn plan_lifecycle_api(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(request): ApiJson<LifecycleRequest>,
 ) -> ApiResult<Json<LifecycleOutcome>> {
     Ok(Json(
@@ -387,7 +388,7 @@ pub async fn plan_lifecycle_api(
 pub async fn apply_lifecycle_api(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(request): ApiJson<LifecycleRequest>,
 ) -> ApiResult<Json<LifecycleOutcome>> {
     Ok(Json(

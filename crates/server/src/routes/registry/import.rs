@@ -1,7 +1,7 @@
 //! The migration import as API and page (national roles).
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -16,6 +16,7 @@ use crate::auth::{Caller, allow};
 use crate::error::{ApiError, ApiResult};
 use crate::json::ApiText;
 use crate::pages::{PageError, Shell, render};
+use crate::params::{ApiPath, ApiQuery};
 use crate::registry::RegistryError;
 use crate::registry::import::{
     ImportMode, ImportReport, import_centres, import_old_counties, import_operators,
@@ -97,8 +98,8 @@ async fn run(
 pub async fn import_api(
     State(state): State<AppState>,
     caller: Caller,
-    Path(kind): Path<String>,
-    Query(query): Query<ImportQuery>,
+    ApiPath(kind): ApiPath<String>,
+    ApiQuery(query): ApiQuery<ImportQuery>,
     ApiText(text): ApiText,
 ) -> ApiResult<Json<ImportReport>> {
     let mode = parse_mode(query.mode.as_deref())?;

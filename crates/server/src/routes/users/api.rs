@@ -2,7 +2,7 @@
 //! issue tokens.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use mottak_domain::access::MunicipalPermission;
 use mottak_store::users::UserRecord;
@@ -13,6 +13,7 @@ use crate::accounts::{self, AccountRequest, RoleRequest};
 use crate::auth::{Caller, tokens};
 use crate::error::{ApiError, ApiResult};
 use crate::json::ApiJson;
+use crate::params::ApiPath;
 use crate::state::AppState;
 
 /// The account as the API shows it: never the hash or the TOTP secret.
@@ -125,7 +126,7 @@ pub struct UpdateUser {
 pub async fn update_api(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<UpdateUser>,
 ) -> ApiResult<Json<UserView>> {
     let user = accounts::load_managed(&state.store, &caller, id).await?;
@@ -156,7 +157,7 @@ pub async fn update_api(
 pub async fn revoke_token_api(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, token_id)): Path<(i64, i64)>,
+    ApiPath((id, token_id)): ApiPath<(i64, i64)>,
 ) -> ApiResult<StatusCode> {
     accounts::revoke_token(&state.store, &caller, id, token_id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -167,7 +168,7 @@ pub async fn revoke_token_api(
 pub async fn reset_totp_api(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<StatusCode> {
     accounts::reset_second_factor(&state.store, &caller, id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -191,7 +192,7 @@ pub struct IssuedToken {
 pub async fn issue_token_api(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<TokenRequest>,
 ) -> ApiResult<(StatusCode, Json<IssuedToken>)> {
     let user = accounts::load_managed(&state.store, &caller, id).await?;
