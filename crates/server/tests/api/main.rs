@@ -5,6 +5,7 @@ mod authorization;
 mod bad_input;
 mod calendar;
 mod claims;
+mod cli;
 mod event_log;
 mod health;
 mod helpers;
