@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use mottak_domain::access::MunicipalPermission;
-use mottak_store::Store;
 use mottak_store::events::Actor;
+use mottak_store::{Access, Store};
 
 use crate::accounts::{self, AccountError, AccountRequest};
 use crate::config::{Config, DEFAULT_DATABASE_URL, PasswordHashing};
@@ -138,7 +138,7 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
                     password_stdin: _,
                 },
         } => {
-            let store = connect(&database_url).await?;
+            let store = open_for_writing(&database_url).await?;
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
@@ -175,7 +175,7 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
         Command::Token {
             command: TokenCommand::Issue { username, label },
         } => {
-            let store = connect(&database_url).await?;
+            let store = open_for_writing(&database_url).await?;
             let token = crate::auth::tokens::issue(
                 &store,
                 &Actor::system("command line"),
@@ -189,7 +189,8 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
         Command::Log {
             command: LogCommand::Verify,
         } => {
-            let store = connect(&database_url).await?;
+            // R-LOG-2: checking the log must not change the database it checks.
+            let store = Store::open_existing(&database_url, Access::ReadOnly).await?;
             match store.verify_event_chain().await {
                 Ok(count) => {
                     println!("event log intact: {count} events");
@@ -205,8 +206,9 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
     }
 }
 
-async fn connect(database_url: &str) -> anyhow::Result<Store> {
-    let store = Store::connect(database_url).await?;
+/// Opens the database that `serve` created, for a command that writes to it.
+async fn open_for_writing(database_url: &str) -> anyhow::Result<Store> {
+    let store = Store::open_existing(database_url, Access::ReadWrite).await?;
     store.load_reference_data().await?;
     Ok(store)
 }

@@ -11,6 +11,16 @@ pub enum StoreError {
     Conflict(String),
     #[error("the database URL must start with sqlite: or postgres://")]
     UnsupportedUrl,
+    /// Only `mottak serve` creates a database; other commands name what they did not find.
+    #[error("no database at {url}: check the path or URL (only `mottak serve` creates one)")]
+    DatabaseMissing { url: String },
+    #[error("{url} holds no mottak database (only `mottak serve` creates one)")]
+    NotMottakDatabase { url: String },
+    #[error(
+        "the database at {url} has schema version {applied}, older than this mottak: \
+         start `mottak serve` once to migrate it"
+    )]
+    SchemaBehind { url: String, applied: i64 },
     #[error("the event log is broken at event {seq}: {reason}")]
     BrokenChain { seq: i64, reason: String },
     #[error("database error: {0}")]

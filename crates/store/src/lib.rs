@@ -7,6 +7,7 @@
 
 mod error;
 pub mod events;
+mod open;
 pub mod reference;
 pub mod registry;
 pub mod sessions;
@@ -15,13 +16,10 @@ pub mod tokens;
 pub mod users;
 mod write;
 
-use std::str::FromStr;
-use std::time::Duration;
-
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, ConnectOptions};
+use sqlx::AnyPool;
 
 pub use error::StoreError;
+pub use open::Access;
 pub use write::WriteTx;
 
 /// Which database a [`Store`] talks to.
@@ -51,64 +49,6 @@ pub struct Store {
 }
 
 impl Store {
-    /// Connects, creating an SQLite file if missing, and runs the migrations.
-    pub async fn connect(url: &str) -> Result<Store, StoreError> {
-        sqlx::any::install_default_drivers();
-        let backend = Backend::from_url(url)?;
-        let url = match backend {
-            // `mode=rwc` creates the file when it does not exist.
-            Backend::Sqlite if !url.contains("mode=") => {
-                let separator = if url.contains('?') { '&' } else { '?' };
-                format!("{url}{separator}mode=rwc")
-            }
-            _ => url.to_owned(),
-        };
-        let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
-        let pool_options = match backend {
-            Backend::Sqlite => {
-                AnyPoolOptions::new()
-                    .max_connections(8)
-                    .after_connect(|connection, _| {
-                        Box::pin(async move {
-                            // WAL lets readers work beside the one writer; the busy timeout makes
-                            // writers queue instead of failing; foreign keys are off by default.
-                            sqlx::raw_sql(sqlx::AssertSqlSafe(
-                                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
-                             PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
-                            ))
-                            .execute(connection)
-                            .await?;
-                            Ok(())
-                        })
-                    })
-            }
-            Backend::Postgres => AnyPoolOptions::new().max_connections(16),
-        };
-        let pool = pool_options
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options)
-            .await?;
-        let store = Store { pool, backend };
-        store.migrate().await?;
-        Ok(store)
-    }
-
-    async fn migrate(&self) -> Result<(), StoreError> {
-        match self.backend {
-            Backend::Sqlite => {
-                sqlx::migrate!("./migrations/sqlite")
-                    .run(&self.pool)
-                    .await?
-            }
-            Backend::Postgres => {
-                sqlx::migrate!("./migrations/postgres")
-                    .run(&self.pool)
-                    .await?
-            }
-        }
-        Ok(())
-    }
-
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -30,7 +30,7 @@ pub struct TestUser {
 
 static UNIQUE: AtomicU64 = AtomicU64::new(0);
 
-fn unique_name() -> String {
+pub fn unique_name() -> String {
     let count = UNIQUE.fetch_add(1, Ordering::Relaxed);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -39,7 +39,9 @@ fn unique_name() -> String {
     format!("t_{}_{}_{}", std::process::id(), count, nanos)
 }
 
-async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
+/// A database URL of its own: an SQLite file in a temporary directory, or a fresh PostgreSQL
+/// schema when `TEST_DATABASE_URL` is set.
+pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(base) if !base.is_empty() => {
             let url = mottak_store::testing::fresh_postgres_schema(&base, &unique_name())

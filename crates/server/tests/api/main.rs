@@ -5,6 +5,7 @@ mod authorization;
 mod bad_input;
 mod calendar;
 mod claims;
+mod cli;
 mod contract;
 mod event_log;
 mod health;
