@@ -13,4 +13,5 @@ mod helpers;
 mod login;
 mod placement;
 mod registry;
+mod route_coverage;
 mod users;
