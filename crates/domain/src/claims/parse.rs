@@ -14,7 +14,7 @@ use super::input::{
 use super::request::{
     AgreementRequest, ClaimRequest, MealTierRequest, OccupancyRequest, UnitTierRequest,
 };
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldErrors};
 use crate::money::Ore;
 
 pub const MAX_COUNT: i64 = 1_000_000;
@@ -23,27 +23,42 @@ pub const MAX_ANNUAL: i64 = 1_000_000_000_000;
 pub const MAX_PRIORITY: i64 = 1_000_000;
 pub const MAX_AGREEMENTS: usize = 64;
 
-pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, FieldError> {
-    let month = Month::parse(&request.month)
-        .ok_or_else(|| FieldError::new("month", "must be an existing month, YYYY-MM"))?;
+/// Every problem of the request, in the order of the request; the first is the one a caller
+/// that wants only one reports.
+pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, Vec<FieldError>> {
+    let mut errors = FieldErrors::default();
+    let month = errors.check(
+        Month::parse(&request.month)
+            .ok_or_else(|| FieldError::new("month", "must be an existing month, YYYY-MM")),
+    );
     let mut units: Vec<Unit> = Vec::with_capacity(request.units.len());
+    // A unit whose place type is unknown is checked, but no occupancy can be matched to it.
+    let mut unknown_place_type = false;
     for (u, unit) in request.units.iter().enumerate() {
         let at = |field: &str| format!("units[{u}].{field}");
-        let place_type = PlaceType::from_code(&unit.place_type)
-            .ok_or_else(|| FieldError::new(at("place_type"), "unknown place type"))?;
-        if let Some(first) = units
-            .iter()
-            .position(|other| other.place_type == place_type)
-        {
-            let message = format!("units[{first}] already has this place type");
-            return Err(FieldError::new(at("place_type"), message));
+        let place_type = PlaceType::from_code(&unit.place_type);
+        match place_type {
+            None => {
+                unknown_place_type = true;
+                errors.push(FieldError::new(at("place_type"), "unknown place type"));
+            }
+            Some(place_type) => {
+                if let Some(first) = units
+                    .iter()
+                    .position(|other| other.place_type == place_type)
+                {
+                    let message = format!("units[{first}] already has this place type");
+                    errors.push(FieldError::new(at("place_type"), message));
+                }
+            }
         }
         if unit.agreements.len() > MAX_AGREEMENTS {
             let message = format!("at most {MAX_AGREEMENTS} agreements per unit");
-            return Err(FieldError::new(at("agreements"), message));
+            errors.push(FieldError::new(at("agreements"), message));
+            continue;
         }
         let mut parsed = Unit {
-            place_type,
+            place_type: place_type.unwrap_or(PlaceType::Other),
             canteen: unit.canteen,
             agreements: Vec::with_capacity(unit.agreements.len()),
             tiers: Vec::new(),
@@ -52,66 +67,101 @@ pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, FieldError> {
         };
         for (a, agreement) in unit.agreements.iter().enumerate() {
             let at = |field: &str| format!("units[{u}].agreements[{a}].{field}");
-            parsed.agreements.push(parse_agreement(agreement, &at)?);
+            if let Some(agreement) = parse_agreement(agreement, &at, &mut errors) {
+                parsed.agreements.push(agreement);
+            }
             for (t, tier) in agreement.unit_tiers.iter().enumerate() {
-                parsed.tiers.push(parse_tier(tier, a, t, &at)?);
+                if let Some(tier) = parse_tier(tier, a, t, &at, &mut errors) {
+                    parsed.tiers.push(tier);
+                }
             }
             if !unit.canteen && !agreement.meal_tiers.is_empty() {
-                return Err(FieldError::new(
-                    at("meal_tiers"),
-                    "meal tiers need a unit with a canteen",
-                ));
+                let message = "meal tiers need a unit with a canteen";
+                errors.push(FieldError::new(at("meal_tiers"), message));
             }
             for (t, tier) in agreement.meal_tiers.iter().enumerate() {
-                parsed.meal_tiers.push(parse_meal_tier(tier, a, t, &at)?);
+                if let Some(tier) = parse_meal_tier(tier, a, t, &at, &mut errors) {
+                    parsed.meal_tiers.push(tier);
+                }
             }
         }
-        check_queue(&mut parsed.tiers, u, "unit_tiers", "places")?;
-        check_queue(&mut parsed.meal_tiers, u, "meal_tiers", "persons")?;
-        units.push(parsed);
+        errors.check(check_queue(&mut parsed.tiers, u, "unit_tiers", "places"));
+        errors.check(check_queue(
+            &mut parsed.meal_tiers,
+            u,
+            "meal_tiers",
+            "persons",
+        ));
+        if place_type.is_some() {
+            units.push(parsed);
+        }
     }
-    let mut seen = vec![0u32; units.len()];
-    for (o, entry) in request.occupancy.iter().enumerate() {
-        parse_occupancy(entry, o, month, &mut units, &mut seen)?;
+    if let Some(month) = month {
+        let mut seen = vec![0u32; units.len()];
+        for (o, entry) in request.occupancy.iter().enumerate() {
+            let occupancy = Occupancy {
+                month,
+                unknown_place_type,
+            };
+            errors.check(occupancy.parse(entry, o, &mut units, &mut seen));
+        }
     }
-    Ok(ClaimInput { month, units })
+    errors.into_result(|| ClaimInput {
+        month: month.expect("no errors, so the month parsed"),
+        units,
+    })
 }
 
 fn parse_agreement(
     agreement: &AgreementRequest,
     at: &impl Fn(&str) -> String,
-) -> Result<Agreement, FieldError> {
-    let kind = AgreementKind::from_code(&agreement.kind)
-        .ok_or_else(|| FieldError::new(at("kind"), "unknown agreement kind (H, T or A)"))?;
+    errors: &mut FieldErrors,
+) -> Option<Agreement> {
+    let kind = errors.check(
+        AgreementKind::from_code(&agreement.kind)
+            .ok_or_else(|| FieldError::new(at("kind"), "unknown agreement kind (H, T or A)")),
+    );
     let date = |text: &str, field: &str| {
         parse_date(text)
             .ok_or_else(|| FieldError::new(at(field), "must be an existing date, YYYY-MM-DD"))
     };
-    let valid_from = date(&agreement.valid_from, "valid_from")?;
-    let valid_to = date(&agreement.valid_to, "valid_to")?;
-    if valid_to <= valid_from {
-        return Err(FieldError::new(
-            at("valid_to"),
-            "must be after valid_from (it is exclusive)",
-        ));
-    }
-    let mut end = valid_to;
-    if let Some(stop_date) = &agreement.stop_date {
-        end = date(stop_date, "stop_date")?;
-        if end <= valid_from {
-            let message = "must be after valid_from (it is exclusive)";
-            return Err(FieldError::new(at("stop_date"), message));
+    let valid_from = errors.check(date(&agreement.valid_from, "valid_from"));
+    let valid_to = errors.check(date(&agreement.valid_to, "valid_to"));
+    let stop_date = agreement
+        .stop_date
+        .as_ref()
+        .map(|stop_date| errors.check(date(stop_date, "stop_date")));
+    let exclusive = "must be after valid_from (it is exclusive)";
+    if let (Some(from), Some(to)) = (valid_from, valid_to) {
+        if to <= from {
+            errors.push(FieldError::new(at("valid_to"), exclusive));
         }
     }
-    Ok(Agreement {
-        kind,
-        from_day: day_number(valid_from),
+    if let (Some(from), Some(Some(stop))) = (valid_from, stop_date) {
+        if stop <= from {
+            errors.push(FieldError::new(at("stop_date"), exclusive));
+        }
+    }
+    let fixed_places = errors.check(count(agreement.fixed_places, || at("fixed_places")));
+    let fixed_annual_operating = errors.check(annual(agreement.fixed_annual_operating, || {
+        at("fixed_annual_operating")
+    }));
+    let fixed_annual_rent = errors.check(annual(agreement.fixed_annual_rent, || {
+        at("fixed_annual_rent")
+    }));
+    let end = match stop_date {
+        Some(stop_date) => stop_date?,
+        None => valid_to?,
+    };
+    let from = valid_from?;
+    (end > from && valid_to? > from).then_some(())?;
+    Some(Agreement {
+        kind: kind?,
+        from_day: day_number(from),
         end_day: day_number(end),
-        fixed_places: count(agreement.fixed_places, || at("fixed_places"))?,
-        fixed_annual_operating: annual(agreement.fixed_annual_operating, || {
-            at("fixed_annual_operating")
-        })?,
-        fixed_annual_rent: annual(agreement.fixed_annual_rent, || at("fixed_annual_rent"))?,
+        fixed_places: fixed_places?,
+        fixed_annual_operating: fixed_annual_operating?,
+        fixed_annual_rent: fixed_annual_rent?,
     })
 }
 
@@ -120,20 +170,25 @@ fn parse_tier(
     agreement: usize,
     position: usize,
     at: &impl Fn(&str) -> String,
-) -> Result<QueuedTier, FieldError> {
+    errors: &mut FieldErrors,
+) -> Option<QueuedTier> {
     let field = |name: &str| at(&format!("unit_tiers[{position}].{name}"));
-    Ok(QueuedTier {
+    let priority = errors.check(priority(tier.priority, || field("priority")));
+    let kind = errors.check(TierKind::from_code(&tier.kind).ok_or_else(|| {
+        FieldError::new(
+            field("kind"),
+            "unknown tier kind (unit_price, standby or converted)",
+        )
+    }));
+    let capacity = errors.check(capacity(tier.places, || field("places")));
+    let price = errors.check(price(tier.price, || field("price")));
+    Some(QueuedTier {
         agreement,
         position,
-        priority: priority(tier.priority, || field("priority"))?,
-        kind: TierKind::from_code(&tier.kind).ok_or_else(|| {
-            FieldError::new(
-                field("kind"),
-                "unknown tier kind (unit_price, standby or converted)",
-            )
-        })?,
-        capacity: capacity(tier.places, || field("places"))?,
-        price: price(tier.price, || field("price"))?,
+        priority: priority?,
+        kind: kind?,
+        capacity: capacity?,
+        price: price?,
     })
 }
 
@@ -142,14 +197,18 @@ fn parse_meal_tier(
     agreement: usize,
     position: usize,
     at: &impl Fn(&str) -> String,
-) -> Result<QueuedMealTier, FieldError> {
+    errors: &mut FieldErrors,
+) -> Option<QueuedMealTier> {
     let field = |name: &str| at(&format!("meal_tiers[{position}].{name}"));
-    Ok(QueuedMealTier {
+    let priority = errors.check(priority(tier.priority, || field("priority")));
+    let persons = errors.check(capacity(tier.persons, || field("persons")));
+    let price = errors.check(price(tier.price, || field("price")));
+    Some(QueuedMealTier {
         agreement,
         position,
-        priority: priority(tier.priority, || field("priority"))?,
-        persons: capacity(tier.persons, || field("persons"))?,
-        price: price(tier.price, || field("price"))?,
+        priority: priority?,
+        persons: persons?,
+        price: price?,
     })
 }
 
@@ -231,37 +290,52 @@ fn check_queue<T: Queued>(
     Ok(())
 }
 
-fn parse_occupancy(
-    entry: &OccupancyRequest,
-    o: usize,
+/// What an occupancy entry is checked against.
+struct Occupancy {
     month: Month,
-    units: &mut [Unit],
-    seen: &mut [u32],
-) -> Result<(), FieldError> {
-    let at = |field: &str| format!("occupancy[{o}].{field}");
-    let date = parse_date(&entry.date)
-        .ok_or_else(|| FieldError::new(at("date"), "must be an existing date, YYYY-MM-DD"))?;
-    if !month.contains(date) {
-        return Err(FieldError::new(
-            at("date"),
-            format!("is outside the month {month}"),
-        ));
+    /// A unit's place type was unknown: an entry for no known unit may well be for that one.
+    unknown_place_type: bool,
+}
+
+impl Occupancy {
+    fn parse(
+        &self,
+        entry: &OccupancyRequest,
+        o: usize,
+        units: &mut [Unit],
+        seen: &mut [u32],
+    ) -> Result<(), FieldError> {
+        let month = self.month;
+        let at = |field: &str| format!("occupancy[{o}].{field}");
+        let date = parse_date(&entry.date)
+            .ok_or_else(|| FieldError::new(at("date"), "must be an existing date, YYYY-MM-DD"))?;
+        if !month.contains(date) {
+            return Err(FieldError::new(
+                at("date"),
+                format!("is outside the month {month}"),
+            ));
+        }
+        let place_type = PlaceType::from_code(&entry.place_type)
+            .ok_or_else(|| FieldError::new(at("place_type"), "unknown place type"))?;
+        let residents = count(entry.residents, || at("residents"))?;
+        let Some(unit) = units.iter().position(|unit| unit.place_type == place_type) else {
+            if self.unknown_place_type {
+                return Ok(());
+            }
+            return Err(FieldError::new(
+                at("place_type"),
+                "no unit has this place type",
+            ));
+        };
+        let day = (day_number(date) - day_number(month.first_day())) as usize;
+        if seen[unit] & (1 << day) != 0 {
+            let message = "a second entry for this date and place type";
+            return Err(FieldError::new(at("date"), message));
+        }
+        seen[unit] |= 1 << day;
+        units[unit].residents[day] = residents;
+        Ok(())
     }
-    let place_type = PlaceType::from_code(&entry.place_type)
-        .ok_or_else(|| FieldError::new(at("place_type"), "unknown place type"))?;
-    let unit = units
-        .iter()
-        .position(|unit| unit.place_type == place_type)
-        .ok_or_else(|| FieldError::new(at("place_type"), "no unit has this place type"))?;
-    let residents = count(entry.residents, || at("residents"))?;
-    let day = (day_number(date) - day_number(month.first_day())) as usize;
-    if seen[unit] & (1 << day) != 0 {
-        let message = "a second entry for this date and place type";
-        return Err(FieldError::new(at("date"), message));
-    }
-    seen[unit] |= 1 << day;
-    units[unit].residents[day] = residents;
-    Ok(())
 }
 
 pub(super) fn day_number(date: NaiveDate) -> i32 {

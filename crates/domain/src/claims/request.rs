@@ -83,6 +83,12 @@ pub struct OccupancyRequest {
 impl ClaimRequest {
     /// Validates everything the engine relies on; the first problem found is returned.
     pub fn parse(&self) -> Result<ClaimInput, FieldError> {
+        self.parse_all()
+            .map_err(|errors| errors.into_iter().next().expect("at least one error"))
+    }
+
+    /// Validates everything the engine relies on and returns every problem, in request order.
+    pub fn parse_all(&self) -> Result<ClaimInput, Vec<FieldError>> {
         super::parse::parse(self)
     }
 }

@@ -62,8 +62,6 @@ pub fn router() -> Router<AppState> {
         (status = 413, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn simulate(ApiJson(request): ApiJson<ClaimRequest>) -> ApiResult<Json<ClaimResponse>> {
-    let input = request
-        .parse()
-        .map_err(|error| ApiError::invalid(error.field, error.message))?;
+    let input = request.parse_all().map_err(ApiError::invalid_fields)?;
     Ok(Json(claims::compute(&input)))
 }

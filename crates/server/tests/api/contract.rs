@@ -267,3 +267,33 @@ async fn spec_10_the_description_gives_every_error_response_as_problem_json() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[tokio::test]
+async fn spec_10_a_claim_simulation_lists_every_invalid_field() {
+    let app = spawn_app().await;
+    let token = admin_token(&app).await;
+    let mut request = negotiation();
+    request["units"][0]["agreements"][1]["valid_to"] = json!("2026-02-30");
+    request["units"][0]["agreements"][0]["unit_tiers"][0]["price"] = json!(-1);
+    request["occupancy"][1]["residents"] = json!(-3);
+    let (status, problem) = send(
+        reqwest::Client::new()
+            .post(app.url("/api/v1/claims/simulate"))
+            .json(&request),
+        &token,
+    )
+    .await;
+    assert_eq!(status, 400, "{problem}");
+    assert_eq!(
+        problem["field"],
+        "units[0].agreements[0].unit_tiers[0].price"
+    );
+    assert_eq!(
+        fields(&problem),
+        [
+            "units[0].agreements[0].unit_tiers[0].price",
+            "units[0].agreements[1].valid_to",
+            "occupancy[1].residents",
+        ]
+    );
+}

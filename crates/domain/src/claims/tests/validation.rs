@@ -269,3 +269,44 @@ fn at_most_64_agreements_per_unit() {
     });
     assert_eq!(field, "units[1].agreements");
 }
+
+#[test]
+fn every_invalid_field_is_reported_at_once_in_request_order() {
+    let mut request = valid();
+    request.month = "2024-13".to_owned();
+    main_of(&mut request).valid_to = "2024-02-30".to_owned();
+    main_of(&mut request).unit_tiers[1].price = -1;
+    request.units[1].place_type = "castle".to_owned();
+    request.occupancy[0].residents = -5;
+    let fields: Vec<String> = request
+        .parse_all()
+        .expect_err("invalid request")
+        .into_iter()
+        .map(|error| error.field)
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "month",
+            "units[0].agreements[0].valid_to",
+            "units[0].agreements[0].unit_tiers[1].price",
+            "units[1].place_type",
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_unit_place_type_does_not_also_fail_the_occupancy_meant_for_it() {
+    let mut request = valid();
+    request.units[1].place_type = "castle".to_owned();
+    request.occupancy.push(on("2024-09-02", "departure", 1));
+    let fields: Vec<String> = request
+        .parse_all()
+        .expect_err("invalid request")
+        .into_iter()
+        .map(|error| error.field)
+        .collect();
+    // Entries for place types no unit has (transit, departure) may be meant for the unit whose
+    // place type is misspelt: one error, where the user fixes it, not three.
+    assert_eq!(fields, ["units[1].place_type"]);
+}

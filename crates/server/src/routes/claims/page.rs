@@ -6,6 +6,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use mottak_domain::claims::{self, ClaimRequest, ClaimResponse};
+use mottak_domain::error::FieldError;
 
 use super::errors::{place, translate};
 use super::export::csv_response;
@@ -13,6 +14,7 @@ use super::form::{self, Values, agreement_field, unit_field};
 use super::schema;
 use super::view::ClaimsPage;
 use crate::auth::csrf::CsrfForm;
+use crate::error::ApiError;
 use crate::i18n::Lang;
 use crate::json::parse_json;
 use crate::pages::{Shell, render};
@@ -89,61 +91,68 @@ fn run(values: &Values, lang: Lang) -> Outcome {
     };
     let request_json =
         serde_json::to_string_pretty(&schema::ClaimRequest::from(&request)).unwrap_or_default();
-    match request.parse() {
+    match request.parse_all() {
         Ok(input) => Outcome {
             problems: Vec::new(),
             claim: Some(claims::compute(&input)),
             request_json,
         },
-        Err(error) => {
-            let place = place(&error.field, &origins, lang);
-            let message = translate(&error, lang);
-            let message = if place.detail.is_empty() {
-                capitalised(&message)
-            } else {
-                format!("{}: {message}", place.detail)
-            };
-            Outcome {
-                problems: vec![Problem {
-                    field: place.field,
-                    message,
-                    path: error.field,
-                }],
-                claim: None,
-                request_json,
-            }
-        }
+        Err(errors) => Outcome {
+            problems: errors
+                .into_iter()
+                .map(|error| {
+                    let place = place(&error.field, &origins, lang);
+                    let message = translate(&error, lang);
+                    let message = if place.detail.is_empty() {
+                        capitalised(&message)
+                    } else {
+                        format!("{}: {message}", place.detail)
+                    };
+                    Problem {
+                        field: place.field,
+                        message,
+                        path: error.field,
+                    }
+                })
+                .collect(),
+            claim: None,
+            request_json,
+        },
     }
 }
 
-/// The JSON field: the API's request and the API's messages (`path: message`).
+/// The JSON field: the API's request and the API's messages (`path: message`), every one.
 fn run_json(text: &str) -> Outcome {
-    let problem = |path: Option<String>, detail: String| {
-        let path = path.unwrap_or_default();
-        Outcome {
-            problems: vec![Problem {
+    let problems = |errors: Vec<FieldError>| Outcome {
+        problems: errors
+            .into_iter()
+            .map(|error| Problem {
                 field: "json".to_owned(),
-                message: if path.is_empty() {
-                    detail
+                message: if error.field.is_empty() {
+                    error.message
                 } else {
-                    format!("{path}: {detail}")
+                    format!("{}: {}", error.field, error.message)
                 },
-                path,
-            }],
-            ..Outcome::default()
-        }
+                path: error.field,
+            })
+            .collect(),
+        ..Outcome::default()
     };
     let request: ClaimRequest = match parse_json(text.as_bytes()) {
         Ok(request) => request,
-        Err(error) => return problem(error.field().map(str::to_owned), error.to_string()),
+        Err(ApiError::Invalid { detail, errors }) if errors.is_empty() => {
+            return problems(vec![FieldError::new("", detail)]);
+        }
+        Err(ApiError::Invalid { errors, .. }) => return problems(errors),
+        Err(other) => return problems(vec![FieldError::new("", other.to_string())]),
     };
-    match request.parse() {
+    match request.parse_all() {
         Ok(input) => Outcome {
             problems: Vec::new(),
             claim: Some(claims::compute(&input)),
             request_json: text.to_owned(),
         },
-        Err(error) => problem(Some(error.field), error.message),
+        Err(errors) => problems(errors),
     }
 }
 
