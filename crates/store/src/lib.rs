@@ -10,6 +10,7 @@ pub mod events;
 pub mod reference;
 pub mod registry;
 pub mod sessions;
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod tokens;
 pub mod users;
