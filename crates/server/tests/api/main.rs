@@ -9,6 +9,8 @@ mod event_log;
 mod health;
 mod helpers;
 mod login;
+mod municipal_admins;
+mod operator_scope;
 mod placement;
 mod registry;
 mod users;

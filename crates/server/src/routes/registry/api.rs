@@ -107,12 +107,11 @@ pub async fn list_operators_api(
     State(state): State<AppState>,
     caller: Caller,
 ) -> ApiResult<Json<Vec<OperatorView>>> {
-    let own = scope::operator_dro_number(&caller);
     let operators = state.store.operators().await?;
     Ok(Json(
         operators
             .iter()
-            .filter(|operator| caller.role != Role::Operator || Some(operator.dro_number) == own)
+            .filter(|operator| scope::may_see_operator(&caller, operator))
             .map(OperatorView::from)
             .collect(),
     ))
@@ -125,9 +124,7 @@ pub async fn operator_api(
     Path(id): Path<i64>,
 ) -> ApiResult<Json<OperatorView>> {
     let operator = state.store.operator(id).await?;
-    if caller.role == Role::Operator
-        && scope::operator_dro_number(&caller) != Some(operator.dro_number)
-    {
+    if !scope::may_see_operator(&caller, &operator) {
         return Err(ApiError::forbidden());
     }
     Ok(Json(OperatorView::from(&operator)))
