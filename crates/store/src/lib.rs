@@ -7,6 +7,7 @@
 
 mod error;
 pub mod events;
+mod login_failures;
 pub mod reference;
 pub mod registry;
 pub mod sessions;

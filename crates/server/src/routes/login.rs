@@ -108,12 +108,18 @@ async fn login(
         }
         return Ok((StatusCode::BAD_REQUEST, render(&page)).into_response());
     }
-    if !state.login_limiter.allows(&username, &origin) {
+    let now = chrono::Utc::now();
+    if !state
+        .login_limiter
+        .allows(&state.store, &username, &origin, now)
+        .await?
+    {
         record_security_event(
             &state,
             &anonymous(&username, &origin),
             "login.rate_limited",
             &username,
+            None,
         )
         .await?;
         page.message = page.shell.t("login.rate_limited").to_owned();
@@ -128,12 +134,12 @@ async fn login(
     let user = match user {
         Some(user) if password_ok && user.disabled == 0 => user,
         _ => {
-            state.login_limiter.record_failure(&username, &origin);
             record_security_event(
                 &state,
                 &anonymous(&username, &origin),
                 "login.failed",
                 &username,
+                Some(now),
             )
             .await?;
             page.message = page.shell.t("login.failed").to_owned();
@@ -195,13 +201,22 @@ fn actor_of(user: &UserRecord, origin: &str) -> Actor {
     }
 }
 
+/// Logs a security event about `username`; `failed_at` counts it as a failed login for the rate
+/// limit too, in the same transaction.
 async fn record_security_event(
     state: &AppState,
     actor: &Actor,
     action: &str,
     username: &str,
+    failed_at: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Result<(), PageError> {
     let mut tx = state.store.begin_write().await?;
+    if let Some(now) = failed_at {
+        state
+            .login_limiter
+            .record_failure(&mut tx, username, &actor.origin, now)
+            .await?;
+    }
     tx.record(
         NewEvent::new(actor, action, "user", username)
             .summary(serde_json::json!({ "username": username }))
@@ -262,7 +277,12 @@ async fn verify_totp(
     let origin = client_address(&request_extensions);
     let user = state.store.user_by_id(pending.user_id).await?;
     let next = safe_next(&form.next);
-    if !state.login_limiter.allows(&user.username, &origin) {
+    let now = chrono::Utc::now();
+    if !state
+        .login_limiter
+        .allows(&state.store, &user.username, &origin, now)
+        .await?
+    {
         return Ok((
             StatusCode::TOO_MANY_REQUESTS,
             render(&TotpPage {
@@ -287,10 +307,13 @@ async fn verify_totp(
         _ => None,
     };
     let Some(method) = method else {
+        state
+            .login_limiter
+            .record_failure(&mut tx, &user.username, &origin, now)
+            .await?;
         tx.record(NewEvent::new(&actor, "login.second_factor_failed", "user", user.id).security())
             .await?;
         tx.commit().await?;
-        state.login_limiter.record_failure(&user.username, &origin);
         return Ok((
             StatusCode::UNAUTHORIZED,
             render(&TotpPage {
@@ -308,8 +331,11 @@ async fn verify_totp(
             .security(),
     )
     .await?;
+    state
+        .login_limiter
+        .record_success(&mut tx, &user.username)
+        .await?;
     tx.commit().await?;
-    state.login_limiter.record_success(&user.username);
     Ok(Redirect::to(&next).into_response())
 }
 

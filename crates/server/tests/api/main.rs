@@ -12,5 +12,6 @@ mod login;
 mod municipal_admins;
 mod operator_scope;
 mod placement;
+mod rate_limit;
 mod registry;
 mod users;
