@@ -153,7 +153,9 @@ async fn r_auth_4_two_concurrent_changes_cannot_both_take_the_last_municipality_
     let admin = app.create_user("admin", Role::Admin).await;
     let token = app.token_for(&admin).await;
     // Several rounds, each in its own municipality, to give a race every chance to show.
-    for municipality in ["4601", "0301", "1103", "5001"] {
+    for municipality in [
+        "4601", "0301", "1103", "5001", "3401", "1804", "4204", "3005",
+    ] {
         let first = municipal_admin(&app, &format!("a{municipality}"), municipality).await;
         let second = municipal_admin(&app, &format!("b{municipality}"), municipality).await;
         let disable = json!({ "version": 1, "disabled": true });
