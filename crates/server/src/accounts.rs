@@ -214,19 +214,19 @@ pub async fn change(
     change: &AccountChange,
 ) -> Result<(), AccountError> {
     let user = load_managed(store, caller, id).await?;
-    if change
-        .version
-        .is_some_and(|version| version != user.version)
-    {
-        return Err(AccountError::Conflict);
-    }
     let role_change = match &change.role {
         Some(request) => Some(validated_role_change(store, caller, request).await?),
         None => None,
     };
     let mut tx = store.begin_write().await?;
     let current = tx.user_by_id(id).await?;
-    let version = change.version.unwrap_or(current.version);
+    // Under the lock, so that a change committed since the editor read is a conflict too.
+    if change
+        .version
+        .is_some_and(|version| version != current.version)
+    {
+        return Err(AccountError::Conflict);
+    }
     let before = AccountStanding {
         role: current.role.parse().map_err(|_| AccountError::Forbidden)?,
         municipality_number: current.municipality_number.as_deref(),
@@ -248,7 +248,7 @@ pub async fn change(
         keeps_a_municipality_admin(before, after, others)?;
     }
     if let Some((_, role_change)) = role_change {
-        tx.update_user_role(id, version, &role_change)
+        tx.update_user_role(id, current.version, &role_change)
             .await
             .map_err(|error| match error {
                 StoreError::Conflict(_) => AccountError::Conflict,
