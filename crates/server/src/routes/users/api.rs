@@ -70,6 +70,7 @@ pub struct CreateUser {
     /// One of the roles of SPEC §1.
     role: String,
     region: Option<String>,
+    /// For operator users: the DRO number of an existing operator, like `DRO1000` (R-REG-3).
     operator_dro: Option<String>,
     municipality_number: Option<String>,
     /// For municipal caseworkers: `offers_and_decisions`, `person_folders`, `reports`.
@@ -112,6 +113,7 @@ pub struct UpdateUser {
     version: i64,
     role: Option<String>,
     region: Option<String>,
+    /// For operator users: the DRO number of an existing operator, like `DRO1000` (R-REG-3).
     operator_dro: Option<String>,
     municipality_number: Option<String>,
     #[serde(default)]
