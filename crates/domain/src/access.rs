@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::registry::DroNumber;
+
 /// The roles of SPEC §1, with their API codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -190,7 +192,7 @@ mod tests {
 pub struct AccountScope {
     pub role: Role,
     pub region: Option<Region>,
-    pub operator_dro: Option<String>,
+    pub operator_dro: Option<DroNumber>,
     pub municipality_number: Option<String>,
     pub permissions: Vec<MunicipalPermission>,
 }
@@ -248,16 +250,12 @@ pub fn validate_scope(
             })?);
         }
         ScopeKind::Operator => {
-            let dro = present(operator_dro)
-                .ok_or_else(|| FieldError::new("operator", "an operator user needs a DRO number"))?
-                .to_uppercase();
-            let digits = dro.strip_prefix("DRO").unwrap_or("");
-            if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-                return Err(FieldError::new(
-                    "operator",
-                    "DRO followed by digits, e.g. DRO1000",
-                ));
-            }
+            let dro = present(operator_dro).ok_or_else(|| {
+                FieldError::new("operator", "an operator user needs a DRO number")
+            })?;
+            // Typed, so that scope checks compare numbers, never spellings (R-REG-3).
+            let dro = DroNumber::parse(dro)
+                .map_err(|error| FieldError::new("operator", error.message))?;
             scope.operator_dro = Some(dro);
         }
         ScopeKind::Municipality => {
@@ -389,6 +387,21 @@ mod account_tests {
                 .field,
             "role"
         );
+    }
+
+    #[test]
+    fn r_reg_3_operator_scope_uses_the_typed_dro_number() {
+        let scope = |dro| validate_scope("operator", None, Some(dro), None, &[]);
+        assert_eq!(
+            scope(" dro1000 ").unwrap().operator_dro,
+            DroNumber::new(1000)
+        );
+        // A spelling that is not how the number prints would never match its operator.
+        let refused = scope("DRO01000").unwrap_err();
+        assert_eq!(refused.field, "operator");
+        assert!(refused.message.contains("leading zeros"), "{refused}");
+        assert_eq!(scope("DRO").unwrap_err().field, "operator");
+        assert_eq!(scope("1000").unwrap_err().field, "operator");
     }
 
     #[test]

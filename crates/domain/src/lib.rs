@@ -4,6 +4,7 @@
 //! (`r_cal_1_…`, `r_clm_4_…`).
 
 pub mod access;
+pub mod accounts;
 pub mod calendar;
 pub mod claims;
 pub mod error;

@@ -3,6 +3,7 @@
 use mottak_domain::access::{
     AccountScope, MunicipalPermission, Role, may_manage_account, validate_scope, validate_username,
 };
+use mottak_domain::accounts::{AccountStanding, LastMunicipalityAdmin, keeps_a_municipality_admin};
 use mottak_domain::error::FieldError;
 use mottak_store::events::{Actor, NewEvent};
 use mottak_store::users::{NewUser, RoleChange, UserRecord};
@@ -35,6 +36,9 @@ pub enum AccountError {
     /// The account changed since the version read.
     #[error("the account was changed by someone else since you read it; reload and try again")]
     Conflict,
+    /// The change would leave a municipality without an administrative user (R-AUTH-4).
+    #[error("{0}")]
+    LastMunicipalityAdmin(#[from] LastMunicipalityAdmin),
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("password hashing failed")]
@@ -67,15 +71,7 @@ pub async fn create(
     if !may_create(&scope) {
         return Err(AccountError::Forbidden);
     }
-    if let Some(number) = &scope.municipality_number {
-        let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-        if matches!(
-            store.municipality(number, &today).await,
-            Err(StoreError::NotFound)
-        ) {
-            return Err(FieldError::new("municipality", "no municipality has this number").into());
-        }
-    }
+    check_scope_exists(store, &scope).await?;
     password::check_policy(&request.password, &username)
         .map_err(|problem| FieldError::new("password", problem.message()))?;
     let display_name = match request.display_name.trim() {
@@ -92,7 +88,7 @@ pub async fn create(
         display_name,
         role: scope.role.code().to_owned(),
         region: scope.region.map(|region| region.code().to_owned()),
-        operator_dro: scope.operator_dro.clone(),
+        operator_dro: scope.operator_dro.map(|dro| dro.to_string()),
         municipality_number: scope.municipality_number.clone(),
         permissions: permission_list(&scope.permissions),
         password_hash,
@@ -104,6 +100,30 @@ pub async fn create(
             StoreError::Conflict(_) => FieldError::new("username", "the username is taken").into(),
             other => AccountError::Store(other),
         })
+}
+
+/// The scope names a municipality and an operator that exist (not only well-formed numbers).
+async fn check_scope_exists(store: &Store, scope: &AccountScope) -> Result<(), AccountError> {
+    if let Some(number) = &scope.municipality_number {
+        let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        if matches!(
+            store.municipality(number, &today).await,
+            Err(StoreError::NotFound)
+        ) {
+            return Err(FieldError::new("municipality", "no municipality has this number").into());
+        }
+    }
+    if let Some(dro) = scope.operator_dro {
+        match store.operator_by_dro(i64::from(dro.value())).await {
+            Ok(_) => {}
+            Err(StoreError::NotFound) => {
+                let message = format!("no operator has the DRO number {dro}");
+                return Err(FieldError::new("operator", message).into());
+            }
+            Err(other) => return Err(other.into()),
+        }
+    }
+    Ok(())
 }
 
 /// Inserts a prepared user and records the event (the summary names the fields, no secrets).
@@ -174,16 +194,106 @@ pub fn may_manage(caller: &Caller, user: &UserRecord) -> bool {
     })
 }
 
-/// Changes role and scope if `version` is still current; the new role and scope must be within
-/// the caller's remit too.
-pub async fn change_role(
+/// A change of an account: role and scope, enabled or disabled, or both at once.
+#[derive(Clone, Debug, Default)]
+pub struct AccountChange {
+    /// The version the editor read; a stale one is [`AccountError::Conflict`].
+    pub version: Option<i64>,
+    pub role: Option<RoleRequest>,
+    pub disabled: Option<bool>,
+}
+
+/// Applies `change` in one write transaction, with an event per part. The new role and scope
+/// must be within the caller's remit too, and no municipality may be left without an enabled
+/// municipality_admin (R-AUTH-4): that is checked under the write lock, on the account as it is
+/// then, so two concurrent changes cannot both take away the last one.
+pub async fn change(
     store: &Store,
     caller: &Caller,
     id: i64,
-    version: i64,
-    request: &RoleRequest,
+    change: &AccountChange,
 ) -> Result<(), AccountError> {
     let user = load_managed(store, caller, id).await?;
+    let role_change = match &change.role {
+        Some(request) => Some(validated_role_change(store, caller, request).await?),
+        None => None,
+    };
+    let mut tx = store.begin_write().await?;
+    let current = tx.user_by_id(id).await?;
+    // Under the lock, so that a change committed since the editor read is a conflict too.
+    if change
+        .version
+        .is_some_and(|version| version != current.version)
+    {
+        return Err(AccountError::Conflict);
+    }
+    let before = AccountStanding {
+        role: current.role.parse().map_err(|_| AccountError::Forbidden)?,
+        municipality_number: current.municipality_number.as_deref(),
+        enabled: current.disabled == 0,
+    };
+    let after = AccountStanding {
+        enabled: !change.disabled.unwrap_or(current.disabled != 0),
+        ..match &role_change {
+            Some((role, role_change)) => AccountStanding {
+                role: *role,
+                municipality_number: role_change.municipality_number.as_deref(),
+                enabled: true,
+            },
+            None => before,
+        }
+    };
+    if let Some(municipality) = before.administered_municipality() {
+        let others = tx.count_other_municipality_admins(municipality, id).await?;
+        keeps_a_municipality_admin(before, after, others)?;
+    }
+    if let Some((_, role_change)) = role_change {
+        tx.update_user_role(id, current.version, &role_change)
+            .await
+            .map_err(|error| match error {
+                StoreError::Conflict(_) => AccountError::Conflict,
+                other => AccountError::Store(other),
+            })?;
+        tx.record(
+            NewEvent::new(&caller.actor(), "user.role_changed", "user", id)
+                .summary(serde_json::json!({
+                    "username": user.username,
+                    "role": { "before": current.role, "after": role_change.role },
+                    "region": role_change.region, "operator": role_change.operator_dro,
+                    "municipality": role_change.municipality_number,
+                    "permissions": role_change.permissions,
+                }))
+                .security()
+                .in_municipality(role_change.municipality_number.clone()),
+        )
+        .await?;
+    }
+    if let Some(disabled) = change.disabled {
+        tx.set_user_disabled(id, disabled).await?;
+        let action = if disabled {
+            "user.disabled"
+        } else {
+            "user.enabled"
+        };
+        tx.record(
+            NewEvent::new(&caller.actor(), action, "user", id)
+                .summary(serde_json::json!({ "username": user.username }))
+                .security()
+                .in_municipality(current.municipality_number.clone()),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The role and scope asked for, validated, within the caller's remit and naming a
+/// municipality and operator that exist.
+async fn validated_role_change(
+    store: &Store,
+    caller: &Caller,
+    request: &RoleRequest,
+) -> Result<(Role, RoleChange), AccountError> {
     let scope = validate_scope(
         &request.role,
         request.region.as_deref(),
@@ -199,59 +309,15 @@ pub async fn change_role(
     ) {
         return Err(AccountError::Forbidden);
     }
+    check_scope_exists(store, &scope).await?;
     let change = RoleChange {
         role: scope.role.code().to_owned(),
         region: scope.region.map(|region| region.code().to_owned()),
-        operator_dro: scope.operator_dro.clone(),
+        operator_dro: scope.operator_dro.map(|dro| dro.to_string()),
         municipality_number: scope.municipality_number.clone(),
         permissions: permission_list(&scope.permissions),
     };
-    let mut tx = store.begin_write().await?;
-    tx.update_user_role(id, version, &change)
-        .await
-        .map_err(|error| match error {
-            StoreError::Conflict(_) => AccountError::Conflict,
-            other => AccountError::Store(other),
-        })?;
-    tx.record(
-        NewEvent::new(&caller.actor(), "user.role_changed", "user", id)
-            .summary(serde_json::json!({
-                "username": user.username,
-                "role": { "before": user.role, "after": change.role },
-                "region": change.region, "operator": change.operator_dro,
-                "municipality": change.municipality_number, "permissions": change.permissions,
-            }))
-            .security()
-            .in_municipality(change.municipality_number.clone()),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-pub async fn set_disabled(
-    store: &Store,
-    caller: &Caller,
-    id: i64,
-    disabled: bool,
-) -> Result<(), AccountError> {
-    let user = load_managed(store, caller, id).await?;
-    let mut tx = store.begin_write().await?;
-    tx.set_user_disabled(id, disabled).await?;
-    let action = if disabled {
-        "user.disabled"
-    } else {
-        "user.enabled"
-    };
-    tx.record(
-        NewEvent::new(&caller.actor(), action, "user", id)
-            .summary(serde_json::json!({ "username": user.username }))
-            .security()
-            .in_municipality(user.municipality_number.clone()),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    Ok((scope.role, change))
 }
 
 /// The user enrols a new second factor at the next login; sessions end now.

@@ -244,6 +244,16 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("users.revoked", "Trukket tilbake", "Revoked"),
     ("users.none", "Ingen", "None"),
     ("users.back", "Tilbake til brukere", "Back to users"),
+    (
+        "users.changed_meanwhile",
+        "Brukeren er endret av noen andre siden du åpnet siden. Last inn på nytt.",
+        "The account was changed by someone else since you opened the page. Reload it.",
+    ),
+    (
+        "users.last_municipality_admin",
+        "Kommune {municipality} ville stått uten aktiv kommuneadministrativ bruker. Gi en annen bruker den rollen først.",
+        "Municipality {municipality} would have no active municipal administrator left. Give another account that role first.",
+    ),
     ("events.title", "Hendelseslogg", "Event log"),
     (
         "events.intro",

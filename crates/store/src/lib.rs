@@ -7,10 +7,12 @@
 
 mod error;
 pub mod events;
+mod login_failures;
 mod open;
 pub mod reference;
 pub mod registry;
 pub mod sessions;
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod tokens;
 pub mod users;

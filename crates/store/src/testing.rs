@@ -80,4 +80,12 @@ impl Store {
             .await?;
         Ok(())
     }
+
+    /// All stored token hashes, for tests that check no token is stored in clear.
+    pub async fn token_hashes_for_tests(&self) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> = sqlx::query_as("SELECT token_hash FROM api_tokens ORDER BY id")
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows.into_iter().map(|(hash,)| hash).collect())
+    }
 }

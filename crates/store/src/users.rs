@@ -100,6 +100,34 @@ impl Store {
 }
 
 impl WriteTx {
+    /// The account as it is now, read under the write lock, for checks that must see every
+    /// change committed before this one.
+    pub async fn user_by_id(&mut self, id: i64) -> Result<UserRecord, StoreError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+        sqlx::query_as::<_, UserRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(self.connection())
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The enabled municipality_admins of `municipality` other than account `except` (R-AUTH-4).
+    pub async fn count_other_municipality_admins(
+        &mut self,
+        municipality: &str,
+        except: i64,
+    ) -> Result<u64, StoreError> {
+        let (count,): (i64,) = sqlx::query_as(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM users WHERE role = 'municipality_admin' \
+             AND municipality_number = $1 AND disabled = 0 AND id <> $2",
+        )
+        .bind(municipality)
+        .bind(except)
+        .fetch_one(self.connection())
+        .await?;
+        Ok(count.unsigned_abs())
+    }
+
     pub async fn insert_user(&mut self, user: &NewUser) -> Result<i64, StoreError> {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO users (username, display_name, role, region, operator_dro, \

@@ -132,15 +132,15 @@ fn parse_agreement(
         .as_ref()
         .map(|stop_date| errors.check(date(stop_date, "stop_date")));
     let exclusive = "must be after valid_from (it is exclusive)";
-    if let (Some(from), Some(to)) = (valid_from, valid_to) {
-        if to <= from {
-            errors.push(FieldError::new(at("valid_to"), exclusive));
-        }
+    if let (Some(from), Some(to)) = (valid_from, valid_to)
+        && to <= from
+    {
+        errors.push(FieldError::new(at("valid_to"), exclusive));
     }
-    if let (Some(from), Some(Some(stop))) = (valid_from, stop_date) {
-        if stop <= from {
-            errors.push(FieldError::new(at("stop_date"), exclusive));
-        }
+    if let (Some(from), Some(Some(stop))) = (valid_from, stop_date)
+        && stop <= from
+    {
+        errors.push(FieldError::new(at("stop_date"), exclusive));
     }
     let fixed_places = errors.check(count(agreement.fixed_places, || at("fixed_places")));
     let fixed_annual_operating = errors.check(annual(agreement.fixed_annual_operating, || {

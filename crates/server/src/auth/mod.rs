@@ -19,6 +19,7 @@ use axum::http::{Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use mottak_domain::access::{MunicipalPermission, Role};
+use mottak_domain::registry::DroNumber;
 use mottak_store::events::{Actor, EventScope};
 use mottak_store::users::UserRecord;
 
@@ -34,7 +35,9 @@ pub struct Caller {
     pub display_name: String,
     pub role: Role,
     pub region: Option<String>,
-    pub operator_dro: Option<String>,
+    /// Typed, so that operator scope compares numbers, not spellings (R-REG-3). A stored value
+    /// that is not a valid DRO number gives no operator, and so no operator's records.
+    pub operator_dro: Option<DroNumber>,
     pub municipality_number: Option<String>,
     pub permissions: Vec<MunicipalPermission>,
     /// The client address, for the event log's "from where".
@@ -50,7 +53,10 @@ impl Caller {
             display_name: user.display_name.clone(),
             role: user.role.parse().ok()?,
             region: user.region.clone(),
-            operator_dro: user.operator_dro.clone(),
+            operator_dro: user
+                .operator_dro
+                .as_deref()
+                .and_then(|dro| DroNumber::parse(dro).ok()),
             municipality_number: user.municipality_number.clone(),
             permissions: MunicipalPermission::parse_list(&user.permissions),
             origin,
@@ -73,7 +79,11 @@ impl Caller {
             Role::Admin => EventScope::Everything,
             Role::UdiAdm | Role::Imdi => EventScope::NonSecurity,
             Role::UdiRegion => EventScope::Region(self.region.clone().unwrap_or_default()),
-            Role::Operator => EventScope::Operator(self.operator_dro.clone().unwrap_or_default()),
+            Role::Operator => EventScope::Operator(
+                self.operator_dro
+                    .map(|dro| dro.to_string())
+                    .unwrap_or_default(),
+            ),
             Role::MunicipalityAdmin | Role::Municipality => {
                 EventScope::Municipality(self.municipality_number.clone().unwrap_or_default())
             }

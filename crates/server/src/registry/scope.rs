@@ -1,7 +1,8 @@
 //! Who may see and change which registry records (SPEC §1, R-REG-6).
 
 use mottak_domain::access::Role;
-use mottak_store::registry::CentreRecord;
+use mottak_domain::registry::DroNumber;
+use mottak_store::registry::{CentreRecord, OperatorRecord};
 
 use crate::auth::Caller;
 
@@ -15,20 +16,26 @@ pub fn may_see_centre(caller: &Caller, centre: &CentreRecord, operator_dro: i64)
     match caller.role {
         Role::Admin | Role::UdiAdm => true,
         Role::UdiRegion => caller.region.as_deref() == Some(centre.region.as_str()),
-        Role::Operator => {
-            caller.operator_dro.as_deref() == Some(format!("DRO{operator_dro}").as_str())
-        }
+        Role::Operator => is_own_operator(caller, operator_dro),
         _ => false,
     }
 }
 
-/// The `operator_id` filter an operator is held to, given its DRO number's operator id.
+/// Whether the operator with this stored DRO number is the caller's own, compared as typed DRO
+/// numbers (R-REG-3). A caller without a valid DRO number owns no operator.
+pub fn is_own_operator(caller: &Caller, dro_number: i64) -> bool {
+    let stored = u32::try_from(dro_number).ok().and_then(DroNumber::new);
+    caller.operator_dro.is_some() && caller.operator_dro == stored
+}
+
+/// Operators: all for the roles that may read them, only its own for an operator.
+pub fn may_see_operator(caller: &Caller, operator: &OperatorRecord) -> bool {
+    caller.role != Role::Operator || is_own_operator(caller, operator.dro_number)
+}
+
+/// The caller's own DRO number as stored (`operators.dro_number`), for filters.
 pub fn operator_dro_number(caller: &Caller) -> Option<i64> {
-    caller
-        .operator_dro
-        .as_deref()
-        .and_then(|dro| dro.strip_prefix("DRO"))
-        .and_then(|digits| digits.parse().ok())
+    caller.operator_dro.map(|dro| i64::from(dro.value()))
 }
 
 /// What a role may edit on a centre it may see.

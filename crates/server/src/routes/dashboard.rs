@@ -45,7 +45,7 @@ async fn dashboard(
         &caller.municipality_number,
     ) {
         (Some(region), _, _) => format!("Region {region}"),
-        (_, Some(operator), _) => operator.clone(),
+        (_, Some(operator), _) => operator.to_string(),
         (_, _, Some(number)) => match state.store.municipality(number, &today).await {
             Ok(municipality) => format!("{} {}", municipality.number, municipality.name),
             Err(_) => number.clone(),

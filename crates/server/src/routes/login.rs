@@ -18,11 +18,16 @@ use crate::auth::{Caller, PendingLogin, SessionHash, client_address, password, t
 use crate::pages::{PageError, Shell, render};
 use crate::state::AppState;
 
+mod enrol;
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/login", get(login_page).post(login))
         .route("/login/totp", get(totp_page).post(verify_totp))
-        .route("/login/enrol", get(enrol_page).post(confirm_enrolment))
+        .route(
+            "/login/enrol",
+            get(enrol::enrol_page).post(enrol::confirm_enrolment),
+        )
         .route("/logout", post(logout))
 }
 
@@ -108,12 +113,18 @@ async fn login(
         }
         return Ok((StatusCode::BAD_REQUEST, render(&page)).into_response());
     }
-    if !state.login_limiter.allows(&username, &origin) {
+    let now = chrono::Utc::now();
+    if !state
+        .login_limiter
+        .allows(&state.store, &username, &origin, now)
+        .await?
+    {
         record_security_event(
             &state,
             &anonymous(&username, &origin),
             "login.rate_limited",
             &username,
+            None,
         )
         .await?;
         page.message = page.shell.t("login.rate_limited").to_owned();
@@ -128,12 +139,12 @@ async fn login(
     let user = match user {
         Some(user) if password_ok && user.disabled == 0 => user,
         _ => {
-            state.login_limiter.record_failure(&username, &origin);
             record_security_event(
                 &state,
                 &anonymous(&username, &origin),
                 "login.failed",
                 &username,
+                Some(now),
             )
             .await?;
             page.message = page.shell.t("login.failed").to_owned();
@@ -195,13 +206,22 @@ fn actor_of(user: &UserRecord, origin: &str) -> Actor {
     }
 }
 
+/// Logs a security event about `username`; `failed_at` counts it as a failed login for the rate
+/// limit too, in the same transaction.
 async fn record_security_event(
     state: &AppState,
     actor: &Actor,
     action: &str,
     username: &str,
+    failed_at: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Result<(), PageError> {
     let mut tx = state.store.begin_write().await?;
+    if let Some(now) = failed_at {
+        state
+            .login_limiter
+            .record_failure(&mut tx, username, &actor.origin, now)
+            .await?;
+    }
     tx.record(
         NewEvent::new(actor, action, "user", username)
             .summary(serde_json::json!({ "username": username }))
@@ -262,7 +282,12 @@ async fn verify_totp(
     let origin = client_address(&request_extensions);
     let user = state.store.user_by_id(pending.user_id).await?;
     let next = safe_next(&form.next);
-    if !state.login_limiter.allows(&user.username, &origin) {
+    let now = chrono::Utc::now();
+    if !state
+        .login_limiter
+        .allows(&state.store, &user.username, &origin, now)
+        .await?
+    {
         return Ok((
             StatusCode::TOO_MANY_REQUESTS,
             render(&TotpPage {
@@ -287,10 +312,13 @@ async fn verify_totp(
         _ => None,
     };
     let Some(method) = method else {
+        state
+            .login_limiter
+            .record_failure(&mut tx, &user.username, &origin, now)
+            .await?;
         tx.record(NewEvent::new(&actor, "login.second_factor_failed", "user", user.id).security())
             .await?;
         tx.commit().await?;
-        state.login_limiter.record_failure(&user.username, &origin);
         return Ok((
             StatusCode::UNAUTHORIZED,
             render(&TotpPage {
@@ -308,143 +336,12 @@ async fn verify_totp(
             .security(),
     )
     .await?;
+    state
+        .login_limiter
+        .record_success(&mut tx, &user.username)
+        .await?;
     tx.commit().await?;
-    state.login_limiter.record_success(&user.username);
     Ok(Redirect::to(&next).into_response())
-}
-
-#[derive(Template)]
-#[template(path = "enrol.html")]
-struct EnrolPage {
-    shell: Shell,
-    next: String,
-    secret: String,
-    qr_svg: String,
-    error: String,
-}
-
-/// The secret being enrolled: kept in the session until confirmed with a code.
-async fn pending_secret(
-    state: &AppState,
-    pending: &PendingLogin,
-    user: &UserRecord,
-) -> Result<String, PageError> {
-    if let Some(secret) = &pending.pending_totp_secret {
-        return Ok(secret.clone());
-    }
-    let secret = totp::new_secret();
-    let mut tx = state.store.begin_write().await?;
-    tx.set_pending_totp_secret(&pending.session_hash, &secret)
-        .await?;
-    tx.record(
-        NewEvent::new(
-            &Actor::system("mottak"),
-            "totp.enrolment_started",
-            "user",
-            user.id,
-        )
-        .security(),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(secret)
-}
-
-fn enrol_page_for(
-    shell: Shell,
-    user: &UserRecord,
-    secret: String,
-    next: String,
-    error: String,
-) -> EnrolPage {
-    let url = totp::provisioning_url(&secret, &user.username).unwrap_or_default();
-    EnrolPage {
-        shell: shell.with_title("enrol.title"),
-        next,
-        qr_svg: totp::qr_svg(&url),
-        secret,
-        error,
-    }
-}
-
-async fn enrol_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    pending: Option<Extension<PendingLogin>>,
-    Query(next): Query<Next>,
-) -> Result<Response, PageError> {
-    let Some(Extension(pending)) = pending else {
-        return Ok(Redirect::to("/login").into_response());
-    };
-    let user = state.store.user_by_id(pending.user_id).await?;
-    if user.totp_enabled != 0 {
-        return Ok(Redirect::to("/login/totp").into_response());
-    }
-    let secret = pending_secret(&state, &pending, &user).await?;
-    Ok(render(&enrol_page_for(
-        shell,
-        &user,
-        secret,
-        safe_next(&next.next),
-        String::new(),
-    )))
-}
-
-#[derive(Template)]
-#[template(path = "recovery_codes.html")]
-struct RecoveryCodesPage {
-    shell: Shell,
-    codes: Vec<String>,
-    next: String,
-}
-
-async fn confirm_enrolment(
-    State(state): State<AppState>,
-    shell: Shell,
-    pending: Option<Extension<PendingLogin>>,
-    request_extensions: axum::http::Extensions,
-    CsrfForm(form): CsrfForm<CodeForm>,
-) -> Result<Response, PageError> {
-    let Some(Extension(pending)) = pending else {
-        return Ok(Redirect::to("/login").into_response());
-    };
-    let user = state.store.user_by_id(pending.user_id).await?;
-    let next = safe_next(&form.next);
-    let Some(secret) = pending
-        .pending_totp_secret
-        .clone()
-        .filter(|_| user.totp_enabled == 0)
-    else {
-        return Ok(Redirect::to("/login").into_response());
-    };
-    let Some(step) = totp::matching_step(&secret, &form.code, totp::unix_now()) else {
-        let error = shell.t("totp.failed").to_owned();
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            render(&enrol_page_for(shell, &user, secret, next, error)),
-        )
-            .into_response());
-    };
-    let codes = totp::new_recovery_codes();
-    let hashes: Vec<String> = codes
-        .iter()
-        .map(|code| totp::hash_recovery_code(code))
-        .collect();
-    let origin = client_address(&request_extensions);
-    let mut tx = state.store.begin_write().await?;
-    tx.enable_totp(user.id, &secret, step as i64, &hashes)
-        .await?;
-    tx.complete_second_factor(&pending.session_hash).await?;
-    tx.record(
-        NewEvent::new(&actor_of(&user, &origin), "totp.enrolled", "user", user.id).security(),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(render(&RecoveryCodesPage {
-        shell: shell.with_title("recovery.title"),
-        codes,
-        next,
-    }))
 }
 
 async fn logout(

@@ -63,6 +63,14 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let (database_url, directory) = fresh_database().await;
+    spawn_on(database_url, directory, adjust).await
+}
+
+async fn spawn_on(
+    database_url: String,
+    directory: Option<tempfile::TempDir>,
+    adjust: impl FnOnce(&mut Config),
+) -> TestApp {
     let mut config = Config::new("127.0.0.1:0".parse().unwrap(), database_url.clone());
     config.password_hashing = PasswordHashing::FastForTests;
     adjust(&mut config);
@@ -112,6 +120,12 @@ pub fn scope_for(
 }
 
 impl TestApp {
+    /// Another instance of the server on this app's database, as behind a load balancer. Keep
+    /// the first alive while it runs: it owns the database.
+    pub async fn second_instance_with(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        spawn_on(self.database_url.clone(), None, adjust).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

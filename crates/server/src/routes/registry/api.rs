@@ -108,12 +108,11 @@ pub async fn list_operators_api(
     State(state): State<AppState>,
     caller: Caller,
 ) -> ApiResult<Json<Vec<OperatorView>>> {
-    let own = scope::operator_dro_number(&caller);
     let operators = state.store.operators().await?;
     Ok(Json(
         operators
             .iter()
-            .filter(|operator| caller.role != Role::Operator || Some(operator.dro_number) == own)
+            .filter(|operator| scope::may_see_operator(&caller, operator))
             .map(OperatorView::from)
             .collect(),
     ))
@@ -126,9 +125,7 @@ pub async fn operator_api(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<OperatorView>> {
     let operator = state.store.operator(id).await?;
-    if caller.role == Role::Operator
-        && scope::operator_dro_number(&caller) != Some(operator.dro_number)
-    {
+    if !scope::may_see_operator(&caller, &operator) {
         return Err(ApiError::forbidden());
     }
     Ok(Json(OperatorView::from(&operator)))

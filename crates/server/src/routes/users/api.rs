@@ -9,9 +9,9 @@ use mottak_store::users::UserRecord;
 use serde::{Deserialize, Serialize};
 
 use super::pages::managed_users;
-use crate::accounts::{self, AccountRequest, RoleRequest};
+use crate::accounts::{self, AccountChange, AccountRequest, RoleRequest};
 use crate::auth::{Caller, tokens};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::json::ApiJson;
 use crate::params::ApiPath;
 use crate::state::AppState;
@@ -71,6 +71,7 @@ pub struct CreateUser {
     /// One of the roles of SPEC §1.
     role: String,
     region: Option<String>,
+    /// For operator users: the DRO number of an existing operator, like `DRO1000` (R-REG-3).
     operator_dro: Option<String>,
     municipality_number: Option<String>,
     /// For municipal caseworkers: `offers_and_decisions`, `person_folders`, `reports`.
@@ -105,13 +106,15 @@ pub async fn create_api(
     Ok((StatusCode::CREATED, Json(UserView::from(&user))))
 }
 
-/// Changes role and scope (all of them, when `role` is given) and/or disables or enables.
+/// Changes role and scope (all of them, when `role` is given) and/or disables or enables, all or
+/// nothing. Leaving a municipality without an enabled municipality_admin is 409 (R-AUTH-4).
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct UpdateUser {
     /// The version read; a stale one is 409 and nothing changes.
     version: i64,
     role: Option<String>,
     region: Option<String>,
+    /// For operator users: the DRO number of an existing operator, like `DRO1000` (R-REG-3).
     operator_dro: Option<String>,
     municipality_number: Option<String>,
     #[serde(default)]
@@ -129,26 +132,18 @@ pub async fn update_api(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<UpdateUser>,
 ) -> ApiResult<Json<UserView>> {
-    let user = accounts::load_managed(&state.store, &caller, id).await?;
-    if user.version != body.version {
-        return Err(ApiError::Conflict {
-            field: Some("version".to_owned()),
-            detail: accounts::AccountError::Conflict.to_string(),
-        });
-    }
-    if let Some(role) = body.role {
-        let request = RoleRequest {
+    let change = AccountChange {
+        version: Some(body.version),
+        role: body.role.map(|role| RoleRequest {
             role,
             region: body.region,
             operator_dro: body.operator_dro,
             municipality_number: body.municipality_number,
             permissions: body.permissions,
-        };
-        accounts::change_role(&state.store, &caller, id, body.version, &request).await?;
-    }
-    if let Some(disabled) = body.disabled {
-        accounts::set_disabled(&state.store, &caller, id, disabled).await?;
-    }
+        }),
+        disabled: body.disabled,
+    };
+    accounts::change(&state.store, &caller, id, &change).await?;
     Ok(Json(UserView::from(&state.store.user_by_id(id).await?)))
 }
 

@@ -4,6 +4,7 @@
 //! admin the caseworkers of their own municipality. Every change is an event.
 
 mod api;
+mod edit;
 mod pages;
 
 use axum::Router;
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
     let managers = allowed::USER_ADMINISTRATION;
     Router::new()
         .merge(pages::router())
+        .merge(edit::router())
         .route(
             "/api/v1/users",
             get(api::list_api)
@@ -77,7 +79,11 @@ impl From<AccountError> for ApiError {
             AccountError::Invalid(field) => ApiError::invalid(field.field, field.message),
             AccountError::Forbidden => ApiError::forbidden(),
             AccountError::NotFound => ApiError::NotFound,
-            AccountError::Conflict => ApiError::conflict(AccountError::Conflict.to_string()),
+            AccountError::Conflict => ApiError::Conflict {
+                field: Some("version".to_owned()),
+                detail: AccountError::Conflict.to_string(),
+            },
+            AccountError::LastMunicipalityAdmin(reason) => ApiError::conflict(reason.to_string()),
             AccountError::Store(error) => error.into(),
             AccountError::Hashing => ApiError::Internal(anyhow::anyhow!("password hashing failed")),
         }
@@ -89,7 +95,9 @@ impl From<AccountError> for PageError {
         match error {
             AccountError::Forbidden => PageError::Forbidden,
             AccountError::NotFound => PageError::NotFound,
-            AccountError::Invalid(_) | AccountError::Conflict => PageError::BadRequest,
+            AccountError::Invalid(_)
+            | AccountError::Conflict
+            | AccountError::LastMunicipalityAdmin(_) => PageError::BadRequest,
             AccountError::Store(error) => error.into(),
             AccountError::Hashing => PageError::Internal,
         }

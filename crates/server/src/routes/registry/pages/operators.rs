@@ -51,13 +51,12 @@ async fn list_page(
     shell: Shell,
     caller: Caller,
 ) -> Result<Response, PageError> {
-    let own = scope::operator_dro_number(&caller);
     let operators = state
         .store
         .operators()
         .await?
         .iter()
-        .filter(|operator| caller.role != Role::Operator || Some(operator.dro_number) == own)
+        .filter(|operator| scope::may_see_operator(&caller, operator))
         .map(OperatorView::from)
         .collect();
     Ok(render(&ListPage {
@@ -195,9 +194,7 @@ async fn operator_page_for(
     saved: bool,
 ) -> Result<OperatorPage, PageError> {
     let operator = state.store.operator(id).await?;
-    if caller.role == Role::Operator
-        && scope::operator_dro_number(caller) != Some(operator.dro_number)
-    {
+    if !scope::may_see_operator(caller, &operator) {
         return Err(PageError::Forbidden);
     }
     let mut filter = CentreFilter {
