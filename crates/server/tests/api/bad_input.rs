@@ -85,7 +85,7 @@ async fn invalid_value_names_the_field() {
     let unknown_municipality = r#"{"username": "kari", "role": "municipality", "municipality_number": "9999", "password": "Fjordhest-Lyng-Test-2026"}"#;
     assert_eq!(
         problem(post_raw(&app, &token, unknown_municipality).await, 400).await["field"],
-        "municipality"
+        "municipality_number"
     );
 }
 

@@ -100,7 +100,7 @@ async fn r_reg_3_an_operator_account_needs_the_dro_number_of_an_existing_operato
         let refused = create("drift", dro).await.unwrap();
         assert_eq!(refused.status(), 400, "{dro}");
         let problem: Value = refused.json().await.unwrap();
-        assert_eq!(problem["field"], "operator", "{dro}");
+        assert_eq!(problem["field"], "operator_dro", "{dro}");
         assert!(
             problem["detail"].as_str().unwrap().contains(says),
             "{problem}"

@@ -73,10 +73,23 @@ async fn create(
     .await
 }
 
+/// The rules name the fields as the form does; the API's JSON members are spelt out (SPEC §10:
+/// `field` names the member that was sent).
+fn api_member(field: &str) -> String {
+    match field {
+        "operator" => "operator_dro",
+        "municipality" => "municipality_number",
+        other => other,
+    }
+    .to_owned()
+}
+
 impl From<AccountError> for ApiError {
     fn from(error: AccountError) -> ApiError {
         match error {
-            AccountError::Invalid(field) => ApiError::invalid(field.field, field.message),
+            AccountError::Invalid(error) => {
+                ApiError::invalid(api_member(&error.field), error.message)
+            }
             AccountError::Forbidden => ApiError::forbidden(),
             AccountError::NotFound => ApiError::NotFound,
             AccountError::Conflict => ApiError::Conflict {
