@@ -23,6 +23,9 @@ pub enum ApiError {
     NotFound,
     #[error("{0}")]
     Conflict(String),
+    /// A conflict with the current state caused by one field of the request (409).
+    #[error("{detail}")]
+    FieldConflict { field: String, detail: String },
     #[error("request body too large")]
     PayloadTooLarge,
     /// A request within the body limit that asks for more than the service allows (413).
@@ -57,7 +60,7 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::FieldConflict { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge | ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -108,7 +111,9 @@ impl IntoResponse for ApiError {
         }
         let field = match &self {
             ApiError::Invalid { field, .. } => field.clone(),
-            ApiError::TooLarge { field, .. } => Some(field.clone()),
+            ApiError::TooLarge { field, .. } | ApiError::FieldConflict { field, .. } => {
+                Some(field.clone())
+            }
             _ => None,
         };
         let problem = Problem {

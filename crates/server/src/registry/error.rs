@@ -49,6 +49,10 @@ impl From<RegistryError> for ApiError {
     fn from(error: RegistryError) -> ApiError {
         match error {
             RegistryError::Invalid(field) => ApiError::invalid(field.field, field.message),
+            RegistryError::Conflict {
+                field: Some(field),
+                detail,
+            } => ApiError::FieldConflict { field, detail },
             RegistryError::Conflict { detail, .. } => ApiError::Conflict(detail),
             RegistryError::NotFound => ApiError::NotFound,
             RegistryError::Forbidden => ApiError::forbidden(),

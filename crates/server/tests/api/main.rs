@@ -8,6 +8,7 @@ mod claims;
 mod event_log;
 mod health;
 mod helpers;
+mod lifecycle;
 mod login;
 mod placement;
 mod registry;

@@ -2,8 +2,10 @@
 
 mod centres;
 mod history;
+mod links;
 mod operators;
 
 pub use centres::{CentreFields, CentreFilter, CentreListRow, CentreRecord, CentreSort, NewCentre};
 pub use history::HistoryRecord;
+pub use links::LinkedNumber;
 pub use operators::{NewOperator, OperatorRecord};
