@@ -34,6 +34,11 @@ impl Registry {
             .await
     }
 
+    pub(crate) async fn patch(&self, path: &str, body: Value) -> (u16, Value) {
+        self.send(self.client.patch(self.app.url(path)).json(&body))
+            .await
+    }
+
     pub(crate) async fn get(&self, path: &str) -> (u16, Value) {
         self.send(self.client.get(self.app.url(path))).await
     }
