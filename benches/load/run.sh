@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Load test of the foundation (issue "Measure"): /healthz, the login page and the dashboard with
-# 50 concurrent connections for 30 s each, on SQLite and on PostgreSQL, with Debian's wrk.
+# 50 concurrent connections for 30 s each, on SQLite and on PostgreSQL, with Debian's wrk; then
+# the public address list (R-REG-9) as the public asks for it, without a session, and once more
+# with a current If-None-Match (304).
 # Usage: benches/load/run.sh [seconds]   (needs `cargo build --release --bin mottak`, wrk, psql)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-30}
 BIN=target/release/mottak
-PORT=18181
+PORT=${PORT:-18181}
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
 
 totp() { # secret -> current code (RFC 6238, SHA-1, 6 digits, 30 s)
@@ -36,6 +38,15 @@ measure() { # label database-url
     wrk -t2 -c50 -d"${SECONDS_PER_RUN}s" --latency -H "Cookie: mottak_session=$session" "http://127.0.0.1:$PORT$path" \
       | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
   done
+  for path in /api/v1/address-list /address-list.csv /address-list; do
+    echo "== $label GET $path (public: no session; $(curl -s "http://127.0.0.1:$PORT/api/v1/address-list" | grep -o '"number"' | wc -l) centres)"
+    wrk -t2 -c50 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$PORT$path" \
+      | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
+  done
+  local etag=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/api/v1/address-list" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+  echo "== $label GET /api/v1/address-list with If-None-Match (304)"
+  wrk -t2 -c50 -d"${SECONDS_PER_RUN}s" --latency -H "If-None-Match: $etag" "http://127.0.0.1:$PORT/api/v1/address-list" \
+    | grep -E "Requests/sec|50%|99%|Socket errors"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 

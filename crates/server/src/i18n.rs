@@ -532,6 +532,16 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("registry.warning", "Advarsel", "Warning"),
     (
+        "registry.lifecycle_warnings",
+        "Advarsler (kan utføres likevel):",
+        "Warnings (it can be carried out anyway):",
+    ),
+    (
+        "registry.series_leaving_special_care",
+        "Ny nummerserie (fylket mottaket ligger i), når det ikke lenger er bo- og omsorgsløsning",
+        "New number series (the centre's county), when it is no longer special care",
+    ),
+    (
         "registry.name_hint",
         "Navn (f.eks. «Fjellheim asylmottak EM»)",
         "Name (e.g. “Fjellheim asylmottak EM”)",

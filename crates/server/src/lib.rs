@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod http_cache;
 pub mod i18n;
 pub mod json;
 pub mod metrics;

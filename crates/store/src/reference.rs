@@ -168,20 +168,6 @@ impl Store {
         row.map(|(place,)| place).ok_or(StoreError::NotFound)
     }
 
-    /// Place names by postal code, for lists.
-    pub async fn postal_places(
-        &self,
-        date: &str,
-    ) -> Result<std::collections::HashMap<String, String>, StoreError> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT code, place FROM postal_codes WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1)",
-        )
-        .bind(date)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().collect())
-    }
-
     pub async fn postal_codes(&self, date: &str) -> Result<Vec<String>, StoreError> {
         let rows: Vec<(String,)> = sqlx::query_as(
             "SELECT code FROM postal_codes WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1)",

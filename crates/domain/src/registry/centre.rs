@@ -223,3 +223,45 @@ pub fn centre_region(
         )),
     }
 }
+
+/// §2: the region a series' county gives (none for series 35), or an error naming `series` when
+/// the series is not in the number-series table (`table`: each series with its region).
+pub fn series_region(
+    table: &[(Series, Option<Region>)],
+    series: &Series,
+) -> Result<Option<Region>, FieldError> {
+    table
+        .iter()
+        .find(|(known, _)| known == series)
+        .map(|(_, region)| *region)
+        .ok_or_else(|| FieldError::new("series", "not a number series of §2"))
+}
+
+/// A new centre number as R-REG-1, R-REG-5 and §2 judge it, whether it is a new centre or the
+/// successor of a lifecycle operation (R-REG-2).
+#[derive(Clone, Copy, Debug)]
+pub struct NewNumber<'a> {
+    pub name: &'a str,
+    pub category: Category,
+    pub place_type: PlaceType,
+    pub series: &'a Series,
+    /// From [`series_region`].
+    pub series_region: Option<Region>,
+    /// The region named by the caller: needed for series 35, ignored with a warning otherwise.
+    pub given_region: Option<Region>,
+    /// The pre-2020 counties of the centre's municipality.
+    pub old_counties: &'a [String],
+}
+
+/// The responsible region of a new number and the warnings it gets: the name (R-REG-5), the
+/// series against the old county (§2), the category × place type table, a region given in vain.
+/// Series 35 for anything but special care (or the reverse) is an error, as is series 35
+/// without a region.
+pub fn check_new_number(new: &NewNumber<'_>) -> Result<(Region, Vec<String>), FieldError> {
+    let mut warnings = name_warnings(new.name, new.category, new.place_type);
+    warnings.extend(series_warnings(new.series, new.category, new.old_counties)?);
+    warnings.extend(place_type_warnings(new.category, new.place_type));
+    let (region, region_warning) = centre_region(new.series, new.series_region, new.given_region)?;
+    warnings.extend(region_warning);
+    Ok((region, warnings))
+}

@@ -1,7 +1,8 @@
 //! The explicit lifecycle operations of R-REG-2, what each one requires, and when it is allowed.
 
-use super::centre::Category;
+use super::centre::{Category, NewNumber, check_new_number};
 use super::numbers::Series;
+use crate::access::Region;
 use crate::claims::PlaceType;
 use crate::error::FieldError;
 
@@ -259,27 +260,115 @@ fn normalise(name: &str) -> String {
         .to_lowercase()
 }
 
-/// R-REG-1 and R-REG-2: the series of the new number a replacing operation gives. Special care
-/// is always series 35 and nothing else is; otherwise the centre keeps its series unless a new
-/// one is given, which it must be when the centre leaves series 35 (no county follows from 35).
+/// R-REG-1 and R-REG-2: the series of the new number an operation gives, or `None` when the
+/// operation keeps the number. The new number stays in the centre's series (the centre stays in
+/// its municipality, so in its old county), except across series 35: a centre that becomes
+/// special care gets 35, and one that leaves it must be given the series of its county, since no
+/// county follows from 35. A series given in any other case is refused, naming `series`.
 pub fn replacement_series(
     old: &Series,
-    new_category: Category,
+    operation: &LifecycleOperation,
     given: Option<Series>,
-) -> Result<Series, FieldError> {
-    if new_category == Category::SpecialCare {
-        return Series::parse(Series::SPECIAL_CARE);
+) -> Result<Option<Series>, FieldError> {
+    if !operation.needs_new_number() {
+        return match given {
+            Some(_) => Err(FieldError::new(
+                "series",
+                format!(
+                    "{} keeps the centre's number, so it takes no series",
+                    operation.code()
+                ),
+            )),
+            None => Ok(None),
+        };
     }
-    match given {
-        Some(series) if series.is_special_care() => Err(FieldError::new(
-            "series",
-            "series 35 is only for special care",
+    let new_category = match operation {
+        LifecycleOperation::ChangeCategory(category) => Some(*category),
+        _ => None,
+    };
+    let entering = new_category == Some(Category::SpecialCare) && !old.is_special_care();
+    let leaving = old.is_special_care() && new_category.is_some_and(|c| c != Category::SpecialCare);
+    if entering {
+        return match given {
+            Some(series) if !series.is_special_care() => Err(FieldError::new(
+                "series",
+                "special care institutions use series 35",
+            )),
+            _ => Series::parse(Series::SPECIAL_CARE).map(Some),
+        };
+    }
+    let series = match (given, leaving) {
+        (Some(series), true) if series.is_special_care() => {
+            return Err(FieldError::new(
+                "series",
+                "series 35 is only for special care",
+            ));
+        }
+        (Some(series), true) => series,
+        (None, true) => {
+            return Err(FieldError::new(
+                "series",
+                "leaving special care: give the series of the centre's county",
+            ));
+        }
+        (Some(_), false) => {
+            return Err(FieldError::new(
+                "series",
+                format!(
+                    "the new number stays in series {}; a series is given only when a change \
+                     of category leaves special care (series 35)",
+                    old.as_str()
+                ),
+            ));
+        }
+        (None, false) => old.clone(),
+    };
+    Ok(Some(series))
+}
+
+/// R-REG-1 for a replacement number: judged as a new centre would be ([`check_new_number`]), its
+/// region following its series; series 35 has no county, so the region entered for the old number
+/// (or given by its county) carries over.
+pub fn check_replacement(
+    new: &NewNumber<'_>,
+    old_region: Region,
+) -> Result<(Region, Vec<String>), FieldError> {
+    let given_region = match new.series_region {
+        Some(_) => None,
+        None => Some(old_region),
+    };
+    check_new_number(&NewNumber {
+        given_region,
+        ..*new
+    })
+}
+
+/// R-REG-2: one number per place type, across a centre's linked numbers. `open_linked` are the
+/// open numbers linked with this one through the history (predecessors and successors, this one
+/// included), each with its place type. The number an operation retires does not count; the one
+/// kept open by adding a place type does.
+pub fn check_place_type_free(
+    operation: &LifecycleOperation,
+    new_place_type: PlaceType,
+    current_number: &str,
+    open_linked: &[(&str, PlaceType)],
+) -> Result<(), FieldError> {
+    if !operation.needs_new_number() {
+        return Ok(());
+    }
+    let retires_current = !matches!(operation, LifecycleOperation::AddPlaceType(_));
+    let taken = open_linked.iter().find(|(number, place_type)| {
+        *place_type == new_place_type && !(retires_current && *number == current_number)
+    });
+    match taken {
+        Some((number, _)) => Err(FieldError::new(
+            "place_type",
+            format!(
+                "centre number {number}, linked with this one, already has place type {}; one \
+                 number per place type (R-REG-2)",
+                new_place_type.code()
+            ),
         )),
-        Some(series) => Ok(series),
-        None if old.is_special_care() => Err(FieldError::new(
-            "series",
-            "leaving special care: give the series of the centre's county",
-        )),
-        None => Ok(old.clone()),
+        None => Ok(()),
     }
 }

@@ -29,6 +29,10 @@
 //!   residents to move; every operation that replaces a number (place type, category, operator)
 //!   lists the residents at the old number (R-AGR-12); adding a place type does not. Only a closed
 //!   centre can be reopened, only an open one closed or changed; a closed one can be renamed.
+//! - Replacement numbers (R-REG-2) are judged as new centres (R-REG-1, R-REG-5): the series table,
+//!   the region of the series, the same warnings. A series is given only when a change of category
+//!   leaves series 35; a centre entering series 35, or staying in it, keeps the region entered for
+//!   the old number. "One number per place type" spans the linked numbers that are still open.
 //! - Address list CSV: the category column shows the Norwegian name; the JSON keeps the code.
 
 pub mod accounting;
@@ -45,8 +49,9 @@ pub use crate::error::FieldError;
 pub use accounting::AccountingData;
 pub use address_list::{ADDRESS_LIST_HEADER, AddressListEntry, to_csv};
 pub use centre::{
-    Category, LONG_NAME, NAME_SUFFIXES, centre_region, check_centre_email, check_email,
-    expected_name_suffix, name_warnings, parse_place_type, place_type_warnings, series_warnings,
+    Category, LONG_NAME, NAME_SUFFIXES, NewNumber, centre_region, check_centre_email, check_email,
+    check_new_number, expected_name_suffix, name_warnings, parse_place_type, place_type_warnings,
+    series_region, series_warnings,
 };
 pub use identifiers::{
     BankAccountNumber, MunicipalityNumber, OrganisationNumber, PostalCode,
@@ -57,8 +62,8 @@ pub use import::{
     parse_operator_csv,
 };
 pub use lifecycle::{
-    CentreState, Consequence, LifecycleOperation, OPENING_TASKS, check_change, check_transition,
-    replacement_series,
+    CentreState, Consequence, LifecycleOperation, OPENING_TASKS, check_change,
+    check_place_type_free, check_replacement, check_transition, replacement_series,
 };
 pub use numbers::{CentreNumber, DroNumber, Series, first_free_dro, first_free_number};
 

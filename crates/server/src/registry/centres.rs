@@ -3,13 +3,12 @@
 use mottak_domain::access::Region;
 use mottak_domain::error::FieldError;
 use mottak_domain::registry::{
-    BankAccountNumber, Category, CentreNumber, MunicipalityNumber, PostalCode, Series,
-    centre_region, check_centre_email, first_free_number, name_warnings, parse_place_type,
-    place_type_warnings, series_warnings,
+    BankAccountNumber, Category, CentreNumber, MunicipalityNumber, NewNumber, PostalCode, Series,
+    check_centre_email, check_new_number, first_free_number, parse_place_type, series_region,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, NewEvent};
-use mottak_store::registry::{CentreFields, CentreRecord, NewCentre};
+use mottak_store::registry::{CentreFields, CentreRecord, NewCentre, OperatorRecord};
 use serde::Deserialize;
 
 use super::scope::EditRights;
@@ -60,6 +59,37 @@ fn bank_account(field: &str, text: &Option<String>) -> Result<Option<String>, Fi
         .transpose()
 }
 
+/// The number-series table of §2 valid today, each series with the region its county gives.
+pub(super) async fn series_table(
+    store: &Store,
+) -> Result<Vec<(Series, Option<Region>)>, RegistryError> {
+    Ok(store
+        .number_series(&today())
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            let region = row.region.and_then(|code| code.parse::<Region>().ok());
+            Series::parse(&row.prefix)
+                .ok()
+                .map(|series| (series, region))
+        })
+        .collect())
+}
+
+/// The operator a centre is to have, or an error naming `operator_id`.
+pub(super) async fn existing_operator(
+    store: &Store,
+    id: i64,
+) -> Result<OperatorRecord, RegistryError> {
+    match store.operator(id).await {
+        Ok(operator) => Ok(operator),
+        Err(mottak_store::StoreError::NotFound) => {
+            Err(FieldError::new("operator_id", "no operator has this id").into())
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
 /// Checks a municipality number and a postal code against the reference data.
 async fn check_places(
     store: &Store,
@@ -103,41 +133,29 @@ pub async fn create_centre(
         None => category.default_place_type(),
     };
     let series = Series::parse(&input.series)?;
-    let known_series = store.number_series(&today()).await?;
-    let Some(series_row) = known_series
-        .iter()
-        .find(|row| row.prefix == series.as_str())
-    else {
-        return Err(FieldError::new("series", "not a number series of §2").into());
-    };
+    let series_region = series_region(&series_table(store).await?, &series)?;
     let (municipality, postal_code) =
         check_places(store, &input.municipality_number, &input.postal_code).await?;
-    let operator = match store.operator(input.operator_id).await {
-        Ok(operator) => operator,
-        Err(mottak_store::StoreError::NotFound) => {
-            return Err(FieldError::new("operator_id", "no operator has this id").into());
-        }
-        Err(error) => return Err(error.into()),
-    };
+    let operator = existing_operator(store, input.operator_id).await?;
     if let Some(email) = optional(&input.email) {
         check_centre_email(&email)?;
     }
-    let mut warnings = name_warnings(name, category, place_type);
     let old_counties = store.old_counties(&municipality, &today()).await?;
-    warnings.extend(series_warnings(&series, category, &old_counties)?);
-    warnings.extend(place_type_warnings(category, place_type));
     let given_region = optional(&input.region)
         .map(|text| {
             text.parse::<Region>()
                 .map_err(|_| FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT"))
         })
         .transpose()?;
-    let series_region = series_row
-        .region
-        .as_deref()
-        .and_then(|code| code.parse::<Region>().ok());
-    let (region, region_warning) = centre_region(&series, series_region, given_region)?;
-    warnings.extend(region_warning);
+    let (region, warnings) = check_new_number(&NewNumber {
+        name,
+        category,
+        place_type,
+        series: &series,
+        series_region,
+        given_region,
+        old_counties: &old_counties,
+    })?;
     let region = region.code().to_owned();
     let fields = CentreFields {
         region,

@@ -1,16 +1,19 @@
 //! The lifecycle operations of R-REG-2: each keeps the history and links old and new numbers.
 
+use mottak_domain::access::Region;
 use mottak_domain::error::FieldError;
 use mottak_domain::registry::{
-    Category, CentreNumber, CentreState, Consequence, LifecycleOperation, Series, check_change,
-    first_free_number, parse_place_type, replacement_series,
+    Category, CentreNumber, CentreState, Consequence, LifecycleOperation, NewNumber, Series,
+    check_change, check_place_type_free, check_replacement, first_free_number, name_warnings,
+    parse_place_type, replacement_series, series_region,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, NewEvent};
-use mottak_store::registry::{CentreFields, CentreRecord, NewCentre};
+use mottak_store::registry::{CentreFields, CentreRecord, LinkedNumber, NewCentre};
 use serde::{Deserialize, Serialize};
 
-use super::{RegistryError, optional};
+use super::centres::{existing_operator, series_table};
+use super::{RegistryError, optional, today};
 
 /// A lifecycle operation as the API and the confirmation form give it.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -24,7 +27,8 @@ pub struct LifecycleRequest {
     pub operator_id: Option<i64>,
     /// The new name (rename; change of operator, where the name must change too).
     pub new_name: Option<String>,
-    /// A new series, needed only when a category change leaves or enters series 35.
+    /// The series of the new number, given only when a change of category leaves series 35
+    /// (special care); any other operation keeps the series, and giving one is 400.
     pub series: Option<String>,
     /// The version of the centre read (not needed for a preview).
     #[serde(default)]
@@ -44,6 +48,9 @@ pub struct LifecycleOutcome {
     /// What else the rule requires, in Norwegian and English.
     pub consequences_nb: Vec<String>,
     pub consequences_en: Vec<String>,
+    /// Rules broken in a way that is allowed but worth a look, as for a new centre (R-REG-5,
+    /// the series of §2, category × place type, R-REG-1's region).
+    pub warnings: Vec<String>,
 }
 
 fn parse_operation(
@@ -90,28 +97,29 @@ fn parse_operation(
     })
 }
 
-/// The centre a new-number operation creates: same contact data, never the accounting data.
-fn successor(
+/// The centre a new-number operation creates in `series`, judged as a new centre would be
+/// (R-REG-1, R-REG-5): same contact data, never the accounting data, the region of the series.
+async fn successor(
+    store: &Store,
     centre: &CentreRecord,
     operation: &LifecycleOperation,
     request: &LifecycleRequest,
-) -> Result<NewCentre, FieldError> {
-    let mut category = centre.category.clone();
-    let mut place_type = centre.place_type.clone();
+    series: &Series,
+) -> Result<(NewCentre, Vec<String>), RegistryError> {
+    let current = state_of(centre)?;
+    let (mut category, mut place_type) = (current.category, current.place_type);
     let mut operator_id = centre.operator_id;
     let mut name = centre.name.clone();
     match operation {
         LifecycleOperation::AddPlaceType(new) | LifecycleOperation::ChangePlaceType(new) => {
-            place_type = new.code().to_owned()
+            place_type = *new
         }
         LifecycleOperation::ChangeCategory(new) => {
-            category = new.code().to_owned();
+            category = *new;
             place_type = optional(&request.place_type)
                 .map(|code| parse_place_type("place_type", &code))
                 .transpose()?
-                .unwrap_or_else(|| new.default_place_type())
-                .code()
-                .to_owned();
+                .unwrap_or_else(|| new.default_place_type());
         }
         LifecycleOperation::ChangeOperator { new_name } => {
             operator_id = request.operator_id.unwrap_or(operator_id);
@@ -122,7 +130,28 @@ fn successor(
     if let Some(new_name) = optional(&request.new_name) {
         name = new_name;
     }
+    existing_operator(store, operator_id).await?;
+    let old_region = centre
+        .region
+        .parse::<Region>()
+        .map_err(|_| FieldError::new("region", "the centre's region is not one of UDI's"))?;
+    let old_counties = store
+        .old_counties(&centre.municipality_number, &today())
+        .await?;
+    let (region, warnings) = check_replacement(
+        &NewNumber {
+            name: &name,
+            category,
+            place_type,
+            series,
+            series_region: series_region(&series_table(store).await?, series)?,
+            given_region: None,
+            old_counties: &old_counties,
+        },
+        old_region,
+    )?;
     let fields = CentreFields {
+        region: region.code().to_owned(),
         external_cost_centre: None,
         udi_cost_centre: None,
         supplier_number_benefits: None,
@@ -131,32 +160,42 @@ fn successor(
         bank_account_operation: None,
         ..centre.fields()
     };
-    Ok(NewCentre {
+    let new = NewCentre {
         number: String::new(),
         name,
-        category,
-        place_type,
+        category: category.code().to_owned(),
+        place_type: place_type.code().to_owned(),
         operator_id,
         predecessor_id: Some(centre.id),
         status: "open".to_owned(),
         fields,
-    })
+    };
+    Ok((new, warnings))
 }
 
-/// The series of the new number (R-REG-1, R-REG-2: see `replacement_series`).
-fn successor_series(
-    centre: &CentreRecord,
+/// R-REG-2's one number per place type across the linked numbers: 409 naming `place_type`.
+fn check_place_type(
+    prepared: &Prepared,
     new: &NewCentre,
-    request: &LifecycleRequest,
-) -> Result<Series, FieldError> {
-    let given = optional(&request.series)
-        .map(|text| Series::parse(&text))
-        .transpose()?;
-    replacement_series(
-        &Series::parse(&centre.series)?,
-        Category::parse(&new.category)?,
-        given,
+    linked: &[LinkedNumber],
+) -> Result<(), RegistryError> {
+    let open_linked = linked
+        .iter()
+        .map(|number| {
+            parse_place_type("place_type", &number.place_type)
+                .map(|place_type| (number.number.as_str(), place_type))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    check_place_type_free(
+        &prepared.operation,
+        parse_place_type("place_type", &new.place_type)?,
+        &prepared.centre.number,
+        &open_linked,
     )
+    .map_err(|error| RegistryError::Conflict {
+        field: Some(error.field),
+        detail: error.message,
+    })
 }
 
 fn state_of(centre: &CentreRecord) -> Result<CentreState<'_>, FieldError> {
@@ -181,15 +220,29 @@ fn describe(consequences: &[Consequence]) -> (Vec<String>, Vec<String>) {
     )
 }
 
-/// What the operation would do, without doing it: for the confirmation page.
-pub async fn plan_lifecycle(
+/// An operation checked against the rules, with everything read through the pool that its
+/// write needs (see WriteTx), and the outcome so far.
+struct Prepared {
+    centre: CentreRecord,
+    operation: LifecycleOperation,
+    /// The new centre (its number still to allocate) and its series, for a new-number operation.
+    replacement: Option<(NewCentre, Series)>,
+    outcome: LifecycleOutcome,
+}
+
+async fn prepare(
     store: &Store,
     centre_id: i64,
     request: &LifecycleRequest,
-) -> Result<LifecycleOutcome, RegistryError> {
+) -> Result<Prepared, RegistryError> {
     let centre = store.centre(centre_id).await?;
     let operation = parse_operation(&centre, request)?;
-    check_change(&state_of(&centre)?, &operation)?;
+    let current = state_of(&centre)?;
+    check_change(&current, &operation)?;
+    let given_series = optional(&request.series)
+        .map(|text| Series::parse(&text))
+        .transpose()?;
+    let series = replacement_series(&Series::parse(&centre.series)?, &operation, given_series)?;
     let (consequences_nb, consequences_en) = describe(&operation.consequences());
     let mut outcome = LifecycleOutcome {
         operation: operation.code().to_owned(),
@@ -200,20 +253,52 @@ pub async fn plan_lifecycle(
         new_name: centre.name.clone(),
         consequences_nb,
         consequences_en,
+        warnings: Vec::new(),
     };
-    if operation.needs_new_number() {
-        let new = successor(&centre, &operation, request)?;
-        let series = successor_series(&centre, &new, request)?;
+    let replacement = match series {
+        Some(series) => {
+            let (new, warnings) = successor(store, &centre, &operation, request, &series).await?;
+            outcome.new_name = new.name.clone();
+            outcome.warnings = warnings;
+            Some((new, series))
+        }
+        None => {
+            if let LifecycleOperation::Rename { new_name } = &operation {
+                outcome.new_name = new_name.clone();
+                outcome.warnings = name_warnings(new_name, current.category, current.place_type);
+            }
+            None
+        }
+    };
+    Ok(Prepared {
+        centre,
+        operation,
+        replacement,
+        outcome,
+    })
+}
+
+/// What the operation would do, without doing it: for the confirmation page.
+pub async fn plan_lifecycle(
+    store: &Store,
+    centre_id: i64,
+    request: &LifecycleRequest,
+) -> Result<LifecycleOutcome, RegistryError> {
+    let prepared = prepare(store, centre_id, request).await?;
+    let mut outcome = prepared.outcome.clone();
+    if let Some((new, series)) = &prepared.replacement {
+        check_place_type(
+            &prepared,
+            new,
+            &store.open_linked_numbers(prepared.centre.id).await?,
+        )?;
         let used: Vec<CentreNumber> = store
             .centre_numbers_in_series(series.as_str())
             .await?
             .iter()
             .filter_map(|n| CentreNumber::parse(n).ok())
             .collect();
-        outcome.new_number = Some(first_free_number(&series, &used)?.as_str().to_owned());
-        outcome.new_name = new.name;
-    } else if let LifecycleOperation::Rename { new_name } = &operation {
-        outcome.new_name = new_name.clone();
+        outcome.new_number = Some(first_free_number(series, &used)?.as_str().to_owned());
     }
     Ok(outcome)
 }
@@ -224,35 +309,24 @@ pub async fn apply_lifecycle(
     centre_id: i64,
     request: &LifecycleRequest,
 ) -> Result<LifecycleOutcome, RegistryError> {
-    let centre = store.centre(centre_id).await?;
-    let operation = parse_operation(&centre, request)?;
-    check_change(&state_of(&centre)?, &operation)?;
-    let consequences = operation.consequences();
-    let (consequences_nb, consequences_en) = describe(&consequences);
-    let old_operator = store.operator(centre.operator_id).await?;
-    let mut outcome = LifecycleOutcome {
-        operation: operation.code().to_owned(),
-        centre_id,
-        number: centre.number.clone(),
-        new_centre_id: None,
-        new_number: None,
-        new_name: centre.name.clone(),
-        consequences_nb,
-        consequences_en: consequences_en.clone(),
-    };
-    // Everything read through the pool is read before the write transaction (see WriteTx).
-    let replacement = if operation.needs_new_number() {
-        let new = successor(&centre, &operation, request)?;
-        if store.operator(new.operator_id).await.is_err() {
-            return Err(FieldError::new("operator_id", "no operator has this id").into());
-        }
-        Some(new)
-    } else {
-        None
-    };
+    let prepared = prepare(store, centre_id, request).await?;
+    let old_operator = store.operator(prepared.centre.operator_id).await?;
     let mut tx = store.begin_write().await?;
-    if let Some(mut new) = replacement {
-        let series = successor_series(&centre, &new, request)?;
+    // Read under the write lock: two operations cannot both give the centre one place type.
+    if let Some((new, _)) = &prepared.replacement {
+        check_place_type(
+            &prepared,
+            new,
+            &tx.open_linked_numbers(prepared.centre.id).await?,
+        )?;
+    }
+    let Prepared {
+        centre,
+        operation,
+        replacement,
+        mut outcome,
+    } = prepared;
+    if let Some((mut new, series)) = replacement {
         let used: Vec<CentreNumber> = tx
             .used_centre_numbers(series.as_str())
             .await?
@@ -317,7 +391,8 @@ pub async fn apply_lifecycle(
             "number": centre.number,
             "new_number": outcome.new_number,
             "name": outcome.new_name,
-            "consequences": consequences_en,
+            "consequences": outcome.consequences_en,
+            "warnings": outcome.warnings,
         }))
         .in_region(Some(centre.region.clone()))
         .in_operator(Some(old_operator.dro())),

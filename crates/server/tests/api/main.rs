@@ -1,6 +1,7 @@
 //! Integration tests: the real server on port 0 with a fresh database per test — an SQLite file,
 //! or a fresh PostgreSQL schema when `TEST_DATABASE_URL` is set (CI runs both).
 
+mod address_list;
 mod authorization;
 mod bad_input;
 mod calendar;
@@ -10,6 +11,7 @@ mod contract;
 mod event_log;
 mod health;
 mod helpers;
+mod lifecycle;
 mod login;
 mod municipal_admins;
 mod operator_scope;

@@ -10,14 +10,15 @@ use crate::helpers::{TestApp, spawn_app};
 const ORGANISATION_NUMBER: &str = "974760673";
 const BANK_ACCOUNT: &str = "12345678903";
 
-struct Registry {
-    app: TestApp,
+/// An API client with an admin token (udi_adm) on a fresh app; shared by the registry modules.
+pub(crate) struct Registry {
+    pub(crate) app: TestApp,
     token: String,
     client: reqwest::Client,
 }
 
 impl Registry {
-    async fn new() -> Registry {
+    pub(crate) async fn new() -> Registry {
         let app = spawn_app().await;
         let udi = app.create_user("udi", Role::UdiAdm).await;
         let token = app.token_for(&udi).await;
@@ -28,12 +29,17 @@ impl Registry {
         }
     }
 
-    async fn post(&self, path: &str, body: Value) -> (u16, Value) {
+    pub(crate) async fn post(&self, path: &str, body: Value) -> (u16, Value) {
         self.send(self.client.post(self.app.url(path)).json(&body))
             .await
     }
 
-    async fn get(&self, path: &str) -> (u16, Value) {
+    pub(crate) async fn patch(&self, path: &str, body: Value) -> (u16, Value) {
+        self.send(self.client.patch(self.app.url(path)).json(&body))
+            .await
+    }
+
+    pub(crate) async fn get(&self, path: &str) -> (u16, Value) {
         self.send(self.client.get(self.app.url(path))).await
     }
 
@@ -43,13 +49,13 @@ impl Registry {
         (status, response.json().await.unwrap_or(Value::Null))
     }
 
-    async fn operator(&self, name: &str) -> i64 {
+    pub(crate) async fn operator(&self, name: &str) -> i64 {
         let (status, body) = self.post("/api/v1/operators", json!({ "name": name, "organisation_number": ORGANISATION_NUMBER, "experienced": true })).await;
         assert_eq!(status, 201, "{body}");
         body["id"].as_i64().unwrap()
     }
 
-    async fn centre(
+    pub(crate) async fn centre(
         &self,
         operator_id: i64,
         name: &str,

@@ -274,15 +274,6 @@ impl Store {
         Ok(counties)
     }
 
-    /// Open centres for the public address list (R-REG-9), by name.
-    pub async fn open_centres(&self) -> Result<Vec<CentreRecord>, StoreError> {
-        let sql =
-            format!("SELECT {COLUMNS} FROM centres WHERE status = 'open' ORDER BY name, number");
-        Ok(sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
-            .fetch_all(&self.pool)
-            .await?)
-    }
-
     pub async fn count_centres_by_status(&self) -> Result<Vec<(String, i64)>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT status, CAST(COUNT(*) AS BIGINT) FROM centres GROUP BY status ORDER BY status",

@@ -1,9 +1,13 @@
 //! The registry of operators and reception centres (SPEC §3).
 
+mod address_list;
 mod centres;
 mod history;
+mod links;
 mod operators;
 
+pub use address_list::AddressListRow;
 pub use centres::{CentreFields, CentreFilter, CentreListRow, CentreRecord, CentreSort, NewCentre};
 pub use history::HistoryRecord;
+pub use links::LinkedNumber;
 pub use operators::{NewOperator, OperatorRecord};

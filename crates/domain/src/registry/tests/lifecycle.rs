@@ -1,4 +1,5 @@
 use super::*;
+use crate::access::Region;
 
 use LifecycleOperation as Op;
 
@@ -182,38 +183,174 @@ fn operations_have_codes_and_every_consequence_is_described() {
     }
 }
 
+fn replacement(
+    old: &str,
+    operation: &LifecycleOperation,
+    given: Option<&str>,
+) -> Result<Option<String>, FieldError> {
+    replacement_series(&series(old), operation, given.map(series))
+        .map(|new| new.map(|new| new.as_str().to_owned()))
+}
+
 #[test]
 fn r_reg_2_replacement_number_keeps_the_series_except_for_special_care() {
-    let oslo = Series::parse("03").unwrap();
-    let special = Series::parse("35").unwrap();
-    let series = |old: &Series, category, given: Option<&str>| {
-        replacement_series(
-            old,
-            category,
-            given.map(|text| Series::parse(text).unwrap()),
-        )
+    let to = |category| Op::ChangeCategory(category);
+    let kept = |text: &str| Ok(Some(text.to_owned()));
+    assert_eq!(replacement("03", &to(Category::Transit), None), kept("03"));
+    assert_eq!(
+        replacement("03", &to(Category::SpecialCare), None),
+        kept("35")
+    );
+    assert_eq!(
+        replacement("03", &to(Category::SpecialCare), Some("35")),
+        kept("35")
+    );
+    assert_eq!(
+        replacement("35", &to(Category::Ordinary), Some("16")),
+        kept("16")
+    );
+    for (old, operation, given) in [
+        ("35", to(Category::Ordinary), None),
+        ("35", to(Category::Ordinary), Some("35")),
+        ("03", to(Category::SpecialCare), Some("16")),
+    ] {
+        let error = replacement(old, &operation, given).unwrap_err();
+        assert_eq!(error.field, "series", "{old} {operation:?} {given:?}");
+    }
+}
+
+#[test]
+fn r_reg_2_series_is_refused_on_operations_that_keep_the_series() {
+    let operator = Op::ChangeOperator {
+        new_name: "Sylling asylmottak".into(),
     };
-    assert_eq!(series(&oslo, Category::Transit, None), Ok(oslo.clone()));
+    let rename = Op::Rename {
+        new_name: "Sylling asylmottak".into(),
+    };
+    for operation in [
+        Op::AddPlaceType(PlaceType::Reinforced),
+        Op::ChangePlaceType(PlaceType::Transit),
+        Op::ChangeCategory(Category::Transit),
+        operator.clone(),
+        rename.clone(),
+        Op::Close,
+        Op::Reopen,
+    ] {
+        let error = replacement("03", &operation, Some("16")).unwrap_err();
+        assert_eq!(error.field, "series", "{operation:?}");
+    }
+    assert_eq!(replacement("03", &operator, None), Ok(Some("03".into())));
+    assert_eq!(replacement("35", &operator, None), Ok(Some("35".into())));
+    assert_eq!(replacement("03", &rename, None), Ok(None));
+}
+
+fn replacement_number<'a>(
+    series: &'a Series,
+    series_region: Option<Region>,
+    old_counties: &'a [String],
+) -> NewNumber<'a> {
+    NewNumber {
+        name: "Lia asylmottak",
+        category: Category::Ordinary,
+        place_type: PlaceType::Ordinary,
+        series,
+        series_region,
+        given_region: None,
+        old_counties,
+    }
+}
+
+#[test]
+fn r_reg_1_successor_leaving_series_35_gets_the_new_series_region() {
+    let table = [(series("16"), Some(Region::Midt)), (series("35"), None)];
+    let new_series = replacement("35", &Op::ChangeCategory(Category::Ordinary), Some("16"))
+        .unwrap()
+        .unwrap();
+    let new_series = series(&new_series);
+    let series_region = series_region(&table, &new_series).unwrap();
+    let counties = ["16".to_owned()];
+    let (region, warnings) = check_replacement(
+        &replacement_number(&new_series, series_region, &counties),
+        Region::Nord,
+    )
+    .unwrap();
+    assert_eq!(region, Region::Midt, "not the old centre's NORD");
+    assert_eq!(warnings, Vec::<String>::new());
+}
+
+#[test]
+fn r_reg_1_successor_in_series_35_keeps_the_region_entered_for_the_old_number() {
+    let special = series("35");
+    let new = NewNumber {
+        category: Category::SpecialCare,
+        place_type: PlaceType::Other,
+        ..replacement_number(&special, None, &[])
+    };
     assert_eq!(
-        series(&oslo, Category::SpecialCare, None),
-        Ok(special.clone())
+        check_replacement(&new, Region::Nord).unwrap(),
+        (Region::Nord, Vec::new())
+    );
+}
+
+#[test]
+fn r_reg_1_successor_series_must_be_in_the_series_table() {
+    let table = [(series("16"), Some(Region::Midt))];
+    let error = series_region(&table, &series("99")).unwrap_err();
+    assert_eq!(error.field, "series");
+}
+
+#[test]
+fn r_reg_1_and_r_reg_5_successor_gets_the_warnings_of_a_new_centre() {
+    let oslo = series("03");
+    let counties = ["02".to_owned()];
+    let new = NewNumber {
+        name: "Hotell Oslo",
+        ..replacement_number(&oslo, Some(Region::Ost), &counties)
+    };
+    let (region, warnings) = check_replacement(&new, Region::Vest).unwrap();
+    assert_eq!(region, Region::Ost);
+    assert!(
+        warnings
+            .iter()
+            .any(|warning| warning.contains("asylmottak")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|warning| warning.contains("pre-2020 county")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn r_reg_2_one_number_per_place_type_across_linked_numbers() {
+    let linked = [
+        ("0301", PlaceType::Ordinary),
+        ("0302", PlaceType::Reinforced),
+    ];
+    let add = Op::AddPlaceType(PlaceType::Reinforced);
+    let error = check_place_type_free(&add, PlaceType::Reinforced, "0301", &linked).unwrap_err();
+    assert_eq!(error.field, "place_type");
+    assert!(error.message.contains("0302"), "{}", error.message);
+    // The number kept open by adding a place type still counts.
+    let add_ordinary = Op::AddPlaceType(PlaceType::Ordinary);
+    assert!(check_place_type_free(&add_ordinary, PlaceType::Ordinary, "0302", &linked).is_err());
+    let change = Op::ChangePlaceType(PlaceType::Ordinary);
+    assert!(check_place_type_free(&change, PlaceType::Ordinary, "0302", &linked).is_err());
+    // The number an operation retires does not count.
+    let change = Op::ChangePlaceType(PlaceType::Transit);
+    assert_eq!(
+        check_place_type_free(&change, PlaceType::Transit, "0301", &linked),
+        Ok(())
+    );
+    let category = Op::ChangeCategory(Category::Transit);
+    assert_eq!(
+        check_place_type_free(&category, PlaceType::Ordinary, "0301", &linked),
+        Ok(())
     );
     assert_eq!(
-        series(&special, Category::Ordinary, Some("16"))
-            .unwrap()
-            .as_str(),
-        "16"
-    );
-    assert_eq!(
-        series(&special, Category::Ordinary, None)
-            .unwrap_err()
-            .field,
-        "series"
-    );
-    assert_eq!(
-        series(&oslo, Category::Ordinary, Some("35"))
-            .unwrap_err()
-            .field,
-        "series"
+        check_place_type_free(&Op::Close, PlaceType::Ordinary, "0302", &linked),
+        Ok(())
     );
 }
