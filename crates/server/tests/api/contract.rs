@@ -20,6 +20,17 @@ async fn send(request: reqwest::RequestBuilder, token: &str) -> (u16, Value) {
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
+/// The OpenAPI description, as a client generator or a fuzzer reads it.
+async fn description() -> Value {
+    let app = spawn_app().await;
+    reqwest::get(app.url("/api/v1/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 fn fields(problem: &Value) -> Vec<&str> {
     problem["errors"]
         .as_array()
@@ -31,13 +42,7 @@ fn fields(problem: &Value) -> Vec<&str> {
 
 #[tokio::test]
 async fn spec_10_the_description_declares_every_path_parameter_of_every_operation() {
-    let app = spawn_app().await;
-    let description: Value = reqwest::get(app.url("/api/v1/openapi.json"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let description = description().await;
     let mut undeclared = Vec::new();
     for (path, item) in description["paths"].as_object().unwrap() {
         let templated: BTreeSet<&str> = path
@@ -239,13 +244,7 @@ async fn spec_10_a_path_or_query_parameter_that_does_not_parse_is_problem_json_n
 
 #[tokio::test]
 async fn spec_10_the_description_gives_every_error_response_as_problem_json() {
-    let app = spawn_app().await;
-    let description: Value = reqwest::get(app.url("/api/v1/openapi.json"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let description = description().await;
     let mut wrong = Vec::new();
     for (path, item) in description["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
