@@ -5,9 +5,10 @@
 //! over-occupancy then paid); outside it, up to 105 %, so some days have unpaid residents.
 
 use mottak_domain::claims::{
-    AgreementRequest, ClaimInput, ClaimRequest, MealTierRequest, Month, OccupancyRequest,
-    UnitRequest, UnitTierRequest,
+    AgreementRequest, ClaimInput, ClaimRequest, MealTierRequest, OccupancyRequest, UnitRequest,
+    UnitTierRequest,
 };
+use mottak_domain::dates::Month;
 
 pub const YEAR: i32 = 2025;
 pub const PLACE_TYPES: [&str; 3] = ["ordinary", "youth_over_15", "transit"];

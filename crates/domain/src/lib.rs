@@ -5,8 +5,11 @@
 
 pub mod access;
 pub mod accounts;
+pub mod agreements;
 pub mod calendar;
 pub mod claims;
+pub mod dates;
 pub mod error;
 pub mod money;
+pub mod place_types;
 pub mod registry;

@@ -7,10 +7,13 @@
 use chrono::NaiveDate;
 
 use super::fixed::{CalendarYear, push_fixed_lines};
-use super::input::{AgreementKind, ClaimInput, PlaceType, TierKind, Unit};
+use super::input::{ClaimInput, Unit};
 use super::parse::MAX_AGREEMENTS;
 use super::response::{ClaimLine, ClaimResponse, ClaimWarning, LineKind, Unpaid};
+use crate::agreements::{AgreementKind, TierKind};
+use crate::dates::day_number;
 use crate::money::Ore;
+use crate::place_types::PlaceType;
 
 /// Days `start..end` of the month (0 = the 1st) with the same agreements in force.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,8 +189,8 @@ pub(super) fn cut_segments(unit: &Unit, year: &CalendarYear, scratch: &mut Scrat
     let mut boundaries = [0u32; 2 + 2 * MAX_AGREEMENTS];
     boundaries[1] = month_days;
     for (i, agreement) in unit.agreements.iter().enumerate() {
-        boundaries[2 + 2 * i] = clip(agreement.from_day);
-        boundaries[3 + 2 * i] = clip(agreement.end_day);
+        boundaries[2 + 2 * i] = clip(day_number(agreement.validity.from()));
+        boundaries[3 + 2 * i] = clip(day_number(agreement.validity.end()));
     }
     let boundaries = &mut boundaries[..2 + 2 * unit.agreements.len()];
     boundaries.sort_unstable();
@@ -195,7 +198,10 @@ pub(super) fn cut_segments(unit: &Unit, year: &CalendarYear, scratch: &mut Scrat
     for pair in boundaries.windows(2).filter(|pair| pair[0] < pair[1]) {
         let day = month_start + pair[0] as i32;
         let in_force = (unit.agreements.iter().enumerate())
-            .filter(|(_, agreement)| agreement.from_day <= day && day < agreement.end_day)
+            .filter(|(_, agreement)| {
+                day_number(agreement.validity.from()) <= day
+                    && day < day_number(agreement.validity.end())
+            })
             .fold(0u64, |mask, (i, _)| mask | 1 << i);
         scratch.segments.push(Segment {
             start: pair[0],

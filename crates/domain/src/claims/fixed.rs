@@ -7,9 +7,11 @@
 //! `1 / lcm(28, 29, 30, 31)` of a month.
 
 use super::engine::Segment;
-use super::input::{Agreement, Month, Unit};
-use super::parse::day_number;
+use super::input::Unit;
 use super::response::{ClaimLine, LineKind};
+use crate::agreements::Agreement;
+use crate::dates::Month;
+use crate::dates::day_number;
 use crate::money::{Ore, divide_rounding_half_away};
 
 /// lcm(28, 29, 30, 31): a day is `LCM / days in its month` of that month, exactly.
@@ -54,7 +56,8 @@ impl CalendarYear {
     /// Days of month `k` (0-based) on which `agreement` is in force, in `1/LCM` month units.
     fn share_of_month(&self, agreement: &Agreement, k: usize) -> i64 {
         let (start, end) = (self.starts[k], self.starts[k + 1]);
-        let active = agreement.end_day.min(end) - agreement.from_day.max(start);
+        let active = day_number(agreement.validity.end()).min(end)
+            - day_number(agreement.validity.from()).max(start);
         i64::from(active.max(0)) * self.day_weights[k]
     }
 }

@@ -43,7 +43,7 @@ mod response;
 
 pub use crate::error::FieldError;
 pub use engine::compute;
-pub use input::{AgreementKind, Capacity, ClaimInput, Month, PlaceType, TierKind, parse_date};
+pub use input::ClaimInput;
 pub use parse::{MAX_AGREEMENTS, MAX_ANNUAL, MAX_COUNT, MAX_PRICE, MAX_PRIORITY};
 pub use request::{
     AgreementRequest, ClaimRequest, MealTierRequest, OccupancyRequest, UnitRequest, UnitTierRequest,

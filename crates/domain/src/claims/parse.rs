@@ -5,17 +5,15 @@
 //! [`MAX_PRICE`] øre a day, annual amounts up to [`MAX_ANNUAL`] øre, priorities 1 to
 //! [`MAX_PRIORITY`], at most [`MAX_AGREEMENTS`] agreements per unit.
 
-use chrono::NaiveDate;
-
-use super::input::{
-    Agreement, AgreementKind, Capacity, ClaimInput, Month, PlaceType, QueuedMealTier, QueuedTier,
-    TierKind, Unit, parse_date,
-};
+use super::input::{ClaimInput, QueuedMealTier, QueuedTier, Unit};
 use super::request::{
     AgreementRequest, ClaimRequest, MealTierRequest, OccupancyRequest, UnitTierRequest,
 };
+use crate::agreements::{Agreement, AgreementKind, Capacity, TierKind};
+use crate::dates::{DateRange, Month, day_number, parse_date};
 use crate::error::{FieldError, FieldErrors};
 use crate::money::Ore;
+use crate::place_types::PlaceType;
 
 pub const MAX_COUNT: i64 = 1_000_000;
 pub const MAX_PRICE: i64 = 100_000_000;
@@ -154,11 +152,10 @@ fn parse_agreement(
         None => valid_to?,
     };
     let from = valid_from?;
-    (end > from && valid_to? > from).then_some(())?;
+    DateRange::new(from, valid_to?)?;
     Some(Agreement {
         kind: kind?,
-        from_day: day_number(from),
-        end_day: day_number(end),
+        validity: DateRange::new(from, end)?,
         fixed_places: fixed_places?,
         fixed_annual_operating: fixed_annual_operating?,
         fixed_annual_rent: fixed_annual_rent?,
@@ -336,11 +333,6 @@ impl Occupancy {
         units[unit].residents[day] = residents;
         Ok(())
     }
-}
-
-pub(super) fn day_number(date: NaiveDate) -> i32 {
-    use chrono::Datelike;
-    date.num_days_from_ce()
 }
 
 fn bounded(value: i64, max: i64, field: impl FnOnce() -> String) -> Result<i64, FieldError> {

@@ -5,8 +5,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::input::{Month, PlaceType, TierKind};
+use crate::agreements::TierKind;
+use crate::dates::Month;
 use crate::money::Ore;
+use crate::place_types::PlaceType;
 
 /// What one month earns (refusjonskrav, R-CLM-1 to R-CLM-4).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

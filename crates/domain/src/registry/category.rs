@@ -5,8 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claims::PlaceType;
 use crate::error::FieldError;
+use crate::place_types::PlaceType;
 
 /// Centre category (mottakskategori), with the API codes of SPEC §10.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

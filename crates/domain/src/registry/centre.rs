@@ -4,8 +4,8 @@ pub use super::category::Category;
 use super::category::with_article;
 use super::numbers::Series;
 use crate::access::Region;
-use crate::claims::PlaceType;
 use crate::error::FieldError;
+use crate::place_types::PlaceType;
 
 /// A place type from its API code, or an error naming `field`.
 pub fn parse_place_type(field: &str, code: &str) -> Result<PlaceType, FieldError> {

@@ -3,8 +3,8 @@
 use super::centre::{Category, NewNumber, check_new_number};
 use super::numbers::Series;
 use crate::access::Region;
-use crate::claims::PlaceType;
 use crate::error::FieldError;
+use crate::place_types::PlaceType;
 
 /// An operation on an existing centre (R-REG-2). Those that need a new number create a new
 /// centre record linked to the old one; the others change the centre in place.

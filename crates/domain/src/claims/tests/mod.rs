@@ -11,7 +11,9 @@ mod rules;
 mod validation;
 
 use super::*;
+pub(super) use crate::dates::{Month, parse_date};
 pub(super) use crate::money::Ore;
+pub(super) use crate::place_types::PlaceType;
 
 pub(super) fn agreement(kind: &str, valid_from: &str, valid_to: &str) -> AgreementRequest {
     AgreementRequest {

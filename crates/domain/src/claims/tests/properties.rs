@@ -5,8 +5,9 @@ use proptest::prelude::*;
 
 use super::super::engine::{Allocation, Scratch, allocate, cut_segments};
 use super::super::fixed::CalendarYear;
-use super::super::input::{AgreementKind, TierKind};
 use super::*;
+use crate::agreements::{AgreementKind, TierKind};
+use crate::dates::day_number;
 
 const MONTHS: [&str; 4] = ["2024-02", "2025-02", "2024-09", "2024-12"];
 const KINDS: [&str; 3] = ["H", "T", "A"];
@@ -220,7 +221,7 @@ proptest! {
             let in_force = |agreement: usize, day: u32| {
                 let day = year.month_start() + day as i32;
                 let a = &unit.agreements[agreement];
-                a.from_day <= day && day < a.end_day
+                day_number(a.validity.from()) <= day && day < day_number(a.validity.end())
             };
             let activated = |day: u32| (0..unit.agreements.len())
                 .any(|a| unit.agreements[a].kind == AgreementKind::Activation && in_force(a, day));

@@ -28,8 +28,8 @@ use super::centre::{place_type_warnings, series_warnings};
 use super::identifiers::{MunicipalityNumber, OrganisationNumber, PostalCode};
 use super::numbers::{CentreNumber, DroNumber};
 use crate::access::Region;
-use crate::claims::PlaceType;
 use crate::error::FieldError;
+use crate::place_types::PlaceType;
 
 /// One data row of an import file: its line (from 1, the header being line 1 or later) and the
 /// value, or every error found in it.

@@ -1,7 +1,7 @@
 //! Registry rules (R-REG-1 to R-REG-9), named after the rule they check.
 
 use super::*;
-use crate::claims::PlaceType;
+use crate::place_types::PlaceType;
 
 mod centre;
 mod exports;

@@ -14,9 +14,9 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 use mottak_domain::claims::{
-    AgreementRequest, ClaimRequest, MealTierRequest, Month, OccupancyRequest, UnitRequest,
-    UnitTierRequest,
+    AgreementRequest, ClaimRequest, MealTierRequest, OccupancyRequest, UnitRequest, UnitTierRequest,
 };
+use mottak_domain::dates::Month;
 
 use super::kroner::parse_kroner;
 use crate::i18n::Lang;

@@ -2,7 +2,7 @@
 //! summary, and the claim in Norwegian format (`kr 1 234,56`, dd.mm.yyyy).
 
 use askama::Template;
-use mottak_domain::claims::{self, ClaimResponse, Unpaid};
+use mottak_domain::claims::{ClaimResponse, Unpaid};
 
 use super::export::kind_code;
 use super::form::{AGREEMENTS, UNITS, Values, agreement_field, unit_field};
@@ -195,7 +195,7 @@ impl Builder<'_> {
         if unit > 0 {
             options.push((String::new(), self.lang.text("claims.unused")));
         }
-        for place_type in claims::PlaceType::ALL {
+        for place_type in mottak_domain::place_types::PlaceType::ALL {
             let key = format!("claims.place_type.{}", place_type.code());
             options.push((place_type.code().to_owned(), self.lang.text(&key)));
         }
