@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// Place type (plasstype), with the API codes of SPEC §10.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum PlaceType {
     #[serde(rename = "ordinary")]
     Ordinary,

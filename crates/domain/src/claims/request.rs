@@ -1,82 +1,114 @@
 //! The request of `POST /api/v1/claims/simulate` exactly as SPEC §10 spells it, with raw
-//! primitives; [`ClaimRequest::parse`] turns it into a [`ClaimInput`] or a [`FieldError`] naming
+//! primitives (and, with the `openapi` feature, its schema for the API's description); [`ClaimRequest::parse`] turns it into a [`ClaimInput`] or a [`FieldError`] naming
 //! the bad field as a path into the request (`units[0].agreements[1].unit_tiers[2].price`).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::input::ClaimInput;
 use crate::error::FieldError;
 
-/// `{month, units: [...], occupancy: [...]}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+/// `{month, units, occupancy}`: one month of one centre's units, agreements and occupancy.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClaimRequest {
     /// `YYYY-MM`.
+    #[cfg_attr(feature = "openapi", schema(example = "2026-03"))]
     pub month: String,
     pub units: Vec<UnitRequest>,
-    /// Days absent from the list have no residents.
+    /// Residents per date and place type; a day without an entry has none.
     #[serde(default)]
     pub occupancy: Vec<OccupancyRequest>,
 }
 
-/// `{place_type, canteen, agreements}`: one place type of a centre.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+/// One place type of the centre (R-AGR-12) with every agreement that pays for it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitRequest {
+    /// `ordinary`, `transit`, `youth_over_15`, `youth_under_15`, `transit_48h`, `departure`,
+    /// `reinforced`, `other` or `emergency`; one unit per place type.
+    #[cfg_attr(feature = "openapi", schema(example = "ordinary"))]
     pub place_type: String,
+    /// Meal tiers are allowed only with a canteen (R-AGR-8).
     pub canteen: bool,
     pub agreements: Vec<AgreementRequest>,
 }
 
-/// One agreement (H, T or A) as it applies to the unit.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+/// One agreement (R-AGR-1) as it applies to the unit. Intervals are half-open (R-AGR-3).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgreementRequest {
-    /// `H`, `T` or `A`.
+    /// `H` (main), `T` (supplementary) or `A` (activation of standby places).
+    #[cfg_attr(feature = "openapi", schema(example = "H"))]
     pub kind: String,
-    /// `YYYY-MM-DD`, first day in force.
+    /// `YYYY-MM-DD`, the first day in force.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub valid_from: String,
-    /// `YYYY-MM-DD`, exclusive (R-AGR-3).
+    /// `YYYY-MM-DD`, exclusive: after `valid_from`.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub valid_to: String,
     /// `YYYY-MM-DD`, exclusive; replaces `valid_to` as the end when set.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub stop_date: Option<String>,
+    /// Fixed places (faste plasser), filled first every day.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = 0, minimum = 0))]
     pub fixed_places: i64,
-    /// Øre per year.
+    /// Fixed annual transfer for operation, øre per year (R-CLM-3).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = 0, minimum = 0))]
     pub fixed_annual_operating: i64,
-    /// Øre per year.
+    /// Fixed annual transfer for rent, øre per year (R-CLM-3).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = 0, minimum = 0))]
     pub fixed_annual_rent: i64,
+    /// Place tiers; priorities are unique across all agreements of the unit (R-AGR-11).
     #[serde(default)]
     pub unit_tiers: Vec<UnitTierRequest>,
+    /// Meal tiers, a queue of their own (R-AGR-8).
     #[serde(default)]
     pub meal_tiers: Vec<MealTierRequest>,
 }
 
-/// `{priority, kind, places, price}`; `places` 0 is the unbounded over-occupancy tier.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+/// A place tier (R-AGR-7).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitTierRequest {
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub priority: i64,
-    /// `unit_price`, `standby` or `converted`.
+    /// `unit_price`, `standby` (paid only while an `A` agreement is in force) or `converted`.
+    #[cfg_attr(feature = "openapi", schema(example = "unit_price"))]
     pub kind: String,
+    /// Places; 0 is the unbounded over-occupancy tier, which must be last by priority.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub places: i64,
     /// Øre per place per day.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub price: i64,
 }
 
-/// `{priority, persons, price}`; `persons` 0 is unbounded.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+/// A meal tier (R-AGR-8).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MealTierRequest {
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub priority: i64,
+    /// Persons; 0 is unbounded and must be last by priority.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub persons: i64,
     /// Øre per person per day.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub price: i64,
 }
 
-/// `{date, place_type, residents}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+/// Residents of one place type on one day of the month.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OccupancyRequest {
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub date: String,
     pub place_type: String,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub residents: i64,
 }
 

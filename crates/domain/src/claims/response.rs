@@ -12,16 +12,21 @@ use crate::place_types::PlaceType;
 
 /// What one month earns (refusjonskrav, R-CLM-1 to R-CLM-4).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClaimResponse {
+    /// `YYYY-MM`.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2026-03"))]
     pub month: Month,
     pub lines: Vec<ClaimLine>,
-    /// The sum of the lines' amounts.
+    /// The sum of the lines' amounts, øre.
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub total: Ore,
     /// In date order; within a day in the order of the request's units, residents before meals.
     pub warnings: Vec<ClaimWarning>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LineKind {
     /// Fast overføring drift.
@@ -50,6 +55,7 @@ impl From<TierKind> for LineKind {
 
 /// One line of the claim: one tier (place or meal) or one fixed transfer of one place type.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClaimLine {
     pub kind: LineKind,
     pub place_type: PlaceType,
@@ -57,17 +63,21 @@ pub struct ClaimLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<u32>,
     /// Øre per place (or person) per day; for a fixed line the annual amount in øre per year.
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub price: Ore,
     /// Active days for a fixed line; days with a non-zero quantity for the others.
     pub days: u32,
     /// Place-days or person-days; absent for fixed lines.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<u64>,
+    /// Øre.
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub amount: Ore,
 }
 
 /// Residents or meals that no place or tier pays for, on one day (R-CLM-1, R-CLM-2).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClaimWarning {
     pub date: NaiveDate,
     pub place_type: PlaceType,
@@ -77,9 +87,12 @@ pub struct ClaimWarning {
 
 /// Serialized as a single member: `unpaid_residents: N` or `unpaid_meals: N`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Unpaid {
+    /// Residents beyond every place and tier (R-CLM-1).
     #[serde(rename = "unpaid_residents")]
     Residents(u32),
+    /// Persons beyond every meal tier (R-CLM-2).
     #[serde(rename = "unpaid_meals")]
     Meals(u32),
 }

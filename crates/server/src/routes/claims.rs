@@ -13,7 +13,6 @@ mod export;
 mod form;
 mod kroner;
 mod page;
-mod schema;
 mod view;
 
 use axum::routing::{get, post};
@@ -54,8 +53,8 @@ pub fn router() -> Router<AppState> {
 /// `YYYY-MM-DD`, ends exclusive. Invalid input is 400 with `field` naming it, e.g.
 /// `units[0].agreements[1].unit_tiers[2].price`.
 #[utoipa::path(post, path = "/api/v1/claims/simulate", tag = "claims",
-    request_body = schema::ClaimRequest,
-    responses((status = 200, body = schema::ClaimResponse),
+    request_body = ClaimRequest,
+    responses((status = 200, body = ClaimResponse),
         (status = 400, body = crate::error::Problem),
         (status = 401, body = crate::error::Problem),
         (status = 403, body = crate::error::Problem),

@@ -11,7 +11,6 @@ use mottak_domain::error::FieldError;
 use super::errors::{place, translate};
 use super::export::csv_response;
 use super::form::{self, Values, agreement_field, unit_field};
-use super::schema;
 use super::view::ClaimsPage;
 use crate::auth::csrf::CsrfForm;
 use crate::error::ApiError;
@@ -89,8 +88,7 @@ fn run(values: &Values, lang: Lang) -> Outcome {
             };
         }
     };
-    let request_json =
-        serde_json::to_string_pretty(&schema::ClaimRequest::from(&request)).unwrap_or_default();
+    let request_json = serde_json::to_string_pretty(&request).unwrap_or_default();
     match request.parse_all() {
         Ok(input) => Outcome {
             problems: Vec::new(),
