@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::registry::DroNumber;
 
+mod capabilities;
+
+pub use capabilities::Capability;
+
 /// The roles of SPEC §1, with their API codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -5,7 +5,7 @@ use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
-use mottak_domain::access::Role;
+use mottak_domain::access::Capability;
 
 use crate::auth::Caller;
 use crate::auth::csrf::CsrfToken;
@@ -20,6 +20,21 @@ pub struct Shell {
     pub path: String,
     pub title: String,
 }
+
+/// Every entry of the navigation, with the capability its page needs (the same one its route
+/// states), in the order shown.
+const NAVIGATION: &[(&str, &str, Capability)] = &[
+    ("/", "nav.dashboard", Capability::SignedIn),
+    ("/admin/users", "nav.users", Capability::AdministerAccounts),
+    ("/centres", "nav.centres", Capability::ReadRegistry),
+    ("/operators", "nav.operators", Capability::ReadRegistry),
+    ("/registry/import", "nav.import", Capability::ManageRegistry),
+    ("/claims/simulate", "nav.claims", Capability::SimulateClaims),
+    ("/placement", "nav.placement", Capability::ProposePlacements),
+    ("/events", "nav.events", Capability::SignedIn),
+    ("/calendar", "nav.calendar", Capability::SignedIn),
+    ("/api/docs", "nav.api", Capability::SignedIn),
+];
 
 pub struct NavItem {
     pub href: &'static str,
@@ -40,71 +55,16 @@ impl Shell {
         self.t(&format!("role.{role}"))
     }
 
-    /// The navigation of the signed-in user's role.
+    /// The navigation of the signed-in user's role: the entries of [`NAVIGATION`] it may use.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else {
             return Vec::new();
         };
-        let mut items = vec![NavItem {
-            href: "/",
-            key: "nav.dashboard",
-        }];
-        if matches!(
-            user.role,
-            Role::Admin | Role::Imdi | Role::MunicipalityAdmin
-        ) {
-            items.push(NavItem {
-                href: "/admin/users",
-                key: "nav.users",
-            });
-        }
-        if matches!(
-            user.role,
-            Role::Admin | Role::UdiAdm | Role::UdiRegion | Role::Operator
-        ) {
-            items.push(NavItem {
-                href: "/centres",
-                key: "nav.centres",
-            });
-            items.push(NavItem {
-                href: "/operators",
-                key: "nav.operators",
-            });
-        }
-        if matches!(user.role, Role::Admin | Role::UdiAdm) {
-            items.push(NavItem {
-                href: "/registry/import",
-                key: "nav.import",
-            });
-        }
-        if matches!(
-            user.role,
-            Role::Admin | Role::UdiAdm | Role::UdiRegion | Role::Operator
-        ) {
-            items.push(NavItem {
-                href: "/claims/simulate",
-                key: "nav.claims",
-            });
-        }
-        if matches!(user.role, Role::Admin | Role::Imdi) {
-            items.push(NavItem {
-                href: "/placement",
-                key: "nav.placement",
-            });
-        }
-        items.push(NavItem {
-            href: "/events",
-            key: "nav.events",
-        });
-        items.push(NavItem {
-            href: "/calendar",
-            key: "nav.calendar",
-        });
-        items.push(NavItem {
-            href: "/api/docs",
-            key: "nav.api",
-        });
-        items
+        NAVIGATION
+            .iter()
+            .filter(|(_, _, capability)| user.role.may(*capability))
+            .map(|&(href, key, _)| NavItem { href, key })
+            .collect()
     }
 
     pub fn is_current(&self, href: &str) -> bool {

@@ -18,7 +18,7 @@ use axum::http::request::Parts;
 use axum::http::{Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use mottak_domain::access::{MunicipalPermission, Role};
+use mottak_domain::access::{Capability, MunicipalPermission, Role};
 use mottak_domain::registry::DroNumber;
 use mottak_store::events::{Actor, EventScope};
 use mottak_store::users::UserRecord;
@@ -151,24 +151,12 @@ pub async fn authenticate(
     next.run(request).await
 }
 
-/// Roles allowed on a route. Every route states one of these (or is public).
-pub mod allowed {
-    use mottak_domain::access::Role;
-
-    pub const EVERYONE: &[Role] = &Role::ALL;
-    pub const ADMIN: &[Role] = &[Role::Admin];
-    /// Administration of accounts: admins, IMDi (municipal admins, R-AUTH-4) and municipal
-    /// admins (their own caseworkers).
-    pub const USER_ADMINISTRATION: &[Role] = &[Role::Admin, Role::Imdi, Role::MunicipalityAdmin];
-    pub const UDI: &[Role] = &[Role::Admin, Role::UdiAdm, Role::UdiRegion];
-}
-
 type GuardFuture = std::pin::Pin<Box<dyn Future<Output = Response> + Send>>;
 
-/// A route layer that lets only `roles` through: no login → 401 (API) or the login page (UI);
-/// another role → 403.
+/// A route layer that lets only the roles with `capability` through (SPEC §1, in
+/// `domain::access::Capability`): no login → 401 (API) or the login page (UI); another role → 403.
 pub fn allow(
-    roles: &'static [Role],
+    capability: Capability,
 ) -> axum::middleware::FromFnLayer<impl Fn(Request, Next) -> GuardFuture + Clone, (), (Request,)> {
     axum::middleware::from_fn(move |request: Request, next: Next| {
         Box::pin(async move {
@@ -178,7 +166,7 @@ pub fn allow(
                 .get::<Caller>()
                 .map(|caller| caller.role);
             match role {
-                Some(role) if roles.contains(&role) => next.run(request).await,
+                Some(role) if role.may(capability) => next.run(request).await,
                 Some(_) if is_api => ApiError::forbidden().into_response(),
                 Some(_) => PageError::Forbidden.into_response(),
                 None if is_api => ApiError::Unauthorized.into_response(),

@@ -1,6 +1,6 @@
 //! Who may see and change which registry records (SPEC §1, R-REG-6).
 
-use mottak_domain::access::Role;
+use mottak_domain::access::{Capability, Role};
 use mottak_domain::registry::DroNumber;
 use mottak_store::registry::{CentreRecord, OperatorRecord};
 
@@ -8,7 +8,7 @@ use crate::auth::Caller;
 
 /// UDI's administrative staff and admins work nationally.
 pub fn is_national(caller: &Caller) -> bool {
-    matches!(caller.role, Role::Admin | Role::UdiAdm)
+    caller.role.may(Capability::ManageRegistry)
 }
 
 /// A region sees its centres; an operator the centres it runs; national roles all.

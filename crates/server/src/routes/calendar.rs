@@ -6,10 +6,11 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::NaiveDate;
+use mottak_domain::access::Capability;
 use mottak_domain::calendar;
 use serde::{Deserialize, Serialize};
 
-use crate::auth::{allow, allowed};
+use crate::auth::allow;
 use crate::error::{ApiError, ApiResult};
 use crate::pages::{Shell, display_date, parse_user_date, render};
 use crate::params::ApiQuery;
@@ -22,11 +23,11 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/api/v1/calendar/add-working-days",
-            get(add_working_days).route_layer(allow(allowed::EVERYONE)),
+            get(add_working_days).route_layer(allow(Capability::SignedIn)),
         )
         .route(
             "/calendar",
-            get(calendar_page).route_layer(allow(allowed::EVERYONE)),
+            get(calendar_page).route_layer(allow(Capability::SignedIn)),
         )
 }
 

@@ -17,7 +17,7 @@ mod view;
 
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use mottak_domain::access::Role;
+use mottak_domain::access::Capability;
 use mottak_domain::claims::{self, ClaimRequest, ClaimResponse};
 
 use crate::auth::allow;
@@ -25,24 +25,21 @@ use crate::error::{ApiError, ApiResult};
 use crate::json::ApiJson;
 use crate::state::AppState;
 
-/// The roles that may simulate a claim (see the module documentation).
-const SIMULATORS: &[Role] = &[Role::Admin, Role::UdiAdm, Role::UdiRegion, Role::Operator];
-
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/api/v1/claims/simulate",
-            post(simulate).route_layer(allow(SIMULATORS)),
+            post(simulate).route_layer(allow(Capability::SimulateClaims)),
         )
         .route(
             "/claims/simulate",
             get(page::show)
                 .post(page::simulate)
-                .route_layer(allow(SIMULATORS)),
+                .route_layer(allow(Capability::SimulateClaims)),
         )
         .route(
             "/claims/simulate.csv",
-            post(page::download).route_layer(allow(SIMULATORS)),
+            post(page::download).route_layer(allow(Capability::SimulateClaims)),
         )
 }
 

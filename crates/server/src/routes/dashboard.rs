@@ -6,12 +6,13 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 
-use crate::auth::{Caller, allow, allowed};
+use crate::auth::{Caller, allow};
 use crate::pages::{PageError, Shell, render};
 use crate::state::AppState;
+use mottak_domain::access::Capability;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/", get(dashboard).route_layer(allow(allowed::EVERYONE)))
+    Router::new().route("/", get(dashboard).route_layer(allow(Capability::SignedIn)))
 }
 
 #[derive(Template)]

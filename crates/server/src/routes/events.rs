@@ -8,11 +8,12 @@ use axum::{Json, Router};
 use mottak_store::events::{Event, EventQuery};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::{Caller, allow, allowed};
+use crate::auth::{Caller, allow};
 use crate::error::{ApiError, ApiResult};
 use crate::pages::{PageError, Shell, display_timestamp, parse_user_date, render};
 use crate::params::ApiQuery;
 use crate::state::AppState;
+use mottak_domain::access::Capability;
 
 const PAGE_SIZE: i64 = 50;
 
@@ -20,11 +21,11 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/api/v1/events",
-            get(search_api).route_layer(allow(allowed::EVERYONE)),
+            get(search_api).route_layer(allow(Capability::SignedIn)),
         )
         .route(
             "/events",
-            get(search_page).route_layer(allow(allowed::EVERYONE)),
+            get(search_page).route_layer(allow(Capability::SignedIn)),
         )
 }
 

@@ -14,7 +14,7 @@ use std::time::Duration;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::post;
 use axum::{Json, Router};
-use mottak_domain::access::Role;
+use mottak_domain::access::Capability;
 use mottak_placement::{InvalidInstance, InvalidInstanceKind, SolveRequest, SolveResponse};
 use tokio::sync::Semaphore;
 
@@ -25,7 +25,6 @@ use crate::state::AppState;
 
 pub use input::{SolveBody, SolveResult};
 
-pub const PLANNERS: &[Role] = &[Role::Admin, Role::Imdi];
 const BODY_LIMIT: usize = 32 * 1024 * 1024;
 
 /// One solve at a time: the machine has two cores and the web server needs one.
@@ -35,7 +34,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/api/v1/placement/solve",
-            post(solve_api).route_layer(allow(PLANNERS)),
+            post(solve_api).route_layer(allow(Capability::ProposePlacements)),
         )
         .merge(page::router())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

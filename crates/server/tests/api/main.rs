@@ -13,6 +13,7 @@ mod health;
 mod helpers;
 mod lifecycle;
 mod login;
+mod navigation;
 mod municipal_admins;
 mod operator_scope;
 mod placement;

@@ -13,18 +13,21 @@ use axum::routing::get;
 use mottak_placement::{Choices, HouseholdRequest, MunicipalityRequest, SolveRequest};
 use serde::Deserialize;
 
-use super::{PLANNERS, run_solver};
+use super::run_solver;
 use crate::auth::allow;
 use crate::auth::csrf::CsrfForm;
 use crate::error::ApiError;
 use crate::json::parse_json;
 use crate::pages::{PageError, Shell, render};
 use crate::state::AppState;
+use mottak_domain::access::Capability;
 
 pub fn router() -> Router<AppState> {
     Router::new().route(
         "/placement",
-        get(page).post(solve_form).route_layer(allow(PLANNERS)),
+        get(page)
+            .post(solve_form)
+            .route_layer(allow(Capability::ProposePlacements)),
     )
 }
 

@@ -4,13 +4,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use mottak_domain::access::Role;
+use mottak_domain::access::{Capability, Role};
 use mottak_store::registry::{
     CentreFilter, CentreListRow, CentreRecord, CentreSort, OperatorRecord,
 };
 use serde::{Deserialize, Serialize};
 
-use super::roles;
 use super::views::{CentreView, OperatorView, centre_view};
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, ApiResult};
@@ -25,43 +24,43 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/api/v1/operators",
-            post(create_operator_api).route_layer(allow(roles::NATIONAL)),
+            post(create_operator_api).route_layer(allow(Capability::ManageRegistry)),
         )
         .route(
             "/api/v1/operators",
-            get(list_operators_api).route_layer(allow(roles::READ)),
+            get(list_operators_api).route_layer(allow(Capability::ReadRegistry)),
         )
         .route(
             "/api/v1/operators/{id}",
-            get(operator_api).route_layer(allow(roles::READ)),
+            get(operator_api).route_layer(allow(Capability::ReadRegistry)),
         )
         .route(
             "/api/v1/operators/{id}",
-            axum::routing::put(update_operator_api).route_layer(allow(roles::NATIONAL)),
+            axum::routing::put(update_operator_api).route_layer(allow(Capability::ManageRegistry)),
         )
         .route(
             "/api/v1/centres",
-            post(create_centre_api).route_layer(allow(roles::NATIONAL)),
+            post(create_centre_api).route_layer(allow(Capability::ManageRegistry)),
         )
         .route(
             "/api/v1/centres",
-            get(list_centres_api).route_layer(allow(roles::READ)),
+            get(list_centres_api).route_layer(allow(Capability::ReadRegistry)),
         )
         .route(
             "/api/v1/centres/{id}",
-            get(centre_api).route_layer(allow(roles::READ)),
+            get(centre_api).route_layer(allow(Capability::ReadRegistry)),
         )
         .route(
             "/api/v1/centres/{id}",
-            axum::routing::patch(update_centre_api).route_layer(allow(roles::READ)),
+            axum::routing::patch(update_centre_api).route_layer(allow(Capability::ReadRegistry)),
         )
         .route(
             "/api/v1/centres/{id}/lifecycle/preview",
-            post(plan_lifecycle_api).route_layer(allow(roles::NATIONAL)),
+            post(plan_lifecycle_api).route_layer(allow(Capability::ManageRegistry)),
         )
         .route(
             "/api/v1/centres/{id}/lifecycle",
-            post(apply_lifecycle_api).route_layer(allow(roles::NATIONAL)),
+            post(apply_lifecycle_api).route_layer(allow(Capability::ManageRegistry)),
         )
 }
 

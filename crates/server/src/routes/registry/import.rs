@@ -6,11 +6,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use mottak_domain::access::Capability;
 use mottak_domain::error::FieldError;
 use mottak_domain::registry::{CENTRE_COLUMNS, OPERATOR_COLUMNS};
 use serde::Deserialize;
 
-use super::roles;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, ApiResult};
@@ -27,13 +27,13 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/api/v1/import/{kind}",
-            post(import_api).route_layer(allow(roles::NATIONAL)),
+            post(import_api).route_layer(allow(Capability::ManageRegistry)),
         )
         .route(
             "/registry/import",
             get(import_page)
                 .post(import_form)
-                .route_layer(allow(roles::NATIONAL)),
+                .route_layer(allow(Capability::ManageRegistry)),
         )
 }
 

@@ -28,12 +28,3 @@ pub fn router() -> Router<AppState> {
         .merge(address_list::router())
         .merge(import::router())
 }
-
-/// Roles of the registry (SPEC §1): UDI's staff and admins nationally, regions their centres,
-/// operators their own.
-pub mod roles {
-    use mottak_domain::access::Role;
-
-    pub const READ: &[Role] = &[Role::Admin, Role::UdiAdm, Role::UdiRegion, Role::Operator];
-    pub const NATIONAL: &[Role] = &[Role::Admin, Role::UdiAdm];
-}

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use mottak_domain::access::{MunicipalPermission, Region, Role, assignable_roles};
+use mottak_domain::access::{Capability, MunicipalPermission, Region, Role, assignable_roles};
 use mottak_store::tokens::TokenRecord;
 use mottak_store::users::UserRecord;
 use serde::Deserialize;
@@ -15,12 +15,12 @@ use serde::Deserialize;
 use super::pages::{UserForm, optional, scope_text};
 use crate::accounts::{self, AccountChange, AccountError, RoleRequest, may_manage};
 use crate::auth::csrf::CsrfForm;
-use crate::auth::{Caller, allow, allowed, tokens};
+use crate::auth::{Caller, allow, tokens};
 use crate::pages::{PageError, Shell, display_timestamp, render};
 use crate::state::AppState;
 
 pub(super) fn router() -> Router<AppState> {
-    let managers = allowed::USER_ADMINISTRATION;
+    let managers = Capability::AdministerAccounts;
     Router::new()
         .route(
             "/admin/users/{id}",
@@ -36,15 +36,15 @@ pub(super) fn router() -> Router<AppState> {
         )
         .route(
             "/admin/users/{id}/reset-totp",
-            post(reset_totp).route_layer(allow(allowed::ADMIN)),
+            post(reset_totp).route_layer(allow(Capability::Administer)),
         )
         .route(
             "/admin/users/{id}/tokens",
-            post(issue_token).route_layer(allow(allowed::ADMIN)),
+            post(issue_token).route_layer(allow(Capability::Administer)),
         )
         .route(
             "/admin/users/{id}/tokens/{token_id}/revoke",
-            post(revoke_token).route_layer(allow(allowed::ADMIN)),
+            post(revoke_token).route_layer(allow(Capability::Administer)),
         )
 }
 

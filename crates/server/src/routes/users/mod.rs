@@ -11,10 +11,11 @@ use axum::Router;
 use axum::routing::{get, post};
 
 use crate::accounts::{self, AccountError, AccountRequest};
-use crate::auth::{Caller, allow, allowed};
+use crate::auth::{Caller, allow};
 use crate::error::ApiError;
 use crate::pages::PageError;
 use crate::state::AppState;
+use mottak_domain::access::Capability;
 
 pub use api::{
     __path_create_api, __path_issue_token_api, __path_list_api, __path_reset_totp_api,
@@ -22,7 +23,7 @@ pub use api::{
 };
 
 pub fn router() -> Router<AppState> {
-    let managers = allowed::USER_ADMINISTRATION;
+    let managers = Capability::AdministerAccounts;
     Router::new()
         .merge(pages::router())
         .merge(edit::router())
@@ -38,15 +39,15 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/api/v1/users/{id}/reset-totp",
-            post(api::reset_totp_api).route_layer(allow(allowed::ADMIN)),
+            post(api::reset_totp_api).route_layer(allow(Capability::Administer)),
         )
         .route(
             "/api/v1/users/{id}/tokens",
-            post(api::issue_token_api).route_layer(allow(allowed::ADMIN)),
+            post(api::issue_token_api).route_layer(allow(Capability::Administer)),
         )
         .route(
             "/api/v1/users/{id}/tokens/{token_id}",
-            axum::routing::delete(api::revoke_token_api).route_layer(allow(allowed::ADMIN)),
+            axum::routing::delete(api::revoke_token_api).route_layer(allow(Capability::Administer)),
         )
 }
 

@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use mottak_domain::access::{MunicipalPermission, Region, assignable_roles};
+use mottak_domain::access::{Capability, MunicipalPermission, Region, assignable_roles};
 use mottak_store::StoreError;
 use mottak_store::users::UserRecord;
 use serde::Deserialize;
@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::create;
 use crate::accounts::{self, AccountError, AccountRequest};
 use crate::auth::csrf::CsrfForm;
-use crate::auth::{Caller, allow, allowed};
+use crate::auth::{Caller, allow};
 use crate::pages::{PageError, Shell, render};
 use crate::state::AppState;
 
@@ -26,7 +26,7 @@ pub(super) fn router() -> Router<AppState> {
         "/admin/users",
         get(list_page)
             .post(create_from_form)
-            .route_layer(allow(allowed::USER_ADMINISTRATION)),
+            .route_layer(allow(Capability::AdministerAccounts)),
     )
 }
 

@@ -15,15 +15,15 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::pages::{PageError, Shell, render};
 use crate::registry::{self, CentreInput, RegistryError};
-use crate::routes::registry::roles;
 use crate::state::AppState;
+use mottak_domain::access::Capability;
 
 pub fn router() -> Router<AppState> {
     Router::new().route(
         "/centres/new",
         get(new_page)
             .post(create)
-            .route_layer(allow(roles::NATIONAL)),
+            .route_layer(allow(Capability::ManageRegistry)),
     )
 }
 

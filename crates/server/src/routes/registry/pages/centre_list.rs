@@ -5,17 +5,19 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use mottak_domain::access::Role;
+use mottak_domain::access::{Capability, Role};
 
 use super::{CATEGORIES, REGIONS, category_label, options, place_type_label};
 use crate::auth::{Caller, allow};
 use crate::pages::{PageError, Shell, render};
 use crate::routes::registry::api::{CentreQuery, centre_filter};
-use crate::routes::registry::roles;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/centres", get(list_page).route_layer(allow(roles::READ)))
+    Router::new().route(
+        "/centres",
+        get(list_page).route_layer(allow(Capability::ReadRegistry)),
+    )
 }
 
 pub struct Row {
@@ -95,7 +97,7 @@ async fn list_page(
         next_href: String::new(),
         categories: options(&CATEGORIES, category_label),
         regions: REGIONS.to_vec(),
-        may_create: matches!(caller.role, Role::Admin | Role::UdiAdm),
+        may_create: caller.role.may(Capability::ManageRegistry),
         region_fixed: caller.role == Role::UdiRegion,
         selected_operator: query
             .operator_id

@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use mottak_domain::access::Capability;
 use mottak_domain::registry::AccountingData;
 use serde::Deserialize;
 
@@ -18,7 +19,6 @@ use crate::pages::{PageError, Shell, display_timestamp, render};
 use crate::registry::scope::{self, EditRights};
 use crate::registry::{self, CentrePatch, RegistryError};
 use crate::routes::registry::api::load_centre;
-use crate::routes::registry::roles;
 use crate::routes::registry::views::{CentreView, centre_view};
 use crate::state::AppState;
 
@@ -27,7 +27,7 @@ pub fn router() -> Router<AppState> {
         "/centres/{id}",
         get(centre_page)
             .post(update_centre)
-            .route_layer(allow(roles::READ)),
+            .route_layer(allow(Capability::ReadRegistry)),
     )
 }
 

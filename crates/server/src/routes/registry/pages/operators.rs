@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use mottak_domain::access::Role;
+use mottak_domain::access::{Capability, Role};
 use mottak_store::registry::{CentreFilter, CentreListRow};
 use serde::Deserialize;
 
@@ -15,26 +15,28 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::pages::{PageError, Shell, render};
 use crate::registry::{self, OperatorInput, RegistryError, scope};
-use crate::routes::registry::roles;
 use crate::routes::registry::views::OperatorView;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/operators", get(list_page).route_layer(allow(roles::READ)))
+        .route(
+            "/operators",
+            get(list_page).route_layer(allow(Capability::ReadRegistry)),
+        )
         .route(
             "/operators/new",
             get(new_page)
                 .post(create)
-                .route_layer(allow(roles::NATIONAL)),
+                .route_layer(allow(Capability::ManageRegistry)),
         )
         .route(
             "/operators/{id}",
-            get(operator_page).route_layer(allow(roles::READ)),
+            get(operator_page).route_layer(allow(Capability::ReadRegistry)),
         )
         .route(
             "/operators/{id}",
-            axum::routing::post(update).route_layer(allow(roles::NATIONAL)),
+            axum::routing::post(update).route_layer(allow(Capability::ManageRegistry)),
         )
 }
 

@@ -1,0 +1,82 @@
+//! Who may do what, by area of work (SPEC §1): one table that the routes, the navigation and the
+//! pages all ask, so that a role's reach is written once. Scope within an area (a region's own
+//! centres, a municipality's own caseworkers) is decided by the area's rules on top of this.
+
+use super::Role;
+
+/// An area of work that a role either has or has not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Capability {
+    /// Every signed-in user: the dashboard, the event log within their scope, the calendar.
+    SignedIn,
+    /// Centres and operators in one's scope: UDI nationally, a region its own, an operator its own.
+    ReadRegistry,
+    /// Registering centres and operators, the lifecycle changes of R-REG-2, the CSV import: UDI's
+    /// administrative staff nationally.
+    ManageRegistry,
+    /// Simulating a month's claim (SPEC §5): whoever negotiates or checks agreements.
+    SimulateClaims,
+    /// Placement proposals (R-SET-9): IMDi.
+    ProposePlacements,
+    /// Accounts within one's remit (R-AUTH-4): admins, IMDi (municipal admins) and municipal
+    /// admins (their own caseworkers).
+    AdministerAccounts,
+    /// Second factors, API tokens and reference data: system administrators only.
+    Administer,
+}
+
+impl Capability {
+    pub const fn roles(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            Capability::SignedIn => &Role::ALL,
+            Capability::ReadRegistry | Capability::SimulateClaims => {
+                &[Admin, UdiAdm, UdiRegion, Operator]
+            }
+            Capability::ManageRegistry => &[Admin, UdiAdm],
+            Capability::ProposePlacements => &[Admin, Imdi],
+            Capability::AdministerAccounts => &[Admin, Imdi, MunicipalityAdmin],
+            Capability::Administer => &[Admin],
+        }
+    }
+}
+
+impl Role {
+    pub fn may(self, capability: Capability) -> bool {
+        capability.roles().contains(&self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_1_only_udi_administrative_staff_manage_the_registry_nationally() {
+        let managers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|role| role.may(Capability::ManageRegistry))
+            .collect();
+        assert_eq!(managers, [Role::Admin, Role::UdiAdm]);
+    }
+
+    #[test]
+    fn spec_1_imdi_and_municipalities_never_reach_the_registry_or_claims() {
+        for role in [Role::Imdi, Role::MunicipalityAdmin, Role::Municipality] {
+            assert!(!role.may(Capability::ReadRegistry), "{role:?}");
+            assert!(!role.may(Capability::SimulateClaims), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn r_auth_4_account_administration_is_for_admins_imdi_and_municipal_admins() {
+        assert!(Role::MunicipalityAdmin.may(Capability::AdministerAccounts));
+        assert!(!Role::Municipality.may(Capability::AdministerAccounts));
+        assert!(!Role::UdiAdm.may(Capability::AdministerAccounts));
+        assert!(
+            Role::ALL
+                .into_iter()
+                .all(|role| role.may(Capability::SignedIn))
+        );
+    }
+}
