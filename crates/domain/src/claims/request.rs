@@ -12,7 +12,10 @@ use crate::error::FieldError;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClaimRequest {
     /// `YYYY-MM`.
-    #[cfg_attr(feature = "openapi", schema(example = "2026-03"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "2026-03", pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$")
+    )]
     pub month: String,
     pub units: Vec<UnitRequest>,
     /// Residents per date and place type; a day without an entry has none.
@@ -26,7 +29,13 @@ pub struct ClaimRequest {
 pub struct UnitRequest {
     /// `ordinary`, `transit`, `youth_over_15`, `youth_under_15`, `transit_48h`, `departure`,
     /// `reinforced`, `other` or `emergency`; one unit per place type.
-    #[cfg_attr(feature = "openapi", schema(example = "ordinary"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            example = "ordinary",
+            pattern = "^(ordinary|transit|youth_over_15|youth_under_15|transit_48h|departure|reinforced|other|emergency)$"
+        )
+    )]
     pub place_type: String,
     /// Meal tiers are allowed only with a canteen (R-AGR-8).
     pub canteen: bool,
@@ -38,7 +47,7 @@ pub struct UnitRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgreementRequest {
     /// `H` (main), `T` (supplementary) or `A` (activation of standby places).
-    #[cfg_attr(feature = "openapi", schema(example = "H"))]
+    #[cfg_attr(feature = "openapi", schema(example = "H", pattern = "^(H|T|A)$"))]
     pub kind: String,
     /// `YYYY-MM-DD`, the first day in force.
     #[cfg_attr(feature = "openapi", schema(format = Date))]
@@ -77,7 +86,10 @@ pub struct UnitTierRequest {
     #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub priority: i64,
     /// `unit_price`, `standby` (paid only while an `A` agreement is in force) or `converted`.
-    #[cfg_attr(feature = "openapi", schema(example = "unit_price"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "unit_price", pattern = "^(unit_price|standby|converted)$")
+    )]
     pub kind: String,
     /// Places; 0 is the unbounded over-occupancy tier, which must be last by priority.
     #[cfg_attr(feature = "openapi", schema(minimum = 0))]
@@ -107,6 +119,12 @@ pub struct MealTierRequest {
 pub struct OccupancyRequest {
     #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub date: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^(ordinary|transit|youth_over_15|youth_under_15|transit_48h|departure|reinforced|other|emergency)$"
+        )
+    )]
     pub place_type: String,
     #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub residents: i64,

@@ -10,7 +10,9 @@ fn nav_links(html: &str) -> Vec<String> {
     let Some(start) = html.find("<nav") else {
         return Vec::new();
     };
-    let end = html[start..].find("</nav>").map_or(html.len(), |end| start + end);
+    let end = html[start..]
+        .find("</nav>")
+        .map_or(html.len(), |end| start + end);
     html[start..end]
         .split("href=\"")
         .skip(1)
