@@ -7,5 +7,6 @@ pub mod access;
 pub mod calendar;
 pub mod claims;
 pub mod error;
+pub mod event_log;
 pub mod money;
 pub mod registry;

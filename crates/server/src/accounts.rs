@@ -4,7 +4,7 @@ use mottak_domain::access::{
     AccountScope, MunicipalPermission, Role, may_manage_account, validate_scope, validate_username,
 };
 use mottak_domain::error::FieldError;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::users::{NewUser, RoleChange, UserRecord};
 use mottak_store::{Store, StoreError};
 
@@ -111,7 +111,7 @@ pub async fn insert(store: &Store, actor: &Actor, user: NewUser) -> Result<i64, 
     let mut tx = store.begin_write().await?;
     let id = tx.insert_user(&user).await?;
     tx.record(
-        NewEvent::new(actor, "user.created", "user", id)
+        NewEvent::new(actor, EventDomain::Accounts, "user.created", "user", id)
             .summary(serde_json::json!({
                 "username": user.username,
                 "role": user.role,
@@ -120,8 +120,8 @@ pub async fn insert(store: &Store, actor: &Actor, user: NewUser) -> Result<i64, 
                 "municipality": user.municipality_number,
                 "permissions": user.permissions,
             }))
-            .security()
-            .in_municipality(user.municipality_number.clone()),
+            .in_municipality(user.municipality_number.clone())
+            .on_account_of_role(&user.role),
     )
     .await?;
     tx.commit().await?;
@@ -214,15 +214,21 @@ pub async fn change_role(
             other => AccountError::Store(other),
         })?;
     tx.record(
-        NewEvent::new(&caller.actor(), "user.role_changed", "user", id)
-            .summary(serde_json::json!({
-                "username": user.username,
-                "role": { "before": user.role, "after": change.role },
-                "region": change.region, "operator": change.operator_dro,
-                "municipality": change.municipality_number, "permissions": change.permissions,
-            }))
-            .security()
-            .in_municipality(change.municipality_number.clone()),
+        NewEvent::new(
+            &caller.actor(),
+            EventDomain::Accounts,
+            "user.role_changed",
+            "user",
+            id,
+        )
+        .summary(serde_json::json!({
+            "username": user.username,
+            "role": { "before": user.role, "after": change.role },
+            "region": change.region, "operator": change.operator_dro,
+            "municipality": change.municipality_number, "permissions": change.permissions,
+        }))
+        .in_municipality(change.municipality_number.clone())
+        .on_account_of_role(&change.role),
     )
     .await?;
     tx.commit().await?;
@@ -244,10 +250,10 @@ pub async fn set_disabled(
         "user.enabled"
     };
     tx.record(
-        NewEvent::new(&caller.actor(), action, "user", id)
+        NewEvent::new(&caller.actor(), EventDomain::Accounts, action, "user", id)
             .summary(serde_json::json!({ "username": user.username }))
-            .security()
-            .in_municipality(user.municipality_number.clone()),
+            .in_municipality(user.municipality_number.clone())
+            .on_account_of_role(&user.role),
     )
     .await?;
     tx.commit().await?;
@@ -264,9 +270,15 @@ pub async fn reset_second_factor(
     let mut tx = store.begin_write().await?;
     tx.reset_totp(id).await?;
     tx.record(
-        NewEvent::new(&caller.actor(), "user.totp_reset", "user", id)
-            .summary(serde_json::json!({ "username": user.username }))
-            .security(),
+        NewEvent::new(
+            &caller.actor(),
+            EventDomain::Accounts,
+            "user.totp_reset",
+            "user",
+            id,
+        )
+        .summary(serde_json::json!({ "username": user.username }))
+        .security(),
     )
     .await?;
     tx.commit().await?;
@@ -288,8 +300,17 @@ pub async fn revoke_token(
             StoreError::NotFound => AccountError::NotFound,
             other => AccountError::Store(other),
         })?;
-    tx.record(NewEvent::new(&caller.actor(), "token.revoked", "api_token", token_id).security())
-        .await?;
+    tx.record(
+        NewEvent::new(
+            &caller.actor(),
+            EventDomain::Accounts,
+            "token.revoked",
+            "api_token",
+            token_id,
+        )
+        .security(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

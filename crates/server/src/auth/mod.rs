@@ -19,7 +19,8 @@ use axum::http::{Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use mottak_domain::access::{MunicipalPermission, Role};
-use mottak_store::events::{Actor, EventScope};
+use mottak_domain::event_log::{LogScope, log_scope};
+use mottak_store::events::Actor;
 use mottak_store::users::UserRecord;
 
 use crate::error::ApiError;
@@ -68,16 +69,13 @@ impl Caller {
     }
 
     /// Which events this caller may search (R-LOG-4).
-    pub fn event_scope(&self) -> EventScope {
-        match self.role {
-            Role::Admin => EventScope::Everything,
-            Role::UdiAdm | Role::Imdi => EventScope::NonSecurity,
-            Role::UdiRegion => EventScope::Region(self.region.clone().unwrap_or_default()),
-            Role::Operator => EventScope::Operator(self.operator_dro.clone().unwrap_or_default()),
-            Role::MunicipalityAdmin | Role::Municipality => {
-                EventScope::Municipality(self.municipality_number.clone().unwrap_or_default())
-            }
-        }
+    pub fn event_scope(&self) -> LogScope {
+        log_scope(
+            self.role,
+            self.region.as_deref(),
+            self.operator_dro.as_deref(),
+            self.municipality_number.as_deref(),
+        )
     }
 
     pub fn is(&self, role: Role) -> bool {

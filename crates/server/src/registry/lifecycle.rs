@@ -6,7 +6,7 @@ use mottak_domain::registry::{
     first_free_number, parse_place_type, replacement_series,
 };
 use mottak_store::Store;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::{CentreFields, CentreRecord, NewCentre};
 use serde::{Deserialize, Serialize};
 
@@ -309,6 +309,7 @@ pub async fn apply_lifecycle(
     tx.record(
         NewEvent::new(
             actor,
+            EventDomain::Registry,
             &format!("centre.{}", operation.code()),
             "centre",
             &centre.number,

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use mottak_store::StoreError;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::users::UserRecord;
 use serde::Deserialize;
 
@@ -149,6 +149,7 @@ async fn login(
     tx.record(
         NewEvent::new(
             &actor_of(&user, &origin),
+            EventDomain::Accounts,
             "login.password_accepted",
             "user",
             user.id,
@@ -203,7 +204,7 @@ async fn record_security_event(
 ) -> Result<(), PageError> {
     let mut tx = state.store.begin_write().await?;
     tx.record(
-        NewEvent::new(actor, action, "user", username)
+        NewEvent::new(actor, EventDomain::Accounts, action, "user", username)
             .summary(serde_json::json!({ "username": username }))
             .security(),
     )
@@ -287,8 +288,17 @@ async fn verify_totp(
         _ => None,
     };
     let Some(method) = method else {
-        tx.record(NewEvent::new(&actor, "login.second_factor_failed", "user", user.id).security())
-            .await?;
+        tx.record(
+            NewEvent::new(
+                &actor,
+                EventDomain::Accounts,
+                "login.second_factor_failed",
+                "user",
+                user.id,
+            )
+            .security(),
+        )
+        .await?;
         tx.commit().await?;
         state.login_limiter.record_failure(&user.username, &origin);
         return Ok((
@@ -303,9 +313,15 @@ async fn verify_totp(
     };
     tx.complete_second_factor(&pending.session_hash).await?;
     tx.record(
-        NewEvent::new(&actor, "login.succeeded", "user", user.id)
-            .summary(serde_json::json!({ "second_factor": method }))
-            .security(),
+        NewEvent::new(
+            &actor,
+            EventDomain::Accounts,
+            "login.succeeded",
+            "user",
+            user.id,
+        )
+        .summary(serde_json::json!({ "second_factor": method }))
+        .security(),
     )
     .await?;
     tx.commit().await?;
@@ -339,6 +355,7 @@ async fn pending_secret(
     tx.record(
         NewEvent::new(
             &Actor::system("mottak"),
+            EventDomain::Accounts,
             "totp.enrolment_started",
             "user",
             user.id,
@@ -436,7 +453,14 @@ async fn confirm_enrolment(
         .await?;
     tx.complete_second_factor(&pending.session_hash).await?;
     tx.record(
-        NewEvent::new(&actor_of(&user, &origin), "totp.enrolled", "user", user.id).security(),
+        NewEvent::new(
+            &actor_of(&user, &origin),
+            EventDomain::Accounts,
+            "totp.enrolled",
+            "user",
+            user.id,
+        )
+        .security(),
     )
     .await?;
     tx.commit().await?;
@@ -464,8 +488,17 @@ async fn logout(
         );
         let mut tx = state.store.begin_write().await?;
         tx.delete_session(&hash).await?;
-        tx.record(NewEvent::new(&actor, "logout", "session", &hash[..12]).security())
-            .await?;
+        tx.record(
+            NewEvent::new(
+                &actor,
+                EventDomain::Accounts,
+                "logout",
+                "session",
+                &hash[..12],
+            )
+            .security(),
+        )
+        .await?;
         tx.commit().await?;
     }
     Ok(with_cookie(
