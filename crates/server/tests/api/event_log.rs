@@ -273,3 +273,52 @@ async fn r_log_4_event_log_page_shows_imdi_no_registry_events() {
     assert!(!page.contains("centre.created"), "{page}");
     assert!(!page.contains("login.succeeded"), "{page}");
 }
+
+#[tokio::test]
+async fn r_log_4_free_text_finds_the_events_of_the_scope_and_no_others() {
+    let app = spawn_app().await;
+    events_of_every_domain(&app).await;
+    record(
+        &app,
+        EventDomain::Registry,
+        "centre.øst",
+        [Some("ØST"), Some("DRO1001"), None],
+    )
+    .await;
+    let search = |user: TestUser, text: &'static str| {
+        let app = &app;
+        async move {
+            let events: Vec<serde_json::Value> = reqwest::Client::new()
+                .get(app.url(&format!("/api/v1/events?q={text}")))
+                .bearer_auth(app.token_for(&user).await)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let actions = events.iter().map(|event| event["action"].as_str().unwrap());
+            actions.map(str::to_owned).collect::<Vec<_>>()
+        }
+    };
+    let ost = app
+        .create_user_in("ost", Role::UdiRegion, Some("ØST"), None, None)
+        .await;
+    assert_eq!(search(ost, "centre").await, ["centre.øst"]);
+    let vest = app.create_user("vest", Role::UdiRegion).await;
+    assert_eq!(search(vest, "centre").await, ["centre.created"]);
+    // A registry event that names settlement, in the caseworker's municipality: not theirs.
+    let note = [None, None, Some("4601")];
+    record(
+        &app,
+        EventDomain::Registry,
+        "registry.settlement_note",
+        note,
+    )
+    .await;
+    let caseworker = app.create_user("saksbehandler", Role::Municipality).await;
+    assert_eq!(
+        search(caseworker, "settlement").await,
+        ["settlement.bergen"]
+    );
+}

@@ -23,9 +23,17 @@ DROP INDEX events_actor;
 CREATE INDEX events_entity ON events (entity_type, entity_id, seq);
 CREATE INDEX events_actor_time ON events (actor_name, occurred_at);
 
--- Free text: a word index over what the search matches. The expression must stay identical to
--- POSTGRES_WORDS in crates/store/src/events/search.rs, or the planner will not use it.
-CREATE INDEX events_words ON events USING GIN (
-    to_tsvector('simple', regexp_replace(action || ' ' || entity_type || ' ' || entity_id || ' '
-        || summary || ' ' || actor_name, '[\W_]+', ' ', 'g'))
-);
+-- Free text: a word index over what the search matches. Each non-security event also gets one
+-- word per scope tag (`scope` + domain + r/o/m/a + value), so a search within a user's scope
+-- intersects word lists instead of reading every event with a common word; the exact scope
+-- condition is still applied to each row. The expression must stay identical to
+-- POSTGRES_WORDS in crates/store/src/events/search.rs, or the planner will not use the index.
+CREATE INDEX events_words ON events USING GIN (to_tsvector('simple',
+    regexp_replace(action || ' ' || entity_type || ' ' || entity_id || ' ' || summary || ' '
+        || actor_name, '[\W_]+', ' ', 'g')
+    || ' ' || CASE WHEN security = 0 THEN 'scope' || domain
+        || COALESCE(' scope' || domain || 'r' || scope_region, '')
+        || COALESCE(' scope' || domain || 'o' || scope_operator, '')
+        || COALESCE(' scope' || domain || 'm' || scope_municipality, '')
+        || COALESCE(' scope' || domain || 'a' || replace(scope_account_role, '_', ''), '')
+    ELSE '' END));

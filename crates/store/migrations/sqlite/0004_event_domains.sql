@@ -28,15 +28,30 @@ CREATE INDEX events_actor_time ON events (actor_name, occurred_at);
 
 -- Free text: a word index over what the search matches, filled as events are appended
 -- (contentless: the text stays in `events`, the index holds only words and sequence numbers).
+-- Each non-security event also gets one word per scope tag (`scope` + domain + r/o/m/a +
+-- value), so a search within a user's scope intersects word lists instead of reading every
+-- event with a common word; the exact scope condition is still applied to each row.
 CREATE VIRTUAL TABLE events_text USING fts5(
     body, content = '', tokenize = 'unicode61 remove_diacritics 0'
 );
-INSERT INTO events_text (rowid, body)
-SELECT seq, action || ' ' || entity_type || ' ' || entity_id || ' ' || summary || ' ' || actor_name
-FROM events;
 CREATE TRIGGER events_text_insert AFTER INSERT ON events
 BEGIN
     INSERT INTO events_text (rowid, body) VALUES (NEW.seq,
         NEW.action || ' ' || NEW.entity_type || ' ' || NEW.entity_id || ' ' || NEW.summary
-        || ' ' || NEW.actor_name);
+        || ' ' || NEW.actor_name || ' ' || CASE WHEN NEW.security = 0 THEN
+            'scope' || NEW.domain
+            || COALESCE(' scope' || NEW.domain || 'r' || NEW.scope_region, '')
+            || COALESCE(' scope' || NEW.domain || 'o' || NEW.scope_operator, '')
+            || COALESCE(' scope' || NEW.domain || 'm' || NEW.scope_municipality, '')
+            || COALESCE(' scope' || NEW.domain || 'a' || REPLACE(NEW.scope_account_role, '_', ''), '')
+        ELSE '' END);
 END;
+INSERT INTO events_text (rowid, body)
+SELECT seq, action || ' ' || entity_type || ' ' || entity_id || ' ' || summary || ' ' || actor_name
+    || ' ' || CASE WHEN security = 0 THEN 'scope' || domain
+        || COALESCE(' scope' || domain || 'r' || scope_region, '')
+        || COALESCE(' scope' || domain || 'o' || scope_operator, '')
+        || COALESCE(' scope' || domain || 'm' || scope_municipality, '')
+        || COALESCE(' scope' || domain || 'a' || REPLACE(scope_account_role, '_', ''), '')
+    ELSE '' END
+FROM events;

@@ -10,10 +10,47 @@ use super::{EVENT_COLUMNS, Event};
 use crate::{Backend, Store, StoreError};
 
 /// The words PostgreSQL indexes: the same text and the same splitting as SQLite's FTS5 table
-/// (`unicode61`: everything but letters and digits separates words). Must match the index
-/// expression in `migrations/postgres/0004_event_domains.sql` exactly.
-const POSTGRES_WORDS: &str = "to_tsvector('simple', regexp_replace(action || ' ' || \
-    entity_type || ' ' || entity_id || ' ' || summary || ' ' || actor_name, '[\\W_]+', ' ', 'g'))";
+/// (`unicode61`: everything but letters and digits separates words), and the scope words of
+/// [`scope_words`]. Must match the index expression in
+/// `migrations/postgres/0004_event_domains.sql` exactly.
+const POSTGRES_WORDS: &str = "to_tsvector('simple', \
+    regexp_replace(action || ' ' || entity_type || ' ' || entity_id || ' ' || summary || ' ' \
+        || actor_name, '[\\W_]+', ' ', 'g') \
+    || ' ' || CASE WHEN security = 0 THEN 'scope' || domain \
+        || COALESCE(' scope' || domain || 'r' || scope_region, '') \
+        || COALESCE(' scope' || domain || 'o' || scope_operator, '') \
+        || COALESCE(' scope' || domain || 'm' || scope_municipality, '') \
+        || COALESCE(' scope' || domain || 'a' || replace(scope_account_role, '_', ''), '') \
+    ELSE '' END)";
+
+/// The index words of a searcher's grants, as migration 0004 writes them for each event:
+/// `scope` + domain (+ `r`/`o`/`m`/`a` + the region, operator, municipality or account role).
+/// `None` when the scope is not narrower than the whole log, or a value would not be one word
+/// (then the exact condition alone decides).
+fn scope_words(scope: &LogScope) -> Option<Vec<String>> {
+    let LogScope::Grants(grants) = scope else {
+        return None;
+    };
+    let words = grants
+        .iter()
+        .map(|(domain, records)| {
+            let domain = domain.code();
+            match records {
+                Records::All => format!("scope{domain}"),
+                Records::Region(region) => format!("scope{domain}r{region}"),
+                Records::Operator(operator) => format!("scope{domain}o{operator}"),
+                Records::Municipality(number) => format!("scope{domain}m{number}"),
+                Records::AccountRole(role) => {
+                    format!("scope{domain}a{}", role.code().replace('_', ""))
+                }
+            }
+        })
+        .collect::<Vec<String>>();
+    words
+        .iter()
+        .all(|word| word.chars().all(char::is_alphanumeric))
+        .then_some(words)
+}
 
 /// Filters of the log search (R-LOG-1) and the scope of the searcher (R-LOG-4).
 #[derive(Clone, Debug)]
@@ -112,12 +149,19 @@ impl Store {
         let mut from = "events".to_owned();
         let mut order = "seq";
         if !words.is_empty() {
+            // The scope words narrow the index's answer; an empty grant list is `1 = 0` above.
+            let scope = scope_words(&query.scope).filter(|words| !words.is_empty());
             match self.backend {
                 Backend::Sqlite => {
                     // FTS5 leads, newest first, so a common word stops at the page's end.
-                    let phrases: Vec<String> =
+                    let mut phrases: Vec<String> =
                         words.iter().map(|word| format!("\"{word}\"*")).collect();
-                    let matches = statement.bind(&phrases.join(" "));
+                    if let Some(scope) = scope {
+                        let quoted: Vec<String> =
+                            scope.iter().map(|word| format!("\"{word}\"")).collect();
+                        phrases.push(format!("({})", quoted.join(" OR ")));
+                    }
+                    let matches = statement.bind(&phrases.join(" AND "));
                     from = format!(
                         "events_text JOIN events ON events.seq = events_text.rowid \
                          AND events_text MATCH {matches}"
@@ -125,8 +169,11 @@ impl Store {
                     order = "events_text.rowid";
                 }
                 Backend::Postgres => {
-                    let prefixes: Vec<String> =
+                    let mut prefixes: Vec<String> =
                         words.iter().map(|word| format!("{word}:*")).collect();
+                    if let Some(scope) = scope {
+                        prefixes.push(format!("({})", scope.join(" | ")));
+                    }
                     let matches = statement.bind(&prefixes.join(" & "));
                     statement.conditions.push(format!(
                         "{POSTGRES_WORDS} @@ to_tsquery('simple', {matches})"
