@@ -37,7 +37,7 @@ pub struct EventSearch {
     from: String,
     to: String,
     /// Free text: words, each matching the start of a word in the action, entity, summary or
-    /// actor.
+    /// actor (a word under three characters: a whole word).
     q: String,
     offset: Option<i64>,
 }

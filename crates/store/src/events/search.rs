@@ -52,6 +52,17 @@ fn scope_words(scope: &LogScope) -> Option<Vec<String>> {
         .then_some(words)
 }
 
+/// A word matches the start of a word, `marker` in the index's query language, when it has at
+/// least three characters; a shorter one only a whole word ("3" would otherwise match every
+/// word that starts with 3, and cost a scan of the index's vocabulary).
+fn prefix(word: &str, marker: &'static str) -> &'static str {
+    if word.chars().count() >= 3 {
+        marker
+    } else {
+        ""
+    }
+}
+
 /// Filters of the log search (R-LOG-1) and the scope of the searcher (R-LOG-4).
 #[derive(Clone, Debug)]
 pub struct EventQuery {
@@ -61,7 +72,8 @@ pub struct EventQuery {
     /// Inclusive start and exclusive end, as stored timestamps or dates.
     pub from: Option<String>,
     pub to: Option<String>,
-    /// Words, each matching the start of a word of the event (action, entity, summary, actor).
+    /// Words, each matching the start of a word of the event (action, entity, summary, actor);
+    /// words under three characters match whole words.
     pub text: Option<String>,
     pub scope: LogScope,
     pub limit: i64,
@@ -154,8 +166,10 @@ impl Store {
             match self.backend {
                 Backend::Sqlite => {
                     // FTS5 leads, newest first, so a common word stops at the page's end.
-                    let mut phrases: Vec<String> =
-                        words.iter().map(|word| format!("\"{word}\"*")).collect();
+                    let mut phrases: Vec<String> = words
+                        .iter()
+                        .map(|word| format!("\"{word}\"{}", prefix(word, "*")))
+                        .collect();
                     if let Some(scope) = scope {
                         let quoted: Vec<String> =
                             scope.iter().map(|word| format!("\"{word}\"")).collect();
@@ -169,8 +183,10 @@ impl Store {
                     order = "events_text.rowid";
                 }
                 Backend::Postgres => {
-                    let mut prefixes: Vec<String> =
-                        words.iter().map(|word| format!("{word}:*")).collect();
+                    let mut prefixes: Vec<String> = words
+                        .iter()
+                        .map(|word| format!("{word}{}", prefix(word, ":*")))
+                        .collect();
                     if let Some(scope) = scope {
                         prefixes.push(format!("({})", scope.join(" | ")));
                     }
