@@ -14,7 +14,7 @@ use mottak_domain::access::Role;
 use mottak_domain::registry::organisation_number_check_digit;
 use mottak_server::config::{Config, PasswordHashing};
 use mottak_server::startup::Application;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::{CentreFields, NewCentre, NewOperator};
 use mottak_store::users::NewUser;
 
@@ -145,8 +145,14 @@ async fn seed_centres(app: &Running) -> anyhow_free::Result {
         };
         tx.insert_centre(&centre).await?;
     }
-    tx.record(NewEvent::new(&actor, "bench.seeded", "centre", CENTRES))
-        .await?;
+    tx.record(NewEvent::new(
+        &actor,
+        EventDomain::Registry,
+        "bench.seeded",
+        "centre",
+        CENTRES,
+    ))
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod claims;
 pub mod dates;
 pub mod error;
+pub mod event_log;
 pub mod money;
 pub mod place_types;
 pub mod registry;

@@ -5,7 +5,7 @@ use mottak_domain::access::{
 };
 use mottak_domain::accounts::{AccountStanding, LastMunicipalityAdmin, keeps_a_municipality_admin};
 use mottak_domain::error::FieldError;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::users::{NewUser, RoleChange, UserRecord};
 use mottak_store::{Store, StoreError};
 
@@ -131,7 +131,7 @@ pub async fn insert(store: &Store, actor: &Actor, user: NewUser) -> Result<i64, 
     let mut tx = store.begin_write().await?;
     let id = tx.insert_user(&user).await?;
     tx.record(
-        NewEvent::new(actor, "user.created", "user", id)
+        NewEvent::new(actor, EventDomain::Accounts, "user.created", "user", id)
             .summary(serde_json::json!({
                 "username": user.username,
                 "role": user.role,
@@ -140,8 +140,8 @@ pub async fn insert(store: &Store, actor: &Actor, user: NewUser) -> Result<i64, 
                 "municipality": user.municipality_number,
                 "permissions": user.permissions,
             }))
-            .security()
-            .in_municipality(user.municipality_number.clone()),
+            .in_municipality(user.municipality_number.clone())
+            .on_account_of_role(&user.role),
     )
     .await?;
     tx.commit().await?;
@@ -255,16 +255,22 @@ pub async fn change(
                 other => AccountError::Store(other),
             })?;
         tx.record(
-            NewEvent::new(&caller.actor(), "user.role_changed", "user", id)
-                .summary(serde_json::json!({
-                    "username": user.username,
-                    "role": { "before": current.role, "after": role_change.role },
-                    "region": role_change.region, "operator": role_change.operator_dro,
-                    "municipality": role_change.municipality_number,
-                    "permissions": role_change.permissions,
-                }))
-                .security()
-                .in_municipality(role_change.municipality_number.clone()),
+            NewEvent::new(
+                &caller.actor(),
+                EventDomain::Accounts,
+                "user.role_changed",
+                "user",
+                id,
+            )
+            .summary(serde_json::json!({
+                "username": user.username,
+                "role": { "before": current.role, "after": role_change.role },
+                "region": role_change.region, "operator": role_change.operator_dro,
+                "municipality": role_change.municipality_number,
+                "permissions": role_change.permissions,
+            }))
+            .in_municipality(role_change.municipality_number.clone())
+            .on_account_of_role(&role_change.role),
         )
         .await?;
     }
@@ -276,10 +282,10 @@ pub async fn change(
             "user.enabled"
         };
         tx.record(
-            NewEvent::new(&caller.actor(), action, "user", id)
+            NewEvent::new(&caller.actor(), EventDomain::Accounts, action, "user", id)
                 .summary(serde_json::json!({ "username": user.username }))
-                .security()
-                .in_municipality(current.municipality_number.clone()),
+                .in_municipality(current.municipality_number.clone())
+                .on_account_of_role(&current.role),
         )
         .await?;
     }
@@ -330,9 +336,15 @@ pub async fn reset_second_factor(
     let mut tx = store.begin_write().await?;
     tx.reset_totp(id).await?;
     tx.record(
-        NewEvent::new(&caller.actor(), "user.totp_reset", "user", id)
-            .summary(serde_json::json!({ "username": user.username }))
-            .security(),
+        NewEvent::new(
+            &caller.actor(),
+            EventDomain::Accounts,
+            "user.totp_reset",
+            "user",
+            id,
+        )
+        .summary(serde_json::json!({ "username": user.username }))
+        .security(),
     )
     .await?;
     tx.commit().await?;
@@ -354,8 +366,17 @@ pub async fn revoke_token(
             StoreError::NotFound => AccountError::NotFound,
             other => AccountError::Store(other),
         })?;
-    tx.record(NewEvent::new(&caller.actor(), "token.revoked", "api_token", token_id).security())
-        .await?;
+    tx.record(
+        NewEvent::new(
+            &caller.actor(),
+            EventDomain::Accounts,
+            "token.revoked",
+            "api_token",
+            token_id,
+        )
+        .security(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

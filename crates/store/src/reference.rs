@@ -6,7 +6,7 @@
 use serde::Serialize;
 use sqlx::FromRow;
 
-use crate::events::{Actor, NewEvent};
+use crate::events::{Actor, EventDomain, NewEvent};
 use crate::{Store, StoreError, WriteTx};
 
 const MUNICIPALITIES_CSV: &str = include_str!("../../../data/kommuner-2020.csv");
@@ -100,6 +100,7 @@ impl Store {
         tx.record(
             NewEvent::new(
                 &Actor::system("mottak"),
+                EventDomain::Registry,
                 "reference.loaded",
                 "reference_data",
                 "2020",

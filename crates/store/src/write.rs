@@ -53,8 +53,9 @@ impl WriteTx {
         sqlx::query(
             "INSERT INTO events (seq, occurred_at, actor_id, actor_name, actor_role, action, \
              entity_type, entity_id, summary, origin, security, scope_region, scope_operator, \
-             scope_municipality, prev_hash, hash) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+             scope_municipality, domain, scope_account_role, prev_hash, hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+             $17, $18)",
         )
         .bind(stored.seq)
         .bind(&stored.occurred_at)
@@ -70,6 +71,8 @@ impl WriteTx {
         .bind(&stored.scope_region)
         .bind(&stored.scope_operator)
         .bind(&stored.scope_municipality)
+        .bind(&stored.domain)
+        .bind(&stored.scope_account_role)
         .bind(&stored.prev_hash)
         .bind(&hash)
         .execute(&mut *self.transaction)

@@ -19,8 +19,9 @@ use axum::http::{Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use mottak_domain::access::{Capability, MunicipalPermission, Role};
+use mottak_domain::event_log::{LogScope, log_scope};
 use mottak_domain::registry::DroNumber;
-use mottak_store::events::{Actor, EventScope};
+use mottak_store::events::Actor;
 use mottak_store::users::UserRecord;
 
 use crate::error::ApiError;
@@ -74,20 +75,13 @@ impl Caller {
     }
 
     /// Which events this caller may search (R-LOG-4).
-    pub fn event_scope(&self) -> EventScope {
-        match self.role {
-            Role::Admin => EventScope::Everything,
-            Role::UdiAdm | Role::Imdi => EventScope::NonSecurity,
-            Role::UdiRegion => EventScope::Region(self.region.clone().unwrap_or_default()),
-            Role::Operator => EventScope::Operator(
-                self.operator_dro
-                    .map(|dro| dro.to_string())
-                    .unwrap_or_default(),
-            ),
-            Role::MunicipalityAdmin | Role::Municipality => {
-                EventScope::Municipality(self.municipality_number.clone().unwrap_or_default())
-            }
-        }
+    pub fn event_scope(&self) -> LogScope {
+        log_scope(
+            self.role,
+            self.region.as_deref(),
+            self.operator_dro.map(|dro| dro.to_string()).as_deref(),
+            self.municipality_number.as_deref(),
+        )
     }
 
     pub fn is(&self, role: Role) -> bool {

@@ -81,7 +81,7 @@ fn address_key(address: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use mottak_store::events::{Actor, NewEvent};
+    use mottak_store::events::{Actor, EventDomain, NewEvent};
 
     use super::*;
 
@@ -106,7 +106,14 @@ mod tests {
             .await
             .unwrap();
         tx.record(
-            NewEvent::new(&Actor::system("test"), "login.failed", "user", username).security(),
+            NewEvent::new(
+                &Actor::system("test"),
+                EventDomain::Accounts,
+                "login.failed",
+                "user",
+                username,
+            )
+            .security(),
         )
         .await
         .unwrap();
@@ -201,6 +208,7 @@ mod tests {
         limiter.record_success(&mut tx, "Kari").await.unwrap();
         tx.record(NewEvent::new(
             &Actor::system("test"),
+            EventDomain::Accounts,
             "login.succeeded",
             "user",
             "kari",

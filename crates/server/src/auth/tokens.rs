@@ -1,7 +1,7 @@
 //! API tokens (R-AUTH-2): `mtk_` followed by 32 random bytes; only the SHA-256 is stored.
 
 use base64::Engine;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::{Store, StoreError};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -35,9 +35,15 @@ pub async fn issue(
     let mut tx = store.begin_write().await?;
     let id = tx.insert_token(user.id, &hash_token(&token), label).await?;
     tx.record(
-        NewEvent::new(actor, "token.issued", "api_token", id)
-            .summary(serde_json::json!({ "user": user.username, "label": label }))
-            .security(),
+        NewEvent::new(
+            actor,
+            EventDomain::Accounts,
+            "token.issued",
+            "api_token",
+            id,
+        )
+        .summary(serde_json::json!({ "user": user.username, "label": label }))
+        .security(),
     )
     .await?;
     tx.commit().await?;

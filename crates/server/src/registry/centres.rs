@@ -7,7 +7,7 @@ use mottak_domain::registry::{
     check_centre_email, check_new_number, first_free_number, parse_place_type, series_region,
 };
 use mottak_store::Store;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::{CentreFields, CentreRecord, NewCentre, OperatorRecord};
 use serde::Deserialize;
 
@@ -228,13 +228,19 @@ pub async fn create_centre(
     )
     .await?;
     tx.record(
-        NewEvent::new(actor, "centre.created", "centre", &centre.number)
-            .summary(serde_json::json!({
-                "number": centre.number, "name": centre.name, "category": centre.category,
-                "place_type": centre.place_type, "operator": operator.dro(), "warnings": warnings,
-            }))
-            .in_region(Some(centre.fields.region.clone()))
-            .in_operator(Some(operator.dro())),
+        NewEvent::new(
+            actor,
+            EventDomain::Registry,
+            "centre.created",
+            "centre",
+            &centre.number,
+        )
+        .summary(serde_json::json!({
+            "number": centre.number, "name": centre.name, "category": centre.category,
+            "place_type": centre.place_type, "operator": operator.dro(), "warnings": warnings,
+        }))
+        .in_region(Some(centre.fields.region.clone()))
+        .in_operator(Some(operator.dro())),
     )
     .await?;
     tx.commit().await?;
@@ -352,10 +358,16 @@ pub async fn update_centre(
     let mut tx = store.begin_write().await?;
     tx.update_centre_fields(id, patch.version, &fields).await?;
     tx.record(
-        NewEvent::new(actor, "centre.updated", "centre", &before.number)
-            .summary(serde_json::json!({ "number": before.number, "changed": changed }))
-            .in_region(Some(fields.region.clone()))
-            .in_operator(Some(operator.dro())),
+        NewEvent::new(
+            actor,
+            EventDomain::Registry,
+            "centre.updated",
+            "centre",
+            &before.number,
+        )
+        .summary(serde_json::json!({ "number": before.number, "changed": changed }))
+        .in_region(Some(fields.region.clone()))
+        .in_operator(Some(operator.dro())),
     )
     .await?;
     tx.commit().await?;

@@ -13,7 +13,7 @@ use mottak_domain::registry::{
     check_centre_email, parse_centre_csv, parse_operator_csv, series_warnings,
 };
 use mottak_store::Store;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::{CentreFields, NewCentre, NewOperator};
 use serde::Serialize;
 
@@ -152,7 +152,7 @@ pub async fn import_operators(
             })
             .await?;
         tx.record(
-            NewEvent::new(actor, "operator.imported", "operator", id)
+            NewEvent::new(actor, EventDomain::Registry, "operator.imported", "operator", id)
                 .summary(serde_json::json!({ "dro_number": operator.dro_number.to_string(), "line": row.line }))
                 .in_operator(Some(operator.dro_number.to_string())),
         )
@@ -351,12 +351,18 @@ pub async fn import_centres(
         )
         .await?;
         tx.record(
-            NewEvent::new(actor, "centre.imported", "centre", &new.number)
-                .summary(
-                    serde_json::json!({ "number": new.number, "name": new.name, "line": row.line }),
-                )
-                .in_region(Some(new.fields.region.clone()))
-                .in_operator(Some(dro)),
+            NewEvent::new(
+                actor,
+                EventDomain::Registry,
+                "centre.imported",
+                "centre",
+                &new.number,
+            )
+            .summary(
+                serde_json::json!({ "number": new.number, "name": new.name, "line": row.line }),
+            )
+            .in_region(Some(new.fields.region.clone()))
+            .in_operator(Some(dro)),
         )
         .await?;
         report.imported += 1;
@@ -437,6 +443,7 @@ pub async fn import_old_counties(
     tx.record(
         NewEvent::new(
             actor,
+            EventDomain::Registry,
             "reference.old_counties_imported",
             "reference_data",
             valid_from,

@@ -8,7 +8,7 @@ use mottak_domain::registry::{
     parse_place_type, replacement_series, series_region,
 };
 use mottak_store::Store;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::{CentreFields, CentreRecord, LinkedNumber, NewCentre};
 use serde::{Deserialize, Serialize};
 
@@ -383,6 +383,7 @@ pub async fn apply_lifecycle(
     tx.record(
         NewEvent::new(
             actor,
+            EventDomain::Registry,
             &format!("centre.{}", operation.code()),
             "centre",
             &centre.number,

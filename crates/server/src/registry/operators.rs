@@ -3,7 +3,7 @@
 use mottak_domain::error::FieldError;
 use mottak_domain::registry::{DroNumber, OrganisationNumber, PostalCode, first_free_dro};
 use mottak_store::Store;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::{NewOperator, OperatorRecord};
 use serde::Deserialize;
 
@@ -86,14 +86,20 @@ pub async fn create_operator(
     operator.dro_number = i64::from(dro.value());
     let id = tx.insert_operator(&operator).await?;
     tx.record(
-        NewEvent::new(actor, "operator.created", "operator", id)
-            .summary(serde_json::json!({
-                "dro_number": dro.to_string(),
-                "name": operator.name,
-                "organisation_number": operator.organisation_number,
-                "experienced": operator.experienced,
-            }))
-            .in_operator(Some(dro.to_string())),
+        NewEvent::new(
+            actor,
+            EventDomain::Registry,
+            "operator.created",
+            "operator",
+            id,
+        )
+        .summary(serde_json::json!({
+            "dro_number": dro.to_string(),
+            "name": operator.name,
+            "organisation_number": operator.organisation_number,
+            "experienced": operator.experienced,
+        }))
+        .in_operator(Some(dro.to_string())),
     )
     .await?;
     tx.commit().await?;
@@ -137,9 +143,15 @@ pub async fn update_operator(
         changed.push("email")
     }
     tx.record(
-        NewEvent::new(actor, "operator.updated", "operator", id)
-            .summary(serde_json::json!({ "dro_number": before.dro(), "changed": changed }))
-            .in_operator(Some(before.dro())),
+        NewEvent::new(
+            actor,
+            EventDomain::Registry,
+            "operator.updated",
+            "operator",
+            id,
+        )
+        .summary(serde_json::json!({ "dro_number": before.dro(), "changed": changed }))
+        .in_operator(Some(before.dro())),
     )
     .await?;
     tx.commit().await?;

@@ -39,7 +39,8 @@ pub struct EventSearch {
     entity_id: String,
     from: String,
     to: String,
-    /// Free text over action, entity, summary and actor.
+    /// Free text: words, each matching the start of a word in the action, entity, summary or
+    /// actor (a word under three characters: a whole word).
     q: String,
     offset: Option<i64>,
 }

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use mottak_store::StoreError;
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::users::UserRecord;
 use serde::Deserialize;
 
@@ -160,6 +160,7 @@ async fn login(
     tx.record(
         NewEvent::new(
             &actor_of(&user, &origin),
+            EventDomain::Accounts,
             "login.password_accepted",
             "user",
             user.id,
@@ -223,7 +224,7 @@ async fn record_security_event(
             .await?;
     }
     tx.record(
-        NewEvent::new(actor, action, "user", username)
+        NewEvent::new(actor, EventDomain::Accounts, action, "user", username)
             .summary(serde_json::json!({ "username": username }))
             .security(),
     )
@@ -316,8 +317,17 @@ async fn verify_totp(
             .login_limiter
             .record_failure(&mut tx, &user.username, &origin, now)
             .await?;
-        tx.record(NewEvent::new(&actor, "login.second_factor_failed", "user", user.id).security())
-            .await?;
+        tx.record(
+            NewEvent::new(
+                &actor,
+                EventDomain::Accounts,
+                "login.second_factor_failed",
+                "user",
+                user.id,
+            )
+            .security(),
+        )
+        .await?;
         tx.commit().await?;
         return Ok((
             StatusCode::UNAUTHORIZED,
@@ -331,9 +341,15 @@ async fn verify_totp(
     };
     tx.complete_second_factor(&pending.session_hash).await?;
     tx.record(
-        NewEvent::new(&actor, "login.succeeded", "user", user.id)
-            .summary(serde_json::json!({ "second_factor": method }))
-            .security(),
+        NewEvent::new(
+            &actor,
+            EventDomain::Accounts,
+            "login.succeeded",
+            "user",
+            user.id,
+        )
+        .summary(serde_json::json!({ "second_factor": method }))
+        .security(),
     )
     .await?;
     state
@@ -361,8 +377,17 @@ async fn logout(
         );
         let mut tx = state.store.begin_write().await?;
         tx.delete_session(&hash).await?;
-        tx.record(NewEvent::new(&actor, "logout", "session", &hash[..12]).security())
-            .await?;
+        tx.record(
+            NewEvent::new(
+                &actor,
+                EventDomain::Accounts,
+                "logout",
+                "session",
+                &hash[..12],
+            )
+            .security(),
+        )
+        .await?;
         tx.commit().await?;
     }
     Ok(with_cookie(

@@ -112,6 +112,7 @@ async fn r_reg_9_address_list_names_the_postal_place_and_follows_every_write() {
         .unwrap();
     tx.record(mottak_store::events::NewEvent::new(
         &mottak_store::events::Actor::system("test"),
+        mottak_store::events::EventDomain::Registry,
         "centre.close",
         "centre",
         &record.number,

@@ -133,6 +133,7 @@ async fn r_log_2_verify_writes_nothing() {
     let mut tx = store.begin_write().await.unwrap();
     tx.record(NewEvent::new(
         &Actor::system("test"),
+        mottak_store::events::EventDomain::Registry,
         "test.event",
         "user",
         1,

@@ -193,6 +193,7 @@ impl TestApp {
         tx.reset_totp(user.id).await.unwrap();
         tx.record(mottak_store::events::NewEvent::new(
             &Actor::system("test"),
+            mottak_store::events::EventDomain::Accounts,
             "user.totp_reset",
             "user",
             user.id,

@@ -293,6 +293,7 @@ async fn disabled_users_token_stops_working() {
     tx.set_user_disabled(user.id, true).await.unwrap();
     tx.record(mottak_store::events::NewEvent::new(
         &mottak_store::events::Actor::system("test"),
+        mottak_store::events::EventDomain::Accounts,
         "user.disabled",
         "user",
         user.id,

@@ -81,6 +81,7 @@ async fn r_auth_4_last_municipality_admin_keeps_the_role_and_the_municipality() 
     tx.set_user_disabled(disabled.id, true).await.unwrap();
     tx.record(mottak_store::events::NewEvent::new(
         &mottak_store::events::Actor::system("test"),
+        mottak_store::events::EventDomain::Accounts,
         "user.disabled",
         "user",
         disabled.id,

@@ -6,7 +6,7 @@ use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use mottak_store::events::{Actor, NewEvent};
+use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::users::UserRecord;
 
 use super::{CodeForm, Next, actor_of, safe_next};
@@ -41,6 +41,7 @@ async fn pending_secret(
     tx.record(
         NewEvent::new(
             &Actor::system("mottak"),
+            EventDomain::Accounts,
             "totp.enrolment_started",
             "user",
             user.id,
@@ -138,7 +139,14 @@ pub(super) async fn confirm_enrolment(
         .await?;
     tx.complete_second_factor(&pending.session_hash).await?;
     tx.record(
-        NewEvent::new(&actor_of(&user, &origin), "totp.enrolled", "user", user.id).security(),
+        NewEvent::new(
+            &actor_of(&user, &origin),
+            EventDomain::Accounts,
+            "totp.enrolled",
+            "user",
+            user.id,
+        )
+        .security(),
     )
     .await?;
     tx.commit().await?;

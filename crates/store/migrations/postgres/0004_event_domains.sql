@@ -1,0 +1,39 @@
+-- R-LOG-4: every event belongs to a domain (registry, plans, settlement, accounts), and account
+-- events name the role of the account concerned, so each role searches only its remit.
+ALTER TABLE events ADD COLUMN domain TEXT NOT NULL DEFAULT 'registry';
+ALTER TABLE events ADD COLUMN scope_account_role TEXT;
+
+-- Existing events get their domain from their entity (EventDomain::of_legacy_entity). The log
+-- is append-only, so the trigger steps aside for this one update, inside the migration.
+ALTER TABLE events DISABLE TRIGGER events_no_update;
+UPDATE events SET domain = 'accounts' WHERE entity_type IN ('user', 'api_token', 'session');
+ALTER TABLE events ENABLE TRIGGER events_no_update;
+
+-- Events from here on hash their domain and account role too (R-LOG-2); earlier ones keep
+-- their hashes, and `log verify` checks that their domain is the derived one.
+CREATE TABLE event_hash_format (
+    id              BIGINT PRIMARY KEY CHECK (id = 1),
+    domain_from_seq BIGINT NOT NULL
+);
+INSERT INTO event_hash_format (id, domain_from_seq) SELECT 1, last_seq + 1 FROM event_chain_head;
+
+-- Search at national scale (docs/benchmarks.md): by entity, by actor and period, newest first.
+DROP INDEX events_entity;
+DROP INDEX events_actor;
+CREATE INDEX events_entity ON events (entity_type, entity_id, seq);
+CREATE INDEX events_actor_time ON events (actor_name, occurred_at);
+
+-- Free text: a word index over what the search matches. Each non-security event also gets one
+-- word per scope tag (`scope` + domain + r/o/m/a + value), so a search within a user's scope
+-- intersects word lists instead of reading every event with a common word; the exact scope
+-- condition is still applied to each row. The expression must stay identical to
+-- POSTGRES_WORDS in crates/store/src/events/search.rs, or the planner will not use the index.
+CREATE INDEX events_words ON events USING GIN (to_tsvector('simple',
+    regexp_replace(action || ' ' || entity_type || ' ' || entity_id || ' ' || summary || ' '
+        || actor_name, '[\W_]+', ' ', 'g')
+    || ' ' || CASE WHEN security = 0 THEN 'scope' || domain
+        || COALESCE(' scope' || domain || 'r' || scope_region, '')
+        || COALESCE(' scope' || domain || 'o' || scope_operator, '')
+        || COALESCE(' scope' || domain || 'm' || scope_municipality, '')
+        || COALESCE(' scope' || domain || 'a' || replace(scope_account_role, '_', ''), '')
+    ELSE '' END));
