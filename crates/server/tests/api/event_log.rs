@@ -322,3 +322,35 @@ async fn r_log_4_free_text_finds_the_events_of_the_scope_and_no_others() {
         ["settlement.bergen"]
     );
 }
+
+#[tokio::test]
+async fn r_log_2_verify_on_a_live_log_checks_up_to_its_head_and_passes() {
+    use mottak_server::registry::{OperatorInput, create_operator};
+    let app = spawn_app().await;
+    let store = app.store.clone();
+    let writer = tokio::spawn(async move {
+        let actor = mottak_store::events::Actor::system("test");
+        for count in 0..120 {
+            let input = OperatorInput {
+                name: format!("Drift {count} AS"),
+                organisation_number: "974760673".into(),
+                ..OperatorInput::default()
+            };
+            create_operator(&store, &actor, &input).await.unwrap();
+        }
+    });
+    let mut checked = Vec::new();
+    while !writer.is_finished() {
+        match app.store.verify_event_chain().await {
+            Ok(events) => checked.push(events),
+            Err(error) => panic!("verify during writes: {error}"),
+        }
+    }
+    writer.await.unwrap();
+    let all = app.store.verify_event_chain().await.unwrap();
+    assert!(
+        checked.windows(2).all(|pair| pair[0] <= pair[1]),
+        "{checked:?}"
+    );
+    assert!(checked.iter().all(|events| *events <= all));
+}

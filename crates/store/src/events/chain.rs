@@ -83,10 +83,15 @@ impl Store {
         let mut expected_seq = 1;
         let page_size = 10_000;
         loop {
-            let sql =
-                format!("SELECT {EVENT_COLUMNS} FROM events WHERE seq >= $1 ORDER BY seq LIMIT $2");
+            // Only up to the head read above: events committed after it (the log is live) are
+            // not part of the chain being checked, and are left for the next run.
+            let sql = format!(
+                "SELECT {EVENT_COLUMNS} FROM events WHERE seq >= $1 AND seq <= $2 \
+                 ORDER BY seq LIMIT $3"
+            );
             let page = sqlx::query_as::<_, Event>(sqlx::AssertSqlSafe(sql))
                 .bind(expected_seq)
+                .bind(last_seq)
                 .bind(page_size)
                 .fetch_all(&self.pool)
                 .await?;
