@@ -1,8 +1,8 @@
 //! Bad input gets 400/413 problem+json naming the field — never a 500.
 
 use mottak_domain::access::Role;
-use serde_json::Value;
 
+use crate::client::problem;
 use crate::helpers::{TestApp, spawn_app};
 
 async fn admin_token(app: &TestApp) -> String {
@@ -19,15 +19,6 @@ async fn post_raw(app: &TestApp, token: &str, body: impl Into<reqwest::Body>) ->
         .send()
         .await
         .unwrap()
-}
-
-async fn problem(response: reqwest::Response, status: u16) -> Value {
-    assert_eq!(response.status(), status);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
-    response.json().await.unwrap()
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@
 use mottak_domain::access::Role;
 use serde_json::{Value, json};
 
+use crate::client::problem;
 use crate::helpers::{TestApp, csrf_token, spawn_app};
 
 /// An app and the token of a user of `role`.
@@ -29,15 +30,6 @@ async fn post_raw(app: &TestApp, token: &str, body: impl Into<reqwest::Body>) ->
 
 async fn simulate(app: &TestApp, token: &str, body: &Value) -> reqwest::Response {
     post_raw(app, token, body.to_string()).await
-}
-
-async fn problem(response: reqwest::Response, status: u16) -> Value {
-    assert_eq!(response.status(), status);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
-    response.json().await.unwrap()
 }
 
 /// March 2026 at one centre: a main agreement (fixed places, fixed transfers, a per-unit tier,

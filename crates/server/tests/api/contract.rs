@@ -7,18 +7,8 @@ use mottak_domain::access::Role;
 use serde_json::{Value, json};
 
 use crate::claims::negotiation;
-use crate::helpers::{TestApp, spawn_app};
-
-async fn admin_token(app: &TestApp) -> String {
-    let admin = app.create_user("admin", Role::Admin).await;
-    app.token_for(&admin).await
-}
-
-async fn send(request: reqwest::RequestBuilder, token: &str) -> (u16, Value) {
-    let response = request.bearer_auth(token).send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
+use crate::client::problem;
+use crate::helpers::spawn_app;
 
 /// The OpenAPI description, as a client generator or a fuzzer reads it.
 async fn description() -> Value {
@@ -29,6 +19,11 @@ async fn description() -> Value {
         .json()
         .await
         .unwrap()
+}
+
+/// An operator with a valid organisation number (modulus 11).
+fn operator() -> Value {
+    json!({ "name": "Hero", "organisation_number": "974760673", "experienced": true })
 }
 
 fn fields(problem: &Value) -> Vec<&str> {
@@ -69,18 +64,13 @@ async fn spec_10_the_description_declares_every_path_parameter_of_every_operatio
 #[tokio::test]
 async fn spec_10_a_misspelt_member_in_a_claim_simulation_is_400_naming_it() {
     let app = spawn_app().await;
-    let token = admin_token(&app).await;
+    let token = app.token_of_new("admin", Role::Admin).await;
+    let api = app.api(&token);
     let mut request = negotiation();
     let agreement = &mut request["units"][0]["agreements"][2];
     agreement["stopdate"] = agreement["stop_date"].take();
     request["units"][1]["agreements"][0]["fixed_place"] = json!(10);
-    let (status, problem) = send(
-        reqwest::Client::new()
-            .post(app.url("/api/v1/claims/simulate"))
-            .json(&request),
-        &token,
-    )
-    .await;
+    let (status, problem) = api.post("/api/v1/claims/simulate", &request).await;
     assert_eq!(status, 400, "{problem}");
     assert_eq!(problem["field"], "units[0].agreements[2].stopdate");
     assert_eq!(
@@ -95,81 +85,60 @@ async fn spec_10_a_misspelt_member_in_a_claim_simulation_is_400_naming_it() {
 #[tokio::test]
 async fn spec_10_a_misspelt_member_in_a_centre_patch_is_400_and_changes_nothing() {
     let app = spawn_app().await;
-    let token = admin_token(&app).await;
-    let client = reqwest::Client::new();
-    let (_, operator) = send(
-        client.post(app.url("/api/v1/operators")).json(
-            &json!({ "name": "Hero", "organisation_number": "974760673", "experienced": true }),
-        ),
-        &token,
-    )
-    .await;
-    let (status, centre) = send(
-        client.post(app.url("/api/v1/centres")).json(&json!({
-            "name": "Oslo asylmottak", "category": "ordinary", "series": "03",
-            "municipality_number": "0301", "postal_code": "0010", "operator_id": operator["id"],
-        })),
-        &token,
-    )
-    .await;
+    let token = app.token_of_new("admin", Role::Admin).await;
+    let api = app.api(&token);
+    let (_, operator) = api.post("/api/v1/operators", &operator()).await;
+    let (status, centre) = api
+        .post(
+            "/api/v1/centres",
+            &json!({
+                "name": "Oslo asylmottak", "category": "ordinary", "series": "03",
+                "municipality_number": "0301", "postal_code": "0010", "operator_id": operator["id"],
+            }),
+        )
+        .await;
     assert_eq!(status, 201, "{centre}");
     let path = format!("/api/v1/centres/{}", centre["id"]);
-    let (_, before) = send(client.get(app.url(&path)), &token).await;
-    let (status, problem) = send(
-        client
-            .patch(app.url(&path))
-            .json(&json!({ "version": before["version"], "leadr": "Kari Nordmann" })),
-        &token,
-    )
-    .await;
+    let (_, before) = api.get(&path).await;
+    let typo = json!({ "version": before["version"], "leadr": "Kari Nordmann" });
+    let (status, problem) = api.patch(&path, &typo).await;
     assert_eq!(status, 400, "{problem}");
     assert_eq!(problem["field"], "leadr");
-    let (_, after) = send(client.get(app.url(&path)), &token).await;
+    let (_, after) = api.get(&path).await;
     assert_eq!(after["version"], before["version"]);
 }
 
 #[tokio::test]
 async fn spec_10_a_misspelt_member_in_an_operator_update_is_400_naming_it() {
     let app = spawn_app().await;
-    let token = admin_token(&app).await;
-    let client = reqwest::Client::new();
-    let (_, operator) = send(
-        client.post(app.url("/api/v1/operators")).json(
-            &json!({ "name": "Hero", "organisation_number": "974760673", "experienced": true }),
-        ),
-        &token,
-    )
-    .await;
+    let token = app.token_of_new("admin", Role::Admin).await;
+    let api = app.api(&token);
+    let (_, operator) = api.post("/api/v1/operators", &operator()).await;
     let path = format!("/api/v1/operators/{}", operator["id"]);
     let update = json!({
         "version": operator["version"], "name": "Hero Norge", "organisation_number": "974760673",
         "experienced": true, "phnoe": "22 33 44 55",
     });
-    let (status, problem) = send(client.put(app.url(&path)).json(&update), &token).await;
+    let (status, problem) = api.put(&path, &update).await;
     assert_eq!(status, 400, "{problem}");
     assert_eq!(fields(&problem), ["phnoe"]);
-    let (_, unchanged) = send(client.get(app.url(&path)), &token).await;
+    let (_, unchanged) = api.get(&path).await;
     assert_eq!(unchanged["name"], "Hero");
 }
 
 #[tokio::test]
 async fn spec_10_a_json_body_without_a_json_content_type_is_400_naming_the_expected_type() {
     let app = spawn_app().await;
-    let token = admin_token(&app).await;
-    let response = reqwest::Client::new()
-        .post(app.url("/api/v1/users"))
-        .bearer_auth(&token)
+    let token = app.token_of_new("admin", Role::Admin).await;
+    let response = app
+        .api(&token)
+        .request(reqwest::Method::POST, "/api/v1/users")
         .header("content-type", "text/plain")
         .body(r#"{"username": "kari", "role": "admin"}"#)
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), 400);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
-    let problem: Value = response.json().await.unwrap();
+    let problem = problem(response, 400).await;
     assert_eq!(problem["field"], "content-type");
     assert!(
         problem["detail"]
@@ -183,19 +152,19 @@ async fn spec_10_a_json_body_without_a_json_content_type_is_400_naming_the_expec
 #[tokio::test]
 async fn spec_10_a_refused_import_lists_every_invalid_field_of_every_row() {
     let app = spawn_app().await;
-    let token = admin_token(&app).await;
+    let token = app.token_of_new("admin", Role::Admin).await;
+    let api = app.api(&token);
     let csv = "dro_number;name;organisation_number;experienced\n\
                DRO1000;Hero;974760673;ja\n\
                DROX;;974760674;ja\n\
                DRO1002;Norlandia;123;nei\n";
-    let (status, problem) = send(
-        reqwest::Client::new()
-            .post(app.url("/api/v1/import/operators?mode=all"))
-            .header("content-type", "text/csv")
-            .body(csv),
-        &token,
-    )
-    .await;
+    let (status, problem) = api
+        .send(
+            api.request(reqwest::Method::POST, "/api/v1/import/operators?mode=all")
+                .header("content-type", "text/csv")
+                .body(csv),
+        )
+        .await;
     assert_eq!(status, 400, "{problem}");
     let listed = fields(&problem);
     assert_eq!(problem["field"], listed[0]);
@@ -212,8 +181,8 @@ async fn spec_10_a_refused_import_lists_every_invalid_field_of_every_row() {
 #[tokio::test]
 async fn spec_10_a_path_or_query_parameter_that_does_not_parse_is_problem_json_naming_it() {
     let app = spawn_app().await;
-    let token = admin_token(&app).await;
-    let client = reqwest::Client::new();
+    let token = app.token_of_new("admin", Role::Admin).await;
+    let api = app.api(&token);
     for (path, field) in [
         ("/api/v1/centres/9223372036854775808", "id"),
         ("/api/v1/users/1/tokens/x", "token_id"),
@@ -225,19 +194,8 @@ async fn spec_10_a_path_or_query_parameter_that_does_not_parse_is_problem_json_n
         } else {
             reqwest::Method::GET
         };
-        let response = client
-            .request(method, app.url(path))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 400, "{path}");
-        assert_eq!(
-            response.headers()["content-type"],
-            "application/problem+json",
-            "{path}"
-        );
-        let problem: Value = response.json().await.unwrap();
+        let response = api.request(method, path).send().await.unwrap();
+        let problem = problem(response, 400).await;
         assert_eq!(problem["field"], field, "{path}: {problem}");
     }
 }
@@ -270,18 +228,13 @@ async fn spec_10_the_description_gives_every_error_response_as_problem_json() {
 #[tokio::test]
 async fn spec_10_a_claim_simulation_lists_every_invalid_field() {
     let app = spawn_app().await;
-    let token = admin_token(&app).await;
+    let token = app.token_of_new("admin", Role::Admin).await;
+    let api = app.api(&token);
     let mut request = negotiation();
     request["units"][0]["agreements"][1]["valid_to"] = json!("2026-02-30");
     request["units"][0]["agreements"][0]["unit_tiers"][0]["price"] = json!(-1);
     request["occupancy"][1]["residents"] = json!(-3);
-    let (status, problem) = send(
-        reqwest::Client::new()
-            .post(app.url("/api/v1/claims/simulate"))
-            .json(&request),
-        &token,
-    )
-    .await;
+    let (status, problem) = api.post("/api/v1/claims/simulate", &request).await;
     assert_eq!(status, 400, "{problem}");
     assert_eq!(
         problem["field"],

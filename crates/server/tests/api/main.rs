@@ -7,6 +7,7 @@ mod bad_input;
 mod calendar;
 mod claims;
 mod cli;
+mod client;
 mod contract;
 mod event_log;
 mod health;

@@ -9,20 +9,16 @@ async fn admin_creates_a_user_on_the_page_and_the_user_must_enrol() {
     let app = spawn_app().await;
     let admin = app.create_user("admin", Role::Admin).await;
     let client = app.login(&admin).await;
-    let page = app.page(&client, "/admin/users").await;
-    let response = client
-        .post(app.url("/admin/users"))
-        .form(&[
-            ("csrf", csrf_token(&page).as_str()),
-            ("username", "vera.vest"),
-            ("display_name", "Vera Vest"),
-            ("role", "udi_region"),
-            ("region", "VEST"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let fields = [
+        ("username", "vera.vest"),
+        ("display_name", "Vera Vest"),
+        ("role", "udi_region"),
+        ("region", "VEST"),
+        ("password", PASSWORD),
+    ];
+    let response = app
+        .submit(&client, "/admin/users", "/admin/users", &fields)
+        .await;
     assert_eq!(response.status(), 201);
     let user = app.store.user_by_username("vera.vest").await.unwrap();
     assert_eq!(user.region.as_deref(), Some("VEST"));
@@ -34,18 +30,14 @@ async fn form_errors_appear_beside_the_field() {
     let app = spawn_app().await;
     let admin = app.create_user("admin", Role::Admin).await;
     let client = app.login(&admin).await;
-    let page = app.page(&client, "/admin/users").await;
-    let response = client
-        .post(app.url("/admin/users"))
-        .form(&[
-            ("csrf", csrf_token(&page).as_str()),
-            ("username", "ny"),
-            ("role", "udi_adm"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let fields = [
+        ("username", "ny"),
+        ("role", "udi_adm"),
+        ("password", PASSWORD),
+    ];
+    let response = app
+        .submit(&client, "/admin/users", "/admin/users", &fields)
+        .await;
     assert_eq!(response.status(), 400);
     let html = response.text().await.unwrap();
     assert!(html.contains("id=\"username-error\""), "{html}");
