@@ -10,53 +10,25 @@ use crate::helpers::{PASSWORD, TestApp, csrf_token, spawn_app};
 
 /// Registers operator DRO1000 with one centre through the API; returns the centre's id.
 async fn operator_with_a_centre(app: &TestApp, token: &str) -> i64 {
-    let client = reqwest::Client::new();
-    let operator: Value = client
-        .post(app.url("/api/v1/operators"))
-        .bearer_auth(token)
-        .json(&json!({ "name": "Hero", "organisation_number": "974760673", "experienced": true }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let api = app.api(token);
+    let operator =
+        json!({ "name": "Hero", "organisation_number": "974760673", "experienced": true });
+    let (_, operator) = api.post("/api/v1/operators", &operator).await;
     assert_eq!(operator["dro_number"], "DRO1000");
-    let centre: Value = client
-        .post(app.url("/api/v1/centres"))
-        .bearer_auth(token)
-        .json(&json!({
-            "name": "Oslo asylmottak", "category": "ordinary", "series": "03",
-            "municipality_number": "0301", "postal_code": "0010", "operator_id": operator["id"],
-        }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let centre = json!({
+        "name": "Oslo asylmottak", "category": "ordinary", "series": "03",
+        "municipality_number": "0301", "postal_code": "0010", "operator_id": operator["id"],
+    });
+    let (_, centre) = api.post("/api/v1/centres", &centre).await;
     centre["id"].as_i64().expect("centre created")
 }
 
 /// (number of centres listed, status of the centre's page) as `token` sees them.
 async fn what_it_sees(app: &TestApp, token: &str, centre_id: i64) -> (Value, u16) {
-    let client = reqwest::Client::new();
-    let list: Value = client
-        .get(app.url("/api/v1/centres"))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let detail = client
-        .get(app.url(&format!("/api/v1/centres/{centre_id}")))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
-    (list["total"].clone(), detail.status().as_u16())
+    let api = app.api(token);
+    let (_, list) = api.get("/api/v1/centres").await;
+    let (status, _) = api.get(&format!("/api/v1/centres/{centre_id}")).await;
+    (list["total"].clone(), status)
 }
 
 #[tokio::test]

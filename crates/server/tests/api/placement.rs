@@ -11,15 +11,7 @@ async fn imdi(app: &TestApp) -> String {
 }
 
 async fn solve(app: &TestApp, token: &str, body: &Value) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(app.url("/api/v1/placement/solve"))
-        .bearer_auth(token)
-        .json(body)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
+    app.api(token).post("/api/v1/placement/solve", body).await
 }
 
 /// Two municipalities of 4 persons; a family of 3 and three singles. The best total keeps the
