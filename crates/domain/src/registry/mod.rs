@@ -44,6 +44,7 @@ pub mod identifiers;
 pub mod import;
 pub mod lifecycle;
 pub mod numbers;
+pub mod registration;
 
 pub use crate::error::FieldError;
 pub use accounting::AccountingData;
@@ -66,6 +67,9 @@ pub use lifecycle::{
     check_place_type_free, check_replacement, check_transition, replacement_series,
 };
 pub use numbers::{CentreNumber, DroNumber, Series, first_free_dro, first_free_number};
+pub use registration::{
+    CentreDraft, CentreRegistration, NumberRefused, RegistrySnapshot, parse_region, register_centre,
+};
 
 #[cfg(test)]
 mod tests;

@@ -10,6 +10,7 @@ mod import;
 mod lifecycle;
 mod numbers;
 mod properties;
+mod registration;
 
 fn series(text: &str) -> Series {
     Series::parse(text).expect("valid series")
