@@ -140,12 +140,22 @@ pub fn register_centre(
     let municipality = errors.check(MunicipalityNumber::parse(&draft.municipality_number));
     if let Some(number) = &municipality {
         let listed = snapshot.municipalities.contains(number.as_str());
-        known(&mut errors, listed, "municipality_number", "not in the municipality list");
+        known(
+            &mut errors,
+            listed,
+            "municipality_number",
+            "not in the municipality list",
+        );
     }
     let postal_code = errors.check(PostalCode::parse(&draft.postal_code));
     if let Some(code) = &postal_code {
         let listed = snapshot.postal_codes.contains(code.as_str());
-        known(&mut errors, listed, "postal_code", "not in the postal-code list");
+        known(
+            &mut errors,
+            listed,
+            "postal_code",
+            "not in the postal-code list",
+        );
     }
     let operator = match draft.operator_id {
         None => {
@@ -154,7 +164,12 @@ pub fn register_centre(
         }
         Some(id) => {
             let dro = snapshot.operators.get(&id).copied();
-            known(&mut errors, dro.is_some(), "operator_id", "no operator has this id");
+            known(
+                &mut errors,
+                dro.is_some(),
+                "operator_id",
+                "no operator has this id",
+            );
             dro.map(|dro| (id, dro))
         }
     };

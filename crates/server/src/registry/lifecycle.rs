@@ -12,7 +12,7 @@ use mottak_store::events::{Actor, NewEvent};
 use mottak_store::registry::{CentreFields, CentreRecord, LinkedNumber, NewCentre};
 use serde::{Deserialize, Serialize};
 
-use super::centres::{existing_operator, series_table};
+use super::snapshot::{existing_operator, series_table};
 use super::{RegistryError, optional, today};
 
 /// A lifecycle operation as the API and the confirmation form give it.

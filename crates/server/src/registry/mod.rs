@@ -8,6 +8,7 @@ pub mod import;
 mod lifecycle;
 mod operators;
 pub mod scope;
+mod snapshot;
 
 pub use centres::{CentreInput, CentrePatch, create_centre, update_centre};
 pub use error::RegistryError;

@@ -17,6 +17,7 @@ mod municipal_admins;
 mod operator_scope;
 mod placement;
 mod rate_limit;
+mod registration;
 mod registry;
 mod route_coverage;
 mod users;

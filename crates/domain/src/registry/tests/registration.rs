@@ -5,10 +5,7 @@ use crate::access::Region;
 
 fn snapshot() -> RegistrySnapshot {
     RegistrySnapshot {
-        series: vec![
-            (series("03"), Some(Region::Ost)),
-            (series("35"), None),
-        ],
+        series: vec![(series("03"), Some(Region::Ost)), (series("35"), None)],
         municipalities: ["0301".to_owned()].into(),
         postal_codes: ["0010".to_owned()].into(),
         old_counties: [("0301".to_owned(), vec!["03".to_owned()])].into(),

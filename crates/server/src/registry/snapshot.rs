@@ -1,0 +1,116 @@
+//! The reference data a registry decision needs, read from the store before the write
+//! transaction (see `WriteTx`): the domain then decides on values alone.
+
+use mottak_domain::access::Region;
+use mottak_domain::error::FieldError;
+use mottak_domain::registry::{
+    CentreDraft, DroNumber, MunicipalityNumber, PostalCode, RegistrySnapshot, Series,
+};
+use mottak_store::Store;
+use mottak_store::registry::OperatorRecord;
+
+use super::{RegistryError, today};
+
+/// The number-series table of §2 valid today, each series with the region its county gives.
+pub(super) async fn series_table(
+    store: &Store,
+) -> Result<Vec<(Series, Option<Region>)>, RegistryError> {
+    Ok(store
+        .number_series(&today())
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            let region = row.region.and_then(|code| code.parse::<Region>().ok());
+            Series::parse(&row.prefix)
+                .ok()
+                .map(|series| (series, region))
+        })
+        .collect())
+}
+
+/// The operator a centre is to have, or an error naming `operator_id`.
+pub(super) async fn existing_operator(
+    store: &Store,
+    id: i64,
+) -> Result<OperatorRecord, RegistryError> {
+    match store.operator(id).await {
+        Ok(operator) => Ok(operator),
+        Err(mottak_store::StoreError::NotFound) => {
+            Err(FieldError::new("operator_id", "no operator has this id").into())
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// The DRO number of a stored operator.
+pub(super) fn dro_of(operator: &OperatorRecord) -> Option<DroNumber> {
+    u32::try_from(operator.dro_number)
+        .ok()
+        .and_then(DroNumber::new)
+}
+
+/// The series table, and the entries of the other tables that `draft` names.
+pub(super) async fn snapshot_for(
+    store: &Store,
+    draft: &CentreDraft,
+) -> Result<RegistrySnapshot, RegistryError> {
+    let today = today();
+    let mut snapshot = RegistrySnapshot {
+        series: series_table(store).await?,
+        ..RegistrySnapshot::default()
+    };
+    if let Ok(number) = MunicipalityNumber::parse(&draft.municipality_number)
+        && store.municipality(number.as_str(), &today).await.is_ok()
+    {
+        let counties = store.old_counties(number.as_str(), &today).await?;
+        if !counties.is_empty() {
+            snapshot
+                .old_counties
+                .insert(number.as_str().to_owned(), counties);
+        }
+        snapshot.municipalities.insert(number.as_str().to_owned());
+    }
+    if let Ok(code) = PostalCode::parse(&draft.postal_code)
+        && store.postal_place(code.as_str(), &today).await.is_ok()
+    {
+        snapshot.postal_codes.insert(code.as_str().to_owned());
+    }
+    if let Some(id) = draft.operator_id {
+        match store.operator(id).await {
+            Ok(operator) => snapshot
+                .operators
+                .extend(dro_of(&operator).map(|dro| (id, dro))),
+            Err(mottak_store::StoreError::NotFound) => {}
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Ok(snapshot)
+}
+
+/// Checks a municipality number and a postal code against the reference data.
+pub(super) async fn check_places(
+    store: &Store,
+    municipality: &str,
+    postal_code: &str,
+) -> Result<(String, String), RegistryError> {
+    let municipality = MunicipalityNumber::parse(municipality)?;
+    if store
+        .municipality(municipality.as_str(), &today())
+        .await
+        .is_err()
+    {
+        return Err(FieldError::new("municipality_number", "not in the municipality list").into());
+    }
+    let postal_code = PostalCode::parse(postal_code)?;
+    if store
+        .postal_place(postal_code.as_str(), &today())
+        .await
+        .is_err()
+    {
+        return Err(FieldError::new("postal_code", "not in the postal-code list").into());
+    }
+    Ok((
+        municipality.as_str().to_owned(),
+        postal_code.as_str().to_owned(),
+    ))
+}
