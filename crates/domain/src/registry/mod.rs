@@ -44,6 +44,7 @@ pub mod identifiers;
 pub mod import;
 pub mod lifecycle;
 pub mod numbers;
+pub mod operator;
 pub mod registration;
 
 pub use crate::error::FieldError;
@@ -67,6 +68,7 @@ pub use lifecycle::{
     check_place_type_free, check_replacement, check_transition, replacement_series,
 };
 pub use numbers::{CentreNumber, DroNumber, Series, first_free_dro, first_free_number};
+pub use operator::{OperatorDraft, OperatorRegistration, register_operator};
 pub use registration::{
     CentreDraft, CentreRegistration, NumberRefused, RegistrySnapshot, parse_region, register_centre,
 };

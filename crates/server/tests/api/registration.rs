@@ -32,7 +32,13 @@ async fn r_reg_4_every_invalid_field_of_a_new_centre_is_listed_in_errors() {
     assert_eq!(body["field"], "name");
     assert_eq!(
         fields(&body),
-        ["name", "series", "municipality_number", "postal_code", "email"]
+        [
+            "name",
+            "series",
+            "municipality_number",
+            "postal_code",
+            "email"
+        ]
     );
     let (_, list) = registry.get("/api/v1/centres").await;
     assert_eq!(list["total"], 0);
@@ -74,4 +80,21 @@ async fn r_reg_4_centre_form_shows_every_error_beside_its_field_and_keeps_what_w
     for typed in ["Fjellro asylmottak", "value=\"9999\"", "value=\"12a4\""] {
         assert!(html.contains(typed), "{typed} kept");
     }
+}
+
+#[tokio::test]
+async fn r_reg_4_every_invalid_field_of_a_new_operator_is_listed_in_errors() {
+    let registry = Registry::new().await;
+    let (status, body) = registry
+        .post(
+            "/api/v1/operators",
+            json!({ "name": " ", "organisation_number": "123", "experienced": false, "postal_code": "0000" }),
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["field"], "name");
+    assert_eq!(
+        fields(&body),
+        ["name", "organisation_number", "postal_code"]
+    );
 }

@@ -9,6 +9,7 @@ mod identifiers;
 mod import;
 mod lifecycle;
 mod numbers;
+mod operator;
 mod properties;
 mod registration;
 
