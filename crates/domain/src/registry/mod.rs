@@ -60,8 +60,8 @@ pub use identifiers::{
     bank_account_check_digit, organisation_number_check_digit,
 };
 pub use import::{
-    CENTRE_COLUMNS, CentreRow, ImportRow, OPERATOR_COLUMNS, OperatorRow, parse_centre_csv,
-    parse_operator_csv,
+    CENTRE_COLUMNS, CentreRow, CentreRowDecision, ImportRow, OPERATOR_COLUMNS, OperatorRow,
+    check_centre_row, parse_centre_csv, parse_operator_csv,
 };
 pub use lifecycle::{
     CentreState, Consequence, LifecycleOperation, OPENING_TASKS, check_change,

@@ -42,6 +42,9 @@ pub struct RegistrySnapshot {
     pub old_counties: BTreeMap<String, Vec<String>>,
     /// Operators by id, with their DRO numbers.
     pub operators: BTreeMap<i64, DroNumber>,
+    /// Centre numbers ever given, for an import; a single registration reads those of its
+    /// series under the write lock instead ([`CentreRegistration::allocate_number`]).
+    pub used_numbers: BTreeSet<String>,
 }
 
 /// A new centre that passed every rule; its number is allocated when it is written

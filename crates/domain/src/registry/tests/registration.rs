@@ -10,6 +10,7 @@ fn snapshot() -> RegistrySnapshot {
         postal_codes: ["0010".to_owned()].into(),
         old_counties: [("0301".to_owned(), vec!["03".to_owned()])].into(),
         operators: [(7, dro(1000))].into(),
+        ..RegistrySnapshot::default()
     }
 }
 
