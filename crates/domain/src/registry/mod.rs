@@ -39,6 +39,7 @@ pub mod accounting;
 pub mod address_list;
 pub mod category;
 pub mod centre;
+pub mod change;
 pub mod csv;
 pub mod identifiers;
 pub mod import;
@@ -55,6 +56,7 @@ pub use centre::{
     check_new_number, expected_name_suffix, name_warnings, parse_place_type, place_type_warnings,
     series_region, series_warnings,
 };
+pub use change::{CentreChange, CheckedChange, check_centre_change};
 pub use identifiers::{
     BankAccountNumber, MunicipalityNumber, OrganisationNumber, PostalCode,
     bank_account_check_digit, organisation_number_check_digit,

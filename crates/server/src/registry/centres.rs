@@ -1,9 +1,8 @@
 //! Creating and changing centres (R-REG-1, R-REG-4 to R-REG-8).
 
-use mottak_domain::error::FieldError;
 use mottak_domain::registry::{
-    BankAccountNumber, CentreDraft, CentreNumber, CentreRegistration, NumberRefused,
-    check_centre_email, parse_region, register_centre,
+    BankAccountNumber, CentreChange, CentreDraft, CentreNumber, CentreRegistration, NumberRefused,
+    RegistrySnapshot, check_centre_change, register_centre,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, NewEvent};
@@ -11,7 +10,7 @@ use mottak_store::registry::{CentreFields, CentreRecord, NewCentre};
 use serde::Deserialize;
 
 use super::scope::EditRights;
-use super::snapshot::{check_places, snapshot_for};
+use super::snapshot::{add_places, snapshot_for};
 use super::{RegistryError, optional};
 
 /// A new centre as the API, the form and the import give it (SPEC §10).
@@ -52,14 +51,6 @@ pub struct CentreInput {
     /// For a form whose operator select was left empty (the API requires `operator_id`).
     #[serde(default, skip)]
     pub operator_missing: bool,
-}
-
-fn bank_account(field: &str, text: &Option<String>) -> Result<Option<String>, FieldError> {
-    optional(text)
-        .map(|text| {
-            BankAccountNumber::parse(field, &text).map(|account| account.as_str().to_owned())
-        })
-        .transpose()
 }
 
 impl CentreInput {
@@ -240,35 +231,55 @@ pub async fn update_centre(
         deny(rights.contact)?;
         fields.has_video_equipment = equipment;
     }
-    if patch.bank_account_benefits.is_some() {
-        deny(rights.accounting)?;
-        fields.bank_account_benefits =
-            bank_account("bank_account_benefits", &patch.bank_account_benefits)?;
+    let region = optional(&patch.region);
+    let places_change = patch.postal_code.is_some() || patch.municipality_number.is_some();
+    for (given, allowed) in [
+        (patch.bank_account_benefits.is_some(), rights.accounting),
+        (patch.bank_account_operation.is_some(), rights.accounting),
+        (region.is_some(), rights.accounting),
+        (places_change, rights.postal_code),
+    ] {
+        if given {
+            deny(allowed)?;
+        }
     }
-    if patch.bank_account_operation.is_some() {
-        deny(rights.accounting)?;
-        fields.bank_account_operation =
-            bank_account("bank_account_operation", &patch.bank_account_operation)?;
+    let municipality = patch
+        .municipality_number
+        .clone()
+        .unwrap_or_else(|| fields.municipality_number.clone());
+    let postal_code = patch
+        .postal_code
+        .clone()
+        .unwrap_or_else(|| fields.postal_code.clone());
+    fn account(text: &Option<String>) -> Option<Option<&str>> {
+        text.as_deref()
+            .map(|text| Some(text.trim()).filter(|text| !text.is_empty()))
     }
-    if let Some(region) = optional(&patch.region) {
-        deny(rights.accounting)?;
-        fields.region = parse_region(&region)?.code().to_owned();
+    let change = CentreChange {
+        bank_account_benefits: account(&patch.bank_account_benefits),
+        bank_account_operation: account(&patch.bank_account_operation),
+        region: region.as_deref(),
+        places: places_change.then_some((municipality.as_str(), postal_code.as_str())),
+        email: fields.email.as_deref(),
+    };
+    let mut snapshot = RegistrySnapshot::default();
+    if let Some((municipality, postal_code)) = change.places {
+        add_places(store, &mut snapshot, municipality, postal_code).await?;
     }
-    if patch.postal_code.is_some() || patch.municipality_number.is_some() {
-        deny(rights.postal_code)?;
-        let municipality = patch
-            .municipality_number
-            .clone()
-            .unwrap_or_else(|| fields.municipality_number.clone());
-        let postal_code = patch
-            .postal_code
-            .clone()
-            .unwrap_or_else(|| fields.postal_code.clone());
-        (fields.municipality_number, fields.postal_code) =
-            check_places(store, &municipality, &postal_code).await?;
+    let checked = check_centre_change(&change, &snapshot)?;
+    let text = |account: Option<BankAccountNumber>| account.map(|a| a.as_str().to_owned());
+    if let Some(account) = checked.bank_account_benefits {
+        fields.bank_account_benefits = text(account);
     }
-    if let Some(email) = &fields.email {
-        check_centre_email(email)?;
+    if let Some(account) = checked.bank_account_operation {
+        fields.bank_account_operation = text(account);
+    }
+    if let Some(region) = checked.region {
+        fields.region = region.code().to_owned();
+    }
+    if let Some((municipality, postal_code)) = checked.places {
+        fields.municipality_number = municipality.as_str().to_owned();
+        fields.postal_code = postal_code.as_str().to_owned();
     }
     let changed = changed_fields(&before.fields(), &fields);
     // Reads go before the write transaction: it holds the write lock, and other writers waiting

@@ -54,27 +54,17 @@ pub(super) async fn snapshot_for(
     store: &Store,
     draft: &CentreDraft,
 ) -> Result<RegistrySnapshot, RegistryError> {
-    let today = today();
     let mut snapshot = RegistrySnapshot {
         series: series_table(store).await?,
         ..RegistrySnapshot::default()
     };
-    if let Ok(number) = MunicipalityNumber::parse(&draft.municipality_number)
-        && store.municipality(number.as_str(), &today).await.is_ok()
-    {
-        let counties = store.old_counties(number.as_str(), &today).await?;
-        if !counties.is_empty() {
-            snapshot
-                .old_counties
-                .insert(number.as_str().to_owned(), counties);
-        }
-        snapshot.municipalities.insert(number.as_str().to_owned());
-    }
-    if let Ok(code) = PostalCode::parse(&draft.postal_code)
-        && store.postal_place(code.as_str(), &today).await.is_ok()
-    {
-        snapshot.postal_codes.insert(code.as_str().to_owned());
-    }
+    add_places(
+        store,
+        &mut snapshot,
+        &draft.municipality_number,
+        &draft.postal_code,
+    )
+    .await?;
     if let Some(id) = draft.operator_id {
         match store.operator(id).await {
             Ok(operator) => snapshot
@@ -87,30 +77,30 @@ pub(super) async fn snapshot_for(
     Ok(snapshot)
 }
 
-/// Checks a municipality number and a postal code against the reference data.
-pub(super) async fn check_places(
+/// Adds a municipality (with its old counties) and a postal code to `snapshot` where the
+/// reference data lists them today.
+pub(super) async fn add_places(
     store: &Store,
+    snapshot: &mut RegistrySnapshot,
     municipality: &str,
     postal_code: &str,
-) -> Result<(String, String), RegistryError> {
-    let municipality = MunicipalityNumber::parse(municipality)?;
-    if store
-        .municipality(municipality.as_str(), &today())
-        .await
-        .is_err()
+) -> Result<(), RegistryError> {
+    let today = today();
+    if let Ok(number) = MunicipalityNumber::parse(municipality)
+        && store.municipality(number.as_str(), &today).await.is_ok()
     {
-        return Err(FieldError::new("municipality_number", "not in the municipality list").into());
+        let counties = store.old_counties(number.as_str(), &today).await?;
+        if !counties.is_empty() {
+            snapshot
+                .old_counties
+                .insert(number.as_str().to_owned(), counties);
+        }
+        snapshot.municipalities.insert(number.as_str().to_owned());
     }
-    let postal_code = PostalCode::parse(postal_code)?;
-    if store
-        .postal_place(postal_code.as_str(), &today())
-        .await
-        .is_err()
+    if let Ok(code) = PostalCode::parse(postal_code)
+        && store.postal_place(code.as_str(), &today).await.is_ok()
     {
-        return Err(FieldError::new("postal_code", "not in the postal-code list").into());
+        snapshot.postal_codes.insert(code.as_str().to_owned());
     }
-    Ok((
-        municipality.as_str().to_owned(),
-        postal_code.as_str().to_owned(),
-    ))
+    Ok(())
 }

@@ -98,3 +98,28 @@ async fn r_reg_4_every_invalid_field_of_a_new_operator_is_listed_in_errors() {
         ["name", "organisation_number", "postal_code"]
     );
 }
+
+#[tokio::test]
+async fn r_reg_4_every_invalid_field_of_a_centre_change_is_listed_in_errors() {
+    let registry = Registry::new().await;
+    let operator = registry.operator("Hero").await;
+    let (_, created) = registry
+        .centre(operator, "Oslo asylmottak", "03", json!({}))
+        .await;
+    let path = format!("/api/v1/centres/{}", created["id"]);
+    let (_, centre) = registry.get(&path).await;
+    let (status, body) = registry
+        .patch(
+            &path,
+            json!({ "version": centre["version"], "bank_account_benefits": "12345678901",
+                    "postal_code": "0000", "email": "post@asylmottak.no" }),
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        fields(&body),
+        ["bank_account_benefits", "postal_code", "email"]
+    );
+    let (_, after) = registry.get(&path).await;
+    assert_eq!(after["version"], centre["version"]);
+}

@@ -4,6 +4,7 @@ use super::*;
 use crate::claims::PlaceType;
 
 mod centre;
+mod change;
 mod exports;
 mod identifiers;
 mod import;
