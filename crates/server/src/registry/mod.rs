@@ -6,6 +6,7 @@ mod centres;
 mod error;
 pub mod import;
 mod lifecycle;
+mod lifecycle_request;
 mod operators;
 pub mod scope;
 mod snapshot;

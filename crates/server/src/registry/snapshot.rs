@@ -2,7 +2,6 @@
 //! transaction (see `WriteTx`): the domain then decides on values alone.
 
 use mottak_domain::access::Region;
-use mottak_domain::error::FieldError;
 use mottak_domain::registry::{
     CentreDraft, DroNumber, MunicipalityNumber, PostalCode, RegistrySnapshot, Series,
 };
@@ -26,20 +25,6 @@ pub(super) async fn series_table(
                 .map(|series| (series, region))
         })
         .collect())
-}
-
-/// The operator a centre is to have, or an error naming `operator_id`.
-pub(super) async fn existing_operator(
-    store: &Store,
-    id: i64,
-) -> Result<OperatorRecord, RegistryError> {
-    match store.operator(id).await {
-        Ok(operator) => Ok(operator),
-        Err(mottak_store::StoreError::NotFound) => {
-            Err(FieldError::new("operator_id", "no operator has this id").into())
-        }
-        Err(error) => Err(error.into()),
-    }
 }
 
 /// The DRO number of a stored operator.
@@ -66,13 +51,7 @@ pub(super) async fn snapshot_for(
     )
     .await?;
     if let Some(id) = draft.operator_id {
-        match store.operator(id).await {
-            Ok(operator) => snapshot
-                .operators
-                .extend(dro_of(&operator).map(|dro| (id, dro))),
-            Err(mottak_store::StoreError::NotFound) => {}
-            Err(error) => return Err(error.into()),
-        }
+        add_operator(store, &mut snapshot, id).await?;
     }
     Ok(snapshot)
 }
@@ -101,6 +80,43 @@ pub(super) async fn add_places(
         && store.postal_place(code.as_str(), &today).await.is_ok()
     {
         snapshot.postal_codes.insert(code.as_str().to_owned());
+    }
+    Ok(())
+}
+
+/// The series table, the operator of `operator_id` and the old counties of `municipality`: what
+/// a lifecycle operation's new number is judged against (R-REG-2).
+pub(super) async fn successor_snapshot(
+    store: &Store,
+    operator_id: i64,
+    municipality: &str,
+) -> Result<RegistrySnapshot, RegistryError> {
+    let mut snapshot = RegistrySnapshot {
+        series: series_table(store).await?,
+        ..RegistrySnapshot::default()
+    };
+    add_operator(store, &mut snapshot, operator_id).await?;
+    let counties = store.old_counties(municipality, &today()).await?;
+    if !counties.is_empty() {
+        snapshot
+            .old_counties
+            .insert(municipality.to_owned(), counties);
+    }
+    Ok(snapshot)
+}
+
+/// Adds the operator of `id`, when there is one.
+async fn add_operator(
+    store: &Store,
+    snapshot: &mut RegistrySnapshot,
+    id: i64,
+) -> Result<(), RegistryError> {
+    match store.operator(id).await {
+        Ok(operator) => snapshot
+            .operators
+            .extend(dro_of(&operator).map(|dro| (id, dro))),
+        Err(mottak_store::StoreError::NotFound) => {}
+        Err(error) => return Err(error.into()),
     }
     Ok(())
 }
