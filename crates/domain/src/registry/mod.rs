@@ -39,11 +39,14 @@ pub mod accounting;
 pub mod address_list;
 pub mod category;
 pub mod centre;
+pub mod change;
 pub mod csv;
 pub mod identifiers;
 pub mod import;
 pub mod lifecycle;
 pub mod numbers;
+pub mod operator;
+pub mod registration;
 
 pub use crate::error::FieldError;
 pub use accounting::AccountingData;
@@ -53,19 +56,24 @@ pub use centre::{
     check_new_number, expected_name_suffix, name_warnings, parse_place_type, place_type_warnings,
     series_region, series_warnings,
 };
+pub use change::{CentreChange, CheckedChange, check_centre_change};
 pub use identifiers::{
     BankAccountNumber, MunicipalityNumber, OrganisationNumber, PostalCode,
     bank_account_check_digit, organisation_number_check_digit,
 };
 pub use import::{
-    CENTRE_COLUMNS, CentreRow, ImportRow, OPERATOR_COLUMNS, OperatorRow, parse_centre_csv,
-    parse_operator_csv,
+    CENTRE_COLUMNS, CentreRow, CentreRowDecision, ImportRow, OPERATOR_COLUMNS, OperatorRow,
+    check_centre_row, parse_centre_csv, parse_operator_csv,
 };
 pub use lifecycle::{
     CentreState, Consequence, LifecycleOperation, OPENING_TASKS, check_change,
     check_place_type_free, check_replacement, check_transition, replacement_series,
 };
 pub use numbers::{CentreNumber, DroNumber, Series, first_free_dro, first_free_number};
+pub use operator::{OperatorDraft, OperatorRegistration, register_operator};
+pub use registration::{
+    CentreDraft, CentreRegistration, NumberRefused, RegistrySnapshot, parse_region, register_centre,
+};
 
 #[cfg(test)]
 mod tests;

@@ -1,18 +1,17 @@
 //! Creating and changing centres (R-REG-1, R-REG-4 to R-REG-8).
 
-use mottak_domain::access::Region;
-use mottak_domain::error::FieldError;
 use mottak_domain::registry::{
-    BankAccountNumber, Category, CentreNumber, MunicipalityNumber, NewNumber, PostalCode, Series,
-    check_centre_email, check_new_number, first_free_number, parse_place_type, series_region,
+    BankAccountNumber, CentreChange, CentreDraft, CentreNumber, CentreRegistration, NumberRefused,
+    RegistrySnapshot, check_centre_change, register_centre,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
-use mottak_store::registry::{CentreFields, CentreRecord, NewCentre, OperatorRecord};
+use mottak_store::registry::{CentreFields, CentreRecord, NewCentre};
 use serde::Deserialize;
 
 use super::scope::EditRights;
-use super::{RegistryError, optional, today};
+use super::snapshot::{add_places, snapshot_for};
+use super::{RegistryError, optional};
 
 /// A new centre as the API, the form and the import give it (SPEC §10).
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -49,122 +48,44 @@ pub struct CentreInput {
     /// For the import of closed centres of the old registry.
     #[serde(default, skip)]
     pub closed: bool,
+    /// For a form whose operator select was left empty (the API requires `operator_id`).
+    #[serde(default, skip)]
+    pub operator_missing: bool,
 }
 
-fn bank_account(field: &str, text: &Option<String>) -> Result<Option<String>, FieldError> {
-    optional(text)
-        .map(|text| {
-            BankAccountNumber::parse(field, &text).map(|account| account.as_str().to_owned())
-        })
-        .transpose()
-}
-
-/// The number-series table of §2 valid today, each series with the region its county gives.
-pub(super) async fn series_table(
-    store: &Store,
-) -> Result<Vec<(Series, Option<Region>)>, RegistryError> {
-    Ok(store
-        .number_series(&today())
-        .await?
-        .into_iter()
-        .filter_map(|row| {
-            let region = row.region.and_then(|code| code.parse::<Region>().ok());
-            Series::parse(&row.prefix)
-                .ok()
-                .map(|series| (series, region))
-        })
-        .collect())
-}
-
-/// The operator a centre is to have, or an error naming `operator_id`.
-pub(super) async fn existing_operator(
-    store: &Store,
-    id: i64,
-) -> Result<OperatorRecord, RegistryError> {
-    match store.operator(id).await {
-        Ok(operator) => Ok(operator),
-        Err(mottak_store::StoreError::NotFound) => {
-            Err(FieldError::new("operator_id", "no operator has this id").into())
+impl CentreInput {
+    /// The draft the domain judges: texts trimmed, empty ones absent.
+    fn draft(&self) -> CentreDraft {
+        CentreDraft {
+            name: self.name.trim().to_owned(),
+            category: self.category.clone(),
+            series: self.series.clone(),
+            municipality_number: self.municipality_number.clone(),
+            postal_code: self.postal_code.clone(),
+            operator_id: (!self.operator_missing).then_some(self.operator_id),
+            number: optional(&self.number),
+            place_type: optional(&self.place_type),
+            region: optional(&self.region),
+            email: optional(&self.email),
+            bank_account_benefits: optional(&self.bank_account_benefits),
+            bank_account_operation: optional(&self.bank_account_operation),
         }
-        Err(error) => Err(error.into()),
     }
 }
 
-/// Checks a municipality number and a postal code against the reference data.
-async fn check_places(
-    store: &Store,
-    municipality: &str,
-    postal_code: &str,
-) -> Result<(String, String), RegistryError> {
-    let municipality = MunicipalityNumber::parse(municipality)?;
-    if store
-        .municipality(municipality.as_str(), &today())
-        .await
-        .is_err()
-    {
-        return Err(FieldError::new("municipality_number", "not in the municipality list").into());
-    }
-    let postal_code = PostalCode::parse(postal_code)?;
-    if store
-        .postal_place(postal_code.as_str(), &today())
-        .await
-        .is_err()
-    {
-        return Err(FieldError::new("postal_code", "not in the postal-code list").into());
-    }
-    Ok((
-        municipality.as_str().to_owned(),
-        postal_code.as_str().to_owned(),
-    ))
-}
-
-pub async fn create_centre(
-    store: &Store,
-    actor: &Actor,
-    input: &CentreInput,
-) -> Result<(CentreRecord, Vec<String>), RegistryError> {
-    let name = input.name.trim();
-    if name.is_empty() {
-        return Err(FieldError::new("name", "the centre needs a name").into());
-    }
-    let category = Category::parse(&input.category)?;
-    let place_type = match optional(&input.place_type) {
-        Some(code) => parse_place_type("place_type", &code)?,
-        None => category.default_place_type(),
+/// The stored fields of a registration, with the free texts as given.
+fn centre_fields(centre: &CentreRegistration, input: &CentreInput) -> CentreFields {
+    let account = |account: &Option<BankAccountNumber>| {
+        account.as_ref().map(|account| account.as_str().to_owned())
     };
-    let series = Series::parse(&input.series)?;
-    let series_region = series_region(&series_table(store).await?, &series)?;
-    let (municipality, postal_code) =
-        check_places(store, &input.municipality_number, &input.postal_code).await?;
-    let operator = existing_operator(store, input.operator_id).await?;
-    if let Some(email) = optional(&input.email) {
-        check_centre_email(&email)?;
-    }
-    let old_counties = store.old_counties(&municipality, &today()).await?;
-    let given_region = optional(&input.region)
-        .map(|text| {
-            text.parse::<Region>()
-                .map_err(|_| FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT"))
-        })
-        .transpose()?;
-    let (region, warnings) = check_new_number(&NewNumber {
-        name,
-        category,
-        place_type,
-        series: &series,
-        series_region,
-        given_region,
-        old_counties: &old_counties,
-    })?;
-    let region = region.code().to_owned();
-    let fields = CentreFields {
-        region,
-        municipality_number: municipality,
-        postal_code,
+    CentreFields {
+        region: centre.region.code().to_owned(),
+        municipality_number: centre.municipality_number.as_str().to_owned(),
+        postal_code: centre.postal_code.as_str().to_owned(),
         visiting_address: optional(&input.visiting_address),
         postal_address: optional(&input.postal_address),
         phone: optional(&input.phone),
-        email: optional(&input.email),
+        email: centre.email.clone(),
         leader: optional(&input.leader),
         ip_address: optional(&input.ip_address),
         mailbox_name: optional(&input.mailbox_name),
@@ -173,78 +94,77 @@ pub async fn create_centre(
         udi_cost_centre: optional(&input.udi_cost_centre),
         supplier_number_benefits: optional(&input.supplier_number_benefits),
         supplier_number_operation: optional(&input.supplier_number_operation),
-        bank_account_benefits: bank_account("bank_account_benefits", &input.bank_account_benefits)?,
-        bank_account_operation: bank_account(
-            "bank_account_operation",
-            &input.bank_account_operation,
-        )?,
-    };
-    let given_number = optional(&input.number)
-        .map(|text| CentreNumber::parse(&text))
-        .transpose()?;
-    if let Some(number) = &given_number
-        && number.series() != series
-    {
-        return Err(FieldError::new(
-            "number",
-            format!("{} is not in series {}", number.as_str(), series.as_str()),
-        )
-        .into());
+        bank_account_benefits: account(&centre.bank_account_benefits),
+        bank_account_operation: account(&centre.bank_account_operation),
     }
+}
+
+/// Registers a centre: load the snapshot of the reference data the input names, let the domain
+/// decide (the registration or every invalid field), then allocate the number and write under
+/// the write lock.
+pub async fn create_centre(
+    store: &Store,
+    actor: &Actor,
+    input: &CentreInput,
+) -> Result<(CentreRecord, Vec<String>), RegistryError> {
+    let draft = input.draft();
+    let snapshot = snapshot_for(store, &draft).await?;
+    let centre = register_centre(&draft, &snapshot)?;
     let mut tx = store.begin_write().await?;
     let used: Vec<CentreNumber> = tx
-        .used_centre_numbers(series.as_str())
+        .used_centre_numbers(centre.series.as_str())
         .await?
         .iter()
         .filter_map(|number| CentreNumber::parse(number).ok())
         .collect();
-    let number = match given_number {
-        Some(number) if used.contains(&number) => {
+    let number = match centre.allocate_number(&used) {
+        Ok(number) => number,
+        Err(NumberRefused::InUse(number)) => {
             return Err(RegistryError::Conflict {
                 field: Some("number".to_owned()),
                 detail: format!("centre number {} is already in use", number.as_str()),
             });
         }
-        Some(number) => number,
-        None => first_free_number(&series, &used)?,
+        Err(NumberRefused::SeriesFull(error)) => return Err(error.into()),
     };
-    let centre = NewCentre {
+    let row = NewCentre {
         number: number.as_str().to_owned(),
-        name: name.to_owned(),
-        category: category.code().to_owned(),
-        place_type: place_type.code().to_owned(),
-        operator_id: operator.id,
+        name: centre.name.clone(),
+        category: centre.category.code().to_owned(),
+        place_type: centre.place_type.code().to_owned(),
+        operator_id: centre.operator_id,
         predecessor_id: None,
         status: if input.closed { "closed" } else { "open" }.to_owned(),
-        fields,
+        fields: centre_fields(&centre, input),
     };
-    let id = tx.insert_centre(&centre).await?;
+    let id = tx.insert_centre(&row).await?;
     tx.add_history(
         id,
         "created",
-        &format!("{} {}", centre.number, centre.name),
+        &format!("{} {}", row.number, row.name),
         None,
         &actor.name,
     )
     .await?;
+    let dro = centre.operator_dro.to_string();
     tx.record(
         NewEvent::new(
             actor,
             EventDomain::Registry,
             "centre.created",
             "centre",
-            &centre.number,
+            &row.number,
         )
         .summary(serde_json::json!({
-            "number": centre.number, "name": centre.name, "category": centre.category,
-            "place_type": centre.place_type, "operator": operator.dro(), "warnings": warnings,
+            "number": row.number, "name": row.name, "category": row.category,
+            "place_type": row.place_type, "operator": dro, "warnings": centre.warnings,
         }))
-        .in_region(Some(centre.fields.region.clone()))
-        .in_operator(Some(operator.dro())),
+        .in_region(Some(row.fields.region.clone()))
+        .in_operator(Some(dro.clone())),
     )
     .await?;
     tx.commit().await?;
-    Ok((store.centre(id).await?, warnings))
+    Ok((store.centre(id).await?, centre.warnings))
 }
 
 /// A change of a centre's fields: absent fields stay, an empty string clears.
@@ -317,39 +237,55 @@ pub async fn update_centre(
         deny(rights.contact)?;
         fields.has_video_equipment = equipment;
     }
-    if patch.bank_account_benefits.is_some() {
-        deny(rights.accounting)?;
-        fields.bank_account_benefits =
-            bank_account("bank_account_benefits", &patch.bank_account_benefits)?;
+    let region = optional(&patch.region);
+    let places_change = patch.postal_code.is_some() || patch.municipality_number.is_some();
+    for (given, allowed) in [
+        (patch.bank_account_benefits.is_some(), rights.accounting),
+        (patch.bank_account_operation.is_some(), rights.accounting),
+        (region.is_some(), rights.accounting),
+        (places_change, rights.postal_code),
+    ] {
+        if given {
+            deny(allowed)?;
+        }
     }
-    if patch.bank_account_operation.is_some() {
-        deny(rights.accounting)?;
-        fields.bank_account_operation =
-            bank_account("bank_account_operation", &patch.bank_account_operation)?;
+    let municipality = patch
+        .municipality_number
+        .clone()
+        .unwrap_or_else(|| fields.municipality_number.clone());
+    let postal_code = patch
+        .postal_code
+        .clone()
+        .unwrap_or_else(|| fields.postal_code.clone());
+    fn account(text: &Option<String>) -> Option<Option<&str>> {
+        text.as_deref()
+            .map(|text| Some(text.trim()).filter(|text| !text.is_empty()))
     }
-    if let Some(region) = optional(&patch.region) {
-        deny(rights.accounting)?;
-        fields.region = region
-            .parse::<Region>()
-            .map_err(|_| FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT"))?
-            .code()
-            .to_owned();
+    let change = CentreChange {
+        bank_account_benefits: account(&patch.bank_account_benefits),
+        bank_account_operation: account(&patch.bank_account_operation),
+        region: region.as_deref(),
+        places: places_change.then_some((municipality.as_str(), postal_code.as_str())),
+        email: fields.email.as_deref(),
+    };
+    let mut snapshot = RegistrySnapshot::default();
+    if let Some((municipality, postal_code)) = change.places {
+        add_places(store, &mut snapshot, municipality, postal_code).await?;
     }
-    if patch.postal_code.is_some() || patch.municipality_number.is_some() {
-        deny(rights.postal_code)?;
-        let municipality = patch
-            .municipality_number
-            .clone()
-            .unwrap_or_else(|| fields.municipality_number.clone());
-        let postal_code = patch
-            .postal_code
-            .clone()
-            .unwrap_or_else(|| fields.postal_code.clone());
-        (fields.municipality_number, fields.postal_code) =
-            check_places(store, &municipality, &postal_code).await?;
+    let checked = check_centre_change(&change, &snapshot)?;
+    let text = |account: Option<BankAccountNumber>| account.map(|a| a.as_str().to_owned());
+    if let Some(account) = checked.bank_account_benefits {
+        fields.bank_account_benefits = text(account);
     }
-    if let Some(email) = &fields.email {
-        check_centre_email(email)?;
+    if let Some(account) = checked.bank_account_operation {
+        fields.bank_account_operation = text(account);
+    }
+    if let Some(region) = checked.region {
+        fields.region = region.code().to_owned();
+    }
+    if let Some((municipality, postal_code)) = checked.places {
+        fields.municipality_number = municipality.as_str().to_owned();
+        fields.postal_code = postal_code.as_str().to_owned();
     }
     let changed = changed_fields(&before.fields(), &fields);
     // Reads go before the write transaction: it holds the write lock, and other writers waiting

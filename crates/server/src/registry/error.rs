@@ -6,8 +6,9 @@ use crate::pages::PageError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RegistryError {
-    #[error("{0}")]
-    Invalid(FieldError),
+    /// Every invalid field, in the order the input is read; never empty.
+    #[error("{}", .0.first().map(|error| error.to_string()).unwrap_or_default())]
+    Invalid(Vec<FieldError>),
     /// A number that is taken, or a stale version.
     #[error("{detail}")]
     Conflict {
@@ -24,7 +25,13 @@ pub enum RegistryError {
 
 impl From<FieldError> for RegistryError {
     fn from(error: FieldError) -> RegistryError {
-        RegistryError::Invalid(error)
+        RegistryError::Invalid(vec![error])
+    }
+}
+
+impl From<Vec<FieldError>> for RegistryError {
+    fn from(errors: Vec<FieldError>) -> RegistryError {
+        RegistryError::Invalid(errors)
     }
 }
 
@@ -48,7 +55,7 @@ impl From<StoreError> for RegistryError {
 impl From<RegistryError> for ApiError {
     fn from(error: RegistryError) -> ApiError {
         match error {
-            RegistryError::Invalid(field) => ApiError::invalid_fields(vec![field]),
+            RegistryError::Invalid(errors) => ApiError::invalid_fields(errors),
             RegistryError::Conflict { field, detail } => ApiError::Conflict { field, detail },
             RegistryError::NotFound => ApiError::NotFound,
             RegistryError::Forbidden => ApiError::forbidden(),

@@ -5,18 +5,19 @@
 //! nothing while any row fails, unless the user asks for the valid rows only; then it writes
 //! them all in one transaction, each with its event.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use mottak_domain::error::FieldError;
 use mottak_domain::registry::{
-    CentreRow, ImportRow, MunicipalityNumber, OperatorRow, Series, centre_region,
-    check_centre_email, parse_centre_csv, parse_operator_csv, series_warnings,
+    CentreRow, ImportRow, MunicipalityNumber, OperatorRow, RegistrySnapshot, Series,
+    check_centre_row, parse_centre_csv, parse_operator_csv,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::{CentreFields, NewCentre, NewOperator};
 use serde::Serialize;
 
+use super::snapshot::{dro_of, series_table};
 use super::{RegistryError, today};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,131 +164,27 @@ pub async fn import_operators(
     Ok(report)
 }
 
-/// What the centre checks need from the database, loaded once per import.
-struct CentreContext {
-    used_numbers: HashSet<String>,
-    operators: HashMap<i64, (i64, String)>,
-    municipalities: HashSet<String>,
-    postal_codes: HashSet<String>,
-    series_regions: HashMap<String, Option<String>>,
-    old_counties: HashMap<String, Vec<String>>,
-}
-
-impl CentreContext {
-    async fn load(store: &Store) -> Result<CentreContext, RegistryError> {
-        let today = today();
-        Ok(CentreContext {
-            used_numbers: store.all_centre_numbers().await?.into_iter().collect(),
-            operators: store
-                .operators()
-                .await?
-                .into_iter()
-                .map(|operator| (operator.dro_number, (operator.id, operator.dro())))
-                .collect(),
-            municipalities: store
-                .municipalities(&today)
-                .await?
-                .into_iter()
-                .map(|municipality| municipality.number)
-                .collect(),
-            postal_codes: store.postal_codes(&today).await?.into_iter().collect(),
-            series_regions: store
-                .number_series(&today)
-                .await?
-                .into_iter()
-                .map(|series| (series.prefix, series.region))
-                .collect(),
-            old_counties: store.all_old_counties(&today).await?,
-        })
-    }
-
-    /// Errors and warnings of one row against the database; and the region it gets.
-    fn check(
-        &self,
-        row: &CentreRow,
-        seen: &mut HashSet<String>,
-    ) -> (Vec<FieldError>, Vec<String>, Option<String>) {
-        let mut errors = Vec::new();
-        let number = row.number.as_str().to_owned();
-        if self.used_numbers.contains(&number) {
-            errors.push(FieldError::new(
-                "number",
-                format!("centre number {number} is already in use"),
-            ));
-        }
-        if !seen.insert(number) {
-            errors.push(FieldError::new(
-                "number",
-                "the number appears twice in the file",
-            ));
-        }
-        if !self
-            .operators
-            .contains_key(&i64::from(row.operator_dro.value()))
-        {
-            errors.push(FieldError::new(
-                "operator_dro",
-                format!(
-                    "no operator {} (import the operators first)",
-                    row.operator_dro
-                ),
-            ));
-        }
-        if !self
-            .municipalities
-            .contains(row.municipality_number.as_str())
-        {
-            errors.push(FieldError::new(
-                "municipality_number",
-                "not in the municipality list",
-            ));
-        }
-        if !self.postal_codes.contains(row.postal_code.as_str()) {
-            errors.push(FieldError::new(
-                "postal_code",
-                "not in the postal-code list",
-            ));
-        }
-        if let Some(email) = &row.email
-            && let Err(error) = check_centre_email(email)
-        {
-            errors.push(error);
-        }
-        let mut warnings = row.warnings();
-        let series = row.number.series();
-        let counties = self
-            .old_counties
-            .get(row.municipality_number.as_str())
-            .cloned()
-            .unwrap_or_default();
-        match series_warnings(&series, row.category, &counties) {
-            Ok(found) => warnings.extend(found),
-            Err(error) => errors.push(FieldError::new("number", error.message)),
-        }
-        let region = match self.series_regions.get(series.as_str()) {
-            None => {
-                errors.push(FieldError::new(
-                    "number",
-                    format!("{} is not a number series", series.as_str()),
-                ));
-                None
-            }
-            Some(series_region) => {
-                let series_region = series_region.as_deref().and_then(|code| code.parse().ok());
-                match centre_region(&series, series_region, row.region) {
-                    Ok((region, warning)) => {
-                        warnings.extend(warning);
-                        Some(region.code().to_owned())
-                    }
-                    Err(error) => {
-                        errors.push(error);
-                        None
-                    }
-                }
-            }
-        };
-        (errors, warnings, region)
-    }
+/// The whole reference data a centre file is checked against, loaded once per import.
+async fn import_snapshot(store: &Store) -> Result<RegistrySnapshot, RegistryError> {
+    let today = today();
+    Ok(RegistrySnapshot {
+        series: series_table(store).await?,
+        municipalities: store
+            .municipalities(&today)
+            .await?
+            .into_iter()
+            .map(|municipality| municipality.number)
+            .collect(),
+        postal_codes: store.postal_codes(&today).await?.into_iter().collect(),
+        old_counties: store.all_old_counties(&today).await?.into_iter().collect(),
+        operators: store
+            .operators()
+            .await?
+            .iter()
+            .filter_map(|operator| dro_of(operator).map(|dro| (operator.id, dro)))
+            .collect(),
+        used_numbers: store.all_centre_numbers().await?.into_iter().collect(),
+    })
 }
 
 pub async fn import_centres(
@@ -297,31 +194,34 @@ pub async fn import_centres(
     mode: ImportMode,
 ) -> Result<ImportReport, RegistryError> {
     let rows = parse_centre_csv(text)?;
-    let context = CentreContext::load(store).await?;
-    let mut seen = HashSet::new();
-    let mut regions = Vec::new();
+    let snapshot = import_snapshot(store).await?;
+    let mut decisions = Vec::new();
     let (details, valid) = report(
         &rows,
         |row: &CentreRow| row.number.as_str().to_owned(),
         |row| {
-            let (errors, warnings, region) = context.check(row, &mut seen);
-            regions.push(region);
-            (errors, warnings)
+            let decision = check_centre_row(row, &snapshot);
+            let found = (decision.errors.clone(), decision.warnings.clone());
+            decisions.push(decision);
+            found
         },
     );
     let mut report = finish(mode, details, &valid);
     if report.dry_run || report.refused || report.valid_rows == 0 {
         return Ok(report);
     }
-    let mut regions = regions.into_iter();
+    let mut decisions = decisions.into_iter();
     let mut tx = store.begin_write().await?;
     for (row, ok) in rows.iter().zip(&valid) {
         let Ok(centre) = &row.result else { continue };
-        let region = regions.next().flatten();
-        if !ok {
+        let Some(decision) = decisions.next() else {
+            break;
+        };
+        let (true, Some(region), Some(operator_id)) = (*ok, decision.region, decision.operator_id)
+        else {
             continue;
-        }
-        let (operator_id, dro) = context.operators[&i64::from(centre.operator_dro.value())].clone();
+        };
+        let dro = centre.operator_dro.to_string();
         let new = NewCentre {
             number: centre.number.as_str().to_owned(),
             name: centre.name.clone(),
@@ -331,7 +231,7 @@ pub async fn import_centres(
             predecessor_id: None,
             status: if centre.closed { "closed" } else { "open" }.to_owned(),
             fields: CentreFields {
-                region: region.unwrap_or_default(),
+                region: region.code().to_owned(),
                 municipality_number: centre.municipality_number.as_str().to_owned(),
                 postal_code: centre.postal_code.as_str().to_owned(),
                 visiting_address: centre.visiting_address.clone(),

@@ -10,92 +10,11 @@ use mottak_domain::registry::{
 use mottak_store::Store;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::{CentreFields, CentreRecord, LinkedNumber, NewCentre};
-use serde::{Deserialize, Serialize};
 
-use super::centres::{existing_operator, series_table};
-use super::{RegistryError, optional, today};
-
-/// A lifecycle operation as the API and the confirmation form give it.
-#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
-pub struct LifecycleRequest {
-    /// `add_place_type`, `change_place_type`, `change_category`, `change_operator`, `rename`,
-    /// `reopen` or `close`.
-    pub operation: String,
-    pub place_type: Option<String>,
-    pub category: Option<String>,
-    /// The new operator (change of operator).
-    pub operator_id: Option<i64>,
-    /// The new name (rename; change of operator, where the name must change too).
-    pub new_name: Option<String>,
-    /// The series of the new number, given only when a change of category leaves series 35
-    /// (special care); any other operation keeps the series, and giving one is 400.
-    pub series: Option<String>,
-    /// The version of the centre read (not needed for a preview).
-    #[serde(default)]
-    pub version: i64,
-}
-
-/// What an operation will do or did.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
-pub struct LifecycleOutcome {
-    pub operation: String,
-    pub centre_id: i64,
-    pub number: String,
-    /// The centre created with a new number, when the operation gives one.
-    pub new_centre_id: Option<i64>,
-    pub new_number: Option<String>,
-    pub new_name: String,
-    /// What else the rule requires, in Norwegian and English.
-    pub consequences_nb: Vec<String>,
-    pub consequences_en: Vec<String>,
-    /// Rules broken in a way that is allowed but worth a look, as for a new centre (R-REG-5,
-    /// the series of §2, category × place type, R-REG-1's region).
-    pub warnings: Vec<String>,
-}
-
-fn parse_operation(
-    centre: &CentreRecord,
-    request: &LifecycleRequest,
-) -> Result<LifecycleOperation, FieldError> {
-    let new_name = || {
-        optional(&request.new_name)
-            .ok_or_else(|| FieldError::new("new_name", "the new name is required"))
-    };
-    Ok(match request.operation.as_str() {
-        "add_place_type" | "change_place_type" => {
-            let code = optional(&request.place_type)
-                .ok_or_else(|| FieldError::new("place_type", "the place type is required"))?;
-            let place_type = parse_place_type("place_type", &code)?;
-            if request.operation == "add_place_type" {
-                LifecycleOperation::AddPlaceType(place_type)
-            } else {
-                LifecycleOperation::ChangePlaceType(place_type)
-            }
-        }
-        "change_category" => {
-            let code = optional(&request.category)
-                .ok_or_else(|| FieldError::new("category", "the category is required"))?;
-            LifecycleOperation::ChangeCategory(Category::parse(&code)?)
-        }
-        "change_operator" => {
-            if request
-                .operator_id
-                .is_none_or(|id| id == centre.operator_id)
-            {
-                return Err(FieldError::new("operator_id", "choose the new operator"));
-            }
-            LifecycleOperation::ChangeOperator {
-                new_name: new_name()?,
-            }
-        }
-        "rename" => LifecycleOperation::Rename {
-            new_name: new_name()?,
-        },
-        "reopen" => LifecycleOperation::Reopen,
-        "close" => LifecycleOperation::Close,
-        _ => return Err(FieldError::new("operation", "unknown operation")),
-    })
-}
+use super::lifecycle_request::parse_operation;
+pub use super::lifecycle_request::{LifecycleOutcome, LifecycleRequest};
+use super::snapshot::successor_snapshot;
+use super::{RegistryError, optional};
 
 /// The centre a new-number operation creates in `series`, judged as a new centre would be
 /// (R-REG-1, R-REG-5): same contact data, never the accounting data, the region of the series.
@@ -130,23 +49,26 @@ async fn successor(
     if let Some(new_name) = optional(&request.new_name) {
         name = new_name;
     }
-    existing_operator(store, operator_id).await?;
+    let snapshot = successor_snapshot(store, operator_id, &centre.municipality_number).await?;
+    if !snapshot.operators.contains_key(&operator_id) {
+        return Err(FieldError::new("operator_id", "no operator has this id").into());
+    }
     let old_region = centre
         .region
         .parse::<Region>()
         .map_err(|_| FieldError::new("region", "the centre's region is not one of UDI's"))?;
-    let old_counties = store
-        .old_counties(&centre.municipality_number, &today())
-        .await?;
     let (region, warnings) = check_replacement(
         &NewNumber {
             name: &name,
             category,
             place_type,
             series,
-            series_region: series_region(&series_table(store).await?, series)?,
+            series_region: series_region(&snapshot.series, series)?,
             given_region: None,
-            old_counties: &old_counties,
+            old_counties: snapshot
+                .old_counties
+                .get(&centre.municipality_number)
+                .map_or(&[][..], Vec::as_slice),
         },
         old_region,
     )?;

@@ -6,8 +6,10 @@ mod centres;
 mod error;
 pub mod import;
 mod lifecycle;
+mod lifecycle_request;
 mod operators;
 pub mod scope;
+mod snapshot;
 
 pub use centres::{CentreInput, CentrePatch, create_centre, update_centre};
 pub use error::RegistryError;

@@ -1,7 +1,9 @@
 //! Creating and changing operators (R-REG-3, R-REG-4).
 
-use mottak_domain::error::FieldError;
-use mottak_domain::registry::{DroNumber, OrganisationNumber, PostalCode, first_free_dro};
+use mottak_domain::registry::{
+    DroNumber, OperatorDraft, OperatorRegistration, PostalCode, RegistrySnapshot, first_free_dro,
+    register_operator,
+};
 use mottak_store::Store;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::{NewOperator, OperatorRecord};
@@ -28,44 +30,59 @@ pub struct OperatorInput {
     pub email: Option<String>,
 }
 
-async fn validate(store: &Store, input: &OperatorInput) -> Result<NewOperator, RegistryError> {
-    let name = input.name.trim();
-    if name.is_empty() {
-        return Err(FieldError::new("name", "the operator needs a name").into());
-    }
-    let organisation_number = OrganisationNumber::parse(&input.organisation_number)?;
-    let postal_code = match optional(&input.postal_code) {
-        Some(code) => {
-            let code = PostalCode::parse(&code)?;
-            if store.postal_place(code.as_str(), &today()).await.is_err() {
-                return Err(FieldError::new("postal_code", "not in the postal-code list").into());
-            }
-            Some(code.as_str().to_owned())
+impl OperatorInput {
+    /// The draft the domain judges; `dro_number` only when registering.
+    fn draft(&self, registering: bool) -> OperatorDraft {
+        OperatorDraft {
+            name: self.name.trim().to_owned(),
+            organisation_number: self.organisation_number.clone(),
+            postal_code: optional(&self.postal_code),
+            dro_number: optional(&self.dro_number).filter(|_| registering),
         }
-        None => None,
-    };
-    Ok(NewOperator {
-        dro_number: 0,
-        name: name.to_owned(),
-        organisation_number: organisation_number.as_str().to_owned(),
-        experienced: input.experienced,
-        visiting_address: optional(&input.visiting_address),
-        postal_address: optional(&input.postal_address),
-        postal_code,
-        phone: optional(&input.phone),
-        email: optional(&input.email),
-    })
+    }
+
+    fn row(&self, operator: &OperatorRegistration) -> NewOperator {
+        NewOperator {
+            dro_number: 0,
+            name: operator.name.clone(),
+            organisation_number: operator.organisation_number.as_str().to_owned(),
+            experienced: self.experienced,
+            visiting_address: optional(&self.visiting_address),
+            postal_address: optional(&self.postal_address),
+            postal_code: operator
+                .postal_code
+                .as_ref()
+                .map(|code| code.as_str().to_owned()),
+            phone: optional(&self.phone),
+            email: optional(&self.email),
+        }
+    }
 }
 
+/// Loads the snapshot the draft needs (its postal code) and lets the domain decide.
+async fn decide(
+    store: &Store,
+    draft: &OperatorDraft,
+) -> Result<OperatorRegistration, RegistryError> {
+    let mut snapshot = RegistrySnapshot::default();
+    if let Some(code) = draft.postal_code.as_deref()
+        && let Ok(code) = PostalCode::parse(code)
+        && store.postal_place(code.as_str(), &today()).await.is_ok()
+    {
+        snapshot.postal_codes.insert(code.as_str().to_owned());
+    }
+    Ok(register_operator(draft, &snapshot)?)
+}
+
+/// Registers an operator: snapshot → domain decides → the DRO number allocated and written
+/// under the write lock.
 pub async fn create_operator(
     store: &Store,
     actor: &Actor,
     input: &OperatorInput,
 ) -> Result<OperatorRecord, RegistryError> {
-    let mut operator = validate(store, input).await?;
-    let given = optional(&input.dro_number)
-        .map(|text| DroNumber::parse(&text))
-        .transpose()?;
+    let registration = decide(store, &input.draft(true)).await?;
+    let mut operator = input.row(&registration);
     let mut tx = store.begin_write().await?;
     let used: Vec<DroNumber> = tx
         .used_dro_numbers()
@@ -73,7 +90,7 @@ pub async fn create_operator(
         .into_iter()
         .filter_map(|number| DroNumber::parse(&format!("DRO{number}")).ok())
         .collect();
-    let dro = match given {
+    let dro = match registration.given_dro {
         Some(dro) if used.contains(&dro) => {
             return Err(RegistryError::Conflict {
                 field: Some("dro_number".to_owned()),
@@ -114,7 +131,7 @@ pub async fn update_operator(
     input: &OperatorInput,
 ) -> Result<OperatorRecord, RegistryError> {
     let before = store.operator(id).await?;
-    let operator = validate(store, input).await?;
+    let operator = input.row(&decide(store, &input.draft(false)).await?);
     let mut tx = store.begin_write().await?;
     tx.update_operator(id, version, &operator).await?;
     let mut changed = Vec::new();

@@ -19,6 +19,7 @@ mod navigation;
 mod operator_scope;
 mod placement;
 mod rate_limit;
+mod registration;
 mod registry;
 mod route_coverage;
 mod users;

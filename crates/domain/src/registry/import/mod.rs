@@ -18,7 +18,10 @@
 //! `operator_dro` (in the database or the same import), numbers already used, and the series
 //! against the municipality's old county ([`crate::registry::series_warnings`]).
 
+mod check;
 mod table;
+
+pub use check::{CentreRowDecision, check_centre_row};
 
 use std::collections::BTreeMap;
 

@@ -110,3 +110,33 @@ fn centre_import_errors_per_row() {
     assert_eq!(fields(5), ["row"]);
     assert_eq!(rows[5].line, 7);
 }
+
+#[test]
+fn r_reg_4_imported_centre_row_lists_every_error_against_the_reference_data() {
+    let text = "number;name;category;municipality_number;postal_code;operator_dro\n\
+                1250;Gamle asylmottak;ordinary;1103;0000;DRO1500\n";
+    let rows = parse_centre_csv(text).unwrap();
+    let row = rows[0].result.as_ref().expect("the file's own rules pass");
+    let snapshot = RegistrySnapshot {
+        series: vec![(series("03"), Some(crate::access::Region::Ost))],
+        used_numbers: ["1250".to_owned()].into(),
+        ..RegistrySnapshot::default()
+    };
+    let decision = check_centre_row(row, &snapshot);
+    let fields: Vec<&str> = decision
+        .errors
+        .iter()
+        .map(|error| error.field.as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "number",
+            "operator_dro",
+            "municipality_number",
+            "postal_code",
+            "number"
+        ]
+    );
+    assert_eq!((decision.region, decision.operator_id), (None, None));
+}

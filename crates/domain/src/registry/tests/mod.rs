@@ -4,12 +4,15 @@ use super::*;
 use crate::place_types::PlaceType;
 
 mod centre;
+mod change;
 mod exports;
 mod identifiers;
 mod import;
 mod lifecycle;
 mod numbers;
+mod operator;
 mod properties;
+mod registration;
 
 fn series(text: &str) -> Series {
     Series::parse(text).expect("valid series")

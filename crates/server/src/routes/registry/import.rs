@@ -232,8 +232,12 @@ async fn import_form(
             )
                 .into_response())
         }
-        Err(RegistryError::Invalid(error)) => {
-            let message = format!("{}: {}", error.field, error.message);
+        Err(RegistryError::Invalid(errors)) => {
+            let message = errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
             Ok((
                 StatusCode::BAD_REQUEST,
                 render(&page(shell, form.kind, form.text, None, message)),

@@ -7,6 +7,7 @@ mod lifecycle;
 mod operators;
 
 use axum::Router;
+use mottak_domain::error::FieldError;
 
 use crate::state::AppState;
 
@@ -85,6 +86,17 @@ impl FormErrors {
     pub fn of(field: &str, message: &str) -> FormErrors {
         FormErrors {
             errors: vec![(field.to_owned(), message.to_owned())],
+            summary: String::new(),
+        }
+    }
+
+    /// Every error beside its field (the first of a field is shown).
+    pub fn from_fields(errors: impl IntoIterator<Item = FieldError>) -> FormErrors {
+        FormErrors {
+            errors: errors
+                .into_iter()
+                .map(|error| (error.field, error.message))
+                .collect(),
             summary: String::new(),
         }
     }

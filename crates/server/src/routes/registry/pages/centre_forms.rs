@@ -117,23 +117,15 @@ async fn create(
     caller: Caller,
     CsrfForm(form): CsrfForm<NewCentreForm>,
 ) -> Result<Response, PageError> {
-    let Ok(operator_id) = form.operator_id.trim().parse::<i64>() else {
-        let page = page_for(
-            &state,
-            shell,
-            form,
-            FormErrors::of("operator_id", "Velg driftsoperatør. / Choose the operator."),
-        )
-        .await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page)).into_response());
-    };
+    let operator_id = form.operator_id.trim().parse::<i64>().ok();
     let input = CentreInput {
         name: form.name.clone(),
         category: form.category.clone(),
         series: form.series.clone(),
         municipality_number: form.municipality_number.clone(),
         postal_code: form.postal_code.clone(),
-        operator_id,
+        operator_id: operator_id.unwrap_or_default(),
+        operator_missing: operator_id.is_none(),
         number: some(&form.number),
         place_type: some(&form.place_type),
         region: some(&form.region),
@@ -157,14 +149,8 @@ async fn create(
             page.warnings = warnings;
             Ok((StatusCode::CREATED, render(&page)).into_response())
         }
-        Err(RegistryError::Invalid(error)) => {
-            let page = page_for(
-                &state,
-                shell,
-                form,
-                FormErrors::of(&error.field, &error.message),
-            )
-            .await?;
+        Err(RegistryError::Invalid(errors)) => {
+            let page = page_for(&state, shell, form, FormErrors::from_fields(errors)).await?;
             Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
         }
         Err(RegistryError::Conflict { field, detail }) => {

@@ -232,10 +232,9 @@ async fn update_centre(
     let (errors, status) =
         match registry::update_centre(&state.store, &caller.actor(), rights, id, &patch).await {
             Ok(_) => (FormErrors::default(), StatusCode::OK),
-            Err(RegistryError::Invalid(error)) => (
-                FormErrors::of(&error.field, &error.message),
-                StatusCode::BAD_REQUEST,
-            ),
+            Err(RegistryError::Invalid(errors)) => {
+                (FormErrors::from_fields(errors), StatusCode::BAD_REQUEST)
+            }
             Err(RegistryError::Conflict { detail, .. }) => (
                 FormErrors {
                     errors: Vec::new(),

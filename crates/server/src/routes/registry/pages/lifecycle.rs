@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
+use mottak_domain::error::FieldError;
 use serde::Deserialize;
 
 use super::centre_page::centre_page_for;
@@ -98,8 +99,11 @@ async fn error_on_centre_page(
     error: RegistryError,
 ) -> Result<Response, PageError> {
     let (errors, status) = match error {
-        RegistryError::Invalid(error) => (
-            FormErrors::of(&format!("lifecycle.{}", error.field), &error.message),
+        RegistryError::Invalid(errors) => (
+            FormErrors::from_fields(errors.iter().map(|error| FieldError {
+                field: format!("lifecycle.{}", error.field),
+                message: error.message.clone(),
+            })),
             StatusCode::BAD_REQUEST,
         ),
         RegistryError::Conflict { detail, .. } => (

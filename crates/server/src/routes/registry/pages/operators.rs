@@ -137,10 +137,9 @@ async fn new_page(shell: Shell) -> Response {
 
 fn form_errors(error: RegistryError) -> Result<(FormErrors, StatusCode), PageError> {
     match error {
-        RegistryError::Invalid(error) => Ok((
-            FormErrors::of(&error.field, &error.message),
-            StatusCode::BAD_REQUEST,
-        )),
+        RegistryError::Invalid(errors) => {
+            Ok((FormErrors::from_fields(errors), StatusCode::BAD_REQUEST))
+        }
         RegistryError::Conflict { field, detail } => Ok((
             FormErrors {
                 errors: vec![(field.unwrap_or_default(), detail.clone())],

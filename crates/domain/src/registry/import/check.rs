@@ -1,0 +1,86 @@
+//! An imported centre row against the reference data: the same snapshot a new centre is judged
+//! against ([`RegistrySnapshot`]), loaded whole once per import.
+
+use super::CentreRow;
+use crate::access::Region;
+use crate::error::FieldError;
+use crate::registry::centre::{centre_region, series_warnings};
+use crate::registry::registration::RegistrySnapshot;
+
+/// What the reference data says of one row: every error, the warnings, and the region it gets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CentreRowDecision {
+    pub errors: Vec<FieldError>,
+    pub warnings: Vec<String>,
+    pub region: Option<Region>,
+    /// The id of the operator of `operator_dro`.
+    pub operator_id: Option<i64>,
+}
+
+/// The checks of a row that need the database, in the order of its columns: the number unused,
+/// the operator imported, municipality and postal code listed, the series against the old
+/// county (§2) and in the series table, the region (R-REG-1). Errors name the file's columns.
+pub fn check_centre_row(row: &CentreRow, snapshot: &RegistrySnapshot) -> CentreRowDecision {
+    let mut decision = CentreRowDecision {
+        warnings: row.warnings(),
+        ..CentreRowDecision::default()
+    };
+    let errors = &mut decision.errors;
+    let number = row.number.as_str();
+    if snapshot.used_numbers.contains(number) {
+        errors.push(FieldError::new(
+            "number",
+            format!("centre number {number} is already in use"),
+        ));
+    }
+    decision.operator_id = snapshot
+        .operators
+        .iter()
+        .find(|(_, dro)| **dro == row.operator_dro)
+        .map(|(id, _)| *id);
+    if decision.operator_id.is_none() {
+        errors.push(FieldError::new(
+            "operator_dro",
+            format!(
+                "no operator {} (import the operators first)",
+                row.operator_dro
+            ),
+        ));
+    }
+    let municipality = row.municipality_number.as_str();
+    if !snapshot.municipalities.contains(municipality) {
+        errors.push(FieldError::new(
+            "municipality_number",
+            "not in the municipality list",
+        ));
+    }
+    if !snapshot.postal_codes.contains(row.postal_code.as_str()) {
+        errors.push(FieldError::new(
+            "postal_code",
+            "not in the postal-code list",
+        ));
+    }
+    let series = row.number.series();
+    let counties = snapshot
+        .old_counties
+        .get(municipality)
+        .map_or(&[][..], Vec::as_slice);
+    match series_warnings(&series, row.category, counties) {
+        Ok(found) => decision.warnings.extend(found),
+        Err(error) => errors.push(FieldError::new("number", error.message)),
+    }
+    match snapshot.series.iter().find(|(known, _)| *known == series) {
+        None => errors.push(FieldError::new(
+            "number",
+            format!("{} is not a number series", series.as_str()),
+        )),
+        Some((_, series_region)) => match centre_region(&series, *series_region, row.region) {
+            Ok((region, warning)) => {
+                decision.warnings.extend(warning);
+                decision.region = Some(region);
+            }
+            Err(error) => errors.push(error),
+        },
+    }
+    decision
+}
