@@ -4,6 +4,7 @@ mod address_list;
 mod centres;
 mod history;
 mod links;
+mod old_counties;
 mod operators;
 
 pub use address_list::AddressListRow;
