@@ -8,6 +8,10 @@ use mottak_domain::error::FieldError;
 use mottak_store::StoreError;
 use serde::Serialize;
 
+mod page;
+
+pub use page::PageError;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     /// Invalid input (400): `errors` names every invalid field (SPEC §10), the first of them

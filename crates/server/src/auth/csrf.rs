@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use sha2::Sha256;
 
 use super::session::{cookie, new_cookie_value, set_cookie};
-use crate::pages::PageError;
+use crate::error::PageError;
 use crate::state::AppState;
 
 pub const COOKIE: &str = "mottak_csrf";

@@ -25,7 +25,7 @@ use mottak_store::events::Actor;
 use mottak_store::users::UserRecord;
 
 use crate::error::ApiError;
-use crate::pages::PageError;
+use crate::error::PageError;
 use crate::state::AppState;
 
 /// An authenticated user (password and second factor, or an API token), with role and scope.

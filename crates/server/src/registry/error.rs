@@ -2,7 +2,7 @@ use mottak_domain::error::FieldError;
 use mottak_store::StoreError;
 
 use crate::error::ApiError;
-use crate::pages::PageError;
+use crate::error::PageError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RegistryError {

@@ -7,7 +7,8 @@ use axum::response::Response;
 use axum::routing::get;
 
 use crate::auth::{Caller, allow};
-use crate::pages::{PageError, Shell, render};
+use crate::error::PageError;
+use crate::pages::{Shell, render};
 use crate::state::AppState;
 use mottak_domain::access::Capability;
 

@@ -9,8 +9,9 @@ use mottak_store::events::{Event, EventQuery};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Caller, allow};
+use crate::error::PageError;
 use crate::error::{ApiError, ApiResult};
-use crate::pages::{PageError, Shell, display_timestamp, parse_user_date, render};
+use crate::pages::{Shell, display_timestamp, parse_user_date, render};
 use crate::params::ApiQuery;
 use crate::state::AppState;
 use mottak_domain::access::Capability;

@@ -15,7 +15,8 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::session::{self, COOKIE};
 use crate::auth::tokens::hash_token;
 use crate::auth::{Caller, PendingLogin, SessionHash, client_address, password, totp};
-use crate::pages::{PageError, Shell, render};
+use crate::error::PageError;
+use crate::pages::{Shell, render};
 use crate::state::AppState;
 
 mod enrol;

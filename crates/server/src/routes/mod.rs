@@ -22,7 +22,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::auth;
 use crate::error::ApiError;
-use crate::pages::PageError;
+use crate::error::PageError;
 use crate::state::AppState;
 
 /// Request bodies over this are refused with 413.

@@ -12,7 +12,8 @@ use mottak_store::users::UserRecord;
 use super::{CodeForm, Next, actor_of, safe_next};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{PendingLogin, client_address, totp};
-use crate::pages::{PageError, Shell, render};
+use crate::error::PageError;
+use crate::pages::{Shell, render};
 use crate::state::AppState;
 
 #[derive(Template)]

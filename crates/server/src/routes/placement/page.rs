@@ -17,8 +17,9 @@ use super::run_solver;
 use crate::auth::allow;
 use crate::auth::csrf::CsrfForm;
 use crate::error::ApiError;
+use crate::error::PageError;
 use crate::json::parse_json;
-use crate::pages::{PageError, Shell, render};
+use crate::pages::{Shell, render};
 use crate::state::AppState;
 use mottak_domain::access::Capability;
 

@@ -16,9 +16,10 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use mottak_domain::registry::{AddressListEntry, to_csv};
 
+use crate::error::PageError;
 use crate::error::{ApiError, ApiResult};
 use crate::http_cache::conditional;
-use crate::pages::{PageError, Shell};
+use crate::pages::Shell;
 use crate::registry::today;
 use crate::state::AppState;
 

@@ -13,9 +13,10 @@ use serde::Deserialize;
 
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
+use crate::error::PageError;
 use crate::error::{ApiError, ApiResult};
 use crate::json::ApiText;
-use crate::pages::{PageError, Shell, render};
+use crate::pages::{Shell, render};
 use crate::params::{ApiPath, ApiQuery};
 use crate::registry::RegistryError;
 use crate::registry::import::{

@@ -16,7 +16,8 @@ use super::pages::{UserForm, optional, scope_text};
 use crate::accounts::{self, AccountChange, AccountError, RoleRequest, may_manage};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow, tokens};
-use crate::pages::{PageError, Shell, display_timestamp, render};
+use crate::error::PageError;
+use crate::pages::{Shell, display_timestamp, render};
 use crate::state::AppState;
 
 pub(super) fn router() -> Router<AppState> {

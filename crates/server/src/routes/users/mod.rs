@@ -13,7 +13,7 @@ use axum::routing::{get, post};
 use crate::accounts::{self, AccountError, AccountRequest};
 use crate::auth::{Caller, allow};
 use crate::error::ApiError;
-use crate::pages::PageError;
+use crate::error::PageError;
 use crate::state::AppState;
 use mottak_domain::access::Capability;
 

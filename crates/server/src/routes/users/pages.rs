@@ -18,7 +18,8 @@ use super::create;
 use crate::accounts::{self, AccountError, AccountRequest};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
-use crate::pages::{PageError, Shell, render};
+use crate::error::PageError;
+use crate::pages::{Shell, render};
 use crate::state::AppState;
 
 pub(super) fn router() -> Router<AppState> {

@@ -13,7 +13,8 @@ use super::{
 };
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
-use crate::pages::{PageError, Shell, render};
+use crate::error::PageError;
+use crate::pages::{Shell, render};
 use crate::registry::{self, CentreInput, RegistryError};
 use crate::state::AppState;
 use mottak_domain::access::Capability;

@@ -9,7 +9,8 @@ use mottak_domain::access::{Capability, Role};
 
 use super::{CATEGORIES, REGIONS, category_label, options, place_type_label};
 use crate::auth::{Caller, allow};
-use crate::pages::{PageError, Shell, render};
+use crate::error::PageError;
+use crate::pages::{Shell, render};
 use crate::routes::registry::api::{CentreQuery, centre_filter};
 use crate::state::AppState;
 

@@ -15,7 +15,8 @@ use super::{CATEGORIES, FormErrors, PLACE_TYPES, category_label, options, place_
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::ApiError;
-use crate::pages::{PageError, Shell, display_timestamp, render};
+use crate::error::PageError;
+use crate::pages::{Shell, display_timestamp, render};
 use crate::registry::scope::{self, EditRights};
 use crate::registry::{self, CentrePatch, RegistryError};
 use crate::routes::registry::api::load_centre;

@@ -1,0 +1,96 @@
+//! Errors of the HTML pages, beside the API's `ApiError`: a page with the status, never a cause.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+/// Errors shown as friendly pages, in both languages (the error may come before we know which).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageError {
+    NotFound,
+    Forbidden,
+    BadRequest,
+    CsrfRejected,
+    TooLarge,
+    Internal,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    status: u16,
+    title_nb: &'static str,
+    title_en: &'static str,
+    text_nb: &'static str,
+    text_en: &'static str,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, title_nb, title_en, text_nb, text_en) = match self {
+            PageError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "Fant ikke siden",
+                "Page not found",
+                "Lenken kan være gammel, eller siden er flyttet.",
+                "The link may be old, or the page has moved.",
+            ),
+            PageError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "Ingen tilgang",
+                "No access",
+                "Rollen din gir ikke tilgang til denne siden.",
+                "Your role does not give access to this page.",
+            ),
+            PageError::BadRequest => (
+                StatusCode::BAD_REQUEST,
+                "Noe var galt med forespørselen",
+                "Something was wrong with the request",
+                "Gå tilbake og prøv igjen.",
+                "Go back and try again.",
+            ),
+            PageError::CsrfRejected => (
+                StatusCode::FORBIDDEN,
+                "Skjemaet er utløpt",
+                "The form has expired",
+                "Last siden på nytt og send skjemaet igjen.",
+                "Reload the page and send the form again.",
+            ),
+            PageError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "For mye data",
+                "Too much data",
+                "Skjemaet eller filen er større enn 1 MiB.",
+                "The form or file is larger than 1 MiB.",
+            ),
+            PageError::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Noe gikk galt hos oss",
+                "Something went wrong on our side",
+                "Feilen er logget. Prøv igjen om litt.",
+                "The error has been logged. Try again in a little while.",
+            ),
+        };
+        let page = ErrorPage {
+            status: status.as_u16(),
+            title_nb,
+            title_en,
+            text_nb,
+            text_en,
+        };
+        let html = page.render().unwrap_or_else(|_| title_en.to_owned());
+        (status, Html(html)).into_response()
+    }
+}
+
+impl From<mottak_store::StoreError> for PageError {
+    fn from(error: mottak_store::StoreError) -> PageError {
+        match error {
+            mottak_store::StoreError::NotFound => PageError::NotFound,
+            other => {
+                tracing::error!(error = %other, "storage error on a page");
+                PageError::Internal
+            }
+        }
+    }
+}
