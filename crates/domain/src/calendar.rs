@@ -1,6 +1,6 @@
 //! Norwegian public holidays and working-day arithmetic (SPEC §2, R-CAL-1).
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 
 /// Easter Sunday of `year` (Gregorian; the anonymous algorithm of Meeus/Jones/Butcher).
 pub fn easter_sunday(year: i32) -> NaiveDate {
@@ -80,6 +80,13 @@ pub fn subtract_working_days(date: NaiveDate, days: u32) -> Option<NaiveDate> {
         current = current.checked_sub_days(Days::new(1))?;
     }
     Some(current)
+}
+
+/// The day an instant falls on in Norway (SPEC §9: "today" and every date derived from the
+/// clock are days in Europe/Oslo; timestamps are stored in UTC). 23:30 UTC on 1 December is
+/// already 2 December in Oslo.
+pub fn norwegian_date(instant: DateTime<Utc>) -> NaiveDate {
+    instant.with_timezone(&chrono_tz::Europe::Oslo).date_naive()
 }
 
 #[cfg(test)]
@@ -162,6 +169,27 @@ mod tests {
         assert!(
             add_working_days(one_day_later, 10).unwrap() > access_opens
                 || !is_working_day(one_day_later)
+        );
+    }
+
+    #[test]
+    fn spec_9_today_is_the_day_in_oslo_not_in_utc() {
+        use chrono::TimeZone;
+        let winter = Utc.with_ymd_and_hms(2026, 12, 1, 23, 30, 0).unwrap();
+        assert_eq!(
+            norwegian_date(winter),
+            NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
+        );
+        let before_midnight = Utc.with_ymd_and_hms(2026, 12, 1, 22, 59, 59).unwrap();
+        assert_eq!(
+            norwegian_date(before_midnight),
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+        );
+        // Summer time: UTC+2.
+        let summer = Utc.with_ymd_and_hms(2026, 6, 30, 22, 0, 0).unwrap();
+        assert_eq!(
+            norwegian_date(summer),
+            NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
         );
     }
 }

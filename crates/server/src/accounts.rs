@@ -105,7 +105,7 @@ pub async fn create(
 /// The scope names a municipality and an operator that exist (not only well-formed numbers).
 async fn check_scope_exists(store: &Store, scope: &AccountScope) -> Result<(), AccountError> {
     if let Some(number) = &scope.municipality_number {
-        let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        let today = crate::registry::today();
         if matches!(
             store.municipality(number, &today).await,
             Err(StoreError::NotFound)

@@ -17,8 +17,9 @@ pub use lifecycle::{LifecycleOutcome, LifecycleRequest, apply_lifecycle, plan_li
 pub use operators::{OperatorInput, create_operator, update_operator};
 
 /// Today as stored (reference data is looked up by validity on this date).
+/// Today in Norway, `YYYY-MM-DD` (SPEC §9), for reference data valid on a day.
 pub(crate) fn today() -> String {
-    chrono::Utc::now().format("%Y-%m-%d").to_string()
+    mottak_domain::calendar::norwegian_date(chrono::Utc::now()).to_string()
 }
 
 /// Trims; an empty string is absent.

@@ -129,7 +129,7 @@ async fn calendar_page(shell: Shell, Query(form): Query<CalendarForm>) -> Respon
         page.result = display_date(due);
     }
     let year = date
-        .unwrap_or_else(|| chrono::Utc::now().date_naive())
+        .unwrap_or_else(|| mottak_domain::calendar::norwegian_date(chrono::Utc::now()))
         .format("%Y");
     let year: i32 = year.to_string().parse().unwrap_or(2026);
     page.holidays = calendar::public_holidays(year)

@@ -40,7 +40,7 @@ async fn dashboard(
 ) -> Result<Response, PageError> {
     let users_by_role = state.store.count_users_by_role().await?;
     let reference = state.store.reference_counts().await?;
-    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let today = crate::registry::today();
     let scope = match (
         &caller.region,
         &caller.operator_dro,
