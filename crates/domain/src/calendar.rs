@@ -89,6 +89,18 @@ pub fn norwegian_date(instant: DateTime<Utc>) -> NaiveDate {
     instant.with_timezone(&chrono_tz::Europe::Oslo).date_naive()
 }
 
+/// The instant a Norwegian day begins (midnight in Europe/Oslo), for searching UTC timestamps
+/// by day. Midnight always exists in Oslo: clocks change at 02:00 and 03:00.
+pub fn start_of_norwegian_day(day: NaiveDate) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+    chrono_tz::Europe::Oslo
+        .from_local_datetime(&midnight)
+        .earliest()
+        .expect("midnight exists in Oslo")
+        .with_timezone(&Utc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +203,16 @@ mod tests {
             norwegian_date(summer),
             NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
         );
+    }
+
+    #[test]
+    fn spec_9_a_norwegian_day_starts_at_midnight_in_oslo() {
+        use chrono::TimeZone;
+        let day = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let start = Utc.with_ymd_and_hms(2026, 12, 1, 23, 0, 0).unwrap();
+        assert_eq!(start_of_norwegian_day(day), start);
+        let summer = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        let start = Utc.with_ymd_and_hms(2026, 6, 30, 22, 0, 0).unwrap();
+        assert_eq!(start_of_norwegian_day(summer), start);
     }
 }

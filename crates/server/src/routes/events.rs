@@ -46,6 +46,11 @@ pub struct EventSearch {
     offset: Option<i64>,
 }
 
+/// The stored timestamp at which a Norwegian day begins.
+fn day_starts(day: chrono::NaiveDate) -> String {
+    mottak_store::timestamp(mottak_domain::calendar::start_of_norwegian_day(day))
+}
+
 fn non_empty(text: &str) -> Option<String> {
     let text = text.trim();
     (!text.is_empty()).then(|| text.to_owned())
@@ -69,11 +74,10 @@ fn to_query(search: &EventSearch, caller: &Caller) -> Result<EventQuery, (&'stat
         actor: non_empty(&search.actor),
         entity_type: non_empty(&search.entity_type),
         entity_id: non_empty(&search.entity_id),
-        from: from.map(|day| day.format("%Y-%m-%d").to_string()),
-        // Inclusive end date → exclusive end: the next day.
-        to: to
-            .and_then(|day| day.succ_opt())
-            .map(|day| day.format("%Y-%m-%d").to_string()),
+        // Days are Norwegian days (SPEC §9); the log stores UTC. The inclusive end date becomes
+        // the exclusive start of the next day.
+        from: from.map(day_starts),
+        to: to.and_then(|day| day.succ_opt()).map(day_starts),
         text: non_empty(&search.q),
         scope: caller.event_scope(),
         limit: PAGE_SIZE,
