@@ -8,6 +8,7 @@ pub mod demo;
 pub mod error;
 pub mod http_cache;
 pub mod i18n;
+pub mod input;
 pub mod json;
 pub mod metrics;
 pub mod pages;

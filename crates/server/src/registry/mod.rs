@@ -18,14 +18,13 @@ pub use operators::{OperatorInput, create_operator, update_operator};
 
 /// Today as stored (reference data is looked up by validity on this date).
 /// Today in Norway, `YYYY-MM-DD` (SPEC §9), for reference data valid on a day.
+use crate::input::non_blank;
+
 pub(crate) fn today() -> String {
     mottak_domain::calendar::norwegian_date(chrono::Utc::now()).to_string()
 }
 
-/// Trims; an empty string is absent.
+/// Trims; an empty string is absent ([`non_blank`] for an optional member).
 pub(crate) fn optional(text: &Option<String>) -> Option<String> {
-    text.as_deref()
-        .map(str::trim)
-        .filter(|text| !text.is_empty())
-        .map(str::to_owned)
+    text.as_deref().and_then(non_blank)
 }

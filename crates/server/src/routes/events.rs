@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::error::{ApiError, ApiResult};
+use crate::input::non_blank;
 use crate::pages::{Shell, display_timestamp, parse_user_date, render};
 use crate::params::ApiQuery;
 use crate::state::AppState;
@@ -51,17 +52,12 @@ fn day_starts(day: chrono::NaiveDate) -> String {
     mottak_store::timestamp(mottak_domain::calendar::start_of_norwegian_day(day))
 }
 
-fn non_empty(text: &str) -> Option<String> {
-    let text = text.trim();
-    (!text.is_empty()).then(|| text.to_owned())
-}
-
 /// Turns the filters into a store query, naming the field of a bad date.
 fn to_query(search: &EventSearch, caller: &Caller) -> Result<EventQuery, (&'static str, String)> {
     let date = |field: &'static str,
                 text: &str|
      -> Result<Option<chrono::NaiveDate>, (&'static str, String)> {
-        match non_empty(text) {
+        match non_blank(text) {
             None => Ok(None),
             Some(text) => parse_user_date(&text)
                 .map(Some)
@@ -71,14 +67,14 @@ fn to_query(search: &EventSearch, caller: &Caller) -> Result<EventQuery, (&'stat
     let from = date("from", &search.from)?;
     let to = date("to", &search.to)?;
     Ok(EventQuery {
-        actor: non_empty(&search.actor),
-        entity_type: non_empty(&search.entity_type),
-        entity_id: non_empty(&search.entity_id),
+        actor: non_blank(&search.actor),
+        entity_type: non_blank(&search.entity_type),
+        entity_id: non_blank(&search.entity_id),
         // Days are Norwegian days (SPEC §9); the log stores UTC. The inclusive end date becomes
         // the exclusive start of the next day.
         from: from.map(day_starts),
         to: to.and_then(|day| day.succ_opt()).map(day_starts),
-        text: non_empty(&search.q),
+        text: non_blank(&search.q),
         scope: caller.event_scope(),
         limit: PAGE_SIZE,
         offset: search.offset.unwrap_or(0).max(0),

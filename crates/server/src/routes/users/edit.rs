@@ -12,11 +12,12 @@ use mottak_store::tokens::TokenRecord;
 use mottak_store::users::UserRecord;
 use serde::Deserialize;
 
-use super::pages::{UserForm, optional, scope_text};
+use super::pages::{UserForm, scope_text};
 use crate::accounts::{self, AccountChange, AccountError, RoleRequest, may_manage};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow, tokens};
 use crate::error::PageError;
+use crate::input::non_blank;
 use crate::pages::{Shell, display_timestamp, render};
 use crate::state::AppState;
 
@@ -197,9 +198,9 @@ async fn change_role(
         version: Some(form.version),
         role: Some(RoleRequest {
             role: form.role.clone(),
-            region: optional(&form.region),
-            operator_dro: optional(&form.operator),
-            municipality_number: optional(&form.municipality),
+            region: non_blank(&form.region),
+            operator_dro: non_blank(&form.operator),
+            municipality_number: non_blank(&form.municipality),
             permissions: form.permissions(),
         }),
         disabled: None,

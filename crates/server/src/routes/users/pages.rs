@@ -19,6 +19,7 @@ use crate::accounts::{self, AccountError, AccountRequest};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
+use crate::input::non_blank;
 use crate::pages::{Shell, render};
 use crate::state::AppState;
 
@@ -92,11 +93,6 @@ impl UserForm {
         }
         permissions
     }
-}
-
-pub(super) fn optional(text: &str) -> Option<String> {
-    let text = text.trim();
-    (!text.is_empty()).then(|| text.to_owned())
 }
 
 #[derive(Template)]
@@ -197,9 +193,9 @@ async fn create_from_form(
         username: form.username.clone(),
         display_name: form.display_name.clone(),
         role: form.role.clone(),
-        region: optional(&form.region),
-        operator_dro: optional(&form.operator),
-        municipality_number: optional(&form.municipality),
+        region: non_blank(&form.region),
+        operator_dro: non_blank(&form.operator),
+        municipality_number: non_blank(&form.municipality),
         permissions: form.permissions(),
         password: form.password.clone(),
     };
