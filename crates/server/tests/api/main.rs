@@ -4,6 +4,7 @@
 mod address_list;
 mod authorization;
 mod bad_input;
+mod build_guards;
 mod calendar;
 mod claims;
 mod cli;
