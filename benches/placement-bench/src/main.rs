@@ -339,13 +339,7 @@ fn parse(arguments: &[String]) -> Result<Settings, String> {
     Ok(settings)
 }
 
-/// The repository's copy of the municipalities, else the shared one beside the repository.
+/// The repository's copy of the municipalities.
 fn default_data() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let own = root.join("data/kommuner-2020.csv");
-    if own.exists() {
-        own
-    } else {
-        root.join("../shared/data/kommuner-2020.csv")
-    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/kommuner-2020.csv")
 }

@@ -1,6 +1,6 @@
 //! The rules of mottak as pure code: no HTTP, no SQL, no clock.
 //!
-//! Every module implements rules of `SPEC.md`; tests name the rule they check
+//! Every module implements rules of the product (`docs/rules.md`); tests name the rule they check
 //! (`r_cal_1_…`, `r_clm_4_…`).
 
 pub mod access;
