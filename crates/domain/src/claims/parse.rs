@@ -95,12 +95,12 @@ pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, Vec<FieldError
         }
     }
     if let Some(month) = month {
+        let occupancy = Occupancy {
+            month,
+            unknown_place_type,
+        };
         let mut seen = vec![0u32; units.len()];
         for (o, entry) in request.occupancy.iter().enumerate() {
-            let occupancy = Occupancy {
-                month,
-                unknown_place_type,
-            };
             errors.check(occupancy.parse(entry, o, &mut units, &mut seen));
         }
     }
