@@ -29,6 +29,7 @@ const NAVIGATION: &[(&str, &str, Capability)] = &[
     ("/centres", "nav.centres", Capability::ReadRegistry),
     ("/operators", "nav.operators", Capability::ReadRegistry),
     ("/registry/import", "nav.import", Capability::ManageRegistry),
+    ("/reference/cpi", "nav.cpi", Capability::ManageRegistry),
     ("/claims/simulate", "nav.claims", Capability::SimulateClaims),
     ("/placement", "nav.placement", Capability::ProposePlacements),
     ("/events", "nav.events", Capability::SignedIn),

@@ -5,8 +5,10 @@
 //! goes through [`WriteTx`], which appends to the hash-chained event log (R-LOG-2) in the same
 //! transaction, so a change can never be committed without its event.
 
+pub mod cpi;
 mod error;
 pub mod events;
+pub mod jobs;
 mod login_failures;
 mod open;
 pub mod reference;

@@ -10,6 +10,7 @@ mod language;
 mod login;
 mod openapi;
 mod placement;
+mod reference;
 mod registry;
 mod users;
 
@@ -42,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .merge(calendar::router())
         .merge(claims::router())
         .merge(openapi::router())
+        .merge(reference::router())
         .merge(registry::router())
         .merge(placement::router())
         .fallback(not_found)

@@ -45,6 +45,7 @@ use problems::ProblemResponses;
         super::registry::apply_lifecycle_api,
         super::registry::address_list_json,
         super::registry::import_api,
+        super::reference::put_cpi,
         super::placement::solve_api,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
@@ -56,6 +57,7 @@ use problems::ProblemResponses;
         (name = "event log", description = "The tamper-evident event log (SPEC §8)"),
         (name = "users", description = "Accounts (R-AUTH-4)"),
         (name = "registry", description = "Operators and reception centres (SPEC §3)"),
+        (name = "reference", description = "Reference data: the consumer price index (R-AGR-9)"),
         (name = "placement", description = "Placement proposals with a proven bound (R-SET-9)"),
     )
 )]
