@@ -1043,6 +1043,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Also replace months that a regulation has used",
     ),
     ("cpi.import", "Importer", "Import"),
+    (
+        "cpi.file",
+        "Eller velg en fil (CSV)",
+        "Or choose a file (CSV)",
+    ),
     ("cpi.stored", "Lagrede måneder", "Months stored"),
     ("cpi.months", "Lagrede måneder", "Stored months"),
     (

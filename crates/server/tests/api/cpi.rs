@@ -11,7 +11,7 @@ use mottak_store::events::{Actor, NewEvent};
 use serde_json::Value;
 
 use crate::client::Api;
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, csrf_token, spawn_app};
 
 async fn put_cpi(api: &Api<'_>, query: &str, body: &str) -> (u16, Value) {
     api.send(
@@ -148,36 +148,64 @@ async fn r_agr_9_an_import_is_an_event() {
     assert!(text.contains("reference.cpi_imported"), "{text}");
 }
 
+/// Posts the CPI page's form as a browser does: multipart, with the page's CSRF token.
+async fn submit_cpi_form(
+    app: &TestApp,
+    client: &reqwest::Client,
+    text: &str,
+    file: Option<&str>,
+) -> reqwest::Response {
+    let csrf = csrf_token(&app.page(client, "/reference/cpi").await);
+    let mut form = reqwest::multipart::Form::new()
+        .text("csrf", csrf)
+        .text("text", text.to_owned());
+    if let Some(file) = file {
+        let part = reqwest::multipart::Part::bytes(file.as_bytes().to_vec())
+            .file_name("kpi.csv")
+            .mime_str("text/csv")
+            .unwrap();
+        form = form.part("file", part);
+    }
+    client
+        .post(app.url("/reference/cpi"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn r_agr_9_cpi_page_shows_months_and_row_errors_in_the_users_language() {
     let app = spawn_app().await;
     let user = app.create_user("udi", Role::UdiAdm).await;
     let client = app.login(&user).await;
 
-    let response = app
-        .submit(
-            &client,
-            "/reference/cpi",
-            "/reference/cpi",
-            &[("text", "2025-06;136,4\n2025-07;x\n")],
-        )
-        .await;
+    let response = submit_cpi_form(&app, &client, "2025-06;136,4\n2025-07;x\n", None).await;
     assert_eq!(response.status(), 400);
     let html = response.text().await.unwrap();
     assert!(html.contains("Linje 2: indeksen må være et tall"), "{html}");
     assert!(html.contains("2025-07;x"), "the form keeps what was typed");
     assert!(html.contains("aria-invalid=\"true\""));
 
-    let response = app
-        .submit(
-            &client,
-            "/reference/cpi",
-            "/reference/cpi",
-            &[("text", "2025-06;136,4\n")],
-        )
-        .await;
+    let response = submit_cpi_form(&app, &client, "", Some("month;index\n2025-06;136,4\n")).await;
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
     assert!(html.contains("id=\"cpi-stored\""), "{html}");
     assert!(html.contains("<td>2025-06</td><td>136,4</td>"), "{html}");
+}
+
+#[tokio::test]
+async fn r_agr_9_cpi_page_refuses_a_form_without_its_csrf_token() {
+    let app = spawn_app().await;
+    let user = app.create_user("udi", Role::UdiAdm).await;
+    let client = app.login(&user).await;
+    let form = reqwest::multipart::Form::new().text("text", "2025-06;136,4");
+    let response = client
+        .post(app.url("/reference/cpi"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert!(app.store.cpi_table().await.unwrap().is_empty());
 }

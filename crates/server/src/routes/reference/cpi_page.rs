@@ -7,21 +7,31 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use mottak_domain::access::Role;
 use mottak_domain::error::FieldError;
-use serde::Deserialize;
 
 use crate::auth::Caller;
-use crate::auth::csrf::CsrfForm;
+use crate::auth::csrf::CsrfMultipart;
 use crate::cpi::{CpiImportError, import_cpi};
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::pages::{Shell, render};
 use crate::state::AppState;
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+/// The form: rows pasted into `text`, or a file (`file`) that takes their place.
+#[derive(Default)]
 pub struct CpiForm {
     text: String,
     confirm: Option<String>,
+}
+
+impl CpiForm {
+    /// A chosen file's rows replace the pasted ones, and are shown in the field if they fail.
+    fn from_fields(mut fields: std::collections::BTreeMap<String, String>) -> CpiForm {
+        let file = fields.remove("file").filter(|file| !file.trim().is_empty());
+        CpiForm {
+            text: file.or_else(|| fields.remove("text")).unwrap_or_default(),
+            confirm: fields.remove("confirm"),
+        }
+    }
 }
 
 /// A stored month as shown.
@@ -87,8 +97,9 @@ pub async fn submit(
     State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
-    CsrfForm(form): CsrfForm<CpiForm>,
+    CsrfMultipart(fields): CsrfMultipart,
 ) -> Result<Response, PageError> {
+    let form = CpiForm::from_fields(fields);
     let lang = shell.lang;
     match import_cpi(&state.store, &caller, &form.text, form.confirm.is_some()).await {
         Ok(stored) => {
