@@ -22,12 +22,15 @@ use crate::dates::Month;
 use crate::error::{FieldError, FieldErrors};
 use crate::money::{Ore, divide_rounding_half_away};
 
+/// 100 % in hundredths of a percent.
+const HUNDRED_PERCENT: i64 = 10_000;
+
 /// A share of the CPI change in hundredths of a percent: `Percent::whole(100)` is all of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Percent(i64);
 
 impl Percent {
-    pub const ALL: Percent = Percent(100_00);
+    pub const ALL: Percent = Percent(HUNDRED_PERCENT);
 
     pub fn whole(percent: u32) -> Option<Percent> {
         Percent::from_hundredths(i64::from(percent) * 100)
@@ -35,7 +38,7 @@ impl Percent {
 
     /// `None` outside 0–100 %.
     pub fn from_hundredths(hundredths: i64) -> Option<Percent> {
-        (0..=100_00)
+        (0..=HUNDRED_PERCENT)
             .contains(&hundredths)
             .then_some(Percent(hundredths))
     }
@@ -83,7 +86,7 @@ impl RegulationDraft {
         if !(1..=12).contains(&month) {
             errors.push(FieldError::new(field("month"), "a month number, 1–12"));
         }
-        let percent = Percent::from_hundredths(self.percent.unwrap_or(100_00));
+        let percent = Percent::from_hundredths(self.percent.unwrap_or(HUNDRED_PERCENT));
         if percent.is_none() {
             errors.push(FieldError::new(
                 field("percent"),
@@ -194,6 +197,23 @@ pub struct Regulation {
     pub index_new: CpiIndex,
 }
 
+const HUNDRED_PERCENT_WIDE: i128 = HUNDRED_PERCENT as i128;
+
+/// A month's index as a regulation used it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexUsed {
+    pub month: Month,
+    pub index: CpiIndex,
+}
+
+/// The outcome of one regulation: the new price and the two indices it used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Regulated {
+    pub after: Ore,
+    pub base: IndexUsed,
+    pub new: IndexUsed,
+}
+
 /// The price regulated on `date` from the previous regulation (or base) date `previous`.
 pub fn regulate(
     current: Ore,
@@ -201,7 +221,7 @@ pub fn regulate(
     date: NaiveDate,
     terms: &RegulationTerms,
     cpi: &CpiTable,
-) -> Result<(Ore, (Month, CpiIndex), (Month, CpiIndex)), MissingIndex> {
+) -> Result<Regulated, MissingIndex> {
     let base_month = terms.index_month(previous)?;
     let new_month = terms.index_month(date)?;
     let base = cpi.index(base_month)?;
@@ -212,10 +232,20 @@ pub fn regulate(
         i128::from(new.thousandths()),
     );
     let percent = i128::from(terms.percent.hundredths());
-    let numerator =
-        i128::from(current.0) * (100_00 * base_value + percent * (new_value - base_value));
-    let after = divide_rounding_half_away(numerator, 100_00 * base_value);
-    Ok((Ore(after), (base_month, base), (new_month, new)))
+    let numerator = i128::from(current.0)
+        * (HUNDRED_PERCENT_WIDE * base_value + percent * (new_value - base_value));
+    let after = divide_rounding_half_away(numerator, HUNDRED_PERCENT_WIDE * base_value);
+    Ok(Regulated {
+        after: Ore(after),
+        base: IndexUsed {
+            month: base_month,
+            index: base,
+        },
+        new: IndexUsed {
+            month: new_month,
+            index: new,
+        },
+    })
 }
 
 /// Every regulation due on or before `date` and not yet made, for all `prices` — or, when any
@@ -237,17 +267,17 @@ pub fn regulate_all(
             .take_while(|due| *due <= date);
         for due in due.collect::<Vec<_>>() {
             match regulate(current, previous, due, &price.terms, cpi) {
-                Ok((after, (base_month, index_base), (new_month, index_new))) => {
+                Ok(Regulated { after, base, new }) => {
                     regulations.push(Regulation {
                         agreement_id: price.agreement_id,
                         path: price.path.clone(),
                         date: due,
                         before: current,
                         after,
-                        base_month,
-                        index_base,
-                        new_month,
-                        index_new,
+                        base_month: base.month,
+                        index_base: base.index,
+                        new_month: new.month,
+                        index_new: new.index,
                     });
                     current = after;
                     previous = due;

@@ -39,7 +39,8 @@ pub async fn import_cpi(
     let is_admin = caller.role == Role::Admin;
     let mut tx = store.begin_write().await?;
     let used = tx.cpi_months_used_with_other_index(&rows).await?;
-    if !used.is_empty() && !(confirm && is_admin) {
+    let may_replace = confirm && is_admin;
+    if !used.is_empty() && !may_replace {
         return Err(CpiImportError::UsedByRegulations {
             months: used,
             may_confirm: is_admin,

@@ -1,3 +1,6 @@
+//! Amounts are written as kroner_øre: `100_00` is kr 100,00.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use super::*;
 use crate::cpi::CpiIndex;
 use crate::dates::parse_date;
@@ -45,7 +48,7 @@ fn r_agr_9_defaults_are_august_all_of_it_lag_two_from_the_next_year() {
 fn r_agr_9_terms_name_every_invalid_field() {
     let draft = RegulationDraft {
         month: Some(13),
-        percent: Some(100_01),
+        percent: Some(10_001),
         lag_months: Some(13),
         first_date: Some(day("2025-12-01")),
         base_date: None,
@@ -162,7 +165,7 @@ fn r_agr_9_rounds_to_whole_ore_half_away_from_zero() {
 #[test]
 fn r_agr_9_percent_below_100_takes_that_share_of_the_change() {
     let draft = RegulationDraft {
-        percent: Some(80_00),
+        percent: Some(8_000),
         ..RegulationDraft::default()
     };
     let terms = draft.terms(day("2025-01-01"), "").unwrap();
