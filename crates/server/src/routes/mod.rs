@@ -1,6 +1,6 @@
 //! The router: one module per area, each with its own routes and the roles that may use them.
 
-mod agreements;
+pub(crate) mod agreements;
 mod assets;
 mod calendar;
 mod claims;

@@ -323,6 +323,18 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Api,
         allowed: REGISTRY,
     },
+    Route {
+        method: "GET",
+        path: "/agreements/{agreement}",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/agreements/{agreement}/notice",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
     // placement (R-SET-9)
     Route {
         method: "GET",

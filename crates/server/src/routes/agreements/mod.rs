@@ -1,6 +1,7 @@
-//! Agreements (SPEC §4, §10): the JSON API.
+//! Agreements (SPEC §4, §10): the JSON API and the agreement page.
 
 mod api;
+mod pages;
 
 use axum::Router;
 
@@ -12,6 +13,8 @@ pub use api::{
     __path_list_agreements_api, __path_notice_api, __path_update_agreement_api,
 };
 
+pub use pages::{AgreementRow, agreement_rows};
+
 pub fn router() -> Router<AppState> {
-    Router::new().merge(api::router())
+    Router::new().merge(api::router()).merge(pages::router())
 }
