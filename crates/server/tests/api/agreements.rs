@@ -281,3 +281,26 @@ async fn agreement_page_shows_terms_capacity_last_operating_day_and_takes_notice
     let (_, stored) = registry.get(&format!("/api/v1/agreements/{id}")).await;
     assert_eq!(stored["stop_date"], "2027-06-15");
 }
+
+#[tokio::test]
+async fn demo_data_has_a_main_agreement_per_open_centre_and_a_t_and_an_a_with_standby() {
+    let app = crate::helpers::spawn_app().await;
+    mottak_server::demo::fill(&app.store).await.unwrap();
+    let stored = app.store.agreements(None, None).await.unwrap();
+    let kinds: Vec<&str> = stored
+        .iter()
+        .map(|agreement| agreement.terms.kind.code())
+        .collect();
+    assert!(kinds.iter().filter(|kind| **kind == "H").count() > 10);
+    assert_eq!(kinds.iter().filter(|kind| **kind != "H").count(), 2);
+    assert!(
+        stored
+            .iter()
+            .any(|agreement| agreement.terms.name.ends_with("opsjon 1"))
+    );
+    assert!(
+        stored
+            .iter()
+            .any(|agreement| agreement.terms.name.ends_with("tillegg"))
+    );
+}
