@@ -1,3 +1,5 @@
+#![allow(clippy::inconsistent_digit_grouping)] // øre written as kroner_øre
+
 use super::*;
 use crate::dates::parse_date;
 

@@ -22,7 +22,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
         let canteen = index % 4 == 0;
         let meal_tiers = if canteen {
             json!([{"priority": 1, "persons": places, "price": 0},
-                   {"priority": 2, "persons": 0, "price": 101_03}])
+                   {"priority": 2, "persons": 0, "price": 10103}])
         } else {
             json!([])
         };
@@ -38,8 +38,8 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
                 "fixed_annual_rent": {"amount": places * 1_800_000, "regulation": {},
                                       "payment": {"in_advance": true, "period": "quarterly"}},
                 "unit_tiers": [
-                    {"priority": 1, "kind": "unit_price", "places": 30, "price": 420_00},
-                    {"priority": 2, "kind": "standby", "places": 20, "price": 380_00}
+                    {"priority": 1, "kind": "unit_price", "places": 30, "price": 42000},
+                    {"priority": 2, "kind": "standby", "places": 20, "price": 38000}
                 ],
                 "meal_tiers": meal_tiers
             }]
@@ -54,8 +54,8 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
                     "centre_id": centre.id, "canteen": canteen, "fixed_places": 0,
                     "standby_places": 15,
                     "unit_tiers": [
-                        {"priority": 3, "kind": "unit_price", "places": 25, "price": 450_00},
-                        {"priority": 4, "kind": "standby", "places": 15, "price": 400_00}
+                        {"priority": 3, "kind": "unit_price", "places": 25, "price": 45000},
+                        {"priority": 4, "kind": "standby", "places": 15, "price": 40000}
                     ]
                 }]
             });
@@ -65,7 +65,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
                 "operation_start": "2026-10-01", "valid_from": "2026-10-01",
                 "valid_to": "2027-01-01", "notice_period_months": 1,
                 "units": [{"centre_id": centre.id, "canteen": canteen, "unit_tiers": [
-                    {"priority": 5, "kind": "unit_price", "places": 0, "price": 650_00}
+                    {"priority": 5, "kind": "unit_price", "places": 0, "price": 65000}
                 ]}]
             });
             create(store, &actor, activation).await?;

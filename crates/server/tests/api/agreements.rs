@@ -1,5 +1,6 @@
 //! Stored agreements (SPEC §4, §10): create, read, list, edit, notice, versions and scopes.
 
+#![allow(clippy::inconsistent_digit_grouping)] // øre written as kroner_øre
 use mottak_domain::access::Role;
 use serde_json::{Value, json};
 
