@@ -186,21 +186,17 @@ impl WriteTx {
         terms: &AgreementTerms,
         actor_name: &str,
     ) -> Result<i64, StoreError> {
+        // The lookup columns are written by `write_columns`, as on every later version.
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO agreements (operator_id, kind, name, valid_from, valid_to, stop_date, \
-             version, created_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7) RETURNING id",
+            "INSERT INTO agreements (operator_id, kind, name, valid_from, valid_to, version, \
+             created_at) VALUES ($1, '', '', '', '', 1, $2) RETURNING id",
         )
         .bind(terms.operator_id)
-        .bind(terms.kind.code())
-        .bind(&terms.name)
-        .bind(iso(terms.valid_from))
-        .bind(iso(terms.valid_to))
-        .bind(terms.stop_date.map(iso))
         .bind(timestamp(chrono::Utc::now()))
         .fetch_one(self.connection())
         .await
         .map_err(StoreError::from_write)?;
-        self.write_units(id, terms).await?;
+        self.write_columns(id, terms).await?;
         self.insert_version(id, 1, terms, actor_name).await?;
         Ok(id)
     }
@@ -215,15 +211,8 @@ impl WriteTx {
         actor_name: &str,
     ) -> Result<i64, StoreError> {
         let result = sqlx::query(
-            "UPDATE agreements SET operator_id = $1, kind = $2, name = $3, valid_from = $4, \
-             valid_to = $5, stop_date = $6, version = version + 1 WHERE id = $7 AND version = $8",
+            "UPDATE agreements SET version = version + 1 WHERE id = $1 AND version = $2",
         )
-        .bind(terms.operator_id)
-        .bind(terms.kind.code())
-        .bind(&terms.name)
-        .bind(iso(terms.valid_from))
-        .bind(iso(terms.valid_to))
-        .bind(terms.stop_date.map(iso))
         .bind(id)
         .bind(expected_version)
         .execute(self.connection())
@@ -235,13 +224,27 @@ impl WriteTx {
             .bind(id)
             .execute(self.connection())
             .await?;
-        self.write_units(id, terms).await?;
+        self.write_columns(id, terms).await?;
         let version = expected_version + 1;
         self.insert_version(id, version, terms, actor_name).await?;
         Ok(version)
     }
 
-    async fn write_units(&mut self, id: i64, terms: &AgreementTerms) -> Result<(), StoreError> {
+    /// The current version's lookup columns and its centres.
+    async fn write_columns(&mut self, id: i64, terms: &AgreementTerms) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE agreements SET operator_id = $1, kind = $2, name = $3, valid_from = $4, \
+             valid_to = $5, stop_date = $6 WHERE id = $7",
+        )
+        .bind(terms.operator_id)
+        .bind(terms.kind.code())
+        .bind(&terms.name)
+        .bind(iso(terms.valid_from))
+        .bind(iso(terms.valid_to))
+        .bind(terms.stop_date.map(iso))
+        .bind(id)
+        .execute(self.connection())
+        .await?;
         for unit in &terms.units {
             sqlx::query("INSERT INTO agreement_units (agreement_id, centre_id) VALUES ($1, $2)")
                 .bind(id)

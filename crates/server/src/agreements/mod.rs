@@ -8,4 +8,4 @@ mod scope;
 mod write;
 
 pub use scope::{may_see, visible_agreement};
-pub use write::{Created, create_agreement, give_notice, update_agreement};
+pub use write::{Created, create_agreement, give_notice, proposed_name_for, update_agreement};

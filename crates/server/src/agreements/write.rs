@@ -80,8 +80,29 @@ fn centre_ids(terms: &AgreementTerms) -> Vec<i64> {
     terms.units.iter().map(|unit| unit.centre_id).collect()
 }
 
+/// R-AGR-2 for a centre, counting its stored agreements of the kind (for the form's prefill).
+pub async fn proposed_name_for(
+    store: &Store,
+    centre: &CentreRecord,
+    kind: AgreementKind,
+    intermunicipal: bool,
+) -> Result<String, RegistryError> {
+    let others: Vec<AgreementTerms> = store
+        .agreements_of_centre(centre.id, None)
+        .await?
+        .into_iter()
+        .map(|agreement| agreement.terms)
+        .collect();
+    Ok(name_for(kind, intermunicipal, centre, &others))
+}
+
 /// R-AGR-2 for the first unit's centre, counting that centre's agreements of the same kind.
-fn name_for(terms: &AgreementTerms, centre: &CentreRecord, others: &[AgreementTerms]) -> String {
+fn name_for(
+    kind: AgreementKind,
+    intermunicipal: bool,
+    centre: &CentreRecord,
+    others: &[AgreementTerms],
+) -> String {
     let marker = match (
         Category::parse(&centre.category),
         PlaceType::from_code(&centre.place_type),
@@ -89,20 +110,14 @@ fn name_for(terms: &AgreementTerms, centre: &CentreRecord, others: &[AgreementTe
         (Ok(category), Some(place_type)) => category_marker(category, place_type),
         _ => None,
     };
-    let earlier = match terms.kind {
+    let earlier = match kind {
         AgreementKind::Main => 0,
         kind => others
             .iter()
             .filter(|other| other.kind == kind && other.unit_of(centre.id).is_some())
             .count(),
     };
-    proposed_name(
-        &centre.name,
-        marker,
-        terms.intermunicipal,
-        terms.kind,
-        earlier,
-    )
+    proposed_name(&centre.name, marker, intermunicipal, kind, earlier)
 }
 
 fn conflict(error: FieldError) -> RegistryError {
@@ -139,7 +154,12 @@ pub async fn create_agreement(
     let (mut terms, snapshot) = decide(store, input).await?;
     let mut tx = store.begin_write().await?;
     let others = tx.agreements_of_centres(&centre_ids(&terms), None).await?;
-    let proposed = name_for(&terms, &snapshot.centres[0], &others);
+    let proposed = name_for(
+        terms.kind,
+        terms.intermunicipal,
+        &snapshot.centres[0],
+        &others,
+    );
     let mut warnings = Vec::new();
     if terms.name.is_empty() {
         terms.name = proposed;

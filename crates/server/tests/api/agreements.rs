@@ -305,3 +305,88 @@ async fn demo_data_has_a_main_agreement_per_open_centre_and_a_t_and_an_a_with_st
             .any(|agreement| agreement.terms.name.ends_with("tillegg"))
     );
 }
+
+#[tokio::test]
+async fn new_agreement_form_keeps_input_shows_errors_beside_fields_and_registers() {
+    let (registry, operator, centre) = setup().await;
+    let app = &registry.app;
+    let udi = app.create_user("udi.form", Role::UdiAdm).await;
+    let browser = app.login(&udi).await;
+    let path = format!("/agreements/new?operator_id={operator}");
+    let form = app.page(&browser, &path).await;
+    assert!(
+        form.contains("value=\"Hvalstad asylmottak\""),
+        "proposed name prefilled"
+    );
+    assert!(
+        form.contains("name=\"u0.t0.priority\" value=\"1\""),
+        "next free priority prefilled"
+    );
+    let operator_text = operator.to_string();
+    let mut fields = vec![
+        ("operator_id", operator_text.as_str()),
+        ("kind", "H"),
+        ("name", ""),
+        ("signed", "01.11.2025"),
+        ("operation_start", "01.01.2026"),
+        ("valid_from", "01.01.2026"),
+        ("valid_to", "01.01.2028"),
+        ("notice_period_months", "3"),
+        ("u0.include", "1"),
+        ("u0.fixed_places", "50"),
+        ("u0.fixed_annual_operating", "12 000 000,50"),
+        ("u0.fixed_annual_rent", "12,345"),
+        ("u0.rows", "3"),
+        ("u0.t0.priority", "1"),
+        ("u0.t0.kind", "unit_price"),
+        ("u0.t0.places", "30"),
+        ("u0.t0.price", "450,00"),
+    ];
+    let refused = app
+        .submit(&browser, &path, "/agreements/new", &fields)
+        .await;
+    assert_eq!(refused.status(), 400);
+    let body = refused.text().await.unwrap();
+    assert!(
+        body.contains("id=\"u0.fixed_annual_rent-error\""),
+        "error beside the field"
+    );
+    assert!(body.contains("value=\"12 000 000,50\""), "typed value kept");
+    let added = app
+        .submit(
+            &browser,
+            &path,
+            "/agreements/new",
+            &[
+                ("operator_id", operator_text.as_str()),
+                ("u0.rows", "3"),
+                ("add_row", "0"),
+            ],
+        )
+        .await;
+    assert!(
+        added
+            .text()
+            .await
+            .unwrap()
+            .contains("name=\"u0.t3.priority\""),
+        "a fourth row"
+    );
+    fields.retain(|(name, _)| *name != "u0.fixed_annual_rent");
+    let created = app
+        .submit(&browser, &path, "/agreements/new", &fields)
+        .await;
+    assert!(
+        created.status().is_success() || created.status().is_redirection(),
+        "{}",
+        created.status()
+    );
+    let (_, list) = registry
+        .get(&format!("/api/v1/agreements?centre_id={centre}"))
+        .await;
+    assert_eq!(list[0]["name"], "Hvalstad asylmottak");
+    assert_eq!(
+        list[0]["units"][0]["fixed_annual_operating"]["amount"],
+        1_200_000_050_i64
+    );
+}

@@ -325,6 +325,18 @@ pub(crate) const ROUTES: &[Route] = &[
     },
     Route {
         method: "GET",
+        path: "/agreements/new?operator_id={operator}",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/agreements/new",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "GET",
         path: "/agreements/{agreement}",
         kind: Kind::Page,
         allowed: REGISTRY,

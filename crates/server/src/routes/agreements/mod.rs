@@ -1,6 +1,7 @@
 //! Agreements (SPEC §4, §10): the JSON API and the agreement page.
 
 mod api;
+mod form;
 mod pages;
 
 use axum::Router;
@@ -16,5 +17,8 @@ pub use api::{
 pub use pages::{AgreementRow, agreement_rows};
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(api::router()).merge(pages::router())
+    Router::new()
+        .merge(api::router())
+        .merge(pages::router())
+        .merge(form::router())
 }
