@@ -11,16 +11,17 @@ pub mod draft;
 pub mod names;
 pub mod notice;
 pub mod queue;
+pub mod request;
 mod terms;
 
 pub use capacity::{CapacitySummary, capacity_summary};
-pub use draft::{
-    AgreementInput, MealTierInput, PaymentInput, PriceInput, PriceTermsInput, RegulationInput,
-    TierInput, UnitInput,
-};
 pub use names::{category_marker, proposed_name};
 pub use notice::{extended_stop_date, stop_date_after_notice};
 pub use queue::{QueueClash, QueueSlot, check_against_others, next_free_priority, slots_of};
+pub use request::{
+    AgreementInput, MealTierInput, PaymentInput, PriceInput, PriceTermsInput, RegulationInput,
+    TierInput, UnitInput,
+};
 pub use terms::{
     AgreementTerms, MealTier, Payment, PaymentPeriod, PlaceTier, Price, Regulation, UnitTerms,
 };
