@@ -1,6 +1,7 @@
 //! `mottak serve --demo`: one demo user per role in an empty database, with printed logins,
 //! and a registry that looks like a working one.
 
+mod agreements;
 mod registry;
 
 use mottak_domain::access::{MunicipalPermission, Role};
@@ -90,6 +91,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
         return Ok(());
     }
     registry::fill(store).await?;
+    agreements::fill(store).await?;
     let actor = Actor::system("demo");
     let password_hash = password::hash(DEMO_PASSWORD, PasswordHashing::Production);
     println!("\nDemo logins (password for all: {DEMO_PASSWORD}):");

@@ -1,5 +1,6 @@
 //! The router: one module per area, each with its own routes and the roles that may use them.
 
+pub(crate) mod agreements;
 mod assets;
 mod calendar;
 mod claims;
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .merge(openapi::router())
         .merge(reference::router())
         .merge(registry::router())
+        .merge(agreements::router())
         .merge(placement::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))

@@ -19,6 +19,7 @@ use crate::error::PageError;
 use crate::pages::{Shell, display_timestamp, render};
 use crate::registry::scope::{self, EditRights};
 use crate::registry::{self, CentrePatch, RegistryError};
+use crate::routes::agreements::{AgreementRow, agreement_rows};
 use crate::routes::registry::api::load_centre;
 use crate::routes::registry::views::{CentreView, centre_view};
 use crate::state::AppState;
@@ -61,6 +62,7 @@ pub struct CentrePage {
     pub operators: Vec<(i64, String)>,
     /// The missing accounting fields by their Norwegian names (seed 000 §5).
     pub missing_accounting: String,
+    pub agreements: Vec<AgreementRow>,
 }
 
 fn api_to_page(error: ApiError) -> PageError {
@@ -134,7 +136,9 @@ pub async fn centre_page_for(
         .map(|field| AccountingData::label_nb(field).unwrap_or(field.as_str()))
         .collect::<Vec<_>>()
         .join(", ");
+    let agreements = agreement_rows(state, caller, Some(id), None).await?;
     Ok(CentrePage {
+        agreements,
         category: category_label(&centre.category),
         place_type: place_type_label(&centre.place_type),
         history: history

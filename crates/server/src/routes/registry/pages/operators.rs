@@ -16,6 +16,7 @@ use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::pages::{Shell, render};
 use crate::registry::{self, OperatorInput, RegistryError, scope};
+use crate::routes::agreements::{AgreementRow, agreement_rows};
 use crate::routes::registry::views::OperatorView;
 use crate::state::AppState;
 
@@ -184,6 +185,7 @@ struct OperatorPage {
     errors: FormErrors,
     may_edit: bool,
     saved: bool,
+    agreements: Vec<AgreementRow>,
 }
 
 async fn operator_page_for(
@@ -209,7 +211,9 @@ async fn operator_page_for(
     }
     let (centres, _) = state.store.list_centres(&filter).await?;
     let view = OperatorView::from(&operator);
+    let agreements = agreement_rows(state, caller, None, Some(id)).await?;
     Ok(OperatorPage {
+        agreements,
         form: form.unwrap_or_else(|| OperatorForm::from_view(&view)),
         operator: view,
         centres,

@@ -1,0 +1,24 @@
+//! Agreements (SPEC §4, §10): the JSON API and the agreement page.
+
+mod api;
+mod form;
+mod pages;
+
+use axum::Router;
+
+use crate::state::AppState;
+
+// The OpenAPI description (routes/openapi.rs) names these handlers.
+pub use api::{
+    __path_agreement_api, __path_agreement_versions_api, __path_create_agreement_api,
+    __path_list_agreements_api, __path_notice_api, __path_update_agreement_api,
+};
+
+pub use pages::{AgreementRow, agreement_rows};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(api::router())
+        .merge(pages::router())
+        .merge(form::router())
+}
