@@ -29,6 +29,54 @@ const RESIDENT_WRITERS: &[Role] = &[Admin, UdiAdm, Operator];
 /// `{target}` is replaced by a user every manager may manage (see `target_for`).
 pub(crate) const ROUTES: &[Route] = &[
     Route {
+        method: "GET",
+        path: "/centres/{centre}/residents",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/residents",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "GET",
+        path: "/residents/{resident}",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/residents/{resident}/stays",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/occupancy/{month}",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/occupancy/{month}",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/occupancy/{month}/csv",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/occupancy/{month}/approve",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
         method: "POST",
         path: "/api/v1/residents",
         kind: Kind::Api,

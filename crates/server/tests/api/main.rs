@@ -23,6 +23,7 @@ mod placement;
 mod rate_limit;
 mod registration;
 mod registry;
+mod resident_pages;
 mod residents;
 mod route_coverage;
 mod users;

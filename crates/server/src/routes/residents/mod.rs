@@ -1,6 +1,7 @@
 //! Residents and their stays (SPEC §5, R-OCC-1) as API and pages.
 
 mod api;
+pub(crate) mod messages;
 mod pages;
 
 use axum::Router;
