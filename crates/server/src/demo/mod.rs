@@ -2,6 +2,7 @@
 //! and a registry that looks like a working one.
 
 mod registry;
+mod residents;
 
 use mottak_domain::access::{MunicipalPermission, Role};
 use mottak_store::Store;
@@ -90,6 +91,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
         return Ok(());
     }
     registry::fill(store).await?;
+    residents::fill(store).await?;
     let actor = Actor::system("demo");
     let password_hash = password::hash(DEMO_PASSWORD, PasswordHashing::Production);
     println!("\nDemo logins (password for all: {DEMO_PASSWORD}):");

@@ -105,3 +105,36 @@ async fn r_occ_2_the_month_page_lists_every_day_and_takes_counts_and_a_csv_paste
     );
     assert!(app.page(&browser, &page).await.contains("Godkjent"));
 }
+
+#[tokio::test]
+async fn the_demo_has_residents_with_moves_and_an_approved_past_month() {
+    let app = spawn_app().await;
+    mottak_server::demo::fill(&app.store).await.unwrap();
+    assert_eq!(app.store.count_residents().await.unwrap(), 8);
+    let moves = app
+        .store
+        .search_events(&mottak_store::events::EventQuery {
+            entity_type: Some("resident".into()),
+            ..mottak_store::events::EventQuery::default()
+        })
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|event| {
+            event.action == "stay.created" && event.summary.contains("\"ended_stay\":{")
+        })
+        .count();
+    assert_eq!(moves, 3);
+    let approvals = app
+        .store
+        .search_events(&mottak_store::events::EventQuery {
+            text: Some("occupancy.approved".into()),
+            ..mottak_store::events::EventQuery::default()
+        })
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|event| event.action == "occupancy.approved")
+        .count();
+    assert_eq!(approvals, 2);
+}
