@@ -36,6 +36,20 @@ pub struct ResidentInput {
     pub household: String,
 }
 
+impl ResidentInput {
+    /// The draft the domain judges.
+    pub fn draft(&self) -> ResidentDraft {
+        ResidentDraft {
+            duf_number: self.duf_number.clone(),
+            given_name: self.given_name.clone(),
+            family_name: self.family_name.clone(),
+            birth_date: self.birth_date.clone(),
+            gender: self.gender.clone(),
+            household: self.household.clone(),
+        }
+    }
+}
+
 /// A new stay; `to` is exclusive and absent while the resident lives there.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
@@ -138,15 +152,7 @@ pub async fn create_resident(
     caller: &Caller,
     input: &ResidentInput,
 ) -> ApiResult<i64> {
-    let draft = ResidentDraft {
-        duf_number: input.duf_number.clone(),
-        given_name: input.given_name.clone(),
-        family_name: input.family_name.clone(),
-        birth_date: input.birth_date.clone(),
-        gender: input.gender.clone(),
-        household: input.household.clone(),
-    };
-    let resident = validate_resident(&draft, today()).map_err(ApiError::invalid_fields)?;
+    let resident = validate_resident(&input.draft(), today()).map_err(ApiError::invalid_fields)?;
     let registered_operator_id = own_operator_id(store, caller).await?;
     let mut tx = store.begin_write().await?;
     let id = tx

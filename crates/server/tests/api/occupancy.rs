@@ -5,7 +5,7 @@ use mottak_store::events::EventQuery;
 use serde_json::{Value, json};
 
 use crate::helpers::spawn_app;
-use crate::residents::{add_stay, centres, create_resident};
+use crate::residents::{add_stay, centres, create_resident, error_fields};
 
 fn counts(month: &Value) -> Vec<i64> {
     month["days"]
@@ -104,12 +104,7 @@ async fn r_occ_2_daily_counts_are_entered_and_imported_for_a_centre_without_resi
         .send(csv("2026-03-01;x\n2026-03-02;1\n2026-02-01;1\n"))
         .await;
     assert_eq!(status, 400);
-    let fields: Vec<&str> = problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|error| error["field"].as_str().unwrap())
-        .collect();
+    let fields = error_fields(&problem);
     assert_eq!(fields, ["line 1", "line 3"]);
     let (status, _) = app
         .api(&operator)

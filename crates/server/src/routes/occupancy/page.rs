@@ -79,17 +79,24 @@ fn neighbour(month: Month, step: i32) -> String {
         .map_or_else(|| month.to_string(), |month| month.to_string())
 }
 
-/// The page; `typed` keeps what the user entered in the inputs (by day) after a refusal.
+/// What the user sent, kept on the page after a refusal: the table's inputs by day, the paste,
+/// and the errors beside them.
+#[derive(Default)]
+struct Entered {
+    typed: Option<Vec<(String, String)>>,
+    csv: String,
+    errors: FormErrors,
+}
+
 async fn page(
     state: &AppState,
     shell: Shell,
     caller: &Caller,
     id: i64,
     month: Month,
-    typed: Option<&[(String, String)]>,
-    csv: String,
-    errors: FormErrors,
+    entered: Entered,
 ) -> Result<MonthPage, PageError> {
+    let Entered { typed, csv, errors } = entered;
     let (centre, _) = load_centre(&state.store, caller, id)
         .await
         .map_err(page_error)?;
@@ -104,6 +111,7 @@ async fn page(
         .map(|(index, (date, residents))| {
             let name = format!("day_{}", index + 1);
             let value = typed
+                .as_ref()
                 .and_then(|typed| typed.iter().find(|(field, _)| *field == name))
                 .map_or_else(|| residents.to_string(), |(_, value)| value.clone());
             DayRow {
@@ -141,17 +149,7 @@ async fn month_page(
     Path((id, month)): Path<(i64, String)>,
 ) -> Result<Response, PageError> {
     let month = parse(&month)?;
-    let page = page(
-        &state,
-        shell,
-        &caller,
-        id,
-        month,
-        None,
-        String::new(),
-        FormErrors::default(),
-    )
-    .await?;
+    let page = page(&state, shell, &caller, id, month, Entered::default()).await?;
     Ok(render(&page))
 }
 
@@ -195,8 +193,7 @@ async fn save(
     id: i64,
     month: Month,
     parsed: Result<Vec<(NaiveDate, u32)>, Vec<FieldError>>,
-    typed: Option<&[(String, String)]>,
-    csv: String,
+    entered: Entered,
 ) -> Result<Response, PageError> {
     let (centre, operator) = load_centre(&state.store, caller, id)
         .await
@@ -222,8 +219,11 @@ async fn save(
     match refusal {
         None => Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response()),
         Some((status, errors)) => {
-            let errors = translated(&shell, errors);
-            let page = page(state, shell, caller, id, month, typed, csv, errors).await?;
+            let entered = Entered {
+                errors: translated(&shell, errors),
+                ..entered
+            };
+            let page = page(state, shell, caller, id, month, entered).await?;
             Ok((status, render(&page)).into_response())
         }
     }
@@ -238,17 +238,11 @@ async fn enter_days(
 ) -> Result<Response, PageError> {
     let month = parse(&month)?;
     let parsed = typed_days(month, &fields);
-    save(
-        &state,
-        shell,
-        &caller,
-        id,
-        month,
-        parsed,
-        Some(&fields),
-        String::new(),
-    )
-    .await
+    let entered = Entered {
+        typed: Some(fields),
+        ..Entered::default()
+    };
+    save(&state, shell, &caller, id, month, parsed, entered).await
 }
 
 #[derive(Deserialize, Default)]
@@ -278,7 +272,11 @@ async fn enter_csv(
             })
             .collect::<Vec<_>>()
     });
-    save(&state, shell, &caller, id, month, parsed, None, form.csv).await
+    let entered = Entered {
+        csv: form.csv,
+        ..Entered::default()
+    };
+    save(&state, shell, &caller, id, month, parsed, entered).await
 }
 
 async fn approve(
@@ -295,18 +293,11 @@ async fn approve(
     match occupancy::approve(&state.store, &caller, &centre, &operator, month).await {
         Ok(()) => Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response()),
         Err(ApiError::Conflict { detail, .. }) => {
-            let errors = translated(&shell, vec![FieldError::new("approve", detail)]);
-            let page = page(
-                &state,
-                shell,
-                &caller,
-                id,
-                month,
-                None,
-                String::new(),
-                errors,
-            )
-            .await?;
+            let entered = Entered {
+                errors: translated(&shell, vec![FieldError::new("approve", detail)]),
+                ..Entered::default()
+            };
+            let page = page(&state, shell, &caller, id, month, entered).await?;
             Ok((StatusCode::CONFLICT, render(&page)).into_response())
         }
         Err(other) => Err(page_error(other)),

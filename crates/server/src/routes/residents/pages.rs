@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use mottak_domain::access::Capability;
 use mottak_domain::error::FieldError;
-use mottak_domain::residents::{ResidentDraft, validate_resident};
+use mottak_domain::residents::validate_resident;
 use mottak_store::registry::{CentreFilter, CentreRecord};
 use mottak_store::residents::{CentreResidentRow, ResidentRecord, StayRecord};
 use serde::Deserialize;
@@ -145,15 +145,9 @@ async fn centre_residents_page(
 
 /// Errors of the resident and of the stay's first day together, in the form's order.
 fn register_errors(form: &RegisterForm, input: &ResidentInput) -> Vec<FieldError> {
-    let draft = ResidentDraft {
-        duf_number: input.duf_number.clone(),
-        given_name: input.given_name.clone(),
-        family_name: input.family_name.clone(),
-        birth_date: input.birth_date.clone(),
-        gender: input.gender.clone(),
-        household: input.household.clone(),
-    };
-    let mut errors = validate_resident(&draft, today()).err().unwrap_or_default();
+    let mut errors = validate_resident(&input.draft(), today())
+        .err()
+        .unwrap_or_default();
     if crate::pages::parse_user_date(&form.from).is_none() {
         errors.push(FieldError::new("from", "must be a date YYYY-MM-DD"));
     }
