@@ -76,6 +76,19 @@ mod tests {
     }
 
     #[test]
+    fn spec_1_residents_are_written_by_operators_and_udi_and_read_by_regions_too() {
+        let writers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|role| role.may(Capability::ManageResidents))
+            .collect();
+        assert_eq!(writers, [Role::Admin, Role::UdiAdm, Role::Operator]);
+        assert!(Role::UdiRegion.may(Capability::ReadResidents));
+        for role in [Role::Imdi, Role::MunicipalityAdmin, Role::Municipality] {
+            assert!(!role.may(Capability::ReadResidents), "{role:?}");
+        }
+    }
+
+    #[test]
     fn r_auth_4_account_administration_is_for_admins_imdi_and_municipal_admins() {
         assert!(Role::MunicipalityAdmin.may(Capability::AdministerAccounts));
         assert!(!Role::Municipality.may(Capability::AdministerAccounts));
