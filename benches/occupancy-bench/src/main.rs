@@ -14,7 +14,9 @@ use chrono::{Days, NaiveDate};
 use mottak_domain::dates::Month;
 use mottak_domain::occupancy::{StaySpan, daily_counts};
 use mottak_domain::place_types::PlaceType;
+use mottak_server::config::Config;
 use mottak_server::registry::{CentreInput, OperatorInput, create_centre, create_operator};
+use mottak_server::startup::Application;
 use mottak_store::Store;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
 
@@ -24,12 +26,15 @@ const RUNS: usize = 20;
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-/// Day `index`'s stay: a deterministic spread, no random generator needed.
+/// Resident `index`'s stay: a deterministic spread, no random generator needed.
 fn stay(index: usize) -> (NaiveDate, Option<NaiveDate>) {
     let start = NaiveDate::from_ymd_opt(2023, 1, 1).expect("date");
     let from = start + Days::new((index * 7919 % 1095) as u64);
     let length = 1 + (index * 104_729 % 400) as u64;
-    (from, (index % 10 != 0).then(|| from + Days::new(length)))
+    (
+        from,
+        (!index.is_multiple_of(10)).then(|| from + Days::new(length)),
+    )
 }
 
 #[tokio::main]
@@ -51,7 +56,9 @@ async fn main() -> Result {
             "SQLite"
         }
     );
-    let store = Store::connect(&url).await?;
+    // The application's start runs the migrations and loads the reference data (§2).
+    let config = Config::new("127.0.0.1:0".parse()?, url.clone());
+    let store = Application::build(config).await?.state().store.clone();
     let centre_id = seed(&store).await?;
 
     let month = Month::parse("2025-03").expect("month");

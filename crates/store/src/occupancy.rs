@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use mottak_domain::dates::{Month, parse_date};
-use mottak_domain::occupancy::{MonthOccupancy, StaySpan, daily_counts};
+use mottak_domain::occupancy::{MonthOccupancy, counts_from_changes};
 use mottak_domain::place_types::PlaceType;
 use sqlx::AnyConnection;
 
@@ -33,30 +33,67 @@ fn stored_date(text: &str) -> Result<NaiveDate, StoreError> {
     parse_date(text).ok_or_else(|| StoreError::Conflict(format!("stored date {text}")))
 }
 
-async fn stay_spans(
+fn place_type_of(code: &str) -> Result<PlaceType, StoreError> {
+    PlaceType::from_code(code).ok_or_else(|| StoreError::Conflict(format!("place type {code}")))
+}
+
+/// R-OCC-2 summed by the database on the stays' indexes: residents on the first day (stays begun
+/// before it minus those ended by it; `to_date` is never before `from_date`) and the stays that
+/// begin or end on each day of the month. `None` when no stay touches the month.
+async fn counts_from_stays(
     connection: &mut AnyConnection,
     centre_id: i64,
     month: Month,
-) -> Result<Vec<StaySpan>, StoreError> {
-    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT place_type, from_date, to_date FROM stays WHERE centre_id = $1 \
-         AND from_date < $2 AND (to_date IS NULL OR to_date > $3)",
-    )
-    .bind(centre_id)
-    .bind(iso(month.end()))
-    .bind(iso(month.first_day()))
-    .fetch_all(connection)
-    .await?;
-    rows.into_iter()
-        .map(|(place_type, from, to)| {
-            Ok(StaySpan {
-                place_type: PlaceType::from_code(&place_type)
-                    .ok_or_else(|| StoreError::Conflict(format!("place type {place_type}")))?,
-                from: stored_date(&from)?,
-                to: to.as_deref().map(stored_date).transpose()?,
-            })
-        })
-        .collect()
+) -> Result<Option<MonthOccupancy>, StoreError> {
+    let (first, end) = (iso(month.first_day()), iso(month.end()));
+    let mut on_first_day: Vec<(PlaceType, i64)> = Vec::new();
+    for (sql, sign) in [
+        (
+            "SELECT place_type, CAST(COUNT(*) AS BIGINT) FROM stays WHERE centre_id = $1 \
+          AND from_date < $2 GROUP BY place_type",
+            1,
+        ),
+        (
+            "SELECT place_type, CAST(COUNT(*) AS BIGINT) FROM stays WHERE centre_id = $1 \
+          AND to_date <= $2 GROUP BY place_type",
+            -1,
+        ),
+    ] {
+        let rows: Vec<(String, i64)> = sqlx::query_as(sql)
+            .bind(centre_id)
+            .bind(&first)
+            .fetch_all(&mut *connection)
+            .await?;
+        for (code, count) in rows {
+            on_first_day.push((place_type_of(&code)?, sign * count));
+        }
+    }
+    let mut changes: Vec<(PlaceType, NaiveDate, i64)> = Vec::new();
+    for (sql, sign) in [
+        (
+            "SELECT place_type, from_date, CAST(COUNT(*) AS BIGINT) FROM stays WHERE centre_id = $1 \
+          AND from_date >= $2 AND from_date < $3 GROUP BY place_type, from_date",
+            1,
+        ),
+        (
+            "SELECT place_type, to_date, CAST(COUNT(*) AS BIGINT) FROM stays WHERE centre_id = $1 \
+          AND to_date > $2 AND to_date < $3 GROUP BY place_type, to_date",
+            -1,
+        ),
+    ] {
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(sql)
+            .bind(centre_id)
+            .bind(&first)
+            .bind(&end)
+            .fetch_all(&mut *connection)
+            .await?;
+        for (code, date, count) in rows {
+            changes.push((place_type_of(&code)?, stored_date(&date)?, sign * count));
+        }
+    }
+    let present = on_first_day.iter().map(|(_, count)| count).sum::<i64>() > 0
+        || changes.iter().any(|(_, _, count)| *count > 0);
+    Ok(present.then(|| counts_from_changes(month, &on_first_day, &changes)))
 }
 
 async fn read_month(
@@ -65,10 +102,10 @@ async fn read_month(
     place_type: PlaceType,
     month: Month,
 ) -> Result<CentreMonth, StoreError> {
-    let spans = stay_spans(&mut *connection, centre_id, month).await?;
-    let from_stays = !spans.is_empty();
-    let occupancy = if from_stays {
-        daily_counts(month, spans)
+    let counted = counts_from_stays(&mut *connection, centre_id, month).await?;
+    let from_stays = counted.is_some();
+    let occupancy = if let Some(occupancy) = counted {
+        occupancy
     } else {
         let rows: Vec<(String, i64)> = sqlx::query_as(
             "SELECT day, residents FROM occupancy_days WHERE centre_id = $1 \

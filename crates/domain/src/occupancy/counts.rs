@@ -80,6 +80,43 @@ pub fn daily_counts(month: Month, stays: impl IntoIterator<Item = StaySpan>) -> 
     MonthOccupancy { month, counts }
 }
 
+/// The same count from what a database can sum by index: the residents of each place type on the
+/// month's first day, and per day how many stays begin (+) or end (−) there. The rows are a few
+/// per day, however many stays the centre has had.
+pub fn counts_from_changes(
+    month: Month,
+    on_first_day: &[(PlaceType, i64)],
+    changes: &[(PlaceType, NaiveDate, i64)],
+) -> MonthOccupancy {
+    let first = month.first_day();
+    let days = month.days() as usize;
+    let mut deltas: BTreeMap<PlaceType, Vec<i64>> = BTreeMap::new();
+    for (place_type, residents) in on_first_day.iter().filter(|(_, residents)| *residents != 0) {
+        deltas.entry(*place_type).or_insert_with(|| vec![0; days])[0] += residents;
+    }
+    for (place_type, date, change) in changes {
+        if month.contains(*date) {
+            deltas.entry(*place_type).or_insert_with(|| vec![0; days])
+                [(*date - first).num_days() as usize] += change;
+        }
+    }
+    let counts = deltas
+        .into_iter()
+        .map(|(place_type, delta)| {
+            let mut running = 0i64;
+            let days = delta
+                .iter()
+                .map(|change| {
+                    running += change;
+                    running.max(0) as u32
+                })
+                .collect();
+            (place_type, days)
+        })
+        .collect();
+    MonthOccupancy { month, counts }
+}
+
 /// Checks entered counts (`days[i]` of the API, a form's table): each date a day of the month and
 /// listed once, each count 0 or more. Every invalid entry is named.
 pub fn check_entered_days(
@@ -218,6 +255,27 @@ mod tests {
         let transit = &occupancy.counts[&PlaceType::Transit];
         assert_eq!((transit[29], transit[30]), (0, 1));
         assert_eq!(occupancy.totals()[30], (day("2026-03-31"), 2));
+    }
+
+    #[test]
+    fn r_occ_2_counting_from_first_day_and_changes_agrees_with_the_stays() {
+        let march = Month::parse("2026-03").unwrap();
+        let from_changes = counts_from_changes(
+            march,
+            &[(PlaceType::Ordinary, 1)],
+            &[
+                (PlaceType::Ordinary, day("2026-03-02"), 1),
+                (PlaceType::Ordinary, day("2026-03-03"), -1),
+            ],
+        );
+        let from_stays = daily_counts(
+            march,
+            [
+                span(PlaceType::Ordinary, "2026-02-01", Some("2026-03-03")),
+                span(PlaceType::Ordinary, "2026-03-02", None),
+            ],
+        );
+        assert_eq!(from_changes, from_stays);
     }
 
     #[test]

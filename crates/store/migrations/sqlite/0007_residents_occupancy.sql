@@ -32,8 +32,10 @@ CREATE TABLE stays (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX stays_resident ON stays (resident_id, from_date);
--- A month's occupancy of a centre reads the stays that begin before the month ends.
-CREATE INDEX stays_centre ON stays (centre_id, from_date);
+-- A month's occupancy of a centre is summed from these alone (R-OCC-2): the stays begun and
+-- ended by a day, per place type, are counts over an index range.
+CREATE INDEX stays_centre_from ON stays (centre_id, from_date, place_type);
+CREATE INDEX stays_centre_to ON stays (centre_id, to_date, place_type);
 
 -- Residents per day for a centre without resident data; days not stored are 0.
 CREATE TABLE occupancy_days (
