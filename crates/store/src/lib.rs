@@ -11,9 +11,11 @@ mod error;
 pub mod events;
 pub mod jobs;
 mod login_failures;
+pub mod occupancy;
 mod open;
 pub mod reference;
 pub mod registry;
+pub mod residents;
 pub mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;

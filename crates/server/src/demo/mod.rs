@@ -3,6 +3,7 @@
 
 mod agreements;
 mod registry;
+mod residents;
 
 use mottak_domain::access::{MunicipalPermission, Role};
 use mottak_store::Store;
@@ -92,6 +93,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
     }
     registry::fill(store).await?;
     agreements::fill(store).await?;
+    residents::fill(store).await?;
     let actor = Actor::system("demo");
     let password_hash = password::hash(DEMO_PASSWORD, PasswordHashing::Production);
     println!("\nDemo logins (password for all: {DEMO_PASSWORD}):");

@@ -63,6 +63,8 @@ pub struct CentrePage {
     /// The missing accounting fields by their Norwegian names (seed 000 §5).
     pub missing_accounting: String,
     pub agreements: Vec<AgreementRow>,
+    /// This month, for the link to the occupancy page (`YYYY-MM`).
+    pub current_month: String,
 }
 
 fn api_to_page(error: ApiError) -> PageError {
@@ -139,6 +141,7 @@ pub async fn centre_page_for(
     let agreements = agreement_rows(state, caller, Some(id), None).await?;
     Ok(CentrePage {
         agreements,
+        current_month: crate::occupancy::today().format("%Y-%m").to_string(),
         category: category_label(&centre.category),
         place_type: place_type_label(&centre.place_type),
         history: history
