@@ -13,6 +13,7 @@ pub mod json;
 pub mod metrics;
 pub mod pages;
 pub mod params;
+pub mod pdf;
 pub mod registry;
 pub mod routes;
 pub mod startup;
