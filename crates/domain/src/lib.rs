@@ -12,5 +12,7 @@ pub mod dates;
 pub mod error;
 pub mod event_log;
 pub mod money;
+pub mod occupancy;
 pub mod place_types;
 pub mod registry;
+pub mod residents;

@@ -14,6 +14,12 @@ pub enum Capability {
     /// Registering centres and operators, the lifecycle changes of R-REG-2, the CSV import: UDI's
     /// administrative staff nationally.
     ManageRegistry,
+    /// Residents, stays and occupancy in one's scope (SPEC §5): UDI nationally, a region its
+    /// centres (reading), an operator its own centres.
+    ReadResidents,
+    /// Registering residents and stays, entering and approving occupancy: UDI's administrative
+    /// staff nationally, an operator for its own centres.
+    ManageResidents,
     /// Simulating a month's claim (SPEC §5): whoever negotiates or checks agreements.
     SimulateClaims,
     /// Placement proposals (R-SET-9): IMDi.
@@ -30,10 +36,11 @@ impl Capability {
         use Role::*;
         match self {
             Capability::SignedIn => &Role::ALL,
-            Capability::ReadRegistry | Capability::SimulateClaims => {
+            Capability::ReadRegistry | Capability::SimulateClaims | Capability::ReadResidents => {
                 &[Admin, UdiAdm, UdiRegion, Operator]
             }
             Capability::ManageRegistry => &[Admin, UdiAdm],
+            Capability::ManageResidents => &[Admin, UdiAdm, Operator],
             Capability::ProposePlacements => &[Admin, Imdi],
             Capability::AdministerAccounts => &[Admin, Imdi, MunicipalityAdmin],
             Capability::Administer => &[Admin],

@@ -30,14 +30,16 @@
 //!   entries for one date and place type are an error too; a day without an entry has 0.
 //! - Meal tiers on a unit without a canteen are an error (R-AGR-8).
 //! - Duplicate priorities and an unbounded tier before the end are refused per place-type queue
-//!   across all agreements, whether or not the agreements overlap in time (R-AGR-11).
+//!   among the agreements whose validity overlaps (R-AGR-11, `agreements::queue`, the rule the
+//!   stored agreements follow too): a successor that starts on or after an agreement's end may
+//!   reuse its priorities and have its own over-occupancy tier.
 //! - `converted` tiers are accepted (the simulation cannot tell a migrated agreement) and paid
 //!   like per-unit tiers.
 
 mod engine;
 mod fixed;
 mod input;
-mod parse;
+pub(crate) mod parse;
 mod request;
 mod response;
 

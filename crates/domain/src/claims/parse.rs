@@ -9,6 +9,7 @@ use super::input::{ClaimInput, QueuedMealTier, QueuedTier, Unit};
 use super::request::{
     AgreementRequest, ClaimRequest, MealTierRequest, OccupancyRequest, UnitTierRequest,
 };
+use crate::agreements::queue::{QueueClash, QueueSlot, queue_clash};
 use crate::agreements::{Agreement, AgreementKind, Capacity, TierKind};
 use crate::dates::{DateRange, Month, day_number, parse_date};
 use crate::error::{FieldError, FieldErrors};
@@ -63,9 +64,17 @@ pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, Vec<FieldError
             meal_tiers: Vec::new(),
             residents: [0; 31],
         };
+        // Per agreement of the request: its validity, when it parsed (the queue rule needs it).
+        let mut validities: Vec<Option<DateRange>> = Vec::with_capacity(unit.agreements.len());
         for (a, agreement) in unit.agreements.iter().enumerate() {
             let at = |field: &str| format!("units[{u}].agreements[{a}].{field}");
-            if let Some(agreement) = parse_agreement(agreement, &at, &mut errors) {
+            let parsed_agreement = parse_agreement(agreement, &at, &mut errors);
+            validities.push(
+                parsed_agreement
+                    .as_ref()
+                    .map(|agreement| agreement.validity),
+            );
+            if let Some(agreement) = parsed_agreement {
                 parsed.agreements.push(agreement);
             }
             for (t, tier) in agreement.unit_tiers.iter().enumerate() {
@@ -83,9 +92,16 @@ pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, Vec<FieldError
                 }
             }
         }
-        errors.check(check_queue(&mut parsed.tiers, u, "unit_tiers", "places"));
+        errors.check(check_queue(
+            &mut parsed.tiers,
+            &validities,
+            u,
+            "unit_tiers",
+            "places",
+        ));
         errors.check(check_queue(
             &mut parsed.meal_tiers,
+            &validities,
             u,
             "meal_tiers",
             "persons",
@@ -247,10 +263,13 @@ impl Queued for QueuedMealTier {
     }
 }
 
-/// Sorts a unit's queue by priority and checks R-AGR-7, R-AGR-8 and R-AGR-11: priorities are
-/// unique across all the unit's agreements, and an unbounded tier is the last of the queue.
+/// Sorts a unit's queue by priority and checks R-AGR-7, R-AGR-8 and R-AGR-11 with the rule of
+/// `agreements::queue`: priorities are unique among the unit's agreements whose validity
+/// overlaps, and an unbounded tier is the last of the queue among the agreements valid on the
+/// same days. An agreement whose dates did not parse is taken as overlapping every other.
 fn check_queue<T: Queued>(
     queue: &mut [T],
+    validities: &[Option<DateRange>],
     unit: usize,
     list: &str,
     capacity_field: &str,
@@ -262,27 +281,38 @@ fn check_queue<T: Queued>(
             tier.position()
         )
     };
+    let slot = |tier: &T| QueueSlot {
+        validity: validities.get(tier.agreement()).copied().flatten(),
+        priority: tier.priority(),
+        unbounded: tier.capacity() == Capacity::Unbounded,
+    };
     // Stable: of two equal priorities, the one later in the request is the one reported.
     queue.sort_by_key(Queued::priority);
-    for pair in queue.windows(2) {
-        if pair[0].priority() == pair[1].priority() {
-            let message = format!("priority already used by {}", path(&pair[0]));
+    for (index, tier) in queue.iter().enumerate() {
+        let same = queue[..index]
+            .iter()
+            .rev()
+            .take_while(|earlier| earlier.priority() == tier.priority());
+        for earlier in same {
+            if queue_clash(&slot(tier), &slot(earlier)).is_some() {
+                let message = format!("priority already used by {}", path(earlier));
+                return Err(FieldError::new(format!("{}.priority", path(tier)), message));
+            }
+        }
+    }
+    for (index, tier) in queue.iter().enumerate() {
+        if tier.capacity() != Capacity::Unbounded {
+            continue;
+        }
+        if queue[index + 1..].iter().any(|later| {
+            queue_clash(&slot(tier), &slot(later)) == Some(QueueClash::UnboundedNotLast)
+        }) {
+            let message = "0 (unbounded) is only allowed on the last tier of the queue by priority";
             return Err(FieldError::new(
-                format!("{}.priority", path(&pair[1])),
+                format!("{}.{capacity_field}", path(tier)),
                 message,
             ));
         }
-    }
-    let not_last = queue.len().saturating_sub(1);
-    if let Some(tier) = queue[..not_last]
-        .iter()
-        .find(|tier| tier.capacity() == Capacity::Unbounded)
-    {
-        let message = "0 (unbounded) is only allowed on the last tier of the queue by priority";
-        return Err(FieldError::new(
-            format!("{}.{capacity_field}", path(tier)),
-            message,
-        ));
     }
     Ok(())
 }
@@ -345,26 +375,26 @@ fn bounded(value: i64, max: i64, field: impl FnOnce() -> String) -> Result<i64, 
     }
 }
 
-fn count(value: i64, field: impl FnOnce() -> String) -> Result<u32, FieldError> {
+pub(crate) fn count(value: i64, field: impl FnOnce() -> String) -> Result<u32, FieldError> {
     bounded(value, MAX_COUNT, field).map(|value| value as u32)
 }
 
-fn capacity(value: i64, field: impl FnOnce() -> String) -> Result<Capacity, FieldError> {
+pub(crate) fn capacity(value: i64, field: impl FnOnce() -> String) -> Result<Capacity, FieldError> {
     Ok(match count(value, field)? {
         0 => Capacity::Unbounded,
         places => Capacity::Bounded(places),
     })
 }
 
-fn price(value: i64, field: impl FnOnce() -> String) -> Result<Ore, FieldError> {
+pub(crate) fn price(value: i64, field: impl FnOnce() -> String) -> Result<Ore, FieldError> {
     bounded(value, MAX_PRICE, field).map(Ore)
 }
 
-fn annual(value: i64, field: impl FnOnce() -> String) -> Result<Ore, FieldError> {
+pub(crate) fn annual(value: i64, field: impl FnOnce() -> String) -> Result<Ore, FieldError> {
     bounded(value, MAX_ANNUAL, field).map(Ore)
 }
 
-fn priority(value: i64, field: impl FnOnce() -> String) -> Result<u32, FieldError> {
+pub(crate) fn priority(value: i64, field: impl FnOnce() -> String) -> Result<u32, FieldError> {
     if value < 1 {
         return Err(FieldError::new(field(), "must be at least 1"));
     }

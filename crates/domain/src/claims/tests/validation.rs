@@ -310,3 +310,26 @@ fn an_unknown_unit_place_type_does_not_also_fail_the_occupancy_meant_for_it() {
     // place type is misspelt: one error, where the user fixes it, not three.
     assert_eq!(fields, ["units[1].place_type"]);
 }
+
+#[test]
+fn r_agr_11_a_successor_that_does_not_overlap_may_reuse_priorities_and_over_occupancy() {
+    let mut request = valid();
+    let mut successor = agreement("H", "2026-01-01", "2027-01-01");
+    successor.unit_tiers = vec![tier(1, "unit_price", 0, 500_00)];
+    successor.meal_tiers = vec![meal(1, 0, 100_00)];
+    request.units[0].agreements.push(successor);
+    assert!(
+        request.parse().is_ok(),
+        "the successor starts on the main agreement's end"
+    );
+}
+
+#[test]
+fn r_agr_11_an_overlapping_agreement_may_not_reuse_a_priority() {
+    let field = field_of(|r| {
+        let mut supplement = agreement("T", "2024-12-01", "2025-06-01");
+        supplement.unit_tiers = vec![tier(1, "unit_price", 5, 500_00)];
+        r.units[0].agreements.push(supplement);
+    });
+    assert_eq!(field, "units[0].agreements[2].unit_tiers[0].priority");
+}
