@@ -8,6 +8,7 @@ mod contract;
 mod fixed_transfers;
 mod properties;
 mod rules;
+mod stored;
 mod validation;
 
 use super::*;
