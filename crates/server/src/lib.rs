@@ -1,6 +1,7 @@
 //! The mottak service: web UI, JSON API and command line over the domain and the store.
 
 pub mod accounts;
+pub mod agreements;
 pub mod auth;
 pub mod cli;
 pub mod config;

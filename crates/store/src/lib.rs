@@ -5,6 +5,7 @@
 //! goes through [`WriteTx`], which appends to the hash-chained event log (R-LOG-2) in the same
 //! transaction, so a change can never be committed without its event.
 
+pub mod agreements;
 mod error;
 pub mod events;
 mod login_failures;

@@ -1,5 +1,6 @@
 //! The router: one module per area, each with its own routes and the roles that may use them.
 
+mod agreements;
 mod assets;
 mod calendar;
 mod claims;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .merge(claims::router())
         .merge(openapi::router())
         .merge(registry::router())
+        .merge(agreements::router())
         .merge(placement::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))

@@ -46,6 +46,12 @@ use problems::ProblemResponses;
         super::registry::address_list_json,
         super::registry::import_api,
         super::placement::solve_api,
+        super::agreements::create_agreement_api,
+        super::agreements::list_agreements_api,
+        super::agreements::agreement_api,
+        super::agreements::update_agreement_api,
+        super::agreements::notice_api,
+        super::agreements::agreement_versions_api,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerAuth, &ProblemResponses),
@@ -56,6 +62,7 @@ use problems::ProblemResponses;
         (name = "event log", description = "The tamper-evident event log (SPEC §8)"),
         (name = "users", description = "Accounts (R-AUTH-4)"),
         (name = "registry", description = "Operators and reception centres (SPEC §3)"),
+        (name = "agreements", description = "Operating agreements (SPEC §4), versioned"),
         (name = "placement", description = "Placement proposals with a proven bound (R-SET-9)"),
     )
 )]

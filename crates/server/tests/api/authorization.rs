@@ -286,6 +286,43 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Page,
         allowed: &[Admin, UdiAdm, UdiRegion, Operator],
     },
+    // agreements (SPEC §4)
+    Route {
+        method: "POST",
+        path: "/api/v1/agreements",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/agreements",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/agreements/{agreement}",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "PUT",
+        path: "/api/v1/agreements/{agreement}",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/agreements/{agreement}/notice",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/agreements/{agreement}/versions",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
     // placement (R-SET-9)
     Route {
         method: "GET",
@@ -398,6 +435,7 @@ struct Targets {
     caseworker: i64,
     centre: i64,
     operator: i64,
+    agreement: i64,
 }
 
 impl Targets {
@@ -405,6 +443,7 @@ impl Targets {
         path.replace("{target}", &target_for(role, self).to_string())
             .replace("{centre}", &self.centre.to_string())
             .replace("{operator}", &self.operator.to_string())
+            .replace("{agreement}", &self.agreement.to_string())
             .replace("{token}", NO_SUCH_TOKEN)
             .replace("{kind}", "operators")
     }
@@ -437,6 +476,18 @@ async fn registry_targets(app: &TestApp) -> (i64, i64) {
     };
     let (centre, _) = create_centre(&app.store, &actor, &input).await.unwrap();
     (centre.id, operator.id)
+}
+
+/// A main agreement of the registry target's centre, which every reading role may see.
+async fn agreement_target(app: &TestApp, centre: i64, operator: i64) -> i64 {
+    let input: mottak_domain::agreements::AgreementInput =
+        serde_json::from_value(crate::agreements::main_agreement(operator, centre)).unwrap();
+    let actor = mottak_store::events::Actor::system("test");
+    mottak_server::agreements::create_agreement(&app.store, &actor, &input)
+        .await
+        .unwrap_or_else(|_| panic!("agreement created"))
+        .agreement
+        .id
 }
 
 async fn request(
@@ -490,9 +541,11 @@ async fn every_route_with_every_role() {
             .id,
         centre: 0,
         operator: 0,
+        agreement: 0,
     };
     let mut targets = targets;
     (targets.centre, targets.operator) = registry_targets(&app).await;
+    targets.agreement = agreement_target(&app, targets.centre, targets.operator).await;
     let mut failures = Vec::new();
     for role in Role::ALL {
         let user = app
@@ -536,6 +589,7 @@ async fn no_login_gets_401_from_the_api_and_the_login_page_in_the_ui() {
             .replace("{target}", "1")
             .replace("{centre}", "1")
             .replace("{operator}", "1")
+            .replace("{agreement}", "1")
             .replace("{token}", NO_SUCH_TOKEN)
             .replace("{kind}", "operators");
         let response = request(&app, &client, None, route, &path).await;

@@ -39,6 +39,11 @@ impl Registry {
             .await
     }
 
+    pub(crate) async fn put(&self, path: &str, body: Value) -> (u16, Value) {
+        self.send(self.client.put(self.app.url(path)).json(&body))
+            .await
+    }
+
     pub(crate) async fn get(&self, path: &str) -> (u16, Value) {
         self.send(self.client.get(self.app.url(path))).await
     }

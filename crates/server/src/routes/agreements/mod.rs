@@ -1,0 +1,17 @@
+//! Agreements (SPEC §4, §10): the JSON API.
+
+mod api;
+
+use axum::Router;
+
+use crate::state::AppState;
+
+// The OpenAPI description (routes/openapi.rs) names these handlers.
+pub use api::{
+    __path_agreement_api, __path_agreement_versions_api, __path_create_agreement_api,
+    __path_list_agreements_api, __path_notice_api, __path_update_agreement_api,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new().merge(api::router())
+}
