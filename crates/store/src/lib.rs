@@ -9,9 +9,11 @@ pub mod agreements;
 mod error;
 pub mod events;
 mod login_failures;
+pub mod occupancy;
 mod open;
 pub mod reference;
 pub mod registry;
+pub mod residents;
 pub mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -80,6 +80,50 @@ pub fn daily_counts(month: Month, stays: impl IntoIterator<Item = StaySpan>) -> 
     MonthOccupancy { month, counts }
 }
 
+/// Checks entered counts (`days[i]` of the API, a form's table): each date a day of the month and
+/// listed once, each count 0 or more. Every invalid entry is named.
+pub fn check_entered_days(
+    month: Month,
+    days: &[(String, i64)],
+) -> Result<Vec<(NaiveDate, u32)>, Vec<FieldError>> {
+    let mut rows: Vec<(NaiveDate, u32)> = Vec::new();
+    let mut errors = Vec::new();
+    for (index, (date, residents)) in days.iter().enumerate() {
+        let date = match parse_date(date.trim()).filter(|date| month.contains(*date)) {
+            Some(date) if rows.iter().any(|(seen, _)| *seen == date) => {
+                errors.push(FieldError::new(
+                    format!("days[{index}].date"),
+                    format!("{date} is listed twice"),
+                ));
+                None
+            }
+            Some(date) => Some(date),
+            None => {
+                errors.push(FieldError::new(
+                    format!("days[{index}].date"),
+                    format!("must be a day of {month}"),
+                ));
+                None
+            }
+        };
+        let residents = u32::try_from(*residents).ok();
+        if residents.is_none() {
+            errors.push(FieldError::new(
+                format!("days[{index}].residents"),
+                "must be a whole number, 0 or more",
+            ));
+        }
+        if let (Some(date), Some(residents)) = (date, residents) {
+            rows.push((date, residents));
+        }
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Reads `date;residents` rows of one month (an optional header `date;residents`; `;` or tab;
 /// whole numbers only). Every bad line is named (`line N`, 1-based); blank lines are skipped.
 pub fn parse_daily_counts_csv(
@@ -184,6 +228,29 @@ mod tests {
             [span(PlaceType::Ordinary, "2026-01-01", Some("2026-03-01"))],
         );
         assert!(occupancy.counts.is_empty());
+    }
+
+    #[test]
+    fn r_occ_2_entered_days_name_every_bad_entry() {
+        let march = Month::parse("2026-03").unwrap();
+        let days = [
+            ("2026-03-01".to_owned(), 3),
+            ("2026-03-01".to_owned(), -1),
+            ("2026-04-01".to_owned(), 2),
+        ];
+        let fields: Vec<String> = check_entered_days(march, &days)
+            .unwrap_err()
+            .into_iter()
+            .map(|error| error.field)
+            .collect();
+        assert_eq!(
+            fields,
+            ["days[1].date", "days[1].residents", "days[2].date"]
+        );
+        assert_eq!(
+            check_entered_days(march, &days[..1]).unwrap(),
+            [(day("2026-03-01"), 3)]
+        );
     }
 
     #[test]

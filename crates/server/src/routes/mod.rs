@@ -9,9 +9,11 @@ mod events;
 mod health;
 mod language;
 mod login;
+mod occupancy;
 mod openapi;
 mod placement;
 mod registry;
+mod residents;
 mod users;
 
 use axum::Router;
@@ -46,6 +48,8 @@ pub fn router(state: AppState) -> Router {
         .merge(registry::router())
         .merge(agreements::router())
         .merge(placement::router())
+        .merge(residents::router())
+        .merge(occupancy::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn_with_state(state.clone(), auth::csrf::ensure_cookie))

@@ -52,6 +52,14 @@ use problems::ProblemResponses;
         super::agreements::update_agreement_api,
         super::agreements::notice_api,
         super::agreements::agreement_versions_api,
+        super::residents::create_resident_api,
+        super::residents::resident_api,
+        super::residents::add_stay_api,
+        super::residents::centre_residents_api,
+        super::occupancy::month_api,
+        super::occupancy::put_month_api,
+        super::occupancy::import_month_csv_api,
+        super::occupancy::approve_month_api,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerAuth, &ProblemResponses),
@@ -63,6 +71,8 @@ use problems::ProblemResponses;
         (name = "users", description = "Accounts (R-AUTH-4)"),
         (name = "registry", description = "Operators and reception centres (SPEC §3)"),
         (name = "agreements", description = "Operating agreements (SPEC §4), versioned"),
+        (name = "residents", description = "Residents and their stays (SPEC §5, R-OCC-1)"),
+        (name = "occupancy", description = "Occupancy per day and its approval (R-OCC-2, R-OCC-3)"),
         (name = "placement", description = "Placement proposals with a proven bound (R-SET-9)"),
     )
 )]

@@ -23,9 +23,107 @@ const EVERYONE: &[Role] = &Role::ALL;
 const MANAGERS: &[Role] = &[Admin, Imdi, MunicipalityAdmin];
 const REGISTRY: &[Role] = &[Admin, UdiAdm, UdiRegion, Operator];
 const NATIONAL: &[Role] = &[Admin, UdiAdm];
+/// Residents and occupancy: written by UDI nationally and an operator for its centres (§1).
+const RESIDENT_WRITERS: &[Role] = &[Admin, UdiAdm, Operator];
 
 /// `{target}` is replaced by a user every manager may manage (see `target_for`).
 pub(crate) const ROUTES: &[Route] = &[
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/residents",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/residents",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "GET",
+        path: "/residents/{resident}",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/residents/{resident}/stays",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/occupancy/{month}",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/occupancy/{month}",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/occupancy/{month}/csv",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/occupancy/{month}/approve",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/residents",
+        kind: Kind::Api,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/residents/{resident}",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/residents/{resident}/stays",
+        kind: Kind::Api,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/centres/{centre}/residents",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/centres/{centre}/occupancy/{month}",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "PUT",
+        path: "/api/v1/centres/{centre}/occupancy/{month}",
+        kind: Kind::Api,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "PUT",
+        path: "/api/v1/centres/{centre}/occupancy/{month}/csv",
+        kind: Kind::Api,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/centres/{centre}/occupancy/{month}/approve",
+        kind: Kind::Api,
+        allowed: RESIDENT_WRITERS,
+    },
     Route {
         method: "GET",
         path: "/",
@@ -430,6 +528,9 @@ fn target_for(role: Role, targets: &Targets) -> i64 {
 /// Revoking a token that does not exist still passes (or fails) the role check first.
 const NO_SUCH_TOKEN: &str = "999999";
 
+/// A resident that does not exist: the role check answers first (403), then the lookup (404).
+const NO_SUCH_RESIDENT: &str = "999999";
+
 struct Targets {
     municipality_admin: i64,
     caseworker: i64,
@@ -446,6 +547,8 @@ impl Targets {
             .replace("{agreement}", &self.agreement.to_string())
             .replace("{token}", NO_SUCH_TOKEN)
             .replace("{kind}", "operators")
+            .replace("{month}", "2026-03")
+            .replace("{resident}", NO_SUCH_RESIDENT)
     }
 }
 
@@ -591,7 +694,9 @@ async fn no_login_gets_401_from_the_api_and_the_login_page_in_the_ui() {
             .replace("{operator}", "1")
             .replace("{agreement}", "1")
             .replace("{token}", NO_SUCH_TOKEN)
-            .replace("{kind}", "operators");
+            .replace("{kind}", "operators")
+            .replace("{month}", "2026-03")
+            .replace("{resident}", NO_SUCH_RESIDENT);
         let response = request(&app, &client, None, route, &path).await;
         match route.kind {
             Kind::Api => assert_eq!(response.status(), 401, "{} {path}", route.method),

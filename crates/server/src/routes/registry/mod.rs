@@ -20,6 +20,7 @@ pub use api::{
     __path_update_operator_api,
 };
 pub use import::__path_import_api;
+pub(crate) use pages::FormErrors;
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -61,6 +61,8 @@ pub struct CentrePage {
     pub operators: Vec<(i64, String)>,
     /// The missing accounting fields by their Norwegian names (seed 000 §5).
     pub missing_accounting: String,
+    /// This month, for the link to the occupancy page (`YYYY-MM`).
+    pub current_month: String,
 }
 
 fn api_to_page(error: ApiError) -> PageError {
@@ -135,6 +137,7 @@ pub async fn centre_page_for(
         .collect::<Vec<_>>()
         .join(", ");
     Ok(CentrePage {
+        current_month: crate::occupancy::today().format("%Y-%m").to_string(),
         category: category_label(&centre.category),
         place_type: place_type_label(&centre.place_type),
         history: history

@@ -1,0 +1,314 @@
+//! The occupancy month page (`/centres/{id}/occupancy/{YYYY-MM}`): every day with its count,
+//! derived from stays or entered; a table of inputs and a CSV paste for centres without resident
+//! data; the approval (R-OCC-2, R-OCC-3).
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use mottak_domain::access::Capability;
+use mottak_domain::dates::Month;
+use mottak_domain::error::FieldError;
+use mottak_domain::occupancy::parse_daily_counts_csv;
+use mottak_store::registry::CentreRecord;
+use serde::Deserialize;
+
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Caller, allow};
+use crate::error::{ApiError, PageError};
+use crate::occupancy::{self, load_centre};
+use crate::pages::{Shell, display_date, display_timestamp, render};
+use crate::routes::registry::FormErrors;
+use crate::routes::residents::messages::{message, page_error, translated};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/centres/{id}/occupancy/{month}",
+            get(month_page).route_layer(allow(Capability::ReadResidents)),
+        )
+        .route(
+            "/centres/{id}/occupancy/{month}",
+            post(enter_days).route_layer(allow(Capability::ManageResidents)),
+        )
+        .route(
+            "/centres/{id}/occupancy/{month}/csv",
+            post(enter_csv).route_layer(allow(Capability::ManageResidents)),
+        )
+        .route(
+            "/centres/{id}/occupancy/{month}/approve",
+            post(approve).route_layer(allow(Capability::ManageResidents)),
+        )
+}
+
+struct DayRow {
+    /// The input's name, `day_N`.
+    name: String,
+    shown: String,
+    value: String,
+    error: String,
+}
+
+#[derive(Template)]
+#[template(path = "occupancy/month.html")]
+struct MonthPage {
+    shell: Shell,
+    centre: CentreRecord,
+    month: String,
+    previous: String,
+    next: String,
+    days: Vec<DayRow>,
+    from_stays: bool,
+    approval: Option<(String, String)>,
+    may_write: bool,
+    csv: String,
+    errors: FormErrors,
+}
+
+fn parse(month: &str) -> Result<Month, PageError> {
+    Month::parse(month).ok_or(PageError::NotFound)
+}
+
+fn neighbour(month: Month, step: i32) -> String {
+    let index = month.year() * 12 + month.number() as i32 - 1 + step;
+    Month::new(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+        .map_or_else(|| month.to_string(), |month| month.to_string())
+}
+
+/// The page; `typed` keeps what the user entered in the inputs (by day) after a refusal.
+async fn page(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    month: Month,
+    typed: Option<&[(String, String)]>,
+    csv: String,
+    errors: FormErrors,
+) -> Result<MonthPage, PageError> {
+    let (centre, _) = load_centre(&state.store, caller, id)
+        .await
+        .map_err(page_error)?;
+    let stored = occupancy::month(&state.store, &centre, month)
+        .await
+        .map_err(page_error)?;
+    let days = stored
+        .occupancy
+        .totals()
+        .into_iter()
+        .enumerate()
+        .map(|(index, (date, residents))| {
+            let name = format!("day_{}", index + 1);
+            let value = typed
+                .and_then(|typed| typed.iter().find(|(field, _)| *field == name))
+                .map_or_else(|| residents.to_string(), |(_, value)| value.clone());
+            DayRow {
+                error: errors.get(&format!("days[{index}].residents")).to_owned(),
+                shown: display_date(date),
+                name,
+                value,
+            }
+        })
+        .collect();
+    Ok(MonthPage {
+        shell: shell.with_title("occupancy.title"),
+        month: month.to_string(),
+        previous: neighbour(month, -1),
+        next: neighbour(month, 1),
+        days,
+        from_stays: stored.from_stays,
+        approval: stored.approval.map(|approval| {
+            (
+                approval.approved_by,
+                display_timestamp(&approval.approved_at),
+            )
+        }),
+        may_write: caller.role.may(Capability::ManageResidents),
+        centre,
+        csv,
+        errors,
+    })
+}
+
+async fn month_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path((id, month)): Path<(i64, String)>,
+) -> Result<Response, PageError> {
+    let month = parse(&month)?;
+    let page = page(
+        &state,
+        shell,
+        &caller,
+        id,
+        month,
+        None,
+        String::new(),
+        FormErrors::default(),
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+/// The table's inputs as days: blank is 0; anything but a whole number is named by its day.
+fn typed_days(
+    month: Month,
+    fields: &[(String, String)],
+) -> Result<Vec<(NaiveDate, u32)>, Vec<FieldError>> {
+    let mut days = Vec::new();
+    let mut errors = Vec::new();
+    for index in 0..month.days() as usize {
+        let name = format!("day_{}", index + 1);
+        let text = fields
+            .iter()
+            .find(|(field, _)| *field == name)
+            .map_or("", |(_, value)| value.trim());
+        match text.parse::<u32>() {
+            _ if text.is_empty() => {}
+            Ok(residents) if text.bytes().all(|byte| byte.is_ascii_digit()) => days.push((
+                month.first_day() + chrono::Days::new(index as u64),
+                residents,
+            )),
+            _ => errors.push(FieldError::new(
+                format!("days[{index}].residents"),
+                "must be a whole number, 0 or more",
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(days)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Writes the counts, or shows the page again with the input kept and the errors beside it.
+async fn save(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    month: Month,
+    parsed: Result<Vec<(NaiveDate, u32)>, Vec<FieldError>>,
+    typed: Option<&[(String, String)]>,
+    csv: String,
+) -> Result<Response, PageError> {
+    let (centre, operator) = load_centre(&state.store, caller, id)
+        .await
+        .map_err(page_error)?;
+    let refusal = match parsed {
+        Err(errors) => Some((StatusCode::BAD_REQUEST, errors)),
+        Ok(days) => {
+            match occupancy::enter_counts(&state.store, caller, &centre, &operator, month, &days)
+                .await
+            {
+                Ok(()) => None,
+                Err(ApiError::Conflict { field, detail }) => Some((
+                    StatusCode::CONFLICT,
+                    vec![FieldError::new(
+                        field.unwrap_or_else(|| "month".to_owned()),
+                        detail,
+                    )],
+                )),
+                Err(other) => return Err(page_error(other)),
+            }
+        }
+    };
+    match refusal {
+        None => Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response()),
+        Some((status, errors)) => {
+            let errors = translated(&shell, errors);
+            let page = page(state, shell, caller, id, month, typed, csv, errors).await?;
+            Ok((status, render(&page)).into_response())
+        }
+    }
+}
+
+async fn enter_days(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path((id, month)): Path<(i64, String)>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let month = parse(&month)?;
+    let parsed = typed_days(month, &fields);
+    save(
+        &state,
+        shell,
+        &caller,
+        id,
+        month,
+        parsed,
+        Some(&fields),
+        String::new(),
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CsvForm {
+    csv: String,
+}
+
+async fn enter_csv(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path((id, month)): Path<(i64, String)>,
+    CsrfForm(form): CsrfForm<CsvForm>,
+) -> Result<Response, PageError> {
+    let month = parse(&month)?;
+    // Every bad line is shown beside the paste, each with its line number.
+    let parsed = parse_daily_counts_csv(month, &form.csv).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|error| {
+                let line = error.field.replace("line", shell.t("occupancy.line"));
+                FieldError::new(
+                    "csv",
+                    format!("{line}: {}", message(&shell, &error.message)),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    save(&state, shell, &caller, id, month, parsed, None, form.csv).await
+}
+
+async fn approve(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path((id, month)): Path<(i64, String)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let month = parse(&month)?;
+    let (centre, operator) = load_centre(&state.store, &caller, id)
+        .await
+        .map_err(page_error)?;
+    match occupancy::approve(&state.store, &caller, &centre, &operator, month).await {
+        Ok(()) => Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response()),
+        Err(ApiError::Conflict { detail, .. }) => {
+            let errors = translated(&shell, vec![FieldError::new("approve", detail)]);
+            let page = page(
+                &state,
+                shell,
+                &caller,
+                id,
+                month,
+                None,
+                String::new(),
+                errors,
+            )
+            .await?;
+            Ok((StatusCode::CONFLICT, render(&page)).into_response())
+        }
+        Err(other) => Err(page_error(other)),
+    }
+}

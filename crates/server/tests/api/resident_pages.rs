@@ -1,0 +1,107 @@
+//! The residents and occupancy pages: the register form keeps what was typed and shows every
+//! error beside its field in the user's language; the month page lists every day.
+
+use mottak_domain::access::Role;
+
+use crate::helpers::spawn_app;
+use crate::residents::centres;
+
+#[tokio::test]
+async fn r_occ_1_the_register_form_keeps_input_and_names_every_error_by_its_field() {
+    let app = spawn_app().await;
+    let user = app.create_user("drift", Role::Operator).await;
+    let centres = centres(&app).await;
+    let browser = app.login(&user).await;
+    let page = format!("/centres/{}/residents", centres.oslo);
+    let fields = [
+        ("duf_number", "12345"),
+        ("given_name", "Amina"),
+        ("family_name", ""),
+        ("birth_date", "01.04.2999"),
+        ("gender", "female"),
+        ("household", "H-1"),
+        ("from", "foo"),
+    ];
+    let response = app.submit(&browser, &page, &page, &fields).await;
+    assert_eq!(response.status(), 400);
+    let html = response.text().await.unwrap();
+    for (field, message) in [
+        ("duf_number", "må være nøyaktig 12 sifre"),
+        ("family_name", "må fylles ut"),
+        ("birth_date", "kan ikke være fram i tid"),
+        ("from", "må være en dato (dd.mm.åååå)"),
+    ] {
+        assert!(
+            html.contains(&format!("id=\"{field}-error\">{message}</div>")),
+            "{field}: {html}"
+        );
+    }
+    assert!(html.contains("value=\"Amina\""), "keeps what was typed");
+    assert!(html.contains("value=\"01.04.2999\""));
+
+    let fields = [
+        ("duf_number", "202412345678"),
+        ("given_name", "Amina"),
+        ("family_name", "Haile"),
+        ("birth_date", "01.04.1990"),
+        ("gender", "female"),
+        ("household", "H-1"),
+        ("from", "10.01.2026"),
+    ];
+    let response = app.submit(&browser, &page, &page, &fields).await;
+    assert_eq!(response.status(), 303);
+    let resident = response.headers()["location"].to_str().unwrap().to_owned();
+    let html = app.page(&browser, &resident).await;
+    assert!(
+        html.contains("202412345678") && html.contains("10.01.2026"),
+        "{html}"
+    );
+    let list = app.page(&browser, &page).await;
+    assert!(list.contains("Amina Haile") && list.contains("10.01.2026"));
+}
+
+#[tokio::test]
+async fn r_occ_2_the_month_page_lists_every_day_and_takes_counts_and_a_csv_paste() {
+    let app = spawn_app().await;
+    let user = app.create_user("drift", Role::Operator).await;
+    let centres = centres(&app).await;
+    let browser = app.login(&user).await;
+    let page = format!("/centres/{}/occupancy/2026-02", centres.oslo);
+    let html = app.page(&browser, &page).await;
+    assert!(html.contains("01.02.2026") && html.contains("28.02.2026"));
+    assert!(!html.contains("29.02.2026"));
+    let response = app
+        .submit(&browser, &page, &page, &[("day_1", "4"), ("day_2", "x")])
+        .await;
+    assert_eq!(response.status(), 400);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("id=\"day_2-error\">må være et heltall, 0 eller mer</div>"),
+        "{html}"
+    );
+    assert!(html.contains("name=\"day_2\" inputmode=\"numeric\" value=\"x\""));
+    let csv = format!("{page}/csv");
+    let response = app
+        .submit(
+            &browser,
+            &page,
+            &csv,
+            &[("csv", "2026-02-01;4\n2026-02-02;5")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let (_, month) = app
+        .api(&app.token_for(&user).await)
+        .get(&format!(
+            "/api/v1/centres/{}/occupancy/2026-02",
+            centres.oslo
+        ))
+        .await;
+    assert_eq!(month["days"][1]["residents"], 5);
+    let approve = format!("{page}/approve");
+    assert_eq!(
+        app.submit(&browser, &page, &approve, &[]).await.status(),
+        303
+    );
+    assert!(app.page(&browser, &page).await.contains("Godkjent"));
+}
