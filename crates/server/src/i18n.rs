@@ -861,6 +861,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Converted places",
     ),
     ("claims.kind.meals", "Kost", "Meals"),
+    ("claims.kind.credit", "Kreditering", "Credit"),
     ("claims.per_year", "per år", "per year"),
     ("claims.line", "Linje", "Line"),
     ("claims.day", "Dag", "Day"),

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod agreements;
 pub mod auth;
+pub mod claims;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -6,6 +6,7 @@
 //! transaction, so a change can never be committed without its event.
 
 pub mod agreements;
+pub mod claims;
 mod error;
 pub mod events;
 mod login_failures;

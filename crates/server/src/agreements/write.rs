@@ -28,7 +28,10 @@ struct Snapshot {
 }
 
 /// Validates the input and the centres it names, reporting every invalid field at once.
-async fn decide(store: &Store, input: &AgreementInput) -> Result<(AgreementTerms, Snapshot), RegistryError> {
+async fn decide(
+    store: &Store,
+    input: &AgreementInput,
+) -> Result<(AgreementTerms, Snapshot), RegistryError> {
     let mut errors: Vec<FieldError> = input.validate().err().unwrap_or_default();
     let operator = match store.operator(input.operator_id).await {
         Ok(operator) => Some(operator),
@@ -42,8 +45,15 @@ async fn decide(store: &Store, input: &AgreementInput) -> Result<(AgreementTerms
     for (u, unit) in input.units.iter().enumerate() {
         let field = format!("units[{u}].centre_id");
         match store.centre(unit.centre_id).await {
-            Ok(centre) if operator.as_ref().is_some_and(|op| op.id != centre.operator_id) => {
-                errors.push(FieldError::new(field, "the operator does not run this centre"));
+            Ok(centre)
+                if operator
+                    .as_ref()
+                    .is_some_and(|op| op.id != centre.operator_id) =>
+            {
+                errors.push(FieldError::new(
+                    field,
+                    "the operator does not run this centre",
+                ));
             }
             Ok(centre) => centres.push(centre),
             Err(mottak_store::StoreError::NotFound) => {
@@ -86,7 +96,13 @@ fn name_for(terms: &AgreementTerms, centre: &CentreRecord, others: &[AgreementTe
             .filter(|other| other.kind == kind && other.unit_of(centre.id).is_some())
             .count(),
     };
-    proposed_name(&centre.name, marker, terms.intermunicipal, terms.kind, earlier)
+    proposed_name(
+        &centre.name,
+        marker,
+        terms.intermunicipal,
+        terms.kind,
+        earlier,
+    )
 }
 
 fn conflict(error: FieldError) -> RegistryError {
@@ -96,7 +112,13 @@ fn conflict(error: FieldError) -> RegistryError {
     }
 }
 
-fn event(actor: &Actor, action: &str, id: i64, terms: &AgreementTerms, snapshot: &Snapshot) -> NewEvent {
+fn event(
+    actor: &Actor,
+    action: &str,
+    id: i64,
+    terms: &AgreementTerms,
+    snapshot: &Snapshot,
+) -> NewEvent {
     NewEvent::new(actor, EventDomain::Registry, action, "agreement", id)
         .summary(serde_json::json!({
             "kind": terms.kind.code(),
@@ -122,14 +144,21 @@ pub async fn create_agreement(
     if terms.name.is_empty() {
         terms.name = proposed;
     } else if terms.name != proposed {
-        warnings.push(format!("the name differs from the one the convention gives: \"{proposed}\" (R-AGR-2)"));
+        warnings.push(format!(
+            "the name differs from the one the convention gives: \"{proposed}\" (R-AGR-2)"
+        ));
     }
     check_against_others(&terms, &others).map_err(conflict)?;
     let id = tx.insert_agreement(&terms, &actor.name).await?;
-    tx.record(event(actor, "agreement.created", id, &terms, &snapshot)).await?;
+    tx.record(event(actor, "agreement.created", id, &terms, &snapshot))
+        .await?;
     tx.commit().await?;
     Ok(Created {
-        agreement: StoredAgreement { id, version: 1, terms },
+        agreement: StoredAgreement {
+            id,
+            version: 1,
+            terms,
+        },
         warnings,
     })
 }
@@ -148,23 +177,44 @@ pub async fn update_agreement(
         terms.name = current.terms.name.clone();
     }
     terms.notice_date = current.terms.notice_date;
-    write_version(store, actor, current.id, version, terms, &snapshot, "agreement.changed").await
+    write_version(
+        store,
+        actor,
+        current,
+        version,
+        terms,
+        &snapshot,
+        "agreement.changed",
+    )
+    .await
 }
 
 async fn write_version(
     store: &Store,
     actor: &Actor,
-    id: i64,
+    current: &StoredAgreement,
     version: i64,
     terms: AgreementTerms,
     snapshot: &Snapshot,
     action: &str,
 ) -> Result<StoredAgreement, RegistryError> {
+    let id = current.id;
     let mut tx = store.begin_write().await?;
-    let others = tx.agreements_of_centres(&centre_ids(&terms), Some(id)).await?;
+    let others = tx
+        .agreements_of_centres(&centre_ids(&terms), Some(id))
+        .await?;
     check_against_others(&terms, &others).map_err(conflict)?;
-    let version = tx.update_agreement(id, version, &terms, &actor.name).await?;
-    tx.record(event(actor, action, id, &terms, snapshot)).await?;
+    let version = tx
+        .update_agreement(id, version, &terms, &actor.name)
+        .await?;
+    if terms.end() < current.terms.end() {
+        // R-AGR-3: claims that paid days from the new end on are flagged; the next claim of
+        // each centre credits the difference.
+        tx.flag_claims_after(&centre_ids(&current.terms), terms.end())
+            .await?;
+    }
+    tx.record(event(actor, action, id, &terms, snapshot))
+        .await?;
     tx.commit().await?;
     Ok(StoredAgreement { id, version, terms })
 }
@@ -205,5 +255,14 @@ pub async fn give_notice(
         centres,
         operator_dro: operator.dro(),
     };
-    write_version(store, actor, current.id, current.version, changed, &snapshot, "agreement.notice").await
+    write_version(
+        store,
+        actor,
+        current,
+        current.version,
+        changed,
+        &snapshot,
+        "agreement.notice",
+    )
+    .await
 }

@@ -12,7 +12,7 @@ mod login;
 mod occupancy;
 mod openapi;
 mod placement;
-mod registry;
+pub(crate) mod registry;
 mod residents;
 mod users;
 

@@ -60,8 +60,14 @@ async fn r_agr_2_created_agreement_gets_the_proposed_name_and_reads_back_with_pr
     assert_eq!(unit["fixed_annual_operating"]["amount"], 12_000_000_00_i64);
     assert_eq!(unit["fixed_annual_operating"]["current"], 12_000_000_00_i64);
     assert_eq!(unit["fixed_annual_operating"]["regulated_on"], Value::Null);
-    assert_eq!(unit["fixed_annual_operating"]["payment"]["period"], "monthly");
-    assert_eq!(unit["fixed_annual_rent"]["regulation"]["first_date"], "2027-08-01");
+    assert_eq!(
+        unit["fixed_annual_operating"]["payment"]["period"],
+        "monthly"
+    );
+    assert_eq!(
+        unit["fixed_annual_rent"]["regulation"]["first_date"],
+        "2027-08-01"
+    );
     assert_eq!(unit["unit_tiers"][1]["places"], 0);
     assert_eq!(stored["last_operating_day"], "2027-12-31");
     assert_eq!(stored["capacity"][0]["capacity"], 80);
@@ -117,7 +123,9 @@ async fn r_agr_11_priority_used_by_an_overlapping_agreement_is_409_and_a_success
     supplement["valid_from"] = json!("2027-01-01");
     supplement["units"][0]["unit_tiers"] =
         json!([{"priority": 1, "kind": "unit_price", "places": 10, "price": 500_00}]);
-    let (status, problem) = registry.post("/api/v1/agreements", supplement.clone()).await;
+    let (status, problem) = registry
+        .post("/api/v1/agreements", supplement.clone())
+        .await;
     assert_eq!(status, 409, "{problem}");
     assert_eq!(problem["field"], "units[0].unit_tiers[0].priority");
 
@@ -155,7 +163,10 @@ async fn r_agr_4_notice_sets_the_stop_date_clamped_to_the_month_end() {
     let (_, created) = registry.post("/api/v1/agreements", body).await;
     let id = created["id"].as_i64().unwrap();
     let (status, notice) = registry
-        .post(&format!("/api/v1/agreements/{id}/notice"), json!({"date": "2027-01-31"}))
+        .post(
+            &format!("/api/v1/agreements/{id}/notice"),
+            json!({"date": "2027-01-31"}),
+        )
         .await;
     assert_eq!(status, 200, "{notice}");
     assert_eq!(notice["stop_date"], "2027-02-28");
@@ -163,7 +174,10 @@ async fn r_agr_4_notice_sets_the_stop_date_clamped_to_the_month_end() {
     assert_eq!(stored["stop_date"], "2027-02-28");
     assert_eq!(stored["notice_date"], "2027-01-31");
     let (status, problem) = registry
-        .post(&format!("/api/v1/agreements/{id}/notice"), json!({"date": "2027-12-31"}))
+        .post(
+            &format!("/api/v1/agreements/{id}/notice"),
+            json!({"date": "2027-12-31"}),
+        )
         .await;
     assert_eq!((status, problem["field"].clone()), (409, json!("date")));
     let (_, versions) = registry
@@ -184,7 +198,10 @@ async fn stale_version_is_409_and_the_edit_is_a_new_version() {
     edit["remark"] = json!("Konkurranse 2025/123");
     let (status, changed) = registry.put(&path, edit.clone()).await;
     assert_eq!(status, 200, "{changed}");
-    assert_eq!((changed["version"].clone(), changed["remark"].clone()), (json!(2), json!("Konkurranse 2025/123")));
+    assert_eq!(
+        (changed["version"].clone(), changed["remark"].clone()),
+        (json!(2), json!("Konkurranse 2025/123"))
+    );
     assert_eq!(changed["name"], "Hvalstad asylmottak");
     let (status, problem) = registry.put(&path, edit).await;
     assert_eq!((status, problem["field"].clone()), (409, json!("version")));
@@ -198,9 +215,13 @@ async fn operator_sees_only_its_own_agreements_and_imdi_none() {
         .await;
     let path = format!("/api/v1/agreements/{}", created["id"]);
     let app = &registry.app;
-    let own = app.create_user_in("drift", Role::Operator, None, Some("DRO1000"), None).await;
+    let own = app
+        .create_user_in("drift", Role::Operator, None, Some("DRO1000"), None)
+        .await;
     let own = app.token_for(&own).await;
-    let other = app.create_user_in("andre", Role::Operator, None, Some("DRO1001"), None).await;
+    let other = app
+        .create_user_in("andre", Role::Operator, None, Some("DRO1001"), None)
+        .await;
     let other = app.token_for(&other).await;
     let imdi = app.token_of_new("imdi", Role::Imdi).await;
     assert_eq!(app.api(&own).get(&path).await.0, 200);

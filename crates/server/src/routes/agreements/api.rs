@@ -7,7 +7,9 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use chrono::NaiveDate;
 use mottak_domain::access::Capability;
-use mottak_domain::agreements::{AgreementInput, AgreementTerms, CapacitySummary, capacity_summary};
+use mottak_domain::agreements::{
+    AgreementInput, AgreementTerms, CapacitySummary, capacity_summary,
+};
 use mottak_store::agreements::StoredAgreement;
 use serde::{Deserialize, Serialize};
 
@@ -123,7 +125,11 @@ pub async fn list_agreements_api(
     ApiQuery(query): ApiQuery<AgreementQuery>,
 ) -> ApiResult<Json<Vec<AgreementView>>> {
     let mut views = Vec::new();
-    for agreement in state.store.agreements(query.centre_id, query.operator_id).await? {
+    for agreement in state
+        .store
+        .agreements(query.centre_id, query.operator_id)
+        .await?
+    {
         if may_see(&state.store, &caller, &agreement).await? {
             views.push(AgreementView::from(agreement));
         }
