@@ -19,39 +19,60 @@ use crate::error::{ApiError, ApiResult};
 use crate::occupancy::{claim_window_closes, place_type, today};
 use crate::routes::registry::accounting;
 
+/// Why a claim cannot be made (409 in the API, a message beside the month on the page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimRefusal {
+    /// The month has its claim already.
+    AlreadyMade { claim: i64 },
+    /// R-OCC-3: only approved months are claimed.
+    NotApproved,
+    /// R-CLM-6: the window closed on this day.
+    WindowClosed { closed: NaiveDate },
+}
+
+impl ClaimRefusal {
+    pub fn into_api(self, month: Month) -> ApiError {
+        conflict(match self {
+            ClaimRefusal::AlreadyMade { claim } => {
+                format!("the centre's claim for {month} was made already (claim {claim})")
+            }
+            ClaimRefusal::NotApproved => {
+                format!("the occupancy of {month} is not approved yet (R-OCC-3)")
+            }
+            ClaimRefusal::WindowClosed { closed } => format!(
+                "the claim window closed on {} (three months after the centre's last agreement \
+                 ended, R-CLM-6)",
+                closed.format("%Y-%m-%d")
+            ),
+        })
+    }
+}
+
 /// Makes and stores the centre's claim for `month`: 409 with the reason when the month already
 /// has a claim, when its occupancy is not approved (R-OCC-3) or when the claim window has closed
 /// (R-CLM-6). Claims the centre's flagged earlier months' differences back as credit lines
-/// (R-AGR-3). Returns the new claim's id.
+/// (R-AGR-3). Returns the new claim's id, or why it cannot be made.
 pub async fn make_claim(
     store: &Store,
     caller: &Caller,
     centre: &CentreRecord,
     operator: &OperatorRecord,
     month: Month,
-) -> ApiResult<i64> {
+) -> ApiResult<Result<i64, ClaimRefusal>> {
     let mut tx = store.begin_write().await?;
-    if let Some(id) = tx.claim_of_month(centre.id, month).await? {
-        return Err(conflict(format!(
-            "the centre's claim for {month} was made already (claim {id})"
-        )));
+    if let Some(claim) = tx.claim_of_month(centre.id, month).await? {
+        return Ok(Err(ClaimRefusal::AlreadyMade { claim }));
     }
     if let Some(closed) = claim_window_closes(&mut tx, centre.id).await?
         && today() >= closed
     {
-        return Err(conflict(format!(
-            "the claim window closed on {} (three months after the centre's last agreement \
-             ended, R-CLM-6)",
-            closed.format("%Y-%m-%d")
-        )));
+        return Ok(Err(ClaimRefusal::WindowClosed { closed }));
     }
     let stored_month = tx
         .centre_month(centre.id, place_type(centre), month)
         .await?;
     if stored_month.approval.is_none() {
-        return Err(conflict(format!(
-            "the occupancy of {month} is not approved yet (R-OCC-3)"
-        )));
+        return Ok(Err(ClaimRefusal::NotApproved));
     }
     let days: Vec<(NaiveDate, u32)> = stored_month.occupancy.totals();
     let agreements = tx.agreements_for_claim(centre.id).await?;
@@ -102,7 +123,7 @@ pub async fn make_claim(
     )
     .await?;
     tx.commit().await?;
-    Ok(id)
+    Ok(Ok(id))
 }
 
 fn conflict(detail: String) -> ApiError {

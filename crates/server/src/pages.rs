@@ -29,7 +29,12 @@ const NAVIGATION: &[(&str, &str, Capability)] = &[
     ("/centres", "nav.centres", Capability::ReadRegistry),
     ("/operators", "nav.operators", Capability::ReadRegistry),
     ("/registry/import", "nav.import", Capability::ManageRegistry),
-    ("/claims/simulate", "nav.claims", Capability::SimulateClaims),
+    ("/claims", "nav.claims", Capability::ReadClaims),
+    (
+        "/claims/simulate",
+        "nav.simulate",
+        Capability::SimulateClaims,
+    ),
     ("/placement", "nav.placement", Capability::ProposePlacements),
     ("/events", "nav.events", Capability::SignedIn),
     ("/calendar", "nav.calendar", Capability::SignedIn),

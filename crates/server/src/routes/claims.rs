@@ -15,6 +15,7 @@ mod form;
 mod kroner;
 mod page;
 mod stored;
+mod stored_pages;
 mod view;
 
 use axum::routing::{get, post};
@@ -35,6 +36,7 @@ pub use stored::{
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(stored::router())
+        .merge(stored_pages::router())
         .route(
             "/api/v1/claims/simulate",
             post(simulate).route_layer(allow(Capability::SimulateClaims)),

@@ -497,6 +497,42 @@ pub(crate) const ROUTES: &[Route] = &[
     },
     // stored claims (R-CLM-5): `{claim}` does not exist, so the role check answers first.
     Route {
+        method: "GET",
+        path: "/claims?month=2026-03",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/claims/{claim}",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/claims/{claim}/csv",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/claims/{claim}/pdf",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/claims",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/claims",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
         method: "POST",
         path: "/api/v1/claims",
         kind: Kind::Api,

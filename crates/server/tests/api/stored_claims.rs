@@ -337,3 +337,55 @@ async fn r_agr_3_an_end_moved_before_claimed_days_is_credited_in_the_next_claim(
         .await;
     assert_eq!(credited["credited_in"], march["id"]);
 }
+
+#[tokio::test]
+async fn r_clm_5_an_operator_makes_the_claim_in_the_browser_and_udi_sees_it_in_the_overview() {
+    let app = spawn_app().await;
+    let centres = centres(&app).await;
+    let operator_id = operator_of(&app, &centres.udi, centres.oslo).await;
+    agreement(&app, &centres, long_agreement(operator_id, centres.oslo)).await;
+    let user = app.create_user("drift", Role::Operator).await;
+    let token = app.token_for(&user).await;
+    approved_month(&app, &token, centres.oslo, "2026-03", 95).await;
+    let browser = app.login(&user).await;
+    let page = format!("/centres/{}/claims", centres.oslo);
+
+    // A month that is not approved: the form again, with the month typed and the reason.
+    let refused = app
+        .submit(&browser, &page, &page, &[("month", "2026-04")])
+        .await;
+    assert_eq!(refused.status(), 409);
+    let html = refused.text().await.unwrap();
+    assert!(
+        html.contains("Belegget er ikke godkjent for 2026-04"),
+        "{html}"
+    );
+    assert!(html.contains("value=\"2026-04\""));
+
+    let made = app
+        .submit(&browser, &page, &page, &[("month", "2026-03")])
+        .await;
+    assert_eq!(made.status(), 303, "redirected to the claim");
+    let location = made.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.starts_with("/claims/"), "{location}");
+    let html = app.page(&browser, &location).await;
+    assert!(html.contains("Refusjonskrav 2026-03"), "{html}");
+    assert!(html.contains("Stykkpris"), "{html}");
+    assert!(html.contains("Kravet er ikke korrekt"), "{html}");
+
+    let udi = app.create_user("udi.adm", Role::UdiAdm).await;
+    let udi = app.login(&udi).await;
+    let overview = udi
+        .get(app.url("/claims?month=2026-03"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(overview.contains("Oslo asylmottak"), "{overview}");
+    assert!(
+        overview.contains("Mangler: 2"),
+        "the two other centres: {overview}"
+    );
+}

@@ -175,7 +175,9 @@ pub async fn create_claim_api(
     let (Some((centre, operator)), Some(month)) = (centre, month) else {
         return Err(ApiError::invalid_fields(errors));
     };
-    let id = make_claim(&state.store, &caller, &centre, &operator, month).await?;
+    let id = make_claim(&state.store, &caller, &centre, &operator, month)
+        .await?
+        .map_err(|refusal| refusal.into_api(month))?;
     let claim = state.store.claim(id).await?;
     Ok((StatusCode::CREATED, Json(claim_view(&claim, &centre))))
 }
