@@ -66,6 +66,26 @@ impl Month {
     pub fn contains(self, date: NaiveDate) -> bool {
         date.year() == self.year && date.month() == self.month
     }
+
+    /// The month `date` lies in.
+    pub fn of(date: NaiveDate) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// The month `months` later (earlier when negative); `None` outside years 1–9999.
+    pub fn add_months(self, months: i32) -> Option<Month> {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(months);
+        let year = i32::try_from(index.div_euclid(12)).ok()?;
+        Month::new(year, index.rem_euclid(12) as u32 + 1)
+    }
+
+    /// How many months `self` lies after `earlier` (negative when before).
+    pub fn months_since(self, earlier: Month) -> i32 {
+        (self.year - earlier.year) * 12 + self.month as i32 - earlier.month as i32
+    }
 }
 
 /// Strict `YYYY-MM-DD` that names a day that exists.

@@ -39,6 +39,9 @@ enum Command {
         /// Mark cookies Secure (set this when serving through HTTPS).
         #[arg(long)]
         secure_cookies: bool,
+        /// Do not run the once-a-day jobs in this instance (another instance runs them).
+        #[arg(long)]
+        no_daily_jobs: bool,
     },
     /// Manage users.
     User {
@@ -114,9 +117,11 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
             bind,
             demo,
             secure_cookies,
+            no_daily_jobs,
         } => {
             let mut config = Config::new(bind, database_url);
             config.secure_cookies = secure_cookies;
+            config.daily_jobs = !no_daily_jobs;
             let application = Application::build(config).await?;
             if demo {
                 crate::demo::fill(&application.state().store).await?;

@@ -16,6 +16,9 @@ pub struct Config {
     pub login_failures_per_account: u32,
     pub login_failures_per_address: u32,
     pub rate_window: std::time::Duration,
+    /// Run the once-a-day jobs (`server::jobs`) inside `serve`; tests turn it off and drive a
+    /// `JobRunner` themselves.
+    pub daily_jobs: bool,
 }
 
 /// Argon2id cost. Production uses OWASP's recommendation (19 MiB, 2 passes), measured at
@@ -36,6 +39,7 @@ impl Config {
             login_failures_per_account: 5,
             login_failures_per_address: 20,
             rate_window: std::time::Duration::from_secs(15 * 60),
+            daily_jobs: true,
         }
     }
 }

@@ -1272,4 +1272,83 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "datoen står to ganger",
         "the date is listed twice",
     ),
+    ("nav.cpi", "Konsumprisindeks", "Consumer price index"),
+    (
+        "cpi.title",
+        "Konsumprisindeks (KPI)",
+        "Consumer price index (CPI)",
+    ),
+    (
+        "cpi.intro",
+        "Indeksen per måned som indeksreguleringen av avtalenes priser bruker. Nye måneder legges til, eksisterende erstattes.",
+        "The index per month that the index regulation of the agreements' prices uses. New months are added, existing ones replaced.",
+    ),
+    ("cpi.text", "Rader å importere", "Rows to import"),
+    (
+        "cpi.text_help",
+        "Én måned per linje: ÅÅÅÅ-MM;indeks, for eksempel 2025-06;136,4. Første linje kan være month;index.",
+        "One month per line: YYYY-MM;index, for example 2025-06;136.4. The first line may be month;index.",
+    ),
+    (
+        "cpi.confirm",
+        "Erstatt også måneder som en regulering har brukt",
+        "Also replace months that a regulation has used",
+    ),
+    ("cpi.import", "Importer", "Import"),
+    (
+        "cpi.file",
+        "Eller velg en fil (CSV)",
+        "Or choose a file (CSV)",
+    ),
+    ("cpi.stored", "Lagrede måneder", "Months stored"),
+    ("cpi.months", "Lagrede måneder", "Stored months"),
+    (
+        "cpi.none",
+        "Ingen måneder er lagret ennå.",
+        "No months are stored yet.",
+    ),
+    ("cpi.month", "Måned", "Month"),
+    ("cpi.index", "Indeks", "Index"),
+    ("cpi.imported_at", "Importert", "Imported"),
+    ("cpi.line", "Linje", "Line"),
+    (
+        "cpi.error_month",
+        "måneden må skrives ÅÅÅÅ-MM",
+        "the month must be written YYYY-MM",
+    ),
+    (
+        "cpi.error_index",
+        "indeksen må være et tall over 0 med høyst tre desimaler, som 136,4",
+        "the index must be a number above 0 with at most three decimals, like 136.4",
+    ),
+    (
+        "cpi.error_duplicate",
+        "måneden står flere ganger i teksten",
+        "the month appears more than once",
+    ),
+    (
+        "cpi.error_columns",
+        "linjen må ha to kolonner, måned og indeks",
+        "the line must have two columns, month and index",
+    ),
+    (
+        "cpi.error_empty",
+        "Teksten har ingen rader.",
+        "The text has no rows.",
+    ),
+    (
+        "cpi.error_used",
+        "Reguleringer har brukt indeksen for",
+        "Regulations have used the index of",
+    ),
+    (
+        "cpi.error_used_confirm",
+        "Kryss av for å erstatte dem likevel.",
+        "Tick the box to replace them anyway.",
+    ),
+    (
+        "cpi.error_used_admin",
+        "Bare en systemadministrator kan erstatte dem.",
+        "Only a system administrator may replace them.",
+    ),
 ];

@@ -35,6 +35,7 @@ const NAVIGATION: &[(&str, &str, Capability)] = &[
         "nav.simulate",
         Capability::SimulateClaims,
     ),
+    ("/reference/cpi", "nav.cpi", Capability::ManageRegistry),
     ("/placement", "nav.placement", Capability::ProposePlacements),
     ("/events", "nav.events", Capability::SignedIn),
     ("/calendar", "nav.calendar", Capability::SignedIn),

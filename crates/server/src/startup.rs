@@ -55,13 +55,21 @@ impl Application {
 
     /// Serves until the process is stopped (Ctrl-C or SIGTERM).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let jobs = self.state.config.daily_jobs.then(|| {
+            crate::jobs::JobRunner::with_default_jobs(self.state.store.clone())
+                .spawn(crate::jobs::WAKE_INTERVAL)
+        });
         let router = crate::routes::router(self.state);
-        axum::serve(
+        let served = axum::serve(
             self.listener,
             router.into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown_signal())
-        .await
+        .await;
+        if let Some(jobs) = jobs {
+            jobs.abort();
+        }
+        served
     }
 }
 

@@ -7,8 +7,10 @@
 
 pub mod agreements;
 pub mod claims;
+pub mod cpi;
 mod error;
 pub mod events;
+pub mod jobs;
 mod login_failures;
 pub mod occupancy;
 mod open;

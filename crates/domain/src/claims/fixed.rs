@@ -10,8 +10,10 @@ use super::engine::Segment;
 use super::input::Unit;
 use super::response::{ClaimLine, LineKind};
 use crate::agreements::Agreement;
-use crate::dates::Month;
+use chrono::NaiveDate;
+
 use crate::dates::day_number;
+use crate::dates::{DateRange, Month};
 use crate::money::{Ore, divide_rounding_half_away};
 
 /// lcm(28, 29, 30, 31): a day is `LCM / days in its month` of that month, exactly.
@@ -53,13 +55,72 @@ impl CalendarYear {
         (self.starts[self.index + 1] - self.starts[self.index]) as u32
     }
 
-    /// Days of month `k` (0-based) on which `agreement` is in force, in `1/LCM` month units.
-    fn share_of_month(&self, agreement: &Agreement, k: usize) -> i64 {
-        let (start, end) = (self.starts[k], self.starts[k + 1]);
-        let active = day_number(agreement.validity.end()).min(end)
-            - day_number(agreement.validity.from()).max(start);
-        i64::from(active.max(0)) * self.day_weights[k]
+    /// What `schedule` earns in month `k` (0-based) on the days of `validity`, each day at its
+    /// own annual amount, in `øre × 1/LCM month` units (R-CLM-3).
+    fn earned_in_month(&self, schedule: &AnnualSchedule, validity: DateRange, k: usize) -> i128 {
+        let start = self.starts[k].max(day_number(validity.from()));
+        let end = self.starts[k + 1].min(day_number(validity.end()));
+        let mut earned = 0i128;
+        for (index, (from, annual)) in schedule.periods.iter().enumerate() {
+            let until = schedule
+                .periods
+                .get(index + 1)
+                .map_or(i32::MAX, |(next, _)| *next);
+            let days = end.min(until) - start.max(*from);
+            if days > 0 {
+                earned += i128::from(days) * i128::from(self.day_weights[k]) * i128::from(annual.0);
+            }
+        }
+        earned
     }
+
+    /// What `schedule` earns on `validity` in the months before the claim month and in it.
+    fn earned_before_and_in(&self, schedule: &AnnualSchedule, validity: DateRange) -> (i128, i128) {
+        let before = (0..self.index)
+            .map(|k| self.earned_in_month(schedule, validity, k))
+            .sum();
+        (before, self.earned_in_month(schedule, validity, self.index))
+    }
+}
+
+/// An annual amount that changes on dates — a price regulated during the year (R-AGR-9): each
+/// period's amount applies from its first day. A price that never changed is one period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnnualSchedule {
+    /// `(first day as a day number, annual amount)`, in date order; the first from the start.
+    periods: Vec<(i32, Ore)>,
+}
+
+impl AnnualSchedule {
+    pub fn single(annual: Ore) -> AnnualSchedule {
+        AnnualSchedule {
+            periods: vec![(i32::MIN, annual)],
+        }
+    }
+
+    /// `initial` until the first change, then each change's amount from its date; `None` unless
+    /// the dates are in strictly increasing order.
+    pub fn new(initial: Ore, changes: &[(NaiveDate, Ore)]) -> Option<AnnualSchedule> {
+        let mut periods = vec![(i32::MIN, initial)];
+        for (date, annual) in changes {
+            let from = day_number(*date);
+            if periods.last().is_some_and(|(last, _)| *last >= from) {
+                return None;
+            }
+            periods.push((from, *annual));
+        }
+        Some(AnnualSchedule { periods })
+    }
+}
+
+/// The fixed transfer of `month` for a price paying `schedule` while `validity` lasts: each day
+/// earns its own period's `annual / 12 / days in month`, and the month is the rounded cumulative
+/// amount of the calendar year through it minus the rounded amount before it (R-CLM-3, R-CLM-4),
+/// so a year sums exactly to its total, rounded once.
+pub fn fixed_month_amount(schedule: &AnnualSchedule, validity: DateRange, month: Month) -> Ore {
+    let year = CalendarYear::new(month);
+    let (before, this_month) = year.earned_before_and_in(schedule, validity);
+    Ore(cumulative(before + this_month) - cumulative(before))
 }
 
 /// Which annual amount of an agreement a fixed line pays.
@@ -107,14 +168,14 @@ pub(super) fn push_fixed_lines(
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| group & (1 << j) != 0);
-            let (mut before, mut this_month) = (0i64, 0i64);
+            let schedule = AnnualSchedule::single(annual);
+            let (mut before, mut this_month) = (0i128, 0i128);
             for (_, member) in members {
-                before += (0..year.index)
-                    .map(|k| year.share_of_month(member, k))
-                    .sum::<i64>();
-                this_month += year.share_of_month(member, year.index);
+                let (earlier, now) = year.earned_before_and_in(&schedule, member.validity);
+                before += earlier;
+                this_month += now;
             }
-            let amount = cumulative(annual, before + this_month) - cumulative(annual, before);
+            let amount = cumulative(before + this_month) - cumulative(before);
             lines.push(ClaimLine {
                 kind,
                 place_type: unit.place_type,
@@ -128,8 +189,8 @@ pub(super) fn push_fixed_lines(
     }
 }
 
-/// `annual × months / 12`, with `months` in `1/LCM` units, rounded half away from zero.
-fn cumulative(annual: Ore, months: i64) -> i64 {
-    let denominator = 12 * i128::from(LCM_MONTH_DAYS);
-    divide_rounding_half_away(i128::from(annual.0) * i128::from(months), denominator)
+/// Earned `øre × 1/LCM month` units as øre of the year: `/ 12 / LCM`, rounded half away from
+/// zero.
+fn cumulative(earned: i128) -> i64 {
+    divide_rounding_half_away(earned, 12 * i128::from(LCM_MONTH_DAYS))
 }

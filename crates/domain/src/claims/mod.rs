@@ -46,6 +46,7 @@ pub mod stored;
 
 pub use crate::error::FieldError;
 pub use engine::compute;
+pub use fixed::{AnnualSchedule, fixed_month_amount};
 pub use input::ClaimInput;
 pub use parse::{MAX_AGREEMENTS, MAX_ANNUAL, MAX_COUNT, MAX_PRICE, MAX_PRIORITY};
 pub use request::{

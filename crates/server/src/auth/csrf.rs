@@ -112,6 +112,44 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     }
 }
 
+/// A `multipart/form-data` body (a form with a file) whose `csrf` field must match the
+/// browser's cookie, as [`CsrfForm`]; its fields by name, files read as UTF-8 text.
+pub struct CsrfMultipart(pub std::collections::BTreeMap<String, String>);
+
+impl FromRequest<AppState> for CsrfMultipart {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, PageError> {
+        let cookie_value = cookie(request.headers(), COOKIE);
+        let mut multipart = axum::extract::Multipart::from_request(request, state)
+            .await
+            .map_err(|_| PageError::BadRequest)?;
+        let mut fields = std::collections::BTreeMap::new();
+        loop {
+            let field = match multipart.next_field().await {
+                Ok(Some(field)) => field,
+                Ok(None) => break,
+                Err(error) if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                    return Err(PageError::TooLarge);
+                }
+                Err(_) => return Err(PageError::BadRequest),
+            };
+            let name = field.name().unwrap_or_default().to_owned();
+            let bytes = field.bytes().await.map_err(|_| PageError::BadRequest)?;
+            // A file that is not UTF-8 is kept readable; its rows then fail by line.
+            fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
+        }
+        let valid = match (cookie_value, fields.get("csrf")) {
+            (Some(cookie_value), Some(token)) => is_valid(&state.csrf_key, &cookie_value, token),
+            _ => false,
+        };
+        if !valid {
+            return Err(PageError::CsrfRejected);
+        }
+        Ok(CsrfMultipart(fields))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

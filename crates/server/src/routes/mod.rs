@@ -12,6 +12,7 @@ mod login;
 mod occupancy;
 mod openapi;
 mod placement;
+mod reference;
 pub(crate) mod registry;
 mod residents;
 mod users;
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .merge(calendar::router())
         .merge(claims::router())
         .merge(openapi::router())
+        .merge(reference::router())
         .merge(registry::router())
         .merge(agreements::router())
         .merge(placement::router())

@@ -45,6 +45,7 @@ use problems::ProblemResponses;
         super::registry::apply_lifecycle_api,
         super::registry::address_list_json,
         super::registry::import_api,
+        super::reference::put_cpi,
         super::placement::solve_api,
         super::claims::create_claim_api,
         super::claims::list_claims_api,
@@ -78,6 +79,7 @@ use problems::ProblemResponses;
         (name = "agreements", description = "Operating agreements (SPEC §4), versioned"),
         (name = "residents", description = "Residents and their stays (SPEC §5, R-OCC-1)"),
         (name = "occupancy", description = "Occupancy per day and its approval (R-OCC-2, R-OCC-3)"),
+        (name = "reference", description = "Reference data: the consumer price index (R-AGR-9)"),
         (name = "placement", description = "Placement proposals with a proven bound (R-SET-9)"),
     )
 )]

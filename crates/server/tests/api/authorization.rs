@@ -484,6 +484,24 @@ pub(crate) const ROUTES: &[Route] = &[
         allowed: NATIONAL,
     },
     Route {
+        method: "PUT",
+        path: "/api/v1/reference/cpi",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "GET",
+        path: "/reference/cpi",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/reference/cpi",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
         method: "DELETE",
         path: "/api/v1/users/{target}/tokens/{token}",
         kind: Kind::Api,

@@ -73,6 +73,7 @@ async fn spawn_on(
 ) -> TestApp {
     let mut config = Config::new("127.0.0.1:0".parse().unwrap(), database_url.clone());
     config.password_hashing = PasswordHashing::FastForTests;
+    config.daily_jobs = false;
     adjust(&mut config);
     let application = Application::build(config)
         .await

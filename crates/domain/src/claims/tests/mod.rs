@@ -7,6 +7,7 @@
 mod contract;
 mod fixed_transfers;
 mod properties;
+mod regulated_transfers;
 mod rules;
 mod stored;
 mod validation;

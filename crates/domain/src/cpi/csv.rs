@@ -1,0 +1,100 @@
+//! `YYYY-MM;index` rows: `;` or tab between the columns, `.` or `,` as the decimal mark, an
+//! optional header `month;index`, blank lines ignored, every bad row named by its line.
+
+use std::collections::BTreeMap;
+
+use super::CpiIndex;
+use crate::dates::Month;
+use crate::error::{FieldError, FieldErrors};
+
+/// One valid row of the file; `line` counts from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CpiRow {
+    pub line: usize,
+    pub month: Month,
+    pub index: CpiIndex,
+}
+
+/// The file's rows, or every invalid row (`lines[N].month`, `lines[N].index`, `lines[N]`).
+pub fn parse_csv(text: &str) -> Result<Vec<CpiRow>, Vec<FieldError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut errors = FieldErrors::default();
+    let mut rows = Vec::new();
+    let mut first_line_of: BTreeMap<Month, usize> = BTreeMap::new();
+    let mut seen_content = false;
+    for (number, line) in text.lines().enumerate() {
+        let line_number = number + 1;
+        let fields: Vec<&str> = line.split([';', '\t']).map(unquote).collect();
+        if fields.iter().all(|field| field.is_empty()) {
+            continue;
+        }
+        let is_first = !seen_content;
+        seen_content = true;
+        if is_first && is_header(&fields) {
+            continue;
+        }
+        let field = |name: &str| format!("lines[{line_number}].{name}");
+        let present: Vec<&str> = trim_trailing_empty(&fields);
+        if present.len() != 2 {
+            errors.push(FieldError::new(
+                format!("lines[{line_number}]"),
+                format!(
+                    "expected two columns, month and index (YYYY-MM;136.4), found {}",
+                    present.len()
+                ),
+            ));
+            continue;
+        }
+        let month = Month::parse(present[0]);
+        if month.is_none() {
+            errors.push(FieldError::new(field("month"), "a month, YYYY-MM"));
+        }
+        let index = errors.check(
+            CpiIndex::parse(present[1]).map_err(|detail| FieldError::new(field("index"), detail)),
+        );
+        let (Some(month), Some(index)) = (month, index) else {
+            continue;
+        };
+        if let Some(first) = first_line_of.get(&month) {
+            errors.push(FieldError::new(
+                field("month"),
+                format!("{month} appears more than once in the file (first on line {first})"),
+            ));
+            continue;
+        }
+        first_line_of.insert(month, line_number);
+        rows.push(CpiRow {
+            line: line_number,
+            month,
+            index,
+        });
+    }
+    if rows.is_empty() && errors.is_empty() {
+        errors.push(FieldError::new(
+            "lines",
+            "the file has no rows (YYYY-MM;136.4)",
+        ));
+    }
+    errors.into_result(|| rows)
+}
+
+fn unquote(field: &str) -> &str {
+    let field = field.trim();
+    field
+        .strip_prefix('"')
+        .and_then(|inner| inner.strip_suffix('"'))
+        .unwrap_or(field)
+        .trim()
+}
+
+fn trim_trailing_empty<'a>(fields: &[&'a str]) -> Vec<&'a str> {
+    let kept = fields.len() - fields.iter().rev().take_while(|f| f.is_empty()).count();
+    fields[..kept].to_vec()
+}
+
+fn is_header(fields: &[&str]) -> bool {
+    let present = trim_trailing_empty(fields);
+    present.len() == 2
+        && present[0].eq_ignore_ascii_case("month")
+        && present[1].eq_ignore_ascii_case("index")
+}
