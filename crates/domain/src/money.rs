@@ -73,6 +73,16 @@ impl Sum for Ore {
     }
 }
 
+impl Ore {
+    /// Kroner as spreadsheets read them (SPEC §10's claim CSV): `1234,56`, `-0,05`, a decimal
+    /// comma and no thousands separator.
+    pub fn decimal_comma(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let absolute = self.0.unsigned_abs();
+        format!("{sign}{},{:02}", absolute / 100, absolute % 100)
+    }
+}
+
 /// Norwegian display: `kr 1 234,56` (non-breaking spaces between thousands groups).
 impl fmt::Display for Ore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -102,6 +112,13 @@ mod tests {
             Ore(-100_000_000).to_string(),
             "kr\u{a0}−1\u{a0}000\u{a0}000,00"
         );
+    }
+
+    #[test]
+    fn spreadsheet_kroner_have_a_decimal_comma_and_no_grouping() {
+        assert_eq!(Ore(123_456).decimal_comma(), "1234,56");
+        assert_eq!(Ore(-5).decimal_comma(), "-0,05");
+        assert_eq!(Ore(0).decimal_comma(), "0,00");
     }
 
     #[test]

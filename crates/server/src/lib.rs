@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod agreements;
 pub mod auth;
+pub mod claims;
 pub mod cli;
 pub mod config;
 pub mod cpi;
@@ -17,6 +18,7 @@ pub mod metrics;
 pub mod occupancy;
 pub mod pages;
 pub mod params;
+pub mod pdf;
 pub mod registry;
 pub mod residents;
 pub mod routes;

@@ -26,16 +26,15 @@ pub fn by_udi(caller: &Caller) -> bool {
 }
 
 /// R-CLM-6: the day the centre's claim window closes, three months after the latest end of its
-/// agreements (`domain::occupancy::claim_window_closes`). Every approval and every change of
-/// occupancy asks this one function. Stored agreements are not on this branch yet, so no
-/// agreement ends and the window is open: the integrator wires it to the centre's agreements
-/// (latest `valid_to`, or `stop_date` where set, of its H, T and A agreements).
+/// agreements (`domain::occupancy::claim_window_closes`): the latest `valid_to`, or `stop_date`
+/// where set, of its H, T and A agreements. Every approval, every change of occupancy and every
+/// claim asks this one function, under the write lock.
 pub async fn claim_window_closes(
     tx: &mut WriteTx,
     centre_id: i64,
 ) -> Result<Option<NaiveDate>, StoreError> {
-    let _ = (tx, centre_id);
-    Ok(mottak_domain::occupancy::claim_window_closes(None))
+    let latest = tx.latest_agreement_end(centre_id).await?;
+    Ok(mottak_domain::occupancy::claim_window_closes(latest))
 }
 
 /// A centre with its operator if the caller's scope covers it; otherwise 404, never data.

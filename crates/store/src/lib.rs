@@ -6,6 +6,7 @@
 //! transaction, so a change can never be committed without its event.
 
 pub mod agreements;
+pub mod claims;
 pub mod cpi;
 mod error;
 pub mod events;

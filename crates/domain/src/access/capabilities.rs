@@ -20,6 +20,12 @@ pub enum Capability {
     /// Registering residents and stays, entering and approving occupancy: UDI's administrative
     /// staff nationally, an operator for its own centres.
     ManageResidents,
+    /// Stored claims in one's scope (R-CLM-5): UDI nationally, a region its centres', an operator
+    /// its own centres'.
+    ReadClaims,
+    /// Making a month's claim (R-CLM-5): an operator for its own centres, UDI's administrative
+    /// staff nationally.
+    MakeClaims,
     /// Simulating a month's claim (SPEC §5): whoever negotiates or checks agreements.
     SimulateClaims,
     /// Placement proposals (R-SET-9): IMDi.
@@ -36,11 +42,12 @@ impl Capability {
         use Role::*;
         match self {
             Capability::SignedIn => &Role::ALL,
-            Capability::ReadRegistry | Capability::SimulateClaims | Capability::ReadResidents => {
-                &[Admin, UdiAdm, UdiRegion, Operator]
-            }
+            Capability::ReadRegistry
+            | Capability::SimulateClaims
+            | Capability::ReadResidents
+            | Capability::ReadClaims => &[Admin, UdiAdm, UdiRegion, Operator],
             Capability::ManageRegistry => &[Admin, UdiAdm],
-            Capability::ManageResidents => &[Admin, UdiAdm, Operator],
+            Capability::ManageResidents | Capability::MakeClaims => &[Admin, UdiAdm, Operator],
             Capability::ProposePlacements => &[Admin, Imdi],
             Capability::AdministerAccounts => &[Admin, Imdi, MunicipalityAdmin],
             Capability::Administer => &[Admin],

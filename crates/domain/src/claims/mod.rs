@@ -42,6 +42,7 @@ mod input;
 pub(crate) mod parse;
 mod request;
 mod response;
+pub mod stored;
 
 pub use crate::error::FieldError;
 pub use engine::compute;

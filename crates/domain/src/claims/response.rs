@@ -41,6 +41,38 @@ pub enum LineKind {
     Converted,
     /// Kost, kantine, catering.
     Meals,
+    /// The difference owed back for days claimed before an agreement's end moved before them
+    /// (R-AGR-3); only in stored claims, never in a simulation.
+    Credit,
+}
+
+impl LineKind {
+    pub const ALL: [LineKind; 7] = [
+        LineKind::FixedOperating,
+        LineKind::FixedRent,
+        LineKind::UnitPrice,
+        LineKind::Standby,
+        LineKind::Converted,
+        LineKind::Meals,
+        LineKind::Credit,
+    ];
+
+    /// The API's code (SPEC §10).
+    pub fn code(self) -> &'static str {
+        match self {
+            LineKind::FixedOperating => "fixed_operating",
+            LineKind::FixedRent => "fixed_rent",
+            LineKind::UnitPrice => "unit_price",
+            LineKind::Standby => "standby",
+            LineKind::Converted => "converted",
+            LineKind::Meals => "meals",
+            LineKind::Credit => "credit",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LineKind> {
+        LineKind::ALL.into_iter().find(|kind| kind.code() == code)
+    }
 }
 
 impl From<TierKind> for LineKind {

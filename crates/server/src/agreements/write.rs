@@ -200,7 +200,7 @@ pub async fn update_agreement(
     write_version(
         store,
         actor,
-        current.id,
+        current,
         version,
         terms,
         &snapshot,
@@ -212,12 +212,13 @@ pub async fn update_agreement(
 async fn write_version(
     store: &Store,
     actor: &Actor,
-    id: i64,
+    current: &StoredAgreement,
     version: i64,
     terms: AgreementTerms,
     snapshot: &Snapshot,
     action: &str,
 ) -> Result<StoredAgreement, RegistryError> {
+    let id = current.id;
     let mut tx = store.begin_write().await?;
     let others = tx
         .agreements_of_centres(&centre_ids(&terms), Some(id))
@@ -226,6 +227,12 @@ async fn write_version(
     let version = tx
         .update_agreement(id, version, &terms, &actor.name)
         .await?;
+    if terms.end() < current.terms.end() {
+        // R-AGR-3: claims that paid days from the new end on are flagged; the next claim of
+        // each centre credits the difference.
+        tx.flag_claims_after(&centre_ids(&current.terms), terms.end())
+            .await?;
+    }
     tx.record(event(actor, action, id, &terms, snapshot))
         .await?;
     tx.commit().await?;
@@ -271,7 +278,7 @@ pub async fn give_notice(
     write_version(
         store,
         actor,
-        current.id,
+        current,
         current.version,
         changed,
         &snapshot,

@@ -8,11 +8,14 @@
 //! so there is no scope to leak. IMDi and the municipalities have no part in agreements with
 //! reception centres and get 403.
 
+mod documents;
 mod errors;
 mod export;
 mod form;
 mod kroner;
 mod page;
+mod stored;
+mod stored_pages;
 mod view;
 
 use axum::routing::{get, post};
@@ -25,8 +28,15 @@ use crate::error::{ApiError, ApiResult};
 use crate::json::ApiJson;
 use crate::state::AppState;
 
+pub use stored::{
+    __path_claim_api, __path_claim_csv_api, __path_claim_pdf_api, __path_create_claim_api,
+    __path_list_claims_api,
+};
+
 pub fn router() -> Router<AppState> {
     Router::new()
+        .merge(stored::router())
+        .merge(stored_pages::router())
         .route(
             "/api/v1/claims/simulate",
             post(simulate).route_layer(allow(Capability::SimulateClaims)),

@@ -13,7 +13,7 @@ mod occupancy;
 mod openapi;
 mod placement;
 mod reference;
-mod registry;
+pub(crate) mod registry;
 mod residents;
 mod users;
 

@@ -537,6 +537,73 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Page,
         allowed: &[Admin],
     },
+    // stored claims (R-CLM-5): `{claim}` does not exist, so the role check answers first.
+    Route {
+        method: "GET",
+        path: "/claims?month=2026-03",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/claims/{claim}",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/claims/{claim}/csv",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/claims/{claim}/pdf",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/claims",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/claims",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/claims",
+        kind: Kind::Api,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/claims?month=2026-03",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/claims/{claim}",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/claims/{claim}/csv",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/claims/{claim}/pdf",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
 ];
 
 /// Public routes: everyone, logged in or not.
@@ -573,6 +640,9 @@ const NO_SUCH_TOKEN: &str = "999999";
 /// A resident that does not exist: the role check answers first (403), then the lookup (404).
 const NO_SUCH_RESIDENT: &str = "999999";
 
+/// A claim that does not exist: the role check answers first (403), then the lookup (404).
+const NO_SUCH_CLAIM: &str = "999999";
+
 struct Targets {
     municipality_admin: i64,
     caseworker: i64,
@@ -591,6 +661,7 @@ impl Targets {
             .replace("{kind}", "operators")
             .replace("{month}", "2026-03")
             .replace("{resident}", NO_SUCH_RESIDENT)
+            .replace("{claim}", NO_SUCH_CLAIM)
     }
 }
 
@@ -738,7 +809,8 @@ async fn no_login_gets_401_from_the_api_and_the_login_page_in_the_ui() {
             .replace("{token}", NO_SUCH_TOKEN)
             .replace("{kind}", "operators")
             .replace("{month}", "2026-03")
-            .replace("{resident}", NO_SUCH_RESIDENT);
+            .replace("{resident}", NO_SUCH_RESIDENT)
+            .replace("{claim}", NO_SUCH_CLAIM);
         let response = request(&app, &client, None, route, &path).await;
         match route.kind {
             Kind::Api => assert_eq!(response.status(), 401, "{} {path}", route.method),

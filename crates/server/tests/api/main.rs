@@ -29,4 +29,5 @@ mod registry;
 mod resident_pages;
 mod residents;
 mod route_coverage;
+mod stored_claims;
 mod users;

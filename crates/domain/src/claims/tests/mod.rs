@@ -9,6 +9,7 @@ mod fixed_transfers;
 mod properties;
 mod regulated_transfers;
 mod rules;
+mod stored;
 mod validation;
 
 use super::*;

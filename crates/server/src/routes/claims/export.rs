@@ -4,7 +4,7 @@
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use mottak_domain::claims::{ClaimResponse, LineKind, Unpaid};
+use mottak_domain::claims::{ClaimResponse, Unpaid};
 
 pub fn csv_response(claim: &ClaimResponse) -> Response {
     let filename = format!("attachment; filename=\"refusjonskrav-{}.csv\"", claim.month);
@@ -39,7 +39,7 @@ pub fn csv(claim: &ClaimResponse) -> String {
     for line in &claim.lines {
         row(&[
             &month,
-            kind_code(line.kind),
+            line.kind.code(),
             line.place_type.code(),
             &line.priority.map(|p| p.to_string()).unwrap_or_default(),
             &line.price.0.to_string(),
@@ -73,16 +73,4 @@ pub fn csv(claim: &ClaimResponse) -> String {
         ]);
     }
     out
-}
-
-/// The API's code of a line kind (SPEC §10).
-pub fn kind_code(kind: LineKind) -> &'static str {
-    match kind {
-        LineKind::FixedOperating => "fixed_operating",
-        LineKind::FixedRent => "fixed_rent",
-        LineKind::UnitPrice => "unit_price",
-        LineKind::Standby => "standby",
-        LineKind::Converted => "converted",
-        LineKind::Meals => "meals",
-    }
 }

@@ -4,7 +4,6 @@
 use askama::Template;
 use mottak_domain::claims::{ClaimResponse, Unpaid};
 
-use super::export::kind_code;
 use super::form::{AGREEMENTS, UNITS, Values, agreement_field, unit_field};
 use super::page::{Outcome, Problem};
 use crate::i18n::Lang;
@@ -331,7 +330,7 @@ fn result_view(claim: &ClaimResponse, lang: Lang) -> ResultView {
         .map(|line| {
             let fixed = line.quantity.is_none();
             LineRow {
-                kind: lang.text(&format!("claims.kind.{}", kind_code(line.kind))),
+                kind: lang.text(&format!("claims.kind.{}", line.kind.code())),
                 place_type: place_type_name(line.place_type.code()),
                 priority: line.priority.map(|p| p.to_string()).unwrap_or_default(),
                 price: if fixed {

@@ -20,7 +20,8 @@ pub use api::{
     __path_update_operator_api,
 };
 pub use import::__path_import_api;
-pub(crate) use pages::FormErrors;
+pub(crate) use pages::{FormErrors, REGIONS, place_type_label};
+pub(crate) use views::accounting;
 
 pub fn router() -> Router<AppState> {
     Router::new()

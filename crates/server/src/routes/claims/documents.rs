@@ -1,0 +1,295 @@
+//! A stored claim as files for the finance system (R-CLM-5, SPEC §9–10): CSV with `;`, UTF-8 with
+//! a byte order mark, amounts in øre with a kroner column beside them (`1234,56`); and a PDF with
+//! the accounting header, the lines, the warnings and the total, in Norwegian.
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use mottak_domain::claims::{LineKind, Unpaid};
+use mottak_store::claims::StoredClaim;
+use mottak_store::registry::{CentreRecord, OperatorRecord};
+
+use crate::i18n::Lang;
+use crate::pages::display_date;
+use crate::pdf::{Align, Block, Column, Table, render};
+use crate::routes::registry::{accounting, place_type_label};
+
+fn file_name(claim: &StoredClaim, centre: &CentreRecord, extension: &str) -> String {
+    format!(
+        "attachment; filename=\"refusjonskrav-{}-{}.{extension}\"",
+        centre.number, claim.month
+    )
+}
+
+pub fn csv_response(
+    claim: &StoredClaim,
+    centre: &CentreRecord,
+    operator: &OperatorRecord,
+) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, file_name(claim, centre, "csv")),
+        ],
+        csv(claim, centre, operator),
+    )
+        .into_response()
+}
+
+/// The lines with a total row; after an empty line the warnings; after another the accounting
+/// header as `field;value` rows.
+pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord) -> String {
+    let mut out = String::from("\u{feff}");
+    let mut row = |fields: &[&str]| {
+        let cells: Vec<String> = fields.iter().map(|field| cell(field)).collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    };
+    row(&[
+        "centre_number",
+        "month",
+        "kind",
+        "place_type",
+        "priority",
+        "price",
+        "days",
+        "quantity",
+        "amount",
+        "amount_kroner",
+        "agreements",
+        "credits",
+    ]);
+    let month = claim.month.to_string();
+    for stored in &claim.lines {
+        let line = &stored.line;
+        row(&[
+            &centre.number,
+            &month,
+            line.kind.code(),
+            line.place_type.code(),
+            &line.priority.map(|p| p.to_string()).unwrap_or_default(),
+            &line.price.0.to_string(),
+            &line.days.to_string(),
+            &line.quantity.map(|q| q.to_string()).unwrap_or_default(),
+            &line.amount.0.to_string(),
+            &line.amount.decimal_comma(),
+            &stored.agreements.join(", "),
+            &stored.credits.map(|m| m.to_string()).unwrap_or_default(),
+        ]);
+    }
+    row(&[
+        &centre.number,
+        &month,
+        "total",
+        "",
+        "",
+        "",
+        "",
+        "",
+        &claim.total.0.to_string(),
+        &claim.total.decimal_comma(),
+        "",
+        "",
+    ]);
+    row(&[]);
+    row(&["date", "place_type", "unpaid_residents", "unpaid_meals"]);
+    for warning in &claim.warnings {
+        let (residents, meals) = match warning.unpaid {
+            Unpaid::Residents(count) => (count.to_string(), String::new()),
+            Unpaid::Meals(count) => (String::new(), count.to_string()),
+        };
+        row(&[
+            &warning.date.to_string(),
+            warning.place_type.code(),
+            &residents,
+            &meals,
+        ]);
+    }
+    row(&[]);
+    row(&["field", "value"]);
+    let header = accounting(centre, operator);
+    for (field, value) in [
+        ("external_cost_centre", &header.external_cost_centre),
+        ("udi_cost_centre", &header.udi_cost_centre),
+        ("supplier_number_benefits", &header.supplier_number_benefits),
+        (
+            "supplier_number_operation",
+            &header.supplier_number_operation,
+        ),
+        ("organisation_number", &header.organisation_number),
+        ("bank_account_benefits", &header.bank_account_benefits),
+        ("bank_account_operation", &header.bank_account_operation),
+    ] {
+        row(&[field, value.as_deref().unwrap_or("")]);
+    }
+    row(&["complete", if claim.complete { "true" } else { "false" }]);
+    row(&["missing", &claim.missing.join(",")]);
+    out
+}
+
+/// A cell as spreadsheets read it: quoted when it holds `;`, a quote or a line break.
+fn cell(text: &str) -> String {
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+pub fn pdf_response(
+    claim: &StoredClaim,
+    centre: &CentreRecord,
+    operator: &OperatorRecord,
+) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, file_name(claim, centre, "pdf")),
+        ],
+        pdf(claim, centre, operator),
+    )
+        .into_response()
+}
+
+/// The printable claim in bokmål (the finance system's language).
+pub fn pdf(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord) -> Vec<u8> {
+    let lang = Lang::Nb;
+    let header = accounting(centre, operator);
+    let value = |value: &Option<String>| value.clone().unwrap_or_else(|| "–".to_owned());
+    let mut blocks = vec![
+        Block::Title(format!("Refusjonskrav {}", claim.month)),
+        Block::Fields(vec![
+            (
+                "Mottak".into(),
+                format!("{} {}", centre.number, centre.name),
+            ),
+            (
+                "Driftsoperatør".into(),
+                format!("{} ({})", operator.name, operator.dro()),
+            ),
+            (
+                "Laget".into(),
+                format!(
+                    "{} av {}",
+                    claim.created_at.get(..10).unwrap_or(""),
+                    claim.created_by
+                ),
+            ),
+        ]),
+        Block::Heading("Konteringsinformasjon".into()),
+        Block::Fields(vec![
+            (
+                "Ekstern koststed".into(),
+                value(&header.external_cost_centre),
+            ),
+            ("UDIs koststed".into(), value(&header.udi_cost_centre)),
+            (
+                "Leverandørnr. pengereglement".into(),
+                value(&header.supplier_number_benefits),
+            ),
+            (
+                "Leverandørnr. drift".into(),
+                value(&header.supplier_number_operation),
+            ),
+            (
+                "Organisasjonsnummer".into(),
+                value(&header.organisation_number),
+            ),
+            (
+                "Kontonr. pengereglement".into(),
+                value(&header.bank_account_benefits),
+            ),
+            (
+                "Kontonr. drift".into(),
+                value(&header.bank_account_operation),
+            ),
+        ]),
+    ];
+    if !claim.complete {
+        blocks.push(Block::Paragraph(format!(
+            "Kravet er ikke korrekt før konteringsinformasjonen er komplett. Mangler: {}.",
+            claim.missing.join(", ")
+        )));
+    }
+    blocks.push(Block::Heading("Linjer".into()));
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            column("Linje", 0.34, Align::Left),
+            column("Prioritet", 0.1, Align::Right),
+            column("Pris", 0.18, Align::Right),
+            column("Dager", 0.08, Align::Right),
+            column("Døgn", 0.1, Align::Right),
+            column("Beløp", 0.2, Align::Right),
+        ],
+        rows: claim
+            .lines
+            .iter()
+            .map(|stored| {
+                let line = &stored.line;
+                let name = match (line.kind, stored.credits) {
+                    (LineKind::Credit, Some(month)) => format!("Kreditering {month}"),
+                    _ => format!(
+                        "{} ({})",
+                        lang.text(&format!("claims.kind.{}", line.kind.code())),
+                        place_type_label(line.place_type.code())
+                    ),
+                };
+                vec![
+                    name,
+                    line.priority.map(|p| p.to_string()).unwrap_or_default(),
+                    match line.kind {
+                        LineKind::FixedOperating | LineKind::FixedRent => {
+                            format!("{} per år", line.price)
+                        }
+                        LineKind::Credit => String::new(),
+                        _ => line.price.to_string(),
+                    },
+                    line.days.to_string(),
+                    line.quantity.map(|q| q.to_string()).unwrap_or_default(),
+                    line.amount.to_string(),
+                ]
+            })
+            .collect(),
+        footer: Some(vec![
+            "Sum".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            claim.total.to_string(),
+        ]),
+    }));
+    if !claim.warnings.is_empty() {
+        blocks.push(Block::Heading("Varsler".into()));
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                column("Dato", 0.25, Align::Left),
+                column("Ubetalte beboere", 0.35, Align::Right),
+                column("Ubetalt kost", 0.4, Align::Right),
+            ],
+            rows: claim
+                .warnings
+                .iter()
+                .map(|warning| {
+                    let (residents, meals) = match warning.unpaid {
+                        Unpaid::Residents(count) => (count.to_string(), String::new()),
+                        Unpaid::Meals(count) => (String::new(), count.to_string()),
+                    };
+                    vec![display_date(warning.date), residents, meals]
+                })
+                .collect(),
+            footer: None,
+        }));
+    }
+    render(
+        &format!("Refusjonskrav {} {}", centre.number, claim.month),
+        &blocks,
+    )
+}
+
+fn column(title: &str, share: f32, align: Align) -> Column {
+    Column {
+        title: title.to_owned(),
+        share,
+        align,
+    }
+}

@@ -1,0 +1,498 @@
+//! Stored claims in the browser (R-CLM-5, R-CLM-6): the overview per month for UDI and the
+//! regions (`/claims`), a centre's claims with the form that makes one
+//! (`/centres/{id}/claims`), the printable claim (`/claims/{id}`) and its CSV and PDF.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::Datelike;
+use mottak_domain::access::{Capability, Role};
+use mottak_domain::claims::{LineKind, Unpaid};
+use mottak_domain::dates::Month;
+use mottak_domain::money::Ore;
+use mottak_domain::registry::AccountingData;
+use mottak_store::claims::{ClaimSummary, StoredClaim};
+use mottak_store::registry::{CentreFilter, CentreRecord};
+use serde::Deserialize;
+
+use super::documents::{csv_response, pdf_response};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Caller, allow};
+use crate::claims::{ClaimRefusal, make_claim, visible_claim};
+use crate::error::{ApiError, PageError};
+use crate::occupancy::{load_centre, today};
+use crate::pages::{Shell, display_date, display_timestamp, render};
+use crate::registry::scope;
+use crate::routes::registry::{REGIONS, accounting, place_type_label};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/claims",
+            get(overview).route_layer(allow(Capability::ReadClaims)),
+        )
+        .route(
+            "/claims/{id}",
+            get(claim_page).route_layer(allow(Capability::ReadClaims)),
+        )
+        .route(
+            "/claims/{id}/csv",
+            get(claim_csv).route_layer(allow(Capability::ReadClaims)),
+        )
+        .route(
+            "/claims/{id}/pdf",
+            get(claim_pdf).route_layer(allow(Capability::ReadClaims)),
+        )
+        .route(
+            "/centres/{id}/claims",
+            get(centre_claims).route_layer(allow(Capability::ReadClaims)),
+        )
+        .route(
+            "/centres/{id}/claims",
+            post(make).route_layer(allow(Capability::MakeClaims)),
+        )
+}
+
+fn page_error(error: ApiError) -> PageError {
+    match error {
+        ApiError::NotFound => PageError::NotFound,
+        ApiError::Forbidden(_) => PageError::Forbidden,
+        ApiError::Invalid { .. } => PageError::BadRequest,
+        _ => PageError::Internal,
+    }
+}
+
+/// The month before today's: the one a centre usually claims.
+fn last_month() -> Month {
+    let today = today();
+    let index = today.year() * 12 + today.month() as i32 - 2;
+    Month::new(index.div_euclid(12), index.rem_euclid(12) as u32 + 1).expect("a month")
+}
+
+struct LineRow {
+    name: String,
+    priority: String,
+    price: String,
+    days: String,
+    quantity: String,
+    amount: String,
+    agreements: String,
+}
+
+struct WarningRow {
+    date: String,
+    residents: String,
+    meals: String,
+}
+
+#[derive(Template)]
+#[template(path = "claims/stored.html")]
+struct ClaimPage {
+    shell: Shell,
+    claim_id: i64,
+    centre: CentreRecord,
+    operator: String,
+    month: String,
+    created: String,
+    created_by: String,
+    accounting: Vec<(&'static str, String)>,
+    complete: bool,
+    missing: String,
+    lines: Vec<LineRow>,
+    warnings: Vec<WarningRow>,
+    total: String,
+    flagged: bool,
+    credited_in: Option<i64>,
+}
+
+fn line_rows(shell: &Shell, claim: &StoredClaim) -> Vec<LineRow> {
+    claim
+        .lines
+        .iter()
+        .map(|stored| {
+            let line = &stored.line;
+            let name = match (line.kind, stored.credits) {
+                (LineKind::Credit, Some(month)) => {
+                    format!("{} {month}", shell.t("stored.credit_for"))
+                }
+                _ => format!(
+                    "{} ({})",
+                    shell.t(&format!("claims.kind.{}", line.kind.code())),
+                    place_type_label(line.place_type.code())
+                ),
+            };
+            LineRow {
+                name,
+                priority: line.priority.map(|p| p.to_string()).unwrap_or_default(),
+                price: match line.kind {
+                    LineKind::FixedOperating | LineKind::FixedRent => {
+                        format!("{} {}", line.price, shell.t("claims.per_year"))
+                    }
+                    LineKind::Credit => String::new(),
+                    _ => line.price.to_string(),
+                },
+                days: line.days.to_string(),
+                quantity: line.quantity.map(|q| q.to_string()).unwrap_or_default(),
+                amount: line.amount.to_string(),
+                agreements: stored.agreements.join(", "),
+            }
+        })
+        .collect()
+}
+
+async fn claim_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let (claim, centre, operator) = visible_claim(&state.store, &caller, id)
+        .await
+        .map_err(page_error)?;
+    let header = accounting(&centre, &operator);
+    let shown = |value: &Option<String>| value.clone().unwrap_or_else(|| "–".to_owned());
+    let page = ClaimPage {
+        claim_id: claim.id,
+        operator: format!("{} ({})", operator.name, operator.dro()),
+        month: claim.month.to_string(),
+        created: display_timestamp(&claim.created_at),
+        created_by: claim.created_by.clone(),
+        accounting: [
+            &header.external_cost_centre,
+            &header.udi_cost_centre,
+            &header.supplier_number_benefits,
+            &header.supplier_number_operation,
+            &header.organisation_number,
+            &header.bank_account_benefits,
+            &header.bank_account_operation,
+        ]
+        .into_iter()
+        .zip(AccountingData::FIELDS)
+        .map(|(value, field)| (accounting_label(field), shown(value)))
+        .collect(),
+        complete: claim.complete,
+        missing: claim
+            .missing
+            .iter()
+            .map(|field| shell.t(accounting_label(field)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        lines: line_rows(&shell, &claim),
+        warnings: claim
+            .warnings
+            .iter()
+            .map(|warning| {
+                let (residents, meals) = match warning.unpaid {
+                    Unpaid::Residents(count) => (count.to_string(), String::new()),
+                    Unpaid::Meals(count) => (String::new(), count.to_string()),
+                };
+                WarningRow {
+                    date: display_date(warning.date),
+                    residents,
+                    meals,
+                }
+            })
+            .collect(),
+        total: claim.total.to_string(),
+        flagged: claim.flagged_at.is_some(),
+        credited_in: claim.credited_in,
+        centre,
+        shell: shell.with_title("stored.title"),
+    };
+    Ok(render(&page))
+}
+
+/// The catalogue key of an accounting field's label (R-REG-8), as the centre form names it.
+fn accounting_label(field: &str) -> &'static str {
+    match field {
+        "external_cost_centre" => "registry.external_cost_centre",
+        "udi_cost_centre" => "registry.udi_cost_centre",
+        "supplier_number_benefits" => "registry.supplier_benefits",
+        "supplier_number_operation" => "registry.supplier_operation",
+        "organisation_number" => "registry.organisation_number",
+        "bank_account_benefits" => "registry.bank_benefits",
+        _ => "registry.bank_operation",
+    }
+}
+
+async fn claim_csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let (claim, centre, operator) = visible_claim(&state.store, &caller, id)
+        .await
+        .map_err(page_error)?;
+    Ok(csv_response(&claim, &centre, &operator))
+}
+
+async fn claim_pdf(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let (claim, centre, operator) = visible_claim(&state.store, &caller, id)
+        .await
+        .map_err(page_error)?;
+    Ok(pdf_response(&claim, &centre, &operator))
+}
+
+struct SummaryRow {
+    id: i64,
+    month: String,
+    total: String,
+    status: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "claims/centre.html")]
+struct CentreClaimsPage {
+    shell: Shell,
+    centre: CentreRecord,
+    claims: Vec<SummaryRow>,
+    may_make: bool,
+    month: String,
+    error: String,
+}
+
+fn status_key(summary: &ClaimSummary) -> &'static str {
+    if summary.flagged_at.is_some() {
+        "stored.status.flagged"
+    } else if summary.complete == 0 {
+        "stored.status.incorrect"
+    } else {
+        "stored.status.submitted"
+    }
+}
+
+async fn centre_page(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    month: String,
+    error: String,
+) -> Result<CentreClaimsPage, PageError> {
+    let (centre, _) = load_centre(&state.store, caller, id)
+        .await
+        .map_err(page_error)?;
+    let claims = state
+        .store
+        .claims_of_centre(centre.id)
+        .await?
+        .iter()
+        .map(|summary| SummaryRow {
+            id: summary.id,
+            month: summary.month.clone(),
+            total: Ore(summary.total).to_string(),
+            status: status_key(summary),
+        })
+        .collect();
+    Ok(CentreClaimsPage {
+        shell: shell.with_title("stored.centre_claims"),
+        centre,
+        claims,
+        may_make: caller.role.may(Capability::MakeClaims),
+        month,
+        error,
+    })
+}
+
+async fn centre_claims(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let page = centre_page(
+        &state,
+        shell,
+        &caller,
+        id,
+        last_month().to_string(),
+        String::new(),
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+#[derive(Deserialize)]
+struct MakeForm {
+    month: String,
+}
+
+async fn make(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<MakeForm>,
+) -> Result<Response, PageError> {
+    let refused = |message: String| (message, form.month.clone());
+    let result = match Month::parse(form.month.trim()) {
+        None => Err(refused(shell.t("stored.month_invalid").to_owned())),
+        Some(month) => {
+            let (centre, operator) = load_centre(&state.store, &caller, id)
+                .await
+                .map_err(page_error)?;
+            make_claim(&state.store, &caller, &centre, &operator, month)
+                .await
+                .map_err(page_error)?
+                .map_err(|refusal| refused(refusal_text(&shell, refusal, month)))
+        }
+    };
+    match result {
+        Ok(claim) => Ok(Redirect::to(&format!("/claims/{claim}")).into_response()),
+        Err((message, month)) => {
+            let page = centre_page(&state, shell, &caller, id, month, message).await?;
+            Ok((StatusCode::CONFLICT, render(&page)).into_response())
+        }
+    }
+}
+
+/// The refusal in the user's language.
+fn refusal_text(shell: &Shell, refusal: ClaimRefusal, month: Month) -> String {
+    match refusal {
+        ClaimRefusal::AlreadyMade { .. } => format!("{} {month}.", shell.t("stored.already_made")),
+        ClaimRefusal::NotApproved => format!("{} {month}.", shell.t("stored.not_approved")),
+        ClaimRefusal::WindowClosed { closed } => {
+            format!(
+                "{} {}.",
+                shell.t("stored.window_closed"),
+                display_date(closed)
+            )
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OverviewQuery {
+    month: Option<String>,
+    region: Option<String>,
+}
+
+struct OverviewRow {
+    centre_id: i64,
+    number: String,
+    name: String,
+    region: String,
+    claim: Option<i64>,
+    total: String,
+    status: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "claims/overview.html")]
+struct OverviewPage {
+    shell: Shell,
+    month: String,
+    region: String,
+    regions: Vec<&'static str>,
+    region_fixed: bool,
+    rows: Vec<OverviewRow>,
+    submitted: usize,
+    missing: usize,
+    incorrect: usize,
+    total: String,
+}
+
+/// Every centre in the caller's scope with its claim of the month: submitted, missing or
+/// incorrect (accounting data incomplete, R-REG-8), with the totals.
+async fn overview(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Query(query): Query<OverviewQuery>,
+) -> Result<Response, PageError> {
+    let month = query
+        .month
+        .as_deref()
+        .and_then(|text| Month::parse(text.trim()))
+        .unwrap_or_else(last_month);
+    let mut filter = CentreFilter {
+        region: query
+            .region
+            .as_deref()
+            .map(str::trim)
+            .filter(|region| !region.is_empty())
+            .map(str::to_uppercase),
+        limit: 1000,
+        ..CentreFilter::default()
+    };
+    match caller.role {
+        Role::UdiRegion => filter.region = caller.region.clone(),
+        Role::Operator => {
+            let own = scope::operator_dro_number(&caller).unwrap_or(-1);
+            filter.operator_id = Some(
+                state
+                    .store
+                    .operator_by_dro(own)
+                    .await
+                    .map_or(-1, |operator| operator.id),
+            );
+        }
+        _ => {}
+    }
+    let (centres, _) = state.store.list_centres(&filter).await?;
+    let claims: HashMap<i64, ClaimSummary> = state
+        .store
+        .claims_of_month(month)
+        .await?
+        .into_iter()
+        .map(|claim| (claim.centre_id, claim))
+        .collect();
+    let mut total = Ore::ZERO;
+    let (mut submitted, mut missing, mut incorrect) = (0, 0, 0);
+    let rows = centres
+        .into_iter()
+        .map(|centre| {
+            let claim = claims.get(&centre.id);
+            let status = match claim {
+                None => {
+                    missing += 1;
+                    "stored.status.missing"
+                }
+                Some(claim) => {
+                    total += Ore(claim.total);
+                    if claim.complete == 0 {
+                        incorrect += 1;
+                    } else {
+                        submitted += 1;
+                    }
+                    status_key(claim)
+                }
+            };
+            OverviewRow {
+                centre_id: centre.id,
+                number: centre.number,
+                name: centre.name,
+                region: centre.region,
+                claim: claim.map(|claim| claim.id),
+                total: claim
+                    .map(|claim| Ore(claim.total).to_string())
+                    .unwrap_or_default(),
+                status,
+            }
+        })
+        .collect();
+    let page = OverviewPage {
+        month: month.to_string(),
+        region: filter.region.clone().unwrap_or_default(),
+        regions: REGIONS.to_vec(),
+        region_fixed: caller.role != Role::Admin && caller.role != Role::UdiAdm,
+        rows,
+        submitted,
+        missing,
+        incorrect,
+        total: total.to_string(),
+        shell: shell.with_title("stored.overview"),
+    };
+    Ok(render(&page))
+}
