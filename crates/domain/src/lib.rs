@@ -13,4 +13,5 @@ pub mod error;
 pub mod event_log;
 pub mod money;
 pub mod place_types;
+pub mod problem;
 pub mod registry;

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod form_errors;
 pub mod http_cache;
 pub mod i18n;
 pub mod input;

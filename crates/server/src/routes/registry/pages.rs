@@ -7,7 +7,6 @@ mod lifecycle;
 mod operators;
 
 use axum::Router;
-use mottak_domain::error::FieldError;
 
 use crate::state::AppState;
 
@@ -75,40 +74,4 @@ pub fn options(
     codes.iter().map(|code| (*code, label(code))).collect()
 }
 
-/// A form's errors by field name, shown beside the fields.
-#[derive(Default, Debug, Clone)]
-pub struct FormErrors {
-    pub errors: Vec<(String, String)>,
-    pub summary: String,
-}
-
-impl FormErrors {
-    pub fn of(field: &str, message: &str) -> FormErrors {
-        FormErrors {
-            errors: vec![(field.to_owned(), message.to_owned())],
-            summary: String::new(),
-        }
-    }
-
-    /// Every error beside its field (the first of a field is shown).
-    pub fn from_fields(errors: impl IntoIterator<Item = FieldError>) -> FormErrors {
-        FormErrors {
-            errors: errors
-                .into_iter()
-                .map(|error| (error.field, error.message))
-                .collect(),
-            summary: String::new(),
-        }
-    }
-
-    pub fn get(&self, field: &str) -> &str {
-        self.errors
-            .iter()
-            .find(|(name, _)| name == field)
-            .map_or("", |(_, message)| message.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.errors.is_empty() && self.summary.is_empty()
-    }
-}
+pub use crate::form_errors::FormErrors;

@@ -6,7 +6,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use mottak_domain::error::FieldError;
 use serde::Deserialize;
 
 use super::centre_page::centre_page_for;
@@ -101,10 +100,14 @@ async fn error_on_centre_page(
 ) -> Result<Response, PageError> {
     let (errors, status) = match error {
         RegistryError::Invalid(errors) => (
-            FormErrors::from_fields(errors.iter().map(|error| FieldError {
-                field: format!("lifecycle.{}", error.field),
-                message: error.message.clone(),
-            })),
+            FormErrors::localized(
+                errors.iter().map(|error| {
+                    let field = format!("lifecycle.{}", error.field);
+                    error.clone().at(field)
+                }),
+                shell.lang,
+                &[],
+            ),
             StatusCode::BAD_REQUEST,
         ),
         RegistryError::Conflict { detail, .. } => (

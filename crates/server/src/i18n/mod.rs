@@ -1,5 +1,7 @@
 //! The user interface's languages: Norwegian bokmål first, English second (SPEC §9).
 
+pub mod problems;
+
 use axum::http::HeaderMap;
 
 use crate::auth::session::cookie;
