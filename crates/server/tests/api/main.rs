@@ -11,6 +11,7 @@ mod cli;
 mod client;
 mod contract;
 mod event_log;
+mod form_errors;
 mod health;
 mod helpers;
 mod lifecycle;
