@@ -844,7 +844,24 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Reinforced unit",
     ),
     ("claims.place_type.other", "Annet", "Other"),
-    ("claims.place_type.emergency", "Akutt", "Emergency"),
+    ("claims.place_type.emergency", "Nødplass", "Emergency place"),
+    ("category.ordinary", "Ordinært mottak", "Ordinary centre"),
+    (
+        "category.unaccompanied_minors",
+        "EM-mottak (enslige mindreårige)",
+        "Centre for unaccompanied minors",
+    ),
+    ("category.transit", "Transittmottak", "Transit centre"),
+    (
+        "category.emergency",
+        "Akuttinnkvartering",
+        "Emergency accommodation",
+    ),
+    (
+        "category.special_care",
+        "Bo- og omsorgsløsning",
+        "Special care institution",
+    ),
     (
         "claims.kind.fixed_operating",
         "Fast overføring drift",
@@ -1023,3 +1040,6 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "All events of the operator in the event log",
     ),
 ];
+
+#[cfg(test)]
+mod tests;

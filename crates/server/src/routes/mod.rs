@@ -10,7 +10,7 @@ mod language;
 mod login;
 mod openapi;
 mod placement;
-mod registry;
+pub(crate) mod registry;
 mod users;
 
 use axum::Router;

@@ -302,3 +302,23 @@ async fn an_operator_user_for_a_dro_number_nobody_has_is_a_field_error() {
         "{html}"
     );
 }
+
+#[tokio::test]
+async fn the_centre_page_shows_english_labels_in_the_english_interface() {
+    let registry = Registry::new().await;
+    let operator = registry.operator("Hero").await;
+    let (_, centre) = registry
+        .centre(operator, "Fjellro asylmottak", "03", json!({}))
+        .await;
+    let user = registry.app.create_user("kari", Role::UdiAdm).await;
+    let client = registry.app.login(&user).await;
+    let path = format!("/centres/{}", centre["id"]);
+    let norwegian = registry.app.page(&client, &path).await;
+    assert!(norwegian.contains("Ordinært mottak"));
+    english(&registry.app, &client).await;
+    let page = registry.app.page(&client, &path).await;
+    assert!(page.contains("Ordinary centre"), "{page}");
+    for norwegian in ["Ordinært mottak", "K-sted UDI", "Nødplass"] {
+        assert!(!page.contains(norwegian), "{norwegian} on the English page");
+    }
+}

@@ -4,7 +4,7 @@
 mod address_list;
 mod api;
 mod import;
-mod pages;
+pub(crate) mod pages;
 mod views;
 
 use axum::Router;

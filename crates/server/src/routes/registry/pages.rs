@@ -8,6 +8,7 @@ mod operators;
 
 use axum::Router;
 
+use crate::i18n::Lang;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -19,30 +20,22 @@ pub fn router() -> Router<AppState> {
         .merge(operators::router())
 }
 
-/// Labels of codes, for tables and selects.
-pub fn category_label(code: &str) -> &'static str {
+/// Labels of codes, for tables and selects, from the text catalogue.
+pub fn category_label(code: &str, lang: Lang) -> &'static str {
     match code {
-        "ordinary" => "Ordinært mottak",
-        "unaccompanied_minors" => "EM-mottak (enslige mindreårige)",
-        "transit" => "Transittmottak",
-        "emergency" => "Akuttinnkvartering",
-        "special_care" => "Bo- og omsorgsløsning",
+        "ordinary" | "unaccompanied_minors" | "transit" | "emergency" | "special_care" => {
+            lang.text(&format!("category.{code}"))
+        }
         _ => "?",
     }
 }
 
-pub fn place_type_label(code: &str) -> &'static str {
-    match code {
-        "ordinary" => "Ordinær",
-        "transit" => "Transitt",
-        "youth_over_15" => "EM over 15 år",
-        "youth_under_15" => "EM under 15 år",
-        "transit_48h" => "48-timers transitt",
-        "departure" => "Utreise",
-        "reinforced" => "Forsterket",
-        "other" => "Annet",
-        "emergency" => "Nødplass",
-        _ => "?",
+/// A place type's label; the same words as the claims page's (the seed's "Nødplass").
+pub fn place_type_label(code: &str, lang: Lang) -> &'static str {
+    if PLACE_TYPES.contains(&code) {
+        lang.text(&format!("claims.place_type.{code}"))
+    } else {
+        "?"
     }
 }
 
@@ -69,9 +62,13 @@ pub const REGIONS: [&str; 6] = ["ØST", "SØR", "IØST", "NORD", "VEST", "MIDT"]
 /// `(code, label)` pairs for a select.
 pub fn options(
     codes: &[&'static str],
-    label: fn(&str) -> &'static str,
+    label: fn(&str, Lang) -> &'static str,
+    lang: Lang,
 ) -> Vec<(&'static str, &'static str)> {
-    codes.iter().map(|code| (*code, label(code))).collect()
+    codes
+        .iter()
+        .map(|code| (*code, label(code, lang)))
+        .collect()
 }
 
 pub use crate::form_errors::FormErrors;

@@ -89,12 +89,13 @@ async fn page_for(
 ) -> Result<NewCentrePage, PageError> {
     let series = state.store.number_series(&registry::today()).await?;
     let operators = state.store.operators().await?;
+    let lang = shell.lang;
     Ok(NewCentrePage {
         shell: shell.with_title("registry.new_centre"),
         form,
         errors,
-        categories: options(&CATEGORIES, category_label),
-        place_types: options(&PLACE_TYPES, place_type_label),
+        categories: options(&CATEGORIES, category_label, lang),
+        place_types: options(&PLACE_TYPES, place_type_label, lang),
         regions: REGIONS.to_vec(),
         series: series
             .into_iter()

@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use mottak_domain::access::Capability;
-use mottak_domain::registry::AccountingData;
 use serde::Deserialize;
 
 use super::{CATEGORIES, FormErrors, PLACE_TYPES, category_label, options, place_type_label};
@@ -60,7 +59,7 @@ pub struct CentrePage {
     pub place_types: Vec<(&'static str, &'static str)>,
     pub categories: Vec<(&'static str, &'static str)>,
     pub operators: Vec<(i64, String)>,
-    /// The missing accounting fields by their Norwegian names (seed 000 §5).
+    /// The missing accounting fields by their labels, in the user's language.
     pub missing_accounting: String,
 }
 
@@ -132,12 +131,18 @@ pub async fn centre_page_for(
         .accounting
         .missing
         .iter()
-        .map(|field| AccountingData::label_nb(field).unwrap_or(field.as_str()))
+        .map(|field| {
+            EDIT_LABELS
+                .iter()
+                .chain(&[("organisation_number", "registry.organisation_number")])
+                .find(|(name, _)| name == field)
+                .map_or(field.as_str(), |(_, key)| shell.t(key))
+        })
         .collect::<Vec<_>>()
         .join(", ");
     Ok(CentrePage {
-        category: category_label(&centre.category),
-        place_type: place_type_label(&centre.place_type),
+        category: category_label(&centre.category, shell.lang),
+        place_type: place_type_label(&centre.place_type, shell.lang),
         history: history
             .iter()
             .map(|record| HistoryRow {
@@ -157,8 +162,8 @@ pub async fn centre_page_for(
         national,
         errors,
         saved,
-        place_types: options(&PLACE_TYPES, place_type_label),
-        categories: options(&CATEGORIES, category_label),
+        place_types: options(&PLACE_TYPES, place_type_label, shell.lang),
+        categories: options(&CATEGORIES, category_label, shell.lang),
         operators,
         missing_accounting,
         shell: shell.with_title("registry.centre"),

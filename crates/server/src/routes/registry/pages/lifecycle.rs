@@ -136,8 +136,10 @@ async fn confirm_page(
         Err(error) => return error_on_centre_page(&state, shell, &caller, id, error).await,
     };
     let target_label = match form.operation.as_str() {
-        "add_place_type" | "change_place_type" => place_type_label(&form.place_type).to_owned(),
-        "change_category" => category_label(&form.category).to_owned(),
+        "add_place_type" | "change_place_type" => {
+            place_type_label(&form.place_type, shell.lang).to_owned()
+        }
+        "change_category" => category_label(&form.category, shell.lang).to_owned(),
         "change_operator" => match form.operator_id.parse::<i64>() {
             Ok(operator_id) => state
                 .store
