@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod input;
 pub mod json;
 pub mod metrics;
+pub mod number_format;
 pub mod pages;
 pub mod params;
 pub mod registry;

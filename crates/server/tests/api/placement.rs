@@ -180,7 +180,7 @@ async fn page_solves_pasted_csv_tables() {
         .unwrap();
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
-    assert!(html.contains("id=\"objective\">13.500<"), "{html}");
+    assert!(html.contains("id=\"objective\">13,500<"), "{html}");
     let bad = client
         .post(app.url("/placement"))
         .form(&[
@@ -249,5 +249,5 @@ async fn page_re_solves_with_a_pin() {
         .await
         .unwrap();
     // family → 4601 (6), a → 0301 (2), b → 0301 (3), c → 4601 (0.5): 11.5.
-    assert!(html.contains("id=\"objective\">11.500<"), "{html}");
+    assert!(html.contains("id=\"objective\">11,500<"), "{html}");
 }
