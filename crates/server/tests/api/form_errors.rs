@@ -240,6 +240,21 @@ async fn operator_form_keeps_input_and_says_every_error_by_label() {
     assert!(html.contains("value=\"Hero Norge\"") && html.contains("value=\"12\""));
 }
 
+/// Posts the new-user form for `ola.nordmann` with `scope`.
+async fn new_user(
+    app: &TestApp,
+    client: &reqwest::Client,
+    scope: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut fields = vec![
+        ("username", "ola.nordmann"),
+        ("password", "a long enough passphrase 42"),
+    ];
+    fields.extend_from_slice(scope);
+    app.submit(client, "/admin/users", "/admin/users", &fields)
+        .await
+}
+
 #[tokio::test]
 async fn a_refused_user_creation_shows_the_form_with_the_reason() {
     let registry = Registry::new().await;
@@ -254,19 +269,8 @@ async fn a_refused_user_creation_shows_the_form_with_the_reason() {
         )
         .await;
     let client = app.login(&admin).await;
-    let response = app
-        .submit(
-            &client,
-            "/admin/users",
-            "/admin/users",
-            &[
-                ("username", "ola.nordmann"),
-                ("role", "municipality"),
-                ("municipality", "0301"),
-                ("password", "a long enough passphrase 42"),
-            ],
-        )
-        .await;
+    let scope = [("role", "municipality"), ("municipality", "0301")];
+    let response = new_user(app, &client, &scope).await;
     assert_eq!(response.status(), 403);
     let html = response.text().await.unwrap();
     assert!(html.contains("id=\"municipality-error\""), "{html}");
@@ -282,19 +286,8 @@ async fn an_operator_user_for_a_dro_number_nobody_has_is_a_field_error() {
     let app = &registry.app;
     let admin = app.create_user("admin", Role::Admin).await;
     let client = app.login(&admin).await;
-    let response = app
-        .submit(
-            &client,
-            "/admin/users",
-            "/admin/users",
-            &[
-                ("username", "ola.nordmann"),
-                ("role", "operator"),
-                ("operator", "DRO4242"),
-                ("password", "a long enough passphrase 42"),
-            ],
-        )
-        .await;
+    let scope = [("role", "operator"), ("operator", "DRO4242")];
+    let response = new_user(app, &client, &scope).await;
     assert_eq!(response.status(), 400);
     let html = response.text().await.unwrap();
     assert!(
