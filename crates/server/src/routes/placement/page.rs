@@ -223,6 +223,18 @@ async fn solve_form(
         Ok(request) => request,
         Err((field, message)) => return fail(page, field, message),
     };
+    if request.households.is_empty() || request.municipalities.is_empty() {
+        // Nothing to place: a clear error, not a "proposal" of nothing.
+        let message = page.shell.t("placement.nothing_to_place").to_owned();
+        let field = if form.source == "json" {
+            "json"
+        } else if request.municipalities.is_empty() {
+            "capacities"
+        } else {
+            "scores"
+        };
+        return fail(page, field.into(), message);
+    }
     let sizes: HashMap<String, i64> = request
         .households
         .iter()
