@@ -315,3 +315,16 @@ async fn the_centre_page_shows_english_labels_in_the_english_interface() {
         assert!(!page.contains(norwegian), "{norwegian} on the English page");
     }
 }
+
+#[tokio::test]
+async fn the_municipality_field_lists_numbers_with_names_without_a_script() {
+    let registry = Registry::new().await;
+    let user = registry.app.create_user("kari", Role::UdiAdm).await;
+    let client = registry.app.login(&user).await;
+    let page = registry.app.page(&client, "/centres/new").await;
+    assert!(page.contains("list=\"municipality-list\""), "{page}");
+    assert!(
+        page.contains("<option value=\"0301\">0301 Oslo</option>"),
+        "{page}"
+    );
+}

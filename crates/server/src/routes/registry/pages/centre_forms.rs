@@ -77,6 +77,8 @@ struct NewCentrePage {
     regions: Vec<&'static str>,
     series: Vec<(String, String)>,
     operators: Vec<(String, String)>,
+    /// `(number, name)` for the municipality field's list (a lookup that needs no script).
+    municipalities: Vec<(String, String)>,
     created: Option<(i64, String, String)>,
     warnings: Vec<String>,
 }
@@ -89,6 +91,13 @@ async fn page_for(
 ) -> Result<NewCentrePage, PageError> {
     let series = state.store.number_series(&registry::today()).await?;
     let operators = state.store.operators().await?;
+    let municipalities = state
+        .store
+        .municipalities(&registry::today())
+        .await?
+        .into_iter()
+        .map(|municipality| (municipality.number, municipality.name))
+        .collect();
     let lang = shell.lang;
     Ok(NewCentrePage {
         shell: shell.with_title("registry.new_centre"),
@@ -110,6 +119,7 @@ async fn page_for(
                 )
             })
             .collect(),
+        municipalities,
         created: None,
         warnings: Vec::new(),
     })
