@@ -5,8 +5,9 @@ import foundation from './tests/foundation.mjs';
 import registry from './tests/registry.mjs';
 import placement from './tests/placement.mjs';
 import claims from './tests/claims.mjs';
+import forms from './tests/forms.mjs';
 
-const suites = [foundation, registry, placement];
+const suites = [foundation, registry, placement, forms];
 suites.push(claims);
 
 const server = await startServer();

@@ -12,8 +12,8 @@ export default {
     await page.fill('#time_limit_ms', '1000');
     await page.click('button >> text=Lag forslag');
     await page.waitForSelector('#objective');
-    assert.equal(await page.textContent('#objective'), '13.500');
-    assert.equal(await page.textContent('#gap'), '0.000 %');
+    assert.equal(await page.textContent('#objective'), '13,500');
+    assert.equal(await page.textContent('#gap'), '0,000 %');
     await expectAccessible(page, 'placement-result');
   },
 };

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{FieldError, Problem};
 use crate::registry::DroNumber;
 
 mod capabilities;
@@ -212,10 +213,7 @@ pub fn validate_username(username: &str) -> Result<String, crate::error::FieldEr
         .next()
         .is_some_and(|c| c.is_ascii_lowercase());
     if !(3..=64).contains(&username.len()) || !valid_characters || !starts_with_letter {
-        return Err(crate::error::FieldError::new(
-            "username",
-            "3–64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter",
-        ));
+        return Err(FieldError::coded("username", Problem::Username));
     }
     Ok(username)
 }
@@ -230,10 +228,9 @@ pub fn validate_scope(
     municipality_number: Option<&str>,
     permissions: &[MunicipalPermission],
 ) -> Result<AccountScope, crate::error::FieldError> {
-    use crate::error::FieldError;
     let role: Role = role
         .parse()
-        .map_err(|_| FieldError::new("role", "unknown role"))?;
+        .map_err(|_| FieldError::coded("role", Problem::UnknownRole))?;
     fn present(value: Option<&str>) -> Option<&str> {
         value.map(str::trim).filter(|value| !value.is_empty())
     }
@@ -248,29 +245,28 @@ pub fn validate_scope(
         ScopeKind::National => {}
         ScopeKind::Region => {
             let region = present(region)
-                .ok_or_else(|| FieldError::new("region", "a regional unit needs its region"))?;
-            scope.region = Some(region.parse().map_err(|_| {
-                FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT")
-            })?);
+                .ok_or_else(|| FieldError::coded("region", Problem::RegionNeeded))?;
+            scope.region = Some(
+                region
+                    .parse()
+                    .map_err(|_| FieldError::coded("region", Problem::Region))?,
+            );
         }
         ScopeKind::Operator => {
-            let dro = present(operator_dro).ok_or_else(|| {
-                FieldError::new("operator", "an operator user needs a DRO number")
-            })?;
+            let dro = present(operator_dro)
+                .ok_or_else(|| FieldError::coded("operator", Problem::OperatorDroNeeded))?;
             // Typed, so that scope checks compare numbers, never spellings (R-REG-3).
-            let dro = DroNumber::parse(dro)
-                .map_err(|error| FieldError::new("operator", error.message))?;
+            let dro = DroNumber::parse(dro).map_err(|error| error.at("operator"))?;
             scope.operator_dro = Some(dro);
         }
         ScopeKind::Municipality => {
-            let number = present(municipality_number).ok_or_else(|| {
-                FieldError::new(
-                    "municipality",
-                    "a municipal user needs a municipality number",
-                )
-            })?;
+            let number = present(municipality_number)
+                .ok_or_else(|| FieldError::coded("municipality", Problem::MunicipalityNeeded))?;
             if number.len() != 4 || !number.chars().all(|c| c.is_ascii_digit()) {
-                return Err(FieldError::new("municipality", "four digits, e.g. 0301"));
+                return Err(FieldError::coded(
+                    "municipality",
+                    Problem::MunicipalityFourDigits,
+                ));
             }
             scope.municipality_number = Some(number.to_owned());
             if role == Role::Municipality {

@@ -1,18 +1,43 @@
 //! Invalid input, naming the field (SPEC §10: problem+json with `field`).
 
+pub use crate::problem::Problem;
+
 /// A value that broke a rule; `field` is a path like `units[0].agreements[1].valid_from`.
+/// `problem` says what is wrong as a code (the interface words it in the user's language);
+/// `message` is its English sentence, the API's `detail`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    pub problem: Problem,
 }
 
 impl FieldError {
+    /// A plain-text error (English), shown as it is: [`Problem::Text`].
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+        let message = message.into();
         FieldError {
             field: field.into(),
-            message: message.into(),
+            problem: Problem::Text(message.clone()),
+            message,
+        }
+    }
+
+    /// An error as a code; its English sentence is generated from the code.
+    pub fn coded(field: impl Into<String>, problem: Problem) -> FieldError {
+        FieldError {
+            field: field.into(),
+            message: problem.english(),
+            problem,
+        }
+    }
+
+    /// The same error for another field (a form's name for an API member).
+    pub fn at(self, field: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.into(),
+            ..self
         }
     }
 }

@@ -4,7 +4,7 @@ use mottak_domain::access::{
     AccountScope, MunicipalPermission, Role, may_manage_account, validate_scope, validate_username,
 };
 use mottak_domain::accounts::{AccountStanding, LastMunicipalityAdmin, keeps_a_municipality_admin};
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::users::{NewUser, RoleChange, UserRecord};
 use mottak_store::{Store, StoreError};
@@ -97,7 +97,7 @@ pub async fn create(
     insert(store, actor, new_user)
         .await
         .map_err(|error| match error {
-            StoreError::Conflict(_) => FieldError::new("username", "the username is taken").into(),
+            StoreError::Conflict(_) => FieldError::coded("username", Problem::UsernameTaken).into(),
             other => AccountError::Store(other),
         })
 }
@@ -110,15 +110,17 @@ async fn check_scope_exists(store: &Store, scope: &AccountScope) -> Result<(), A
             store.municipality(number, &today).await,
             Err(StoreError::NotFound)
         ) {
-            return Err(FieldError::new("municipality", "no municipality has this number").into());
+            let problem = Problem::NoMunicipalityWithNumber;
+            return Err(FieldError::coded("municipality", problem).into());
         }
     }
     if let Some(dro) = scope.operator_dro {
         match store.operator_by_dro(i64::from(dro.value())).await {
             Ok(_) => {}
             Err(StoreError::NotFound) => {
-                let message = format!("no operator has the DRO number {dro}");
-                return Err(FieldError::new("operator", message).into());
+                let dro = dro.to_string();
+                let problem = Problem::NoOperatorWithDro { dro };
+                return Err(FieldError::coded("operator", problem).into());
             }
             Err(other) => return Err(other.into()),
         }

@@ -12,7 +12,7 @@ use super::request::{
 use crate::agreements::queue::{QueueClash, QueueSlot, queue_clash};
 use crate::agreements::{Agreement, AgreementKind, Capacity, TierKind};
 use crate::dates::{DateRange, Month, day_number, parse_date};
-use crate::error::{FieldError, FieldErrors};
+use crate::error::{FieldError, FieldErrors, Problem};
 use crate::money::Ore;
 use crate::place_types::PlaceType;
 
@@ -27,8 +27,7 @@ pub const MAX_AGREEMENTS: usize = 64;
 pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, Vec<FieldError>> {
     let mut errors = FieldErrors::default();
     let month = errors.check(
-        Month::parse(&request.month)
-            .ok_or_else(|| FieldError::new("month", "must be an existing month, YYYY-MM")),
+        Month::parse(&request.month).ok_or_else(|| FieldError::coded("month", Problem::Month)),
     );
     let mut units: Vec<Unit> = Vec::with_capacity(request.units.len());
     // A unit whose place type is unknown is checked, but no occupancy can be matched to it.
@@ -39,21 +38,23 @@ pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, Vec<FieldError
         match place_type {
             None => {
                 unknown_place_type = true;
-                errors.push(FieldError::new(at("place_type"), "unknown place type"));
+                errors.push(FieldError::coded(at("place_type"), Problem::ClaimPlaceType));
             }
             Some(place_type) => {
                 if let Some(first) = units
                     .iter()
                     .position(|other| other.place_type == place_type)
                 {
-                    let message = format!("units[{first}] already has this place type");
-                    errors.push(FieldError::new(at("place_type"), message));
+                    let problem = Problem::PlaceTypeTaken { first };
+                    errors.push(FieldError::coded(at("place_type"), problem));
                 }
             }
         }
         if unit.agreements.len() > MAX_AGREEMENTS {
-            let message = format!("at most {MAX_AGREEMENTS} agreements per unit");
-            errors.push(FieldError::new(at("agreements"), message));
+            let problem = Problem::TooManyAgreements {
+                max: MAX_AGREEMENTS,
+            };
+            errors.push(FieldError::coded(at("agreements"), problem));
             continue;
         }
         let mut parsed = Unit {
@@ -83,8 +84,8 @@ pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, Vec<FieldError
                 }
             }
             if !unit.canteen && !agreement.meal_tiers.is_empty() {
-                let message = "meal tiers need a unit with a canteen";
-                errors.push(FieldError::new(at("meal_tiers"), message));
+                let problem = Problem::MealTiersNeedCanteen;
+                errors.push(FieldError::coded(at("meal_tiers"), problem));
             }
             for (t, tier) in agreement.meal_tiers.iter().enumerate() {
                 if let Some(tier) = parse_meal_tier(tier, a, t, &at, &mut errors) {
@@ -133,11 +134,10 @@ fn parse_agreement(
 ) -> Option<Agreement> {
     let kind = errors.check(
         AgreementKind::from_code(&agreement.kind)
-            .ok_or_else(|| FieldError::new(at("kind"), "unknown agreement kind (H, T or A)")),
+            .ok_or_else(|| FieldError::coded(at("kind"), Problem::AgreementKind)),
     );
     let date = |text: &str, field: &str| {
-        parse_date(text)
-            .ok_or_else(|| FieldError::new(at(field), "must be an existing date, YYYY-MM-DD"))
+        parse_date(text).ok_or_else(|| FieldError::coded(at(field), Problem::Date))
     };
     let valid_from = errors.check(date(&agreement.valid_from, "valid_from"));
     let valid_to = errors.check(date(&agreement.valid_to, "valid_to"));
@@ -145,16 +145,15 @@ fn parse_agreement(
         .stop_date
         .as_ref()
         .map(|stop_date| errors.check(date(stop_date, "stop_date")));
-    let exclusive = "must be after valid_from (it is exclusive)";
     if let (Some(from), Some(to)) = (valid_from, valid_to)
         && to <= from
     {
-        errors.push(FieldError::new(at("valid_to"), exclusive));
+        errors.push(FieldError::coded(at("valid_to"), Problem::AfterValidFrom));
     }
     if let (Some(from), Some(Some(stop))) = (valid_from, stop_date)
         && stop <= from
     {
-        errors.push(FieldError::new(at("stop_date"), exclusive));
+        errors.push(FieldError::coded(at("stop_date"), Problem::AfterValidFrom));
     }
     let fixed_places = errors.check(count(agreement.fixed_places, || at("fixed_places")));
     let fixed_annual_operating = errors.check(annual(agreement.fixed_annual_operating, || {
@@ -187,12 +186,10 @@ fn parse_tier(
 ) -> Option<QueuedTier> {
     let field = |name: &str| at(&format!("unit_tiers[{position}].{name}"));
     let priority = errors.check(priority(tier.priority, || field("priority")));
-    let kind = errors.check(TierKind::from_code(&tier.kind).ok_or_else(|| {
-        FieldError::new(
-            field("kind"),
-            "unknown tier kind (unit_price, standby or converted)",
-        )
-    }));
+    let kind = errors.check(
+        TierKind::from_code(&tier.kind)
+            .ok_or_else(|| FieldError::coded(field("kind"), Problem::TierKind)),
+    );
     let capacity = errors.check(capacity(tier.places, || field("places")));
     let price = errors.check(price(tier.price, || field("price")));
     Some(QueuedTier {
@@ -295,8 +292,11 @@ fn check_queue<T: Queued>(
             .take_while(|earlier| earlier.priority() == tier.priority());
         for earlier in same {
             if queue_clash(&slot(tier), &slot(earlier)).is_some() {
-                let message = format!("priority already used by {}", path(earlier));
-                return Err(FieldError::new(format!("{}.priority", path(tier)), message));
+                let problem = Problem::PriorityUsed { by: path(earlier) };
+                return Err(FieldError::coded(
+                    format!("{}.priority", path(tier)),
+                    problem,
+                ));
             }
         }
     }
@@ -307,10 +307,9 @@ fn check_queue<T: Queued>(
         if queue[index + 1..].iter().any(|later| {
             queue_clash(&slot(tier), &slot(later)) == Some(QueueClash::UnboundedNotLast)
         }) {
-            let message = "0 (unbounded) is only allowed on the last tier of the queue by priority";
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 format!("{}.{capacity_field}", path(tier)),
-                message,
+                Problem::UnboundedNotLast,
             ));
         }
     }
@@ -334,30 +333,30 @@ impl Occupancy {
     ) -> Result<(), FieldError> {
         let month = self.month;
         let at = |field: &str| format!("occupancy[{o}].{field}");
-        let date = parse_date(&entry.date)
-            .ok_or_else(|| FieldError::new(at("date"), "must be an existing date, YYYY-MM-DD"))?;
+        let date =
+            parse_date(&entry.date).ok_or_else(|| FieldError::coded(at("date"), Problem::Date))?;
         if !month.contains(date) {
-            return Err(FieldError::new(
+            let month = month.to_string();
+            return Err(FieldError::coded(
                 at("date"),
-                format!("is outside the month {month}"),
+                Problem::OutsideMonth { month },
             ));
         }
         let place_type = PlaceType::from_code(&entry.place_type)
-            .ok_or_else(|| FieldError::new(at("place_type"), "unknown place type"))?;
+            .ok_or_else(|| FieldError::coded(at("place_type"), Problem::ClaimPlaceType))?;
         let residents = count(entry.residents, || at("residents"))?;
         let Some(unit) = units.iter().position(|unit| unit.place_type == place_type) else {
             if self.unknown_place_type {
                 return Ok(());
             }
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 at("place_type"),
-                "no unit has this place type",
+                Problem::NoUnitWithPlaceType,
             ));
         };
         let day = (day_number(date) - day_number(month.first_day())) as usize;
         if seen[unit] & (1 << day) != 0 {
-            let message = "a second entry for this date and place type";
-            return Err(FieldError::new(at("date"), message));
+            return Err(FieldError::coded(at("date"), Problem::SecondEntry));
         }
         seen[unit] |= 1 << day;
         units[unit].residents[day] = residents;
@@ -367,9 +366,9 @@ impl Occupancy {
 
 fn bounded(value: i64, max: i64, field: impl FnOnce() -> String) -> Result<i64, FieldError> {
     if value < 0 {
-        Err(FieldError::new(field(), "must not be negative"))
+        Err(FieldError::coded(field(), Problem::Negative))
     } else if value > max {
-        Err(FieldError::new(field(), format!("must be at most {max}")))
+        Err(FieldError::coded(field(), Problem::AtMost { max }))
     } else {
         Ok(value)
     }
@@ -396,7 +395,7 @@ pub(crate) fn annual(value: i64, field: impl FnOnce() -> String) -> Result<Ore, 
 
 pub(crate) fn priority(value: i64, field: impl FnOnce() -> String) -> Result<u32, FieldError> {
     if value < 1 {
-        return Err(FieldError::new(field(), "must be at least 1"));
+        return Err(FieldError::coded(field(), Problem::AtLeastOne));
     }
     bounded(value, MAX_PRIORITY, field).map(|value| value as u32)
 }

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 use crate::place_types::PlaceType;
 
 /// Centre category (mottakskategori), with the API codes of SPEC §10.
@@ -49,12 +49,11 @@ impl Category {
             .into_iter()
             .find(|category| category.code() == code)
             .ok_or_else(|| {
-                FieldError::new(
+                FieldError::coded(
                     "category",
-                    format!(
-                        "unknown category \"{code}\"; one of ordinary, unaccompanied_minors, \
-                         transit, emergency, special_care"
-                    ),
+                    Problem::UnknownCategory {
+                        code: code.to_owned(),
+                    },
                 )
             })
     }

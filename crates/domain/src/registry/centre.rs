@@ -4,7 +4,7 @@ pub use super::category::Category;
 use super::category::with_article;
 use super::numbers::Series;
 use crate::access::Region;
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 use crate::place_types::PlaceType;
 
 /// A place type from its API code, or an error naming `field`.
@@ -12,9 +12,12 @@ pub fn parse_place_type(field: &str, code: &str) -> Result<PlaceType, FieldError
     let code = code.trim();
     PlaceType::from_code(code).ok_or_else(|| {
         let codes: Vec<&str> = PlaceType::ALL.iter().map(|place| place.code()).collect();
-        FieldError::new(
+        FieldError::coded(
             field,
-            format!("unknown place type \"{code}\"; one of {}", codes.join(", ")),
+            Problem::UnknownPlaceType {
+                code: code.to_owned(),
+                codes: codes.join(", "),
+            },
         )
     })
 }
@@ -93,7 +96,10 @@ pub fn name_warnings(name: &str, category: Category, place_type: PlaceType) -> V
 /// A plausible e-mail address: one `@`, a local part, a domain with a dot, no spaces.
 pub fn check_email(field: &str, email: &str) -> Result<(), FieldError> {
     let email = email.trim();
-    let invalid = || FieldError::new(field, format!("\"{email}\" is not an e-mail address"));
+    let invalid = || {
+        let email = email.to_owned();
+        FieldError::coded(field, Problem::NotEmail { email })
+    };
     let (local, domain) = email.split_once('@').ok_or_else(invalid)?;
     let domain_ok = domain.contains('.')
         && domain.split('.').all(|label| {
@@ -115,10 +121,7 @@ pub fn check_centre_email(email: &str) -> Result<(), FieldError> {
     check_email("email", email)?;
     let domain = email.trim().rsplit('@').next().unwrap_or("").to_lowercase();
     if domain == "asylmottak.no" || domain.ends_with(".asylmottak.no") {
-        return Err(FieldError::new(
-            "email",
-            "the centre's e-mail must not be its internal Asylmottak.no mailbox (R-REG-7)",
-        ));
+        return Err(FieldError::coded("email", Problem::InternalMailbox));
     }
     Ok(())
 }
@@ -134,18 +137,17 @@ pub fn series_warnings(
 ) -> Result<Vec<String>, FieldError> {
     match (series.is_special_care(), category == Category::SpecialCare) {
         (true, false) => {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 "series",
-                "series 35 is only for special care institutions (bo- og omsorgsløsninger)",
+                Problem::Series35OnlySpecialCare,
             ));
         }
         (false, true) => {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 "series",
-                format!(
-                    "special care institutions use series 35, not {}",
-                    series.as_str()
-                ),
+                Problem::SpecialCareSeries35 {
+                    series: series.as_str().to_owned(),
+                },
             ));
         }
         (true, true) => return Ok(Vec::new()),
@@ -214,12 +216,11 @@ pub fn centre_region(
         )),
         (Some(region), _) => Ok((region, None)),
         (None, Some(given)) => Ok((given, None)),
-        (None, None) => Err(FieldError::new(
+        (None, None) => Err(FieldError::coded(
             "region",
-            format!(
-                "series {} has no county: name the responsible region",
-                series.as_str()
-            ),
+            Problem::SeriesWithoutCounty {
+                series: series.as_str().to_owned(),
+            },
         )),
     }
 }
@@ -234,7 +235,7 @@ pub fn series_region(
         .iter()
         .find(|(known, _)| known == series)
         .map(|(_, region)| *region)
-        .ok_or_else(|| FieldError::new("series", "not a number series of §2"))
+        .ok_or_else(|| FieldError::coded("series", Problem::NotASeries))
 }
 
 /// A new centre number as R-REG-1, R-REG-5 and §2 judge it, whether it is a new centre or the

@@ -6,7 +6,7 @@ use super::centre::check_centre_email;
 use super::identifiers::{BankAccountNumber, MunicipalityNumber, PostalCode};
 use super::registration::{RegistrySnapshot, parse_region};
 use crate::access::Region;
-use crate::error::{FieldError, FieldErrors};
+use crate::error::{FieldError, FieldErrors, Problem};
 
 /// The ruled fields of a change; `None` leaves a field as it is.
 #[derive(Clone, Copy, Debug, Default)]
@@ -68,19 +68,16 @@ pub fn check_centre_change(
         if let Some(number) = &municipality
             && !snapshot.municipalities.contains(number.as_str())
         {
-            errors.push(FieldError::new(
+            errors.push(FieldError::coded(
                 "municipality_number",
-                "not in the municipality list",
+                Problem::MunicipalityUnknown,
             ));
         }
         let postal_code = errors.check(PostalCode::parse(postal_code));
         if let Some(code) = &postal_code
             && !snapshot.postal_codes.contains(code.as_str())
         {
-            errors.push(FieldError::new(
-                "postal_code",
-                "not in the postal-code list",
-            ));
+            errors.push(FieldError::coded("postal_code", Problem::PostalCodeUnknown));
         }
         municipality.zip(postal_code)
     });

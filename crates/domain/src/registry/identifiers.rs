@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::numbers::string_conversions;
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 
 /// An organisation number (organisasjonsnummer) from the Brønnøysund register: nine digits, the
 /// last a modulus-11 check digit (R-REG-4). Stored without spaces.
@@ -23,18 +23,17 @@ impl OrganisationNumber {
         let field = "organisation_number";
         let digits = digits_without(text, &[' ']);
         if !is_digits(&digits, 9) {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 field,
-                format!(
-                    "an organisation number has nine digits, not \"{}\"",
-                    text.trim()
-                ),
+                Problem::OrganisationNumberDigits {
+                    text: text.trim().to_owned(),
+                },
             ));
         }
         if !has_mod11_check_digit(&digits, &Self::WEIGHTS) {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 field,
-                format!("{digits} is not a valid organisation number: wrong check digit"),
+                Problem::OrganisationNumberCheck { digits },
             ));
         }
         Ok(OrganisationNumber(digits))
@@ -64,18 +63,17 @@ impl BankAccountNumber {
     pub fn parse(field: &str, text: &str) -> Result<BankAccountNumber, FieldError> {
         let digits = digits_without(text, &[' ', '.']);
         if !is_digits(&digits, 11) {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 field,
-                format!(
-                    "a bank account number has eleven digits, not \"{}\"",
-                    text.trim()
-                ),
+                Problem::BankAccountDigits {
+                    text: text.trim().to_owned(),
+                },
             ));
         }
         if !has_mod11_check_digit(&digits, &Self::WEIGHTS) {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 field,
-                format!("{digits} is not a valid bank account number: wrong check digit"),
+                Problem::BankAccountCheck { digits },
             ));
         }
         Ok(BankAccountNumber(digits))
@@ -99,7 +97,10 @@ pub struct PostalCode(String);
 
 impl PostalCode {
     pub fn parse(text: &str) -> Result<PostalCode, FieldError> {
-        four_digits(text, "postal_code", "a postal code").map(PostalCode)
+        four_digits(text, "postal_code", |text| Problem::PostalCodeDigits {
+            text,
+        })
+        .map(PostalCode)
     }
 
     pub fn as_str(&self) -> &str {
@@ -115,7 +116,10 @@ pub struct MunicipalityNumber(String);
 
 impl MunicipalityNumber {
     pub fn parse(text: &str) -> Result<MunicipalityNumber, FieldError> {
-        four_digits(text, "municipality_number", "a municipality number").map(MunicipalityNumber)
+        four_digits(text, "municipality_number", |text| {
+            Problem::MunicipalityDigits { text }
+        })
+        .map(MunicipalityNumber)
     }
 
     pub fn as_str(&self) -> &str {
@@ -184,15 +188,16 @@ fn digits_without(text: &str, separators: &[char]) -> String {
         .collect()
 }
 
-fn four_digits(text: &str, field: &str, what: &str) -> Result<String, FieldError> {
+fn four_digits(
+    text: &str,
+    field: &str,
+    problem: fn(String) -> Problem,
+) -> Result<String, FieldError> {
     let text = text.trim();
     if is_digits(text, 4) {
         Ok(text.to_owned())
     } else {
-        Err(FieldError::new(
-            field,
-            format!("{what} has four digits, not \"{text}\""),
-        ))
+        Err(FieldError::coded(field, problem(text.to_owned())))
     }
 }
 

@@ -41,6 +41,7 @@ pub mod category;
 pub mod centre;
 pub mod change;
 pub mod csv;
+pub mod free_text;
 pub mod identifiers;
 pub mod import;
 pub mod lifecycle;
@@ -57,6 +58,7 @@ pub use centre::{
     series_region, series_warnings,
 };
 pub use change::{CentreChange, CheckedChange, check_centre_change};
+pub use free_text::{check_free_text, check_free_texts, check_ip_address, check_phone};
 pub use identifiers::{
     BankAccountNumber, MunicipalityNumber, OrganisationNumber, PostalCode,
     bank_account_check_digit, organisation_number_check_digit,

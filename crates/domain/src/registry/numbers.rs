@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 
 /// A number series (nummerserie): the two-digit prefix of a centre number, the pre-2020 county
 /// (fylkesnummer) the centre lies in, or 35 for special care institutions (SPEC §2).
@@ -22,9 +22,11 @@ impl Series {
     pub fn parse(text: &str) -> Result<Series, FieldError> {
         let text = text.trim();
         if !is_digits(text, 2) || text == "00" {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 "series",
-                format!("the series must be two digits from 01 to 99, not \"{text}\""),
+                Problem::SeriesDigits {
+                    text: text.to_owned(),
+                },
             ));
         }
         Ok(Series(text.to_owned()))
@@ -49,15 +51,19 @@ impl CentreNumber {
     pub fn parse(text: &str) -> Result<CentreNumber, FieldError> {
         let text = text.trim();
         if !is_digits(text, 4) {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 "number",
-                format!("a centre number has four digits, not \"{text}\""),
+                Problem::CentreNumberDigits {
+                    text: text.to_owned(),
+                },
             ));
         }
         if &text[..2] == "00" || &text[2..] == "00" {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 "number",
-                format!("{text} is not a centre number: series and running number start at 01"),
+                Problem::CentreNumberZero {
+                    text: text.to_owned(),
+                },
             ));
         }
         Ok(CentreNumber(text.to_owned()))
@@ -88,9 +94,12 @@ impl CentreNumber {
         if self.series() == *series {
             Ok(())
         } else {
-            Err(FieldError::new(
+            Err(FieldError::coded(
                 "number",
-                format!("{self} is not in series {}", series.as_str()),
+                Problem::NotInSeries {
+                    number: self.to_string(),
+                    series: series.as_str().to_owned(),
+                },
             ))
         }
     }
@@ -111,13 +120,11 @@ pub fn first_free_number(
         .find(|&running| !taken[usize::from(running)])
         .and_then(|running| CentreNumber::from_parts(series, running))
         .ok_or_else(|| {
-            FieldError::new(
+            FieldError::coded(
                 "series",
-                format!(
-                    "series {} is full: all 99 numbers have been used, and numbers are never \
-                     reused (R-REG-1)",
-                    series.as_str()
-                ),
+                Problem::SeriesFull {
+                    series: series.as_str().to_owned(),
+                },
             )
         })
 }
@@ -136,9 +143,11 @@ impl DroNumber {
     pub fn parse(text: &str) -> Result<DroNumber, FieldError> {
         let text = text.trim();
         let invalid = || {
-            FieldError::new(
+            FieldError::coded(
                 "dro_number",
-                format!("a DRO number is \"DRO\" followed by digits, like DRO1000, not \"{text}\""),
+                Problem::DroFormat {
+                    text: text.to_owned(),
+                },
             )
         };
         let digits = text
@@ -150,9 +159,11 @@ impl DroNumber {
             return Err(invalid());
         }
         if digits.starts_with('0') {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 "dro_number",
-                format!("a DRO number has no leading zeros: \"{text}\""),
+                Problem::DroLeadingZeros {
+                    text: text.to_owned(),
+                },
             ));
         }
         Ok(DroNumber(digits.parse().map_err(|_| invalid())?))

@@ -4,7 +4,7 @@
 use super::identifiers::{OrganisationNumber, PostalCode};
 use super::numbers::DroNumber;
 use super::registration::RegistrySnapshot;
-use crate::error::{FieldError, FieldErrors};
+use crate::error::{FieldError, FieldErrors, Problem};
 
 /// An operator as typed: texts trimmed, an empty optional text absent.
 #[derive(Clone, Debug, Default)]
@@ -34,16 +34,13 @@ pub fn register_operator(
     let mut errors = FieldErrors::default();
     let name = draft.name.trim();
     if name.is_empty() {
-        errors.push(FieldError::new("name", "the operator needs a name"));
+        errors.push(FieldError::coded("name", Problem::OperatorNameMissing));
     }
     let organisation_number = errors.check(OrganisationNumber::parse(&draft.organisation_number));
     let postal_code = draft.postal_code.as_deref().map(|text| {
         let code = errors.check(PostalCode::parse(text))?;
         if !snapshot.postal_codes.contains(code.as_str()) {
-            errors.push(FieldError::new(
-                "postal_code",
-                "not in the postal-code list",
-            ));
+            errors.push(FieldError::coded("postal_code", Problem::PostalCodeUnknown));
             return None;
         }
         Some(code)

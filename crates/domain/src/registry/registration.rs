@@ -9,7 +9,7 @@ use super::centre::{parse_place_type, series_region, series_warnings};
 use super::identifiers::{BankAccountNumber, MunicipalityNumber, PostalCode};
 use super::numbers::{CentreNumber, DroNumber, Series, first_free_number};
 use crate::access::Region;
-use crate::error::{FieldError, FieldErrors};
+use crate::error::{FieldError, FieldErrors, Problem};
 use crate::place_types::PlaceType;
 
 /// A new centre as typed: texts trimmed, an empty optional text absent.
@@ -94,7 +94,7 @@ impl CentreRegistration {
 /// A region code, or the error naming `region`.
 pub fn parse_region(text: &str) -> Result<Region, FieldError> {
     text.parse::<Region>()
-        .map_err(|_| FieldError::new("region", "one of ØST, SØR, IØST, NORD, VEST, MIDT"))
+        .map_err(|_| FieldError::coded("region", Problem::Region))
 }
 
 /// `Some(value)` of an optional text that parses, `None` of an absent one; a bad one recorded.
@@ -110,9 +110,9 @@ fn optional<T>(
 }
 
 /// A code the snapshot must hold, or the error naming `field`.
-fn known(errors: &mut FieldErrors, known: bool, field: &str, message: &str) {
+fn known(errors: &mut FieldErrors, known: bool, field: &str, problem: Problem) {
     if !known {
-        errors.push(FieldError::new(field, message));
+        errors.push(FieldError::coded(field, problem));
     }
 }
 
@@ -126,7 +126,7 @@ pub fn register_centre(
     let mut errors = FieldErrors::default();
     let name = draft.name.trim();
     if name.is_empty() {
-        errors.push(FieldError::new("name", "the centre needs a name"));
+        errors.push(FieldError::coded("name", Problem::CentreNameMissing));
     }
     let category = errors.check(Category::parse(&draft.category));
     let place_type = match optional(&mut errors, &draft.place_type, |code| {
@@ -147,7 +147,7 @@ pub fn register_centre(
             &mut errors,
             listed,
             "municipality_number",
-            "not in the municipality list",
+            Problem::MunicipalityUnknown,
         );
     }
     let postal_code = errors.check(PostalCode::parse(&draft.postal_code));
@@ -157,12 +157,12 @@ pub fn register_centre(
             &mut errors,
             listed,
             "postal_code",
-            "not in the postal-code list",
+            Problem::PostalCodeUnknown,
         );
     }
     let operator = match draft.operator_id {
         None => {
-            errors.push(FieldError::new("operator_id", "choose the operator"));
+            errors.push(FieldError::coded("operator_id", Problem::ChooseOperator));
             None
         }
         Some(id) => {
@@ -171,7 +171,7 @@ pub fn register_centre(
                 &mut errors,
                 dro.is_some(),
                 "operator_id",
-                "no operator has this id",
+                Problem::NoOperatorWithId,
             );
             dro.map(|dro| (id, dro))
         }
@@ -195,9 +195,12 @@ pub fn register_centre(
     if let (Ok(Some(number)), Some(series)) = (&given_number, &series)
         && number.series() != *series
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::coded(
             "number",
-            format!("{} is not in series {}", number.as_str(), series.as_str()),
+            Problem::NotInSeries {
+                number: number.as_str().to_owned(),
+                series: series.as_str().to_owned(),
+            },
         ));
     }
     if !errors.is_empty() {

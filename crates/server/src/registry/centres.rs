@@ -1,8 +1,8 @@
 //! Creating and changing centres (R-REG-1, R-REG-4 to R-REG-8).
 
 use mottak_domain::registry::{
-    BankAccountNumber, CentreChange, CentreDraft, CentreNumber, CentreRegistration, NumberRefused,
-    RegistrySnapshot, check_centre_change, register_centre,
+    BankAccountNumber, CentreChange, CentreDraft, CentreNumber, CentreRegistration, FieldError,
+    NumberRefused, RegistrySnapshot, check_centre_change, check_free_texts, register_centre,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
@@ -73,6 +73,49 @@ impl CentreInput {
     }
 }
 
+impl CentreInput {
+    /// The free texts the domain checks for length and shape.
+    fn free_texts(&self) -> Vec<(&'static str, Option<&str>)> {
+        vec![
+            ("name", Some(self.name.as_str())),
+            ("visiting_address", self.visiting_address.as_deref()),
+            ("postal_address", self.postal_address.as_deref()),
+            ("phone", self.phone.as_deref()),
+            ("email", self.email.as_deref()),
+            ("leader", self.leader.as_deref()),
+            ("ip_address", self.ip_address.as_deref()),
+            ("mailbox_name", self.mailbox_name.as_deref()),
+            ("external_cost_centre", self.external_cost_centre.as_deref()),
+            ("udi_cost_centre", self.udi_cost_centre.as_deref()),
+            (
+                "supplier_number_benefits",
+                self.supplier_number_benefits.as_deref(),
+            ),
+            (
+                "supplier_number_operation",
+                self.supplier_number_operation.as_deref(),
+            ),
+        ]
+    }
+}
+
+/// The registration, or every error of the rules and of the free texts at once.
+fn decide(
+    draft: &CentreDraft,
+    snapshot: &RegistrySnapshot,
+    input: &CentreInput,
+) -> Result<CentreRegistration, Vec<FieldError>> {
+    let text_errors = check_free_texts(&input.free_texts());
+    match register_centre(draft, snapshot) {
+        Ok(centre) if text_errors.is_empty() => Ok(centre),
+        Ok(_) => Err(text_errors),
+        Err(mut errors) => {
+            errors.extend(text_errors);
+            Err(errors)
+        }
+    }
+}
+
 /// The stored fields of a registration, with the free texts as given.
 fn centre_fields(centre: &CentreRegistration, input: &CentreInput) -> CentreFields {
     let account = |account: &Option<BankAccountNumber>| {
@@ -109,7 +152,7 @@ pub async fn create_centre(
 ) -> Result<(CentreRecord, Vec<String>), RegistryError> {
     let draft = input.draft();
     let snapshot = snapshot_for(store, &draft).await?;
-    let centre = register_centre(&draft, &snapshot)?;
+    let centre = decide(&draft, &snapshot, input)?;
     let mut tx = store.begin_write().await?;
     let used: Vec<CentreNumber> = tx
         .used_centre_numbers(centre.series.as_str())
@@ -272,7 +315,37 @@ pub async fn update_centre(
     if let Some((municipality, postal_code)) = change.places {
         add_places(store, &mut snapshot, municipality, postal_code).await?;
     }
-    let checked = check_centre_change(&change, &snapshot)?;
+    let texts = [
+        ("visiting_address", patch.visiting_address.as_deref()),
+        ("postal_address", patch.postal_address.as_deref()),
+        ("phone", patch.phone.as_deref()),
+        ("leader", patch.leader.as_deref()),
+        ("ip_address", patch.ip_address.as_deref()),
+        ("mailbox_name", patch.mailbox_name.as_deref()),
+        (
+            "external_cost_centre",
+            patch.external_cost_centre.as_deref(),
+        ),
+        ("udi_cost_centre", patch.udi_cost_centre.as_deref()),
+        (
+            "supplier_number_benefits",
+            patch.supplier_number_benefits.as_deref(),
+        ),
+        (
+            "supplier_number_operation",
+            patch.supplier_number_operation.as_deref(),
+        ),
+        ("email", patch.email.as_deref()),
+    ];
+    let text_errors = check_free_texts(&texts);
+    let checked = match check_centre_change(&change, &snapshot) {
+        Ok(checked) if text_errors.is_empty() => checked,
+        Ok(_) => return Err(text_errors.into()),
+        Err(mut errors) => {
+            errors.extend(text_errors);
+            return Err(errors.into());
+        }
+    };
     let text = |account: Option<BankAccountNumber>| account.map(|a| a.as_str().to_owned());
     if let Some(account) = checked.bank_account_benefits {
         fields.bank_account_benefits = text(account);

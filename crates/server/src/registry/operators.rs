@@ -1,8 +1,8 @@
 //! Creating and changing operators (R-REG-3, R-REG-4).
 
 use mottak_domain::registry::{
-    DroNumber, OperatorDraft, OperatorRegistration, PostalCode, RegistrySnapshot, first_free_dro,
-    register_operator,
+    DroNumber, OperatorDraft, OperatorRegistration, PostalCode, RegistrySnapshot, check_free_texts,
+    first_free_dro, register_operator,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
@@ -62,8 +62,17 @@ impl OperatorInput {
 /// Loads the snapshot the draft needs (its postal code) and lets the domain decide.
 async fn decide(
     store: &Store,
-    draft: &OperatorDraft,
+    input: &OperatorInput,
+    registering: bool,
 ) -> Result<OperatorRegistration, RegistryError> {
+    let draft = &input.draft(registering);
+    let text_errors = check_free_texts(&[
+        ("name", Some(input.name.as_str())),
+        ("visiting_address", input.visiting_address.as_deref()),
+        ("postal_address", input.postal_address.as_deref()),
+        ("phone", input.phone.as_deref()),
+        ("email", input.email.as_deref()),
+    ]);
     let mut snapshot = RegistrySnapshot::default();
     if let Some(code) = draft.postal_code.as_deref()
         && let Ok(code) = PostalCode::parse(code)
@@ -71,7 +80,14 @@ async fn decide(
     {
         snapshot.postal_codes.insert(code.as_str().to_owned());
     }
-    Ok(register_operator(draft, &snapshot)?)
+    match register_operator(draft, &snapshot) {
+        Ok(operator) if text_errors.is_empty() => Ok(operator),
+        Ok(_) => Err(text_errors.into()),
+        Err(mut errors) => {
+            errors.extend(text_errors);
+            Err(errors.into())
+        }
+    }
 }
 
 /// Registers an operator: snapshot → domain decides → the DRO number allocated and written
@@ -81,7 +97,7 @@ pub async fn create_operator(
     actor: &Actor,
     input: &OperatorInput,
 ) -> Result<OperatorRecord, RegistryError> {
-    let registration = decide(store, &input.draft(true)).await?;
+    let registration = decide(store, input, true).await?;
     let mut operator = input.row(&registration);
     let mut tx = store.begin_write().await?;
     let used: Vec<DroNumber> = tx
@@ -131,7 +147,7 @@ pub async fn update_operator(
     input: &OperatorInput,
 ) -> Result<OperatorRecord, RegistryError> {
     let before = store.operator(id).await?;
-    let operator = input.row(&decide(store, &input.draft(false)).await?);
+    let operator = input.row(&decide(store, input, false).await?);
     let mut tx = store.begin_write().await?;
     tx.update_operator(id, version, &operator).await?;
     let mut changed = Vec::new();

@@ -13,6 +13,7 @@ mod client;
 mod contract;
 mod cpi;
 mod event_log;
+mod form_errors;
 mod health;
 mod helpers;
 mod jobs;

@@ -180,7 +180,7 @@ async fn page_solves_pasted_csv_tables() {
         .unwrap();
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
-    assert!(html.contains("id=\"objective\">13.500<"), "{html}");
+    assert!(html.contains("id=\"objective\">13,500<"), "{html}");
     let bad = client
         .post(app.url("/placement"))
         .form(&[
@@ -249,5 +249,21 @@ async fn page_re_solves_with_a_pin() {
         .await
         .unwrap();
     // family → 4601 (6), a → 0301 (2), b → 0301 (3), c → 4601 (0.5): 11.5.
-    assert!(html.contains("id=\"objective\">11.500<"), "{html}");
+    assert!(html.contains("id=\"objective\">11,500<"), "{html}");
+}
+
+#[tokio::test]
+async fn page_refuses_empty_input_instead_of_proposing_nothing() {
+    let app = spawn_app().await;
+    let user = app.create_user("imdi", Role::Imdi).await;
+    let client = app.login(&user).await;
+    let fields = [("source", "csv"), ("capacities", "0301;4"), ("scores", "")];
+    let response = app
+        .submit(&client, "/placement", "/placement", &fields)
+        .await;
+    assert_eq!(response.status(), 400);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("id=\"scores-error\""), "{html}");
+    assert!(html.contains("minst én kommune"), "{html}");
+    assert!(!html.contains("id=\"objective\""));
 }

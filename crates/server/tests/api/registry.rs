@@ -825,7 +825,7 @@ async fn concurrent_registrations_get_distinct_first_free_numbers() {
                     operator,
                     &format!("Sted{index} asylmottak"),
                     "03",
-                    json!({ "phone": format!("{index}") }),
+                    json!({ "phone": format!("22 11 11 {index:02}") }),
                 )
                 .await;
             body["number"].as_str().map(str::to_owned)

@@ -1,5 +1,6 @@
 //! Stored monthly claims (R-CLM-5, R-CLM-6, R-AGR-3, SPEC §10 `POST /api/v1/claims`): computed
 //! from the stored agreements and the approved occupancy by the simulation's engine.
+#![allow(clippy::inconsistent_digit_grouping)] // amounts as kroner_øre: 450_00 is kr 450,00
 
 use mottak_domain::access::Role;
 use serde_json::{Value, json};

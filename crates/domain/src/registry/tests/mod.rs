@@ -6,6 +6,7 @@ use crate::place_types::PlaceType;
 mod centre;
 mod change;
 mod exports;
+mod free_text;
 mod identifiers;
 mod import;
 mod lifecycle;

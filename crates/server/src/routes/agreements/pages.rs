@@ -138,8 +138,11 @@ async fn page_for(
         units.push(UnitSection {
             centre_id: centre.id,
             centre: format!("{} {}", centre.number, centre.name),
-            place_type: crate::routes::registry::pages::place_type_label(&centre.place_type)
-                .to_owned(),
+            place_type: crate::routes::registry::pages::place_type_label(
+                &centre.place_type,
+                shell.lang,
+            )
+            .to_owned(),
             canteen: unit.canteen,
             capacity: capacity_summary(unit),
             prices,

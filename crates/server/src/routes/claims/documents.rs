@@ -230,7 +230,7 @@ pub fn pdf(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
                     _ => format!(
                         "{} ({})",
                         lang.text(&format!("claims.kind.{}", line.kind.code())),
-                        place_type_label(line.place_type.code())
+                        place_type_label(line.place_type.code(), lang)
                     ),
                 };
                 vec![

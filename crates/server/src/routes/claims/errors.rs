@@ -142,73 +142,9 @@ fn leaf_name(leaf: &str, lang: Lang) -> String {
     name.to_lowercase()
 }
 
-/// The claim rules speak English; the page speaks the user's language. Messages are matched on
-/// their fixed beginnings (the domain's `parse.rs`); an unknown one is shown as it is.
+/// The rule's message in the user's language, from the text catalogue.
 pub fn translate(error: &FieldError, lang: Lang) -> String {
-    let message = error.message.as_str();
-    if lang == Lang::En {
-        return message.to_owned();
-    }
-    const FIXED: &[(&str, &str)] = &[
-        (
-            "must be an existing month",
-            "må være en måned som finnes, åååå-mm",
-        ),
-        ("must be an existing date", "må være en dato som finnes"),
-        ("unknown place type", "ukjent plasstype"),
-        ("unknown agreement kind", "ukjent avtaletype (H, T eller A)"),
-        (
-            "unknown tier kind",
-            "ukjent type (stykkpris, beredskap eller konvertert)",
-        ),
-        ("must not be negative", "kan ikke være negativ"),
-        ("must be at least 1", "må være minst 1"),
-        (
-            "meal tiers need a unit with a canteen",
-            "kosttrinn krever at enheten har kantine",
-        ),
-        (
-            "0 (unbounded) is only allowed",
-            "0 (ubegrenset) er bare lov på det siste trinnet i køen etter prioritet",
-        ),
-        (
-            "no unit has this place type",
-            "ingen enhet har denne plasstypen",
-        ),
-        (
-            "a second entry for this date",
-            "en dato og plasstype er oppgitt to ganger",
-        ),
-        (
-            "must be after valid_from",
-            "kan ikke være før første dag i avtalen",
-        ),
-    ];
-    if let Some((_, norwegian)) = FIXED
-        .iter()
-        .find(|(english, _)| message.starts_with(english))
-    {
-        return (*norwegian).to_owned();
-    }
-    if let Some(limit) = message.strip_prefix("must be at most ") {
-        return format!("kan være høyst {limit}");
-    }
-    if let Some(other) = message.strip_prefix("priority already used by ") {
-        return format!("prioriteten er allerede brukt ({other})");
-    }
-    if let Some(month) = message.strip_prefix("is outside the month ") {
-        return format!("er utenfor måneden {month}");
-    }
-    if let Some(limit) = message
-        .strip_prefix("at most ")
-        .and_then(|rest| rest.strip_suffix(" agreements per unit"))
-    {
-        return format!("høyst {limit} avtaler per enhet");
-    }
-    if message.ends_with("already has this place type") {
-        return "en annen enhet har allerede denne plasstypen".to_owned();
-    }
-    message.to_owned()
+    crate::i18n::problems::error_text(error, lang)
 }
 
 #[cfg(test)]

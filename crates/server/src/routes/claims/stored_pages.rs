@@ -124,7 +124,7 @@ fn line_rows(shell: &Shell, claim: &StoredClaim) -> Vec<LineRow> {
                 _ => format!(
                     "{} ({})",
                     shell.t(&format!("claims.kind.{}", line.kind.code())),
-                    place_type_label(line.place_type.code())
+                    place_type_label(line.place_type.code(), shell.lang)
                 ),
             };
             LineRow {

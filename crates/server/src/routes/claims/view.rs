@@ -7,6 +7,7 @@ use mottak_domain::claims::{ClaimResponse, Unpaid};
 use super::form::{AGREEMENTS, UNITS, Values, agreement_field, unit_field};
 use super::page::{Outcome, Problem};
 use crate::i18n::Lang;
+use crate::number_format::grouped;
 use crate::pages::{Shell, display_date};
 
 /// A form control with its label, hint, value and errors.
@@ -366,17 +367,4 @@ fn result_view(claim: &ClaimResponse, lang: Lang) -> ResultView {
         lines,
         warnings,
     }
-}
-
-/// `12 345` with a non-breaking space between thousands, as amounts are shown.
-fn grouped(number: u64) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(digit);
-    }
-    out
 }

@@ -19,6 +19,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::error::ApiError;
 use crate::error::PageError;
 use crate::json::parse_json;
+use crate::number_format::decimal;
 use crate::pages::{Shell, render};
 use crate::state::AppState;
 use mottak_domain::access::Capability;
@@ -222,6 +223,18 @@ async fn solve_form(
         Ok(request) => request,
         Err((field, message)) => return fail(page, field, message),
     };
+    if request.households.is_empty() || request.municipalities.is_empty() {
+        // Nothing to place: a clear error, not a "proposal" of nothing.
+        let message = page.shell.t("placement.nothing_to_place").to_owned();
+        let field = if form.source == "json" {
+            "json"
+        } else if request.municipalities.is_empty() {
+            "capacities"
+        } else {
+            "scores"
+        };
+        return fail(page, field.into(), message);
+    }
     let sizes: HashMap<String, i64> = request
         .households
         .iter()
@@ -256,7 +269,7 @@ async fn solve_form(
                 .map_or(0.0, |(_, score)| *score);
             Row {
                 size: sizes.get(&assignment.household).copied().unwrap_or(0),
-                score: format!("{chosen:.3}"),
+                score: decimal(chosen, 3),
                 alternatives: alternatives(&options, Some(&assignment.municipality)),
                 household: assignment.household.clone(),
                 municipality: assignment.municipality.clone(),
@@ -273,9 +286,9 @@ async fn solve_form(
     rows.sort_by(|left, right| left.household.cmp(&right.household));
     page.hidden_rows = rows.len().saturating_sub(SHOWN);
     page.result = Some(Summary {
-        objective: format!("{:.3}", response.objective),
-        upper_bound: format!("{:.3}", response.upper_bound),
-        gap_percent: format!("{:.3}", response.gap * 100.0),
+        objective: decimal(response.objective, 3),
+        upper_bound: decimal(response.upper_bound, 3),
+        gap_percent: decimal(response.gap * 100.0, 3),
         assigned: response.assignments.len(),
         unassigned: response.unassigned.len(),
         persons_placed: response
@@ -283,7 +296,7 @@ async fn solve_form(
             .iter()
             .map(|assignment| sizes.get(&assignment.household).copied().unwrap_or(0))
             .sum(),
-        seconds: format!("{seconds:.2}"),
+        seconds: decimal(seconds, 2),
     });
     rows.truncate(SHOWN);
     page.rows = rows;
@@ -333,7 +346,7 @@ fn alternatives(options: &[(String, f64)], chosen: Option<&String>) -> String {
     others
         .iter()
         .take(2)
-        .map(|(number, score)| format!("{number} ({score:.3})"))
+        .map(|(number, score)| format!("{number} ({})", decimal(*score, 3)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -7,8 +7,8 @@ mod lifecycle;
 mod operators;
 
 use axum::Router;
-use mottak_domain::error::FieldError;
 
+use crate::i18n::Lang;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -20,30 +20,22 @@ pub fn router() -> Router<AppState> {
         .merge(operators::router())
 }
 
-/// Labels of codes, for tables and selects.
-pub fn category_label(code: &str) -> &'static str {
+/// Labels of codes, for tables and selects, from the text catalogue.
+pub fn category_label(code: &str, lang: Lang) -> &'static str {
     match code {
-        "ordinary" => "Ordinært mottak",
-        "unaccompanied_minors" => "EM-mottak (enslige mindreårige)",
-        "transit" => "Transittmottak",
-        "emergency" => "Akuttinnkvartering",
-        "special_care" => "Bo- og omsorgsløsning",
+        "ordinary" | "unaccompanied_minors" | "transit" | "emergency" | "special_care" => {
+            lang.text(&format!("category.{code}"))
+        }
         _ => "?",
     }
 }
 
-pub fn place_type_label(code: &str) -> &'static str {
-    match code {
-        "ordinary" => "Ordinær",
-        "transit" => "Transitt",
-        "youth_over_15" => "EM over 15 år",
-        "youth_under_15" => "EM under 15 år",
-        "transit_48h" => "48-timers transitt",
-        "departure" => "Utreise",
-        "reinforced" => "Forsterket",
-        "other" => "Annet",
-        "emergency" => "Nødplass",
-        _ => "?",
+/// A place type's label; the same words as the claims page's (the seed's "Nødplass").
+pub fn place_type_label(code: &str, lang: Lang) -> &'static str {
+    if PLACE_TYPES.contains(&code) {
+        lang.text(&format!("claims.place_type.{code}"))
+    } else {
+        "?"
     }
 }
 
@@ -70,45 +62,13 @@ pub const REGIONS: [&str; 6] = ["ØST", "SØR", "IØST", "NORD", "VEST", "MIDT"]
 /// `(code, label)` pairs for a select.
 pub fn options(
     codes: &[&'static str],
-    label: fn(&str) -> &'static str,
+    label: fn(&str, Lang) -> &'static str,
+    lang: Lang,
 ) -> Vec<(&'static str, &'static str)> {
-    codes.iter().map(|code| (*code, label(code))).collect()
+    codes
+        .iter()
+        .map(|code| (*code, label(code, lang)))
+        .collect()
 }
 
-/// A form's errors by field name, shown beside the fields.
-#[derive(Default, Debug, Clone)]
-pub struct FormErrors {
-    pub errors: Vec<(String, String)>,
-    pub summary: String,
-}
-
-impl FormErrors {
-    pub fn of(field: &str, message: &str) -> FormErrors {
-        FormErrors {
-            errors: vec![(field.to_owned(), message.to_owned())],
-            summary: String::new(),
-        }
-    }
-
-    /// Every error beside its field (the first of a field is shown).
-    pub fn from_fields(errors: impl IntoIterator<Item = FieldError>) -> FormErrors {
-        FormErrors {
-            errors: errors
-                .into_iter()
-                .map(|error| (error.field, error.message))
-                .collect(),
-            summary: String::new(),
-        }
-    }
-
-    pub fn get(&self, field: &str) -> &str {
-        self.errors
-            .iter()
-            .find(|(name, _)| name == field)
-            .map_or("", |(_, message)| message.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.errors.is_empty() && self.summary.is_empty()
-    }
-}
+pub use crate::form_errors::FormErrors;

@@ -19,9 +19,11 @@ use crate::accounts::{self, AccountError, AccountRequest};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
+use crate::form_errors::{FormErrors, Labels};
 use crate::input::non_blank;
 use crate::pages::{Shell, render};
 use crate::state::AppState;
+use mottak_domain::error::{FieldError, Problem};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new().route(
@@ -103,30 +105,27 @@ struct UsersPage {
     roles: Vec<(String, &'static str)>,
     regions: Vec<&'static str>,
     form: UserForm,
-    errors: FieldErrors,
+    errors: FormErrors,
     created: bool,
 }
 
-#[derive(Default)]
-struct FieldErrors {
-    username: String,
-    role: String,
-    region: String,
-    operator: String,
-    municipality: String,
-    password: String,
-}
+/// The new-user form's fields and their labels.
+const LABELS: &Labels = &[
+    ("username", "users.username"),
+    ("display_name", "users.display_name"),
+    ("role", "users.role"),
+    ("region", "users.region"),
+    ("operator", "users.operator"),
+    ("municipality", "users.municipality"),
+    ("password", "users.password"),
+];
 
-impl FieldErrors {
-    fn set(&mut self, field: &str, message: String) {
-        match field {
-            "username" => self.username = message,
-            "region" => self.region = message,
-            "operator" => self.operator = message,
-            "municipality" => self.municipality = message,
-            "password" => self.password = message,
-            _ => self.role = message,
-        }
+/// An error of a field the form does not have is shown at the role.
+fn on_form(error: FieldError) -> FieldError {
+    if LABELS.iter().any(|(field, _)| *field == error.field) {
+        error
+    } else {
+        error.at("role")
     }
 }
 
@@ -135,7 +134,7 @@ async fn users_page(
     shell: Shell,
     caller: &Caller,
     form: UserForm,
-    errors: FieldErrors,
+    errors: FormErrors,
     created: bool,
 ) -> Result<UsersPage, PageError> {
     let rows = managed_users(state, caller)
@@ -176,7 +175,7 @@ async fn list_page(
         shell,
         &caller,
         UserForm::default(),
-        FieldErrors::default(),
+        FormErrors::default(),
         false,
     )
     .await?;
@@ -206,21 +205,28 @@ async fn create_from_form(
                 shell,
                 &caller,
                 UserForm::default(),
-                FieldErrors::default(),
+                FormErrors::default(),
                 true,
             )
             .await?;
             Ok((StatusCode::CREATED, render(&page)).into_response())
         }
-        Err(AccountError::Invalid(error)) => {
-            let mut errors = FieldErrors::default();
-            errors.set(&error.field, error.message);
+        Err(error @ (AccountError::Invalid(_) | AccountError::Forbidden)) => {
+            let (error, status) = match error {
+                AccountError::Invalid(error) => (on_form(error), StatusCode::BAD_REQUEST),
+                // A refusal of the chosen scope (R-AUTH-4): said beside the municipality.
+                _ => (
+                    FieldError::coded("municipality", Problem::NotYours),
+                    StatusCode::FORBIDDEN,
+                ),
+            };
+            let errors = FormErrors::localized([error], shell.lang, LABELS);
             let form = UserForm {
                 password: String::new(),
                 ..form
             };
             let page = users_page(&state, shell, &caller, form, errors, false).await?;
-            Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
+            Ok((status, render(&page)).into_response())
         }
         Err(error) => Err(error.into()),
     }

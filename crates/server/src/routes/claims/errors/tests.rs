@@ -44,19 +44,22 @@ fn request_paths_point_at_the_blocks_they_came_from() {
 
 #[test]
 fn the_rules_messages_are_translated() {
-    let error = |field: &str, message: &str| FieldError::new(field, message);
-    let translated = |field, message| translate(&error(field, message), Lang::Nb);
+    use mottak_domain::error::Problem;
+    let translated = |field, problem| translate(&FieldError::coded(field, problem), Lang::Nb);
     assert_eq!(
-        translated("month", "must be an existing month, YYYY-MM"),
+        translated("month", Problem::Month),
         "må være en måned som finnes, åååå-mm"
     );
     assert_eq!(
-        translated("x.price", "must be at most 100000000"),
+        translated("x.price", Problem::AtMost { max: 100000000 }),
         "kan være høyst 100000000"
     );
-    assert_eq!(translated("x", "something new"), "something new");
     assert_eq!(
-        translate(&error("x", "must not be negative"), Lang::En),
+        translate(&FieldError::new("x", "something new"), Lang::Nb),
+        "something new"
+    );
+    assert_eq!(
+        translate(&FieldError::coded("x", Problem::Negative), Lang::En),
         "must not be negative"
     );
 }

@@ -14,10 +14,29 @@ use super::{
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
+use crate::form_errors::Labels;
 use crate::pages::{Shell, render};
 use crate::registry::{self, CentreInput, RegistryError};
 use crate::state::AppState;
 use mottak_domain::access::Capability;
+
+/// The new-centre form's fields and their labels.
+const LABELS: &Labels = &[
+    ("name", "registry.name_hint"),
+    ("category", "registry.category"),
+    ("place_type", "registry.place_type_default"),
+    ("series", "registry.series"),
+    ("number", "registry.existing_number"),
+    ("region", "registry.region_for_35"),
+    ("municipality_number", "registry.municipality_number"),
+    ("postal_code", "registry.postal_code"),
+    ("operator_id", "registry.operator"),
+    ("visiting_address", "registry.visiting_address"),
+    ("postal_address", "registry.postal_address"),
+    ("phone", "registry.phone"),
+    ("email", "registry.email"),
+    ("leader", "registry.leader"),
+];
 
 pub fn router() -> Router<AppState> {
     Router::new().route(
@@ -58,6 +77,8 @@ struct NewCentrePage {
     regions: Vec<&'static str>,
     series: Vec<(String, String)>,
     operators: Vec<(String, String)>,
+    /// `(number, name)` for the municipality field's list (a lookup that needs no script).
+    municipalities: Vec<(String, String)>,
     created: Option<(i64, String, String)>,
     warnings: Vec<String>,
 }
@@ -70,12 +91,20 @@ async fn page_for(
 ) -> Result<NewCentrePage, PageError> {
     let series = state.store.number_series(&registry::today()).await?;
     let operators = state.store.operators().await?;
+    let municipalities = state
+        .store
+        .municipalities(&registry::today())
+        .await?
+        .into_iter()
+        .map(|municipality| (municipality.number, municipality.name))
+        .collect();
+    let lang = shell.lang;
     Ok(NewCentrePage {
         shell: shell.with_title("registry.new_centre"),
         form,
         errors,
-        categories: options(&CATEGORIES, category_label),
-        place_types: options(&PLACE_TYPES, place_type_label),
+        categories: options(&CATEGORIES, category_label, lang),
+        place_types: options(&PLACE_TYPES, place_type_label, lang),
         regions: REGIONS.to_vec(),
         series: series
             .into_iter()
@@ -90,6 +119,7 @@ async fn page_for(
                 )
             })
             .collect(),
+        municipalities,
         created: None,
         warnings: Vec::new(),
     })
@@ -151,17 +181,14 @@ async fn create(
             Ok((StatusCode::CREATED, render(&page)).into_response())
         }
         Err(RegistryError::Invalid(errors)) => {
-            let page = page_for(&state, shell, form, FormErrors::from_fields(errors)).await?;
+            let errors = FormErrors::localized(errors, shell.lang, LABELS);
+            let page = page_for(&state, shell, form, errors).await?;
             Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
         }
         Err(RegistryError::Conflict { field, detail }) => {
-            let page = page_for(
-                &state,
-                shell,
-                form,
-                FormErrors::of(field.as_deref().unwrap_or("number"), &detail),
-            )
-            .await?;
+            let errors = FormErrors::of(field.as_deref().unwrap_or("number"), &detail)
+                .labelled(shell.lang, LABELS);
+            let page = page_for(&state, shell, form, errors).await?;
             Ok((StatusCode::CONFLICT, render(&page)).into_response())
         }
         Err(error) => Err(error.into()),

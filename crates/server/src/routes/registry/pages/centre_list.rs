@@ -88,6 +88,7 @@ async fn list_page(
     caller: Caller,
     Query(query): Query<CentreQuery>,
 ) -> Result<Response, PageError> {
+    let lang = shell.lang;
     let mut page = ListPage {
         query: query.clone(),
         rows: Vec::new(),
@@ -96,7 +97,7 @@ async fn list_page(
         pages: 1,
         previous_href: String::new(),
         next_href: String::new(),
-        categories: options(&CATEGORIES, category_label),
+        categories: options(&CATEGORIES, category_label, shell.lang),
         regions: REGIONS.to_vec(),
         may_create: caller.role.may(Capability::ManageRegistry),
         region_fixed: caller.role == Role::UdiRegion,
@@ -144,8 +145,8 @@ async fn list_page(
         .into_iter()
         .map(|row| Row {
             id: row.id,
-            category: category_label(&row.category),
-            place_type: place_type_label(&row.place_type),
+            category: category_label(&row.category, lang),
+            place_type: place_type_label(&row.place_type, lang),
             number: row.number,
             name: row.name,
             status: row.status,

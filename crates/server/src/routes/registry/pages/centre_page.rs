@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use mottak_domain::access::Capability;
-use mottak_domain::registry::AccountingData;
 use serde::Deserialize;
 
 use super::{CATEGORIES, FormErrors, PLACE_TYPES, category_label, options, place_type_label};
@@ -16,6 +15,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::ApiError;
 use crate::error::PageError;
+use crate::form_errors::Labels;
 use crate::pages::{Shell, display_timestamp, render};
 use crate::registry::scope::{self, EditRights};
 use crate::registry::{self, CentrePatch, RegistryError};
@@ -60,7 +60,7 @@ pub struct CentrePage {
     pub place_types: Vec<(&'static str, &'static str)>,
     pub categories: Vec<(&'static str, &'static str)>,
     pub operators: Vec<(i64, String)>,
-    /// The missing accounting fields by their Norwegian names (seed 000 §5).
+    /// The missing accounting fields by their labels, in the user's language.
     pub missing_accounting: String,
     pub agreements: Vec<AgreementRow>,
     /// This month, for the link to the occupancy page (`YYYY-MM`).
@@ -135,15 +135,21 @@ pub async fn centre_page_for(
         .accounting
         .missing
         .iter()
-        .map(|field| AccountingData::label_nb(field).unwrap_or(field.as_str()))
+        .map(|field| {
+            EDIT_LABELS
+                .iter()
+                .chain(&[("organisation_number", "registry.organisation_number")])
+                .find(|(name, _)| name == field)
+                .map_or(field.as_str(), |(_, key)| shell.t(key))
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let agreements = agreement_rows(state, caller, Some(id), None).await?;
     Ok(CentrePage {
         agreements,
         current_month: crate::occupancy::today().format("%Y-%m").to_string(),
-        category: category_label(&centre.category),
-        place_type: place_type_label(&centre.place_type),
+        category: category_label(&centre.category, shell.lang),
+        place_type: place_type_label(&centre.place_type, shell.lang),
         history: history
             .iter()
             .map(|record| HistoryRow {
@@ -163,8 +169,8 @@ pub async fn centre_page_for(
         national,
         errors,
         saved,
-        place_types: options(&PLACE_TYPES, place_type_label),
-        categories: options(&CATEGORIES, category_label),
+        place_types: options(&PLACE_TYPES, place_type_label, shell.lang),
+        categories: options(&CATEGORIES, category_label, shell.lang),
         operators,
         missing_accounting,
         shell: shell.with_title("registry.centre"),
@@ -221,28 +227,30 @@ async fn update_centre(
         region: None,
         // A checkbox is absent when unchecked; the form always has it for those who may edit.
         has_video_equipment: rights.contact.then_some(form.has_video_equipment.is_some()),
-        municipality_number: form.municipality_number,
-        postal_code: form.postal_code,
-        visiting_address: form.visiting_address,
-        postal_address: form.postal_address,
-        phone: form.phone,
-        email: form.email,
-        leader: form.leader,
-        ip_address: form.ip_address,
-        mailbox_name: form.mailbox_name,
-        external_cost_centre: form.external_cost_centre,
-        udi_cost_centre: form.udi_cost_centre,
-        supplier_number_benefits: form.supplier_number_benefits,
-        supplier_number_operation: form.supplier_number_operation,
-        bank_account_benefits: form.bank_account_benefits,
-        bank_account_operation: form.bank_account_operation,
+        municipality_number: form.municipality_number.clone(),
+        postal_code: form.postal_code.clone(),
+        visiting_address: form.visiting_address.clone(),
+        postal_address: form.postal_address.clone(),
+        phone: form.phone.clone(),
+        email: form.email.clone(),
+        leader: form.leader.clone(),
+        ip_address: form.ip_address.clone(),
+        mailbox_name: form.mailbox_name.clone(),
+        external_cost_centre: form.external_cost_centre.clone(),
+        udi_cost_centre: form.udi_cost_centre.clone(),
+        supplier_number_benefits: form.supplier_number_benefits.clone(),
+        supplier_number_operation: form.supplier_number_operation.clone(),
+        bank_account_benefits: form.bank_account_benefits.clone(),
+        bank_account_operation: form.bank_account_operation.clone(),
     };
+    let lang = shell.lang;
     let (errors, status) =
         match registry::update_centre(&state.store, &caller.actor(), rights, id, &patch).await {
             Ok(_) => (FormErrors::default(), StatusCode::OK),
-            Err(RegistryError::Invalid(errors)) => {
-                (FormErrors::from_fields(errors), StatusCode::BAD_REQUEST)
-            }
+            Err(RegistryError::Invalid(errors)) => (
+                FormErrors::localized(errors, lang, EDIT_LABELS),
+                StatusCode::BAD_REQUEST,
+            ),
             Err(RegistryError::Conflict { detail, .. }) => (
                 FormErrors {
                     errors: Vec::new(),
@@ -253,6 +261,73 @@ async fn update_centre(
             Err(error) => return Err(error.into()),
         };
     let saved = status == StatusCode::OK;
-    let page = centre_page_for(&state, shell, &caller, id, errors, saved).await?;
+    let mut page = centre_page_for(&state, shell, &caller, id, errors, saved).await?;
+    if !saved {
+        keep_input(&mut page.centre, form);
+    }
     Ok((status, render(&page)).into_response())
+}
+
+/// The edit form's fields and their labels.
+const EDIT_LABELS: &Labels = &[
+    ("visiting_address", "registry.visiting_address"),
+    ("postal_address", "registry.postal_address"),
+    ("phone", "registry.phone"),
+    ("email", "registry.email"),
+    ("leader", "registry.leader"),
+    ("ip_address", "registry.ip_address"),
+    ("mailbox_name", "registry.mailbox_name"),
+    ("postal_code", "registry.postal_code"),
+    ("municipality_number", "registry.municipality_number"),
+    ("external_cost_centre", "registry.external_cost_centre"),
+    ("udi_cost_centre", "registry.udi_cost_centre"),
+    ("supplier_number_benefits", "registry.supplier_benefits"),
+    ("supplier_number_operation", "registry.supplier_operation"),
+    ("bank_account_benefits", "registry.bank_benefits"),
+    ("bank_account_operation", "registry.bank_operation"),
+    ("has_video_equipment", "registry.video"),
+];
+
+/// A refused edit shows what the user typed, not the stored values.
+fn keep_input(centre: &mut CentreView, form: EditForm) {
+    let typed = |stored: &mut Option<String>, input: Option<String>| {
+        if let Some(input) = input {
+            *stored = Some(input);
+        }
+    };
+    typed(&mut centre.visiting_address, form.visiting_address);
+    typed(&mut centre.postal_address, form.postal_address);
+    typed(&mut centre.phone, form.phone);
+    typed(&mut centre.email, form.email);
+    typed(&mut centre.leader, form.leader);
+    typed(&mut centre.ip_address, form.ip_address);
+    typed(&mut centre.mailbox_name, form.mailbox_name);
+    let accounting = &mut centre.accounting;
+    typed(
+        &mut accounting.external_cost_centre,
+        form.external_cost_centre,
+    );
+    typed(&mut accounting.udi_cost_centre, form.udi_cost_centre);
+    typed(
+        &mut accounting.supplier_number_benefits,
+        form.supplier_number_benefits,
+    );
+    typed(
+        &mut accounting.supplier_number_operation,
+        form.supplier_number_operation,
+    );
+    typed(
+        &mut accounting.bank_account_benefits,
+        form.bank_account_benefits,
+    );
+    typed(
+        &mut accounting.bank_account_operation,
+        form.bank_account_operation,
+    );
+    if let Some(code) = form.postal_code {
+        centre.postal_code = code;
+    }
+    if let Some(number) = form.municipality_number {
+        centre.municipality_number = number;
+    }
 }

@@ -6,7 +6,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use mottak_domain::error::FieldError;
 use serde::Deserialize;
 
 use super::centre_page::centre_page_for;
@@ -101,10 +100,14 @@ async fn error_on_centre_page(
 ) -> Result<Response, PageError> {
     let (errors, status) = match error {
         RegistryError::Invalid(errors) => (
-            FormErrors::from_fields(errors.iter().map(|error| FieldError {
-                field: format!("lifecycle.{}", error.field),
-                message: error.message.clone(),
-            })),
+            FormErrors::localized(
+                errors.iter().map(|error| {
+                    let field = format!("lifecycle.{}", error.field);
+                    error.clone().at(field)
+                }),
+                shell.lang,
+                &[],
+            ),
             StatusCode::BAD_REQUEST,
         ),
         RegistryError::Conflict { detail, .. } => (
@@ -133,8 +136,10 @@ async fn confirm_page(
         Err(error) => return error_on_centre_page(&state, shell, &caller, id, error).await,
     };
     let target_label = match form.operation.as_str() {
-        "add_place_type" | "change_place_type" => place_type_label(&form.place_type).to_owned(),
-        "change_category" => category_label(&form.category).to_owned(),
+        "add_place_type" | "change_place_type" => {
+            place_type_label(&form.place_type, shell.lang).to_owned()
+        }
+        "change_category" => category_label(&form.category, shell.lang).to_owned(),
         "change_operator" => match form.operator_id.parse::<i64>() {
             Ok(operator_id) => state
                 .store

@@ -14,6 +14,8 @@ use super::FormErrors;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
+use crate::form_errors::Labels;
+use crate::i18n::Lang;
 use crate::pages::{Shell, render};
 use crate::registry::{self, OperatorInput, RegistryError, scope};
 use crate::routes::agreements::{AgreementRow, agreement_rows};
@@ -137,16 +139,26 @@ async fn new_page(shell: Shell) -> Response {
     })
 }
 
-fn form_errors(error: RegistryError) -> Result<(FormErrors, StatusCode), PageError> {
+/// The operator form's fields and their labels.
+const LABELS: &Labels = &[
+    ("name", "registry.name"),
+    ("organisation_number", "registry.organisation_number"),
+    ("dro_number", "registry.existing_dro"),
+    ("visiting_address", "registry.visiting_address"),
+    ("postal_address", "registry.postal_address"),
+    ("postal_code", "registry.postal_code"),
+    ("phone", "registry.phone"),
+    ("email", "registry.email"),
+];
+
+fn form_errors(error: RegistryError, lang: Lang) -> Result<(FormErrors, StatusCode), PageError> {
     match error {
-        RegistryError::Invalid(errors) => {
-            Ok((FormErrors::from_fields(errors), StatusCode::BAD_REQUEST))
-        }
+        RegistryError::Invalid(errors) => Ok((
+            FormErrors::localized(errors, lang, LABELS),
+            StatusCode::BAD_REQUEST,
+        )),
         RegistryError::Conflict { field, detail } => Ok((
-            FormErrors {
-                errors: vec![(field.unwrap_or_default(), detail.clone())],
-                summary: detail,
-            },
+            FormErrors::of(&field.unwrap_or_default(), &detail).labelled(lang, LABELS),
             StatusCode::CONFLICT,
         )),
         other => Err(other.into()),
@@ -162,7 +174,7 @@ async fn create(
     match registry::create_operator(&state.store, &caller.actor(), &form.input()).await {
         Ok(operator) => Ok(Redirect::to(&format!("/operators/{}", operator.id)).into_response()),
         Err(error) => {
-            let (errors, status) = form_errors(error)?;
+            let (errors, status) = form_errors(error, shell.lang)?;
             let page = FormPage {
                 shell: shell.with_title("registry.new_operator"),
                 form,
@@ -273,7 +285,7 @@ async fn update(
             .await?,
         )),
         Err(error) => {
-            let (errors, status) = form_errors(error)?;
+            let (errors, status) = form_errors(error, shell.lang)?;
             let page =
                 operator_page_for(&state, shell, &caller, id, Some(form), errors, false).await?;
             Ok((status, render(&page)).into_response())

@@ -1,0 +1,251 @@
+//! What is wrong with a value, as a code with parameters: the domain decides, the interface
+//! says it in the user's language (the server's text catalogue), and the API says it in English
+//! ([`Problem::english`], the `detail` of problem+json).
+
+use std::fmt;
+
+/// One rule a value broke. The parameters are what the message names (the value typed, a
+/// limit, a series); the field is the [`crate::error::FieldError`]'s.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A free-text message from code not yet converted to codes (shown as it is).
+    Text(String),
+    /// A required value is empty.
+    Required,
+    /// A text longer than the field allows.
+    TooLong {
+        max: usize,
+    },
+    CentreNameMissing,
+    OperatorNameMissing,
+    ChooseOperator,
+    NoOperatorWithId,
+    /// An operator user's DRO number that no operator has.
+    NoOperatorWithDro {
+        dro: String,
+    },
+    NotInSeries {
+        number: String,
+        series: String,
+    },
+    UnknownPlaceType {
+        code: String,
+        codes: String,
+    },
+    UnknownCategory {
+        code: String,
+    },
+    NotEmail {
+        email: String,
+    },
+    InternalMailbox,
+    Series35OnlySpecialCare,
+    SpecialCareSeries35 {
+        series: String,
+    },
+    SeriesWithoutCounty {
+        series: String,
+    },
+    NotASeries,
+    SeriesDigits {
+        text: String,
+    },
+    SeriesFull {
+        series: String,
+    },
+    CentreNumberDigits {
+        text: String,
+    },
+    CentreNumberZero {
+        text: String,
+    },
+    DroFormat {
+        text: String,
+    },
+    DroLeadingZeros {
+        text: String,
+    },
+    OrganisationNumberDigits {
+        text: String,
+    },
+    OrganisationNumberCheck {
+        digits: String,
+    },
+    BankAccountDigits {
+        text: String,
+    },
+    BankAccountCheck {
+        digits: String,
+    },
+    PostalCodeDigits {
+        text: String,
+    },
+    MunicipalityDigits {
+        text: String,
+    },
+    MunicipalityFourDigits,
+    PostalCodeUnknown,
+    MunicipalityUnknown,
+    /// An account's municipality that the reference data does not have.
+    NoMunicipalityWithNumber,
+    /// A user the caller may not create (another municipality, a role above their own).
+    NotYours,
+    Region,
+    RegionNeeded,
+    OperatorDroNeeded,
+    MunicipalityNeeded,
+    Username,
+    UnknownRole,
+    UsernameTaken,
+    /// Letters or too few digits in a phone number.
+    Phone {
+        text: String,
+    },
+    IpAddress {
+        text: String,
+    },
+    // The claim simulation (its request, SPEC §7).
+    Month,
+    Date,
+    ClaimPlaceType,
+    PlaceTypeTaken {
+        first: usize,
+    },
+    TooManyAgreements {
+        max: usize,
+    },
+    MealTiersNeedCanteen,
+    AgreementKind,
+    TierKind,
+    AfterValidFrom,
+    Negative,
+    AtLeastOne,
+    AtMost {
+        max: i64,
+    },
+    PriorityUsed {
+        by: String,
+    },
+    UnboundedNotLast,
+    OutsideMonth {
+        month: String,
+    },
+    NoUnitWithPlaceType,
+    SecondEntry,
+}
+
+impl Problem {
+    /// The API's English sentence (problem+json `detail`), as the API has always said it.
+    pub fn english(&self) -> String {
+        use Problem::*;
+        match self {
+            Text(text) => text.clone(),
+            Required => "is required".into(),
+            TooLong { max } => format!("at most {max} characters"),
+            CentreNameMissing => "the centre needs a name".into(),
+            OperatorNameMissing => "the operator needs a name".into(),
+            ChooseOperator => "choose the operator".into(),
+            NoOperatorWithId => "no operator has this id".into(),
+            NoOperatorWithDro { dro } => format!("no operator has the DRO number {dro}"),
+            NotInSeries { number, series } => format!("{number} is not in series {series}"),
+            UnknownPlaceType { code, codes } => {
+                format!("unknown place type \"{code}\"; one of {codes}")
+            }
+            UnknownCategory { code } => format!(
+                "unknown category \"{code}\"; one of ordinary, unaccompanied_minors, transit, \
+                 emergency, special_care"
+            ),
+            NotEmail { email } => format!("\"{email}\" is not an e-mail address"),
+            InternalMailbox => {
+                "the centre's e-mail must not be its internal Asylmottak.no mailbox (R-REG-7)"
+                    .into()
+            }
+            Series35OnlySpecialCare => {
+                "series 35 is only for special care institutions (bo- og omsorgsløsninger)".into()
+            }
+            SpecialCareSeries35 { series } => {
+                format!("special care institutions use series 35, not {series}")
+            }
+            SeriesWithoutCounty { series } => {
+                format!("series {series} has no county: name the responsible region")
+            }
+            NotASeries => "not a number series of §2".into(),
+            SeriesDigits { text } => {
+                format!("the series must be two digits from 01 to 99, not \"{text}\"")
+            }
+            SeriesFull { series } => format!(
+                "series {series} is full: all 99 numbers have been used, and numbers are never \
+                 reused (R-REG-1)"
+            ),
+            CentreNumberDigits { text } => {
+                format!("a centre number has four digits, not \"{text}\"")
+            }
+            CentreNumberZero { text } => {
+                format!("{text} is not a centre number: series and running number start at 01")
+            }
+            DroFormat { text } => {
+                format!("a DRO number is \"DRO\" followed by digits, like DRO1000, not \"{text}\"")
+            }
+            DroLeadingZeros { text } => format!("a DRO number has no leading zeros: \"{text}\""),
+            OrganisationNumberDigits { text } => {
+                format!("an organisation number has nine digits, not \"{text}\"")
+            }
+            OrganisationNumberCheck { digits } => {
+                format!("{digits} is not a valid organisation number: wrong check digit")
+            }
+            BankAccountDigits { text } => {
+                format!("a bank account number has eleven digits, not \"{text}\"")
+            }
+            BankAccountCheck { digits } => {
+                format!("{digits} is not a valid bank account number: wrong check digit")
+            }
+            PostalCodeDigits { text } => format!("a postal code has four digits, not \"{text}\""),
+            MunicipalityDigits { text } => {
+                format!("a municipality number has four digits, not \"{text}\"")
+            }
+            MunicipalityFourDigits => "four digits, e.g. 0301".into(),
+            PostalCodeUnknown => "not in the postal-code list".into(),
+            MunicipalityUnknown => "not in the municipality list".into(),
+            NoMunicipalityWithNumber => "no municipality has this number".into(),
+            NotYours => "you may not create this user".into(),
+            Region => "one of ØST, SØR, IØST, NORD, VEST, MIDT".into(),
+            RegionNeeded => "a regional unit needs its region".into(),
+            OperatorDroNeeded => "an operator user needs a DRO number".into(),
+            MunicipalityNeeded => "a municipal user needs a municipality number".into(),
+            Username => "3–64 characters: lower-case letters, digits, '.', '_' or '-', starting \
+                         with a letter"
+                .into(),
+            UnknownRole => "unknown role".into(),
+            UsernameTaken => "the username is taken".into(),
+            Phone { text } => {
+                format!("\"{text}\" is not a phone number: digits, spaces and +, at least 8 digits")
+            }
+            IpAddress { text } => format!("\"{text}\" is not an IPv4 or IPv6 address"),
+            Month => "must be an existing month, YYYY-MM".into(),
+            Date => "must be an existing date, YYYY-MM-DD".into(),
+            ClaimPlaceType => "unknown place type".into(),
+            PlaceTypeTaken { first } => format!("units[{first}] already has this place type"),
+            TooManyAgreements { max } => format!("at most {max} agreements per unit"),
+            MealTiersNeedCanteen => "meal tiers need a unit with a canteen".into(),
+            AgreementKind => "unknown agreement kind (H, T or A)".into(),
+            TierKind => "unknown tier kind (unit_price, standby or converted)".into(),
+            AfterValidFrom => "must be after valid_from (it is exclusive)".into(),
+            Negative => "must not be negative".into(),
+            AtLeastOne => "must be at least 1".into(),
+            AtMost { max } => format!("must be at most {max}"),
+            PriorityUsed { by } => format!("priority already used by {by}"),
+            UnboundedNotLast => {
+                "0 (unbounded) is only allowed on the last tier of the queue by priority".into()
+            }
+            OutsideMonth { month } => format!("is outside the month {month}"),
+            NoUnitWithPlaceType => "no unit has this place type".into(),
+            SecondEntry => "a second entry for this date and place type".into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english())
+    }
+}

@@ -1,0 +1,118 @@
+//! The user interface's languages: Norwegian bokmål first, English second (SPEC §9).
+
+mod accounts;
+mod claims;
+mod money;
+pub mod problems;
+mod registry;
+mod residents;
+mod work;
+
+use axum::http::HeaderMap;
+
+use crate::auth::session::cookie;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Nb,
+    En,
+}
+
+pub const COOKIE: &str = "mottak_lang";
+
+impl Lang {
+    pub fn from_headers(headers: &HeaderMap) -> Lang {
+        match cookie(headers, COOKIE).as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Nb,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nb => Lang::En,
+            Lang::En => Lang::Nb,
+        }
+    }
+
+    /// The text for `key`; the key itself when there is none, so a gap shows on screen.
+    pub fn text(self, key: &str) -> &'static str {
+        match all_texts().find(|(candidate, _, _)| *candidate == key) {
+            Some((_, nb, en)) => match self {
+                Lang::Nb => nb,
+                Lang::En => en,
+            },
+            None => {
+                tracing::warn!(key, "missing text");
+                "?"
+            }
+        }
+    }
+}
+
+/// Every text of the catalogue, area by area.
+fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    [
+        TEXTS,
+        registry::TEXTS,
+        claims::TEXTS,
+        accounts::TEXTS,
+        work::TEXTS,
+        money::TEXTS,
+        residents::TEXTS,
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// (key, bokmål, English): the texts shared by every page.
+const TEXTS: &[(&str, &str, &str)] = &[
+    (
+        "app.tagline",
+        "Fra asylmottak til bosetting",
+        "From reception centre to settlement",
+    ),
+    ("lang.switch", "English", "Norsk (bokmål)"),
+    ("nav.label", "Hovedmeny", "Main menu"),
+    ("nav.dashboard", "Oversikt", "Overview"),
+    ("nav.users", "Brukere", "Users"),
+    ("nav.events", "Hendelseslogg", "Event log"),
+    ("nav.calendar", "Arbeidsdager", "Working days"),
+    ("nav.api", "API", "API"),
+    ("nav.skip", "Hopp til hovedinnhold", "Skip to main content"),
+    ("nav.logout", "Logg ut", "Log out"),
+    ("nav.signed_in_as", "Innlogget som", "Signed in as"),
+    (
+        "form.invalid_date",
+        "Skriv en gyldig dato, for eksempel 24.11.2026.",
+        "Enter a valid date, for example 24.11.2026.",
+    ),
+    (
+        "form.invalid_number",
+        "Skriv et helt tall fra 0 til 10 000.",
+        "Enter a whole number from 0 to 10,000.",
+    ),
+    (
+        "form.errors",
+        "Skjemaet har feil. Se meldingene ved feltene.",
+        "The form has errors. See the messages by the fields.",
+    ),
+    // registry
+    ("nav.centres", "Mottak", "Centres"),
+    ("nav.operators", "Driftsoperatører", "Operators"),
+    ("nav.import", "Import", "Import"),
+    // claims
+    ("nav.claims", "Refusjonskrav", "Reimbursement claims"),
+    // placement
+    ("nav.placement", "Fordelingsforslag", "Placement proposals"),
+];
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,249 @@
+//! The field errors' texts: each [`Problem`] in bokmål and English, in plain words, with no rule
+//! numbers or field paths (the form shows the field's label beside it). The API's English
+//! sentence is [`Problem::english`]; this catalogue is the interface's.
+
+use mottak_domain::error::{FieldError, Problem};
+
+use super::Lang;
+
+/// `error` in `lang`.
+pub fn error_text(error: &FieldError, lang: Lang) -> String {
+    problem_text(&error.problem, lang)
+}
+
+/// `problem` in `lang`; a plain-text problem as it was written.
+pub fn problem_text(problem: &Problem, lang: Lang) -> String {
+    let (nb, en) = texts(problem);
+    match lang {
+        Lang::Nb => nb,
+        Lang::En => en,
+    }
+}
+
+/// (bokmål, English). A match over every variant, so a new problem without texts does not
+/// compile.
+fn texts(problem: &Problem) -> (String, String) {
+    use Problem::*;
+    let both = |nb: &str, en: &str| (nb.to_owned(), en.to_owned());
+    match problem {
+        Text(text) => (text.clone(), text.clone()),
+        Required => both("må fylles ut", "is required"),
+        TooLong { max } => (
+            format!("kan være høyst {max} tegn"),
+            format!("can be at most {max} characters"),
+        ),
+        CentreNameMissing => both("Skriv navnet på mottaket", "Enter the centre's name"),
+        OperatorNameMissing => both(
+            "Skriv navnet på driftsoperatøren",
+            "Enter the operator's name",
+        ),
+        ChooseOperator => both("Velg driftsoperatør", "Choose the operator"),
+        NoOperatorWithId => both(
+            "Driftsoperatøren finnes ikke",
+            "The operator does not exist",
+        ),
+        NoOperatorWithDro { dro } => (
+            format!("Ingen driftsoperatør har DRO-nummeret {dro}"),
+            format!("No operator has the DRO number {dro}"),
+        ),
+        NotInSeries { number, series } => (
+            format!("{number} hører ikke til serie {series}"),
+            format!("{number} is not in series {series}"),
+        ),
+        UnknownPlaceType { code, .. } => (
+            format!("Ukjent plasstype «{code}»"),
+            format!("Unknown place type \"{code}\""),
+        ),
+        UnknownCategory { code } => (
+            format!("Ukjent kategori «{code}»"),
+            format!("Unknown category \"{code}\""),
+        ),
+        NotEmail { email } => (
+            format!("«{email}» er ikke en e-postadresse"),
+            format!("\"{email}\" is not an e-mail address"),
+        ),
+        InternalMailbox => both(
+            "Bruk mottakets egen e-postadresse, ikke den interne Asylmottak.no-postkassen",
+            "Use the centre's own e-mail address, not its internal Asylmottak.no mailbox",
+        ),
+        Series35OnlySpecialCare => both(
+            "Serie 35 er bare for bo- og omsorgsløsninger",
+            "Series 35 is only for special care institutions",
+        ),
+        SpecialCareSeries35 { series } => (
+            format!("Bo- og omsorgsløsninger bruker serie 35, ikke {series}"),
+            format!("Special care institutions use series 35, not {series}"),
+        ),
+        SeriesWithoutCounty { series } => (
+            format!("Serie {series} hører ikke til et fylke: velg ansvarlig region"),
+            format!("Series {series} has no county: choose the responsible region"),
+        ),
+        NotASeries => both(
+            "Velg en nummerserie fra listen",
+            "Choose a number series from the list",
+        ),
+        SeriesDigits { text } => (
+            format!("Serien er to sifre fra 01 til 99, ikke «{text}»"),
+            format!("The series is two digits from 01 to 99, not \"{text}\""),
+        ),
+        SeriesFull { series } => (
+            format!(
+                "Serie {series} er full: alle 99 numre er brukt, og numre brukes aldri på nytt"
+            ),
+            format!(
+                "Series {series} is full: all 99 numbers are used, and numbers are never reused"
+            ),
+        ),
+        CentreNumberDigits { text } => (
+            format!("Et mottaksnummer har fire sifre, ikke «{text}»"),
+            format!("A centre number has four digits, not \"{text}\""),
+        ),
+        CentreNumberZero { text } => (
+            format!("{text} er ikke et mottaksnummer: serie og løpenummer starter på 01"),
+            format!("{text} is not a centre number: series and running number start at 01"),
+        ),
+        DroFormat { text } => (
+            format!("Et DRO-nummer er «DRO» fulgt av sifre, som DRO1000, ikke «{text}»"),
+            format!("A DRO number is \"DRO\" followed by digits, like DRO1000, not \"{text}\""),
+        ),
+        DroLeadingZeros { text } => (
+            format!("Et DRO-nummer har ikke nuller først: «{text}»"),
+            format!("A DRO number has no leading zeros: \"{text}\""),
+        ),
+        OrganisationNumberDigits { text } => (
+            format!("Et organisasjonsnummer har ni sifre, ikke «{text}»"),
+            format!("An organisation number has nine digits, not \"{text}\""),
+        ),
+        OrganisationNumberCheck { digits } => (
+            format!(
+                "{digits} er ikke et gyldig organisasjonsnummer: kontrollsifferet stemmer ikke"
+            ),
+            format!("{digits} is not a valid organisation number: the check digit is wrong"),
+        ),
+        BankAccountDigits { text } => (
+            format!("Et kontonummer har elleve sifre, ikke «{text}»"),
+            format!("A bank account number has eleven digits, not \"{text}\""),
+        ),
+        BankAccountCheck { digits } => (
+            format!("{digits} er ikke et gyldig kontonummer: kontrollsifferet stemmer ikke"),
+            format!("{digits} is not a valid bank account number: the check digit is wrong"),
+        ),
+        PostalCodeDigits { text } => (
+            format!("Et postnummer har fire sifre, ikke «{text}»"),
+            format!("A postal code has four digits, not \"{text}\""),
+        ),
+        MunicipalityDigits { text } => (
+            format!("Et kommunenummer har fire sifre, ikke «{text}»"),
+            format!("A municipality number has four digits, not \"{text}\""),
+        ),
+        MunicipalityFourDigits => both(
+            "Fire sifre, for eksempel 0301",
+            "Four digits, for example 0301",
+        ),
+        PostalCodeUnknown => both(
+            "Postnummeret finnes ikke i postnummerlisten",
+            "The postal code is not in the postal-code list",
+        ),
+        MunicipalityUnknown => both(
+            "Kommunenummeret finnes ikke i kommunelisten",
+            "The municipality number is not in the municipality list",
+        ),
+        NoMunicipalityWithNumber => both(
+            "Ingen kommune har dette nummeret",
+            "No municipality has this number",
+        ),
+        NotYours => both(
+            "Du kan bare opprette brukere i din egen kommune og med roller du selv kan tildele",
+            "You can only create users in your own municipality and with roles you may assign",
+        ),
+        Region => both(
+            "Velg en av regionene ØST, SØR, IØST, NORD, VEST og MIDT",
+            "Choose one of the regions ØST, SØR, IØST, NORD, VEST and MIDT",
+        ),
+        RegionNeeded => both(
+            "En bruker ved et regionkontor trenger regionen sin",
+            "A regional unit user needs a region",
+        ),
+        OperatorDroNeeded => both(
+            "En bruker hos en driftsoperatør trenger operatørens DRO-nummer",
+            "An operator user needs the operator's DRO number",
+        ),
+        MunicipalityNeeded => both(
+            "En kommunal bruker trenger et kommunenummer",
+            "A municipal user needs a municipality number",
+        ),
+        Username => both(
+            "3–64 tegn: små bokstaver, sifre, «.», «_» eller «-», og første tegn er en bokstav",
+            "3–64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter",
+        ),
+        UnknownRole => both("Velg en rolle fra listen", "Choose a role from the list"),
+        UsernameTaken => both("Brukernavnet er i bruk", "The username is taken"),
+        Phone { text } => (
+            format!("«{text}» er ikke et telefonnummer: sifre, mellomrom og +, minst 8 sifre"),
+            format!("\"{text}\" is not a phone number: digits, spaces and +, at least 8 digits"),
+        ),
+        IpAddress { text } => (
+            format!("«{text}» er ikke en IPv4- eller IPv6-adresse"),
+            format!("\"{text}\" is not an IPv4 or IPv6 address"),
+        ),
+        Month => both(
+            "må være en måned som finnes, åååå-mm",
+            "must be an existing month, YYYY-MM",
+        ),
+        Date => both("må være en dato som finnes", "must be an existing date"),
+        ClaimPlaceType => both("ukjent plasstype", "unknown place type"),
+        PlaceTypeTaken { .. } => both(
+            "en annen enhet har allerede denne plasstypen",
+            "another unit already has this place type",
+        ),
+        TooManyAgreements { max } => (
+            format!("høyst {max} avtaler per enhet"),
+            format!("at most {max} agreements per unit"),
+        ),
+        MealTiersNeedCanteen => both(
+            "kosttrinn krever at enheten har kantine",
+            "meal tiers need a unit with a canteen",
+        ),
+        AgreementKind => both(
+            "ukjent avtaletype (H, T eller A)",
+            "unknown agreement kind (H, T or A)",
+        ),
+        TierKind => both(
+            "ukjent type (stykkpris, beredskap eller konvertert)",
+            "unknown kind (unit price, standby or converted)",
+        ),
+        AfterValidFrom => both(
+            "kan ikke være før første dag i avtalen",
+            "cannot be before the agreement's first day",
+        ),
+        Negative => both("kan ikke være negativ", "must not be negative"),
+        AtLeastOne => both("må være minst 1", "must be at least 1"),
+        AtMost { max } => (
+            format!("kan være høyst {max}"),
+            format!("must be at most {max}"),
+        ),
+        PriorityUsed { .. } => both(
+            "prioriteten er allerede brukt av et annet trinn",
+            "the priority is already used by another tier",
+        ),
+        UnboundedNotLast => both(
+            "0 (ubegrenset) er bare lov på det siste trinnet i køen etter prioritet",
+            "0 (unbounded) is only allowed on the last tier of the queue by priority",
+        ),
+        OutsideMonth { month } => (
+            format!("er utenfor måneden {month}"),
+            format!("is outside the month {month}"),
+        ),
+        NoUnitWithPlaceType => both(
+            "ingen enhet har denne plasstypen",
+            "no unit has this place type",
+        ),
+        SecondEntry => both(
+            "en dato og plasstype er oppgitt to ganger",
+            "a date and place type are given twice",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests;
