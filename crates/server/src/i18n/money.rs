@@ -290,4 +290,36 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Bare en systemadministrator kan erstatte dem.",
         "Only a system administrator may replace them.",
     ),
+    ("agreements.new", "Ny avtale", "New agreement"),
+    (
+        "agreements.name",
+        "Navn (foreslått etter navnekonvensjonen)",
+        "Name (proposed by the naming convention)",
+    ),
+    (
+        "agreements.include_unit",
+        "Avtalen gjelder dette mottaket",
+        "The agreement covers this centre",
+    ),
+    (
+        "agreements.tiers",
+        "Stykkprisplasser i prioritert rekkefølge",
+        "Per-unit places in order of priority",
+    ),
+    (
+        "agreements.places_zero",
+        "Plasser (0 = overbelegg)",
+        "Places (0 = over-occupancy)",
+    ),
+    (
+        "agreements.price_kr",
+        "Pris per døgn (kr)",
+        "Price per day (NOK)",
+    ),
+    ("agreements.add_row", "Legg til rad", "Add a row"),
+    (
+        "agreements.register",
+        "Registrer avtalen",
+        "Register the agreement",
+    ),
 ];
