@@ -6,9 +6,10 @@ import registry from './tests/registry.mjs';
 import placement from './tests/placement.mjs';
 import claims from './tests/claims.mjs';
 import forms from './tests/forms.mjs';
+import money from './tests/money.mjs';
 
 const suites = [foundation, registry, placement, forms];
-suites.push(claims);
+suites.push(claims, money);
 
 const server = await startServer();
 const browser = await launch();

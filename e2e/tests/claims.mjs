@@ -26,7 +26,7 @@ const simpleTotal = `kr${nbsp}293${nbsp}827,50`;
 export default {
   async 'claim simulation shows lines, warnings and total, and errors beside the field'({ page, server }) {
     await login(page, server, 'udi', 1);
-    await page.click('nav >> text=Refusjonskrav');
+    await page.click('nav >> text=Simuler krav');
     await page.waitForURL(/\/claims\/simulate$/);
     await expectAccessible(page, 'claims');
 
