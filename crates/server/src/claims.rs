@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use mottak_domain::agreements::AgreementTerms;
-use mottak_domain::claims::stored::{ClaimedCentre, StoredAgreement, claim_request};
+use mottak_domain::claims::stored::{ClaimedCentre, PriceChange, StoredAgreement, claim_request};
 use mottak_domain::claims::{self, ClaimLine, ClaimResponse, LineKind};
 use mottak_domain::dates::Month;
 use mottak_domain::money::Ore;
@@ -76,7 +76,8 @@ pub async fn make_claim(
     }
     let days: Vec<(NaiveDate, u32)> = stored_month.occupancy.totals();
     let agreements = tx.agreements_for_claim(centre.id).await?;
-    let computed = compute(centre, month, &agreements, &days)?;
+    let changes = tx.price_changes(centre.id).await?;
+    let computed = compute(centre, month, &agreements, &changes, &days)?;
     let mut lines: Vec<StoredLine> = computed
         .lines
         .iter()
@@ -86,7 +87,7 @@ pub async fn make_claim(
             credits: None,
         })
         .collect();
-    let credited = credit_lines(&mut tx, centre, &agreements, &mut lines).await?;
+    let credited = credit_lines(&mut tx, centre, &agreements, &changes, &mut lines).await?;
 
     let accounting = accounting(centre, operator);
     let id = tx
@@ -139,6 +140,7 @@ fn compute(
     centre: &CentreRecord,
     month: Month,
     agreements: &[(i64, AgreementTerms)],
+    changes: &[PriceChange],
     days: &[(NaiveDate, u32)],
 ) -> ApiResult<ClaimResponse> {
     let stored: Vec<StoredAgreement<'_>> = agreements
@@ -149,7 +151,7 @@ fn compute(
         id: centre.id,
         place_type: place_type(centre),
     };
-    let request = claim_request(month, centre, &stored, &[], days);
+    let request = claim_request(month, centre, &stored, changes, days);
     let input = request.parse().map_err(|error| ApiError::Conflict {
         field: None,
         detail: format!("the centre's stored agreements cannot be claimed: {error}"),
@@ -164,11 +166,12 @@ async fn credit_lines(
     tx: &mut WriteTx,
     centre: &CentreRecord,
     agreements: &[(i64, AgreementTerms)],
+    changes: &[PriceChange],
     lines: &mut Vec<StoredLine>,
 ) -> ApiResult<Vec<i64>> {
     let mut credited = Vec::new();
     for earlier in tx.claims_to_credit(centre.id).await? {
-        let again = compute(centre, earlier.month, agreements, &earlier.days)?;
+        let again = compute(centre, earlier.month, agreements, changes, &earlier.days)?;
         let difference = Ore(again.total.0 - earned(&earlier).0);
         if difference != Ore::ZERO {
             lines.push(StoredLine {

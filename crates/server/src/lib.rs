@@ -22,6 +22,7 @@ pub mod pages;
 pub mod params;
 pub mod pdf;
 pub mod registry;
+pub mod regulation;
 pub mod residents;
 pub mod routes;
 pub mod startup;

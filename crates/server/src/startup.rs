@@ -57,6 +57,10 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let jobs = self.state.config.daily_jobs.then(|| {
             crate::jobs::JobRunner::with_default_jobs(self.state.store.clone())
+                .register(crate::jobs::DailyJob::new(
+                    "regulation",
+                    crate::regulation::daily,
+                ))
                 .spawn(crate::jobs::WAKE_INTERVAL)
         });
         let router = crate::routes::router(self.state);

@@ -154,6 +154,15 @@ fn bounds(range: Option<DateRange>) -> (String, String) {
 }
 
 impl WriteTx {
+    /// Every agreement at its current version, read under the write lock (the regulation run).
+    pub async fn all_agreements(&mut self) -> Result<Vec<StoredAgreement>, StoreError> {
+        let sql = format!("{CURRENT} ORDER BY a.id");
+        let rows = sqlx::query_as::<_, DocumentRow>(sqlx::AssertSqlSafe(sql))
+            .fetch_all(self.connection())
+            .await?;
+        stored(rows)
+    }
+
     /// The agreements of the centres, read under the write lock (the snapshot of R-AGR-11's
     /// check), without `except` (the agreement being changed).
     pub async fn agreements_of_centres(

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use mottak_domain::agreements::AgreementTerms;
+use mottak_domain::claims::stored::PriceChange;
 use mottak_domain::claims::{ClaimLine, ClaimWarning, LineKind, Unpaid};
 use mottak_domain::dates::{Month, parse_date};
 use mottak_domain::money::Ore;
@@ -408,6 +409,30 @@ impl WriteTx {
                 let terms = serde_json::from_str(&document)
                     .map_err(|error| StoreError::Database(sqlx::Error::Decode(Box::new(error))))?;
                 Ok((id, terms))
+            })
+            .collect()
+    }
+
+    /// The regulations of the centre's agreements (R-AGR-9), so that a claim pays each day at the
+    /// price in force that day.
+    pub async fn price_changes(&mut self, centre_id: i64) -> Result<Vec<PriceChange>, StoreError> {
+        let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT agreement_id, price_path, regulated_on, before_ore, after_ore FROM regulations \
+             WHERE agreement_id IN (SELECT agreement_id FROM agreement_units WHERE centre_id = $1) \
+             ORDER BY regulated_on",
+        )
+        .bind(centre_id)
+        .fetch_all(self.connection())
+        .await?;
+        rows.into_iter()
+            .map(|(agreement_id, price, date, before, after)| {
+                Ok(PriceChange {
+                    agreement_id,
+                    price,
+                    date: stored_date(&date)?,
+                    before: Ore(before),
+                    after: Ore(after),
+                })
             })
             .collect()
     }

@@ -58,6 +58,7 @@ use problems::ProblemResponses;
         super::agreements::update_agreement_api,
         super::agreements::notice_api,
         super::agreements::agreement_versions_api,
+        super::agreements::regulate_api,
         super::residents::create_resident_api,
         super::residents::resident_api,
         super::residents::add_stay_api,

@@ -537,6 +537,12 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Page,
         allowed: &[Admin],
     },
+    Route {
+        method: "POST",
+        path: "/api/v1/agreements/regulate",
+        kind: Kind::Api,
+        allowed: NATIONAL,
+    },
     // stored claims (R-CLM-5): `{claim}` does not exist, so the role check answers first.
     Route {
         method: "GET",

@@ -390,3 +390,82 @@ async fn r_clm_5_an_operator_makes_the_claim_in_the_browser_and_udi_sees_it_in_t
         "the two other centres: {overview}"
     );
 }
+
+#[tokio::test]
+async fn r_agr_9_the_regulation_run_regulates_due_prices_and_claims_pay_each_day_its_price() {
+    let app = spawn_app().await;
+    let centres = centres(&app).await;
+    let operator = app.token_of_new("drift", Role::Operator).await;
+    let operator_id = operator_of(&app, &centres.udi, centres.oslo).await;
+    // The rent is regulated by default terms: August, 100 %, base date 1 January 2026, lag 2, so
+    // the first regulation on 1 August 2027 uses the indices of November 2025 and June 2027.
+    let id = agreement(&app, &centres, long_agreement(operator_id, centres.oslo)).await;
+    let admin = app.token_of_new("admin", Role::Admin).await;
+    let cpi = reqwest::Client::new()
+        .put(app.url("/api/v1/reference/cpi"))
+        .bearer_auth(&admin)
+        .header("content-type", "text/csv")
+        .body("month;index\n2025-11;130,0\n2027-06;136,5\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cpi.status(), 200);
+
+    let (status, run) = app
+        .api(&centres.udi)
+        .post(
+            "/api/v1/agreements/regulate",
+            &json!({ "date": "2027-08-01" }),
+        )
+        .await;
+    assert_eq!(status, 200, "{run}");
+    assert_eq!(run["regulated"].as_array().unwrap().len(), 1, "{run}");
+    let regulated = &run["regulated"][0];
+    assert_eq!(regulated["price"], "units[0].fixed_annual_rent");
+    assert_eq!(regulated["before"], 2_400_000_00_i64);
+    assert_eq!(regulated["after"], 2_520_000_00_i64, "× 136.5 / 130");
+    let (_, stored) = app
+        .api(&centres.udi)
+        .get(&format!("/api/v1/agreements/{id}"))
+        .await;
+    let rent = &stored["units"][0]["fixed_annual_rent"];
+    assert_eq!(rent["current"], 2_520_000_00_i64, "{stored}");
+    assert_eq!(rent["regulated_on"], "2027-08-01");
+    // Run again the same day: nothing more is due.
+    let (_, again) = app
+        .api(&centres.udi)
+        .post(
+            "/api/v1/agreements/regulate",
+            &json!({ "date": "2027-08-01" }),
+        )
+        .await;
+    assert_eq!(again["regulated"], json!([]));
+    // A year later the June 2028 index is missing: 409 naming the month, nothing regulated.
+    let (status, problem) = app
+        .api(&centres.udi)
+        .post(
+            "/api/v1/agreements/regulate",
+            &json!({ "date": "2028-08-01" }),
+        )
+        .await;
+    assert_eq!(status, 409, "{problem}");
+    assert!(
+        problem["detail"].as_str().unwrap().contains("2028-06"),
+        "{problem}"
+    );
+
+    // July pays the rent as agreed, August as regulated.
+    for (month, rent) in [("2027-07", 2_400_000_00_i64), ("2027-08", 2_520_000_00)] {
+        approved_month(&app, &operator, centres.oslo, month, 10).await;
+        let (status, claim) = claim(&app, &operator, centres.oslo, month).await;
+        assert_eq!(status, 201, "{claim}");
+        let line = claim["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|line| line["kind"] == "fixed_rent")
+            .cloned()
+            .unwrap();
+        assert_eq!(line["price"], rent, "{month}: {claim}");
+    }
+}

@@ -3,6 +3,7 @@
 mod api;
 mod form;
 mod pages;
+mod regulate;
 
 use axum::Router;
 
@@ -15,10 +16,12 @@ pub use api::{
 };
 
 pub use pages::{AgreementRow, agreement_rows};
+pub use regulate::__path_regulate_api;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(api::router())
         .merge(pages::router())
         .merge(form::router())
+        .merge(regulate::router())
 }
