@@ -17,7 +17,6 @@ export default {
     await expectAccessible(page, 'agreement-new');
 
     await page.selectOption('#kind', 'T');
-    await page.fill('#name', ''); // the server proposes the name of R-AGR-2 for the kind
     await page.fill('#signed', '01.11.2038');
     await page.fill('#operation_start', '01.01.2039');
     await page.fill('#valid_from', '01.01.2039');

@@ -1,5 +1,6 @@
 //! Demo residents (SPEC §5): households at the demo operator's centres, with moves between two of
-//! them, daily counts at a centre without resident data, and last month approved at both.
+//! them, daily counts at a centre without resident data, and last month approved at both and
+//! claimed at the centre with daily counts.
 
 use chrono::{Datelike, Days, Months};
 use mottak_domain::access::Role;
@@ -169,6 +170,11 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
             .await
             .map_err(anyhow_of)?;
     }
+    // The counted centre has claimed its approved month (R-CLM-5); the first is still to claim.
+    crate::claims::make_claim(store, &caller, &counted_centre, &operator, last_month)
+        .await
+        .map_err(anyhow_of)?
+        .map_err(|refusal| anyhow::anyhow!("demo claim refused: {refusal:?}"))?;
     Ok(())
 }
 

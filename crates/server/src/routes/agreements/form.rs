@@ -141,7 +141,9 @@ async fn new_form(
     let centres = centres_of(&state, query.operator_id).await?;
     if let Some(first) = centres.first() {
         let name = proposed_name_for(&state.store, first, AgreementKind::Main, false).await?;
-        values.insert("name".to_owned(), name);
+        values.insert("name".to_owned(), name.clone());
+        // Left as proposed, the name is proposed again for the kind and flags submitted.
+        values.insert("proposed_name".to_owned(), name);
     }
     for (index, centre) in centres.iter().enumerate() {
         let mut slots = Vec::new();
@@ -335,7 +337,7 @@ fn read_form(
     let input = AgreementInput {
         kind: get("kind").to_owned(),
         operator_id,
-        name: text("name"),
+        name: text("name").filter(|name| Some(name) != values.get("proposed_name")),
         signed: iso(get("signed")),
         awarded: text("awarded").map(|date| iso(&date)),
         operation_start: iso(get("operation_start")),
