@@ -203,9 +203,11 @@ pub struct ClaimListItem {
     pub flagged: bool,
 }
 
-/// The claims in the caller's scope, of one centre or one month.
+/// The claims in the caller's scope, of one centre or one month; a centre outside the
+/// caller's scope is 404.
 #[utoipa::path(get, path = "/api/v1/claims", tag = "claims", params(ClaimQuery),
-    responses((status = 200, body = [ClaimListItem]), (status = 400, body = crate::error::Problem)),
+    responses((status = 200, body = [ClaimListItem]), (status = 400, body = crate::error::Problem),
+        (status = 404, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn list_claims_api(
     State(state): State<AppState>,
