@@ -128,3 +128,14 @@ pub enum Unpaid {
     #[serde(rename = "unpaid_meals")]
     Meals(u32),
 }
+
+impl Unpaid {
+    /// The count in its column, for tables and exports: (unpaid residents, unpaid meals), the
+    /// other one empty.
+    pub fn columns(self) -> (String, String) {
+        match self {
+            Unpaid::Residents(count) => (count.to_string(), String::new()),
+            Unpaid::Meals(count) => (String::new(), count.to_string()),
+        }
+    }
+}

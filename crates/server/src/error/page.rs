@@ -94,3 +94,20 @@ impl From<mottak_store::StoreError> for PageError {
         }
     }
 }
+
+/// An API error as a page: not found, forbidden and invalid keep their meaning; anything else is
+/// logged and shown as an internal error.
+impl From<crate::error::ApiError> for PageError {
+    fn from(error: crate::error::ApiError) -> PageError {
+        use crate::error::ApiError;
+        match error {
+            ApiError::NotFound => PageError::NotFound,
+            ApiError::Forbidden(_) => PageError::Forbidden,
+            ApiError::Invalid { .. } => PageError::BadRequest,
+            other => {
+                tracing::error!(error = ?other, "page operation failed");
+                PageError::Internal
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use mottak_domain::claims::{LineKind, Unpaid};
+use mottak_domain::claims::LineKind;
 use mottak_store::claims::StoredClaim;
 use mottak_store::registry::{CentreRecord, OperatorRecord};
 
@@ -93,10 +93,7 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
     row(&[]);
     row(&["date", "place_type", "unpaid_residents", "unpaid_meals"]);
     for warning in &claim.warnings {
-        let (residents, meals) = match warning.unpaid {
-            Unpaid::Residents(count) => (count.to_string(), String::new()),
-            Unpaid::Meals(count) => (String::new(), count.to_string()),
-        };
+        let (residents, meals) = warning.unpaid.columns();
         row(&[
             &warning.date.to_string(),
             warning.place_type.code(),
@@ -270,10 +267,7 @@ pub fn pdf(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
                 .warnings
                 .iter()
                 .map(|warning| {
-                    let (residents, meals) = match warning.unpaid {
-                        Unpaid::Residents(count) => (count.to_string(), String::new()),
-                        Unpaid::Meals(count) => (String::new(), count.to_string()),
-                    };
+                    let (residents, meals) = warning.unpaid.columns();
                     vec![display_date(warning.date), residents, meals]
                 })
                 .collect(),

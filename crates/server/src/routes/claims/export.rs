@@ -4,7 +4,7 @@
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use mottak_domain::claims::{ClaimResponse, Unpaid};
+use mottak_domain::claims::ClaimResponse;
 
 pub fn csv_response(claim: &ClaimResponse) -> Response {
     let filename = format!("attachment; filename=\"refusjonskrav-{}.csv\"", claim.month);
@@ -61,10 +61,7 @@ pub fn csv(claim: &ClaimResponse) -> String {
     row(&[]);
     row(&["date", "place_type", "unpaid_residents", "unpaid_meals"]);
     for warning in &claim.warnings {
-        let (residents, meals) = match warning.unpaid {
-            Unpaid::Residents(count) => (count.to_string(), String::new()),
-            Unpaid::Meals(count) => (String::new(), count.to_string()),
-        };
+        let (residents, meals) = warning.unpaid.columns();
         row(&[
             &warning.date.format("%Y-%m-%d").to_string(),
             warning.place_type.code(),

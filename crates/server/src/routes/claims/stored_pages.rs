@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Datelike;
 use mottak_domain::access::{Capability, Role};
-use mottak_domain::claims::{LineKind, Unpaid};
+use mottak_domain::claims::LineKind;
 use mottak_domain::dates::Month;
 use mottak_domain::money::Ore;
 use mottak_domain::registry::AccountingData;
@@ -24,7 +24,7 @@ use super::documents::{csv_response, pdf_response};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::claims::{ClaimRefusal, make_claim, visible_claim};
-use crate::error::{ApiError, PageError};
+use crate::error::PageError;
 use crate::occupancy::{load_centre, today};
 use crate::pages::{Shell, display_date, display_timestamp, render};
 use crate::registry::scope;
@@ -57,15 +57,6 @@ pub fn router() -> Router<AppState> {
             "/centres/{id}/claims",
             post(make).route_layer(allow(Capability::MakeClaims)),
         )
-}
-
-fn page_error(error: ApiError) -> PageError {
-    match error {
-        ApiError::NotFound => PageError::NotFound,
-        ApiError::Forbidden(_) => PageError::Forbidden,
-        ApiError::Invalid { .. } => PageError::BadRequest,
-        _ => PageError::Internal,
-    }
 }
 
 /// The month before today's: the one a centre usually claims.
@@ -154,7 +145,7 @@ async fn claim_page(
 ) -> Result<Response, PageError> {
     let (claim, centre, operator) = visible_claim(&state.store, &caller, id)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     let header = accounting(&centre, &operator);
     let shown = |value: &Option<String>| value.clone().unwrap_or_else(|| "–".to_owned());
     let page = ClaimPage {
@@ -188,10 +179,7 @@ async fn claim_page(
             .warnings
             .iter()
             .map(|warning| {
-                let (residents, meals) = match warning.unpaid {
-                    Unpaid::Residents(count) => (count.to_string(), String::new()),
-                    Unpaid::Meals(count) => (String::new(), count.to_string()),
-                };
+                let (residents, meals) = warning.unpaid.columns();
                 WarningRow {
                     date: display_date(warning.date),
                     residents,
@@ -228,7 +216,7 @@ async fn claim_csv(
 ) -> Result<Response, PageError> {
     let (claim, centre, operator) = visible_claim(&state.store, &caller, id)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     Ok(csv_response(&claim, &centre, &operator))
 }
 
@@ -239,7 +227,7 @@ async fn claim_pdf(
 ) -> Result<Response, PageError> {
     let (claim, centre, operator) = visible_claim(&state.store, &caller, id)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     Ok(pdf_response(&claim, &centre, &operator))
 }
 
@@ -281,7 +269,7 @@ async fn centre_page(
 ) -> Result<CentreClaimsPage, PageError> {
     let (centre, _) = load_centre(&state.store, caller, id)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     let claims = state
         .store
         .claims_of_centre(centre.id)
@@ -340,10 +328,10 @@ async fn make(
         Some(month) => {
             let (centre, operator) = load_centre(&state.store, &caller, id)
                 .await
-                .map_err(page_error)?;
+                .map_err(PageError::from)?;
             make_claim(&state.store, &caller, &centre, &operator, month)
                 .await
-                .map_err(page_error)?
+                .map_err(PageError::from)?
                 .map_err(|refusal| refused(refusal_text(&shell, refusal, month)))
         }
     };

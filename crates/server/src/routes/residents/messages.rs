@@ -55,15 +55,7 @@ pub fn translated(shell: &Shell, errors: Vec<FieldError>) -> FormErrors {
 }
 
 pub fn page_error(error: ApiError) -> PageError {
-    match error {
-        ApiError::NotFound => PageError::NotFound,
-        ApiError::Forbidden(_) => PageError::Forbidden,
-        ApiError::Invalid { .. } => PageError::BadRequest,
-        other => {
-            tracing::error!(error = ?other, "page operation failed");
-            PageError::Internal
-        }
-    }
+    PageError::from(error)
 }
 
 /// A stored ISO date as shown.
