@@ -20,7 +20,11 @@ pub struct StoredLine {
     pub line: ClaimLine,
     /// The names of the agreements whose tier or transfer this line pays.
     pub agreements: Vec<String>,
+    /// For a credit: the month whose difference it pays back (R-AGR-3).
     pub credits: Option<Month>,
+    /// For a fixed transfer paid under payment terms other than monthly (R-AGR-10): the month
+    /// whose earnings it pays.
+    pub covers: Option<Month>,
 }
 
 /// A claim as stored, with its lines, warnings and days.
@@ -93,6 +97,7 @@ struct LineRow {
     amount: i64,
     agreements: String,
     credits: Option<String>,
+    covers: Option<String>,
 }
 
 #[derive(FromRow)]
@@ -144,6 +149,7 @@ fn line_of(row: LineRow) -> Result<StoredLine, StoreError> {
             .map(str::to_owned)
             .collect(),
         credits: row.credits.as_deref().map(stored_month).transpose()?,
+        covers: row.covers.as_deref().map(stored_month).transpose()?,
     })
 }
 
@@ -165,8 +171,8 @@ async fn read_claim(
     row: ClaimRow,
 ) -> Result<StoredClaim, StoreError> {
     let lines = sqlx::query_as::<_, LineRow>(
-        "SELECT kind, place_type, priority, price, days, quantity, amount, agreements, credits \
-         FROM claim_lines WHERE claim_id = $1 ORDER BY position",
+        "SELECT kind, place_type, priority, price, days, quantity, amount, agreements, credits, \
+         covers FROM claim_lines WHERE claim_id = $1 ORDER BY position",
     )
     .bind(row.id)
     .fetch_all(&mut *connection)
@@ -332,8 +338,8 @@ impl WriteTx {
             let line = &stored.line;
             sqlx::query(
                 "INSERT INTO claim_lines (claim_id, position, kind, place_type, priority, price, \
-                 days, quantity, amount, agreements, credits) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                 days, quantity, amount, agreements, credits, covers) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
             )
             .bind(id)
             .bind(position as i64)
@@ -346,6 +352,7 @@ impl WriteTx {
             .bind(line.amount.0)
             .bind(stored.agreements.join("\n"))
             .bind(stored.credits.map(|month| month.to_string()))
+            .bind(stored.covers.map(|month| month.to_string()))
             .execute(self.connection())
             .await?;
         }

@@ -173,6 +173,7 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("stored.agreement", "Avtale", "Agreement"),
     ("stored.credit_for", "Kreditering for", "Credit for"),
+    ("stored.covers", "opptjent", "earned"),
     ("stored.warnings", "Varsler", "Warnings"),
     (
         "stored.unpaid_residents",

@@ -63,6 +63,7 @@ use problems::ProblemResponses;
         super::residents::resident_api,
         super::residents::add_stay_api,
         super::residents::centre_residents_api,
+        super::residents::residents_to_move_api,
         super::occupancy::month_api,
         super::occupancy::put_month_api,
         super::occupancy::import_month_csv_api,

@@ -102,6 +102,18 @@ pub(crate) const ROUTES: &[Route] = &[
     },
     Route {
         method: "GET",
+        path: "/api/v1/centres/{centre}/residents-to-move",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/residents-to-move",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
         path: "/api/v1/centres/{centre}/occupancy/{month}",
         kind: Kind::Api,
         allowed: REGISTRY,

@@ -469,3 +469,65 @@ async fn r_agr_9_the_regulation_run_regulates_due_prices_and_claims_pay_each_day
         assert_eq!(line["price"], rent, "{month}: {claim}");
     }
 }
+
+#[tokio::test]
+async fn r_agr_10_rent_paid_quarterly_in_arrears_comes_in_the_quarters_last_claim() {
+    let app = spawn_app().await;
+    let centres = centres(&app).await;
+    let operator = app.token_of_new("drift", Role::Operator).await;
+    let operator_id = operator_of(&app, &centres.udi, centres.oslo).await;
+    let mut body = long_agreement(operator_id, centres.oslo);
+    body["units"][0]["fixed_annual_rent"] = json!({
+        "amount": 2_400_000_00_i64,
+        "payment": { "period": "quarterly", "first_date": "2026-01-01" }
+    });
+    agreement(&app, &centres, body).await;
+    let rent_lines = |claim: &Value| -> Vec<(i64, Option<String>)> {
+        let lines = claim["lines"].as_array().unwrap();
+        let explanations = claim["explanations"].as_array().unwrap();
+        (lines.iter().zip(explanations))
+            .filter(|(line, _)| line["kind"] == "fixed_rent")
+            .map(|(line, why)| {
+                let covers = why["covers"].as_str().map(str::to_owned);
+                (line["amount"].as_i64().unwrap(), covers)
+            })
+            .collect()
+    };
+    for month in ["2026-01", "2026-02", "2026-03"] {
+        approved_month(&app, &operator, centres.oslo, month, 10).await;
+    }
+    let (status, january) = claim(&app, &operator, centres.oslo, "2026-01").await;
+    assert_eq!(status, 201, "{january}");
+    assert_eq!(
+        rent_lines(&january),
+        [],
+        "nothing of the quarter is due yet"
+    );
+    let (status, march) = claim(&app, &operator, centres.oslo, "2026-03").await;
+    assert_eq!(status, 201, "{march}");
+    let month = |m: &str| Some(m.to_owned());
+    assert_eq!(
+        rent_lines(&march),
+        [
+            (200_000_00, month("2026-01")),
+            (200_000_00, month("2026-02")),
+            (200_000_00, month("2026-03")),
+        ]
+    );
+    let csv = (app.api(&operator))
+        .request(
+            reqwest::Method::GET,
+            &format!("/api/v1/claims/{}/csv", march["id"]),
+        )
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let covered: Vec<&str> = (csv.lines())
+        .filter(|row| row.contains(";fixed_rent;"))
+        .map(|row| row.rsplit(';').next().unwrap())
+        .collect();
+    assert_eq!(covered, ["2026-01", "2026-02", "2026-03"], "{csv}");
+}

@@ -5,7 +5,7 @@
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use mottak_domain::claims::LineKind;
-use mottak_store::claims::StoredClaim;
+use mottak_store::claims::{StoredClaim, StoredLine};
 use mottak_store::registry::{CentreRecord, OperatorRecord};
 
 use crate::i18n::Lang;
@@ -57,6 +57,7 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
         "amount_kroner",
         "agreements",
         "credits",
+        "covers",
     ]);
     let month = claim.month.to_string();
     for stored in &claim.lines {
@@ -74,6 +75,7 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
             &line.amount.decimal_comma(),
             &stored.agreements.join(", "),
             &stored.credits.map(|m| m.to_string()).unwrap_or_default(),
+            &stored.covers.map(|m| m.to_string()).unwrap_or_default(),
         ]);
     }
     row(&[
@@ -87,6 +89,7 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
         "",
         &claim.total.0.to_string(),
         &claim.total.decimal_comma(),
+        "",
         "",
         "",
     ]);
@@ -222,14 +225,7 @@ pub fn pdf(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
             .iter()
             .map(|stored| {
                 let line = &stored.line;
-                let name = match (line.kind, stored.credits) {
-                    (LineKind::Credit, Some(month)) => format!("Kreditering {month}"),
-                    _ => format!(
-                        "{} ({})",
-                        lang.text(&format!("claims.kind.{}", line.kind.code())),
-                        place_type_label(line.place_type.code(), lang)
-                    ),
-                };
+                let name = line_name(stored, lang);
                 vec![
                     name,
                     line.priority.map(|p| p.to_string()).unwrap_or_default(),
@@ -285,5 +281,23 @@ fn column(title: &str, share: f32, align: Align) -> Column {
         title: title.to_owned(),
         share,
         align,
+    }
+}
+
+/// What a line is, as the page and the PDF name it: its kind and place type, the month a
+/// scheduled fixed transfer covers (R-AGR-10), or the month a credit pays back (R-AGR-3).
+pub(super) fn line_name(stored: &StoredLine, lang: Lang) -> String {
+    let line = &stored.line;
+    if let (LineKind::Credit, Some(month)) = (line.kind, stored.credits) {
+        return format!("{} {month}", lang.text("stored.credit_for"));
+    }
+    let name = format!(
+        "{} ({})",
+        lang.text(&format!("claims.kind.{}", line.kind.code())),
+        place_type_label(line.place_type.code(), lang)
+    );
+    match stored.covers {
+        Some(month) => format!("{name}, {} {month}", lang.text("stored.covers")),
+        None => name,
     }
 }

@@ -73,6 +73,9 @@ pub struct LineExplanation {
     pub agreements: Vec<String>,
     /// For a `credit` line: the month whose difference it pays back (R-AGR-3).
     pub credits: Option<String>,
+    /// For a fixed transfer paid quarterly, yearly or once (R-AGR-10): the month whose earnings
+    /// it pays (`YYYY-MM`).
+    pub covers: Option<String>,
 }
 
 /// A stored claim: `lines`, `warnings` and `total` as the simulation computes them from the
@@ -113,6 +116,7 @@ pub fn claim_view(claim: &StoredClaim, centre: &CentreRecord) -> ClaimView {
             .map(|line| LineExplanation {
                 agreements: line.agreements.clone(),
                 credits: line.credits.map(|month| month.to_string()),
+                covers: line.covers.map(|month| month.to_string()),
             })
             .collect(),
         warnings: claim.warnings.clone(),

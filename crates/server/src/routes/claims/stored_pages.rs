@@ -20,7 +20,7 @@ use mottak_store::claims::{ClaimSummary, StoredClaim};
 use mottak_store::registry::{CentreFilter, CentreRecord};
 use serde::Deserialize;
 
-use super::documents::{csv_response, pdf_response};
+use super::documents::{csv_response, line_name, pdf_response};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::claims::{ClaimRefusal, make_claim, visible_claim};
@@ -28,7 +28,7 @@ use crate::error::PageError;
 use crate::occupancy::{load_centre, today};
 use crate::pages::{Shell, display_date, display_timestamp, render};
 use crate::registry::scope;
-use crate::routes::registry::{REGIONS, accounting, place_type_label};
+use crate::routes::registry::{REGIONS, accounting};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -108,16 +108,7 @@ fn line_rows(shell: &Shell, claim: &StoredClaim) -> Vec<LineRow> {
         .iter()
         .map(|stored| {
             let line = &stored.line;
-            let name = match (line.kind, stored.credits) {
-                (LineKind::Credit, Some(month)) => {
-                    format!("{} {month}", shell.t("stored.credit_for"))
-                }
-                _ => format!(
-                    "{} ({})",
-                    shell.t(&format!("claims.kind.{}", line.kind.code())),
-                    place_type_label(line.place_type.code(), shell.lang)
-                ),
-            };
+            let name = line_name(stored, shell.lang);
             LineRow {
                 name,
                 priority: line.priority.map(|p| p.to_string()).unwrap_or_default(),
