@@ -11,7 +11,7 @@ use mottak_domain::money::Ore;
 use mottak_domain::place_types::PlaceType;
 use sqlx::{AnyConnection, FromRow};
 
-use crate::{Store, StoreError, WriteTx, flag, timestamp};
+use crate::{Store, StoreError, WriteTx, flag, placeholders, timestamp};
 
 /// A claim line with what explains it beyond the engine's line: the agreements it came from and,
 /// for a credit, the month it credits.
@@ -334,53 +334,67 @@ impl WriteTx {
         .fetch_one(self.connection())
         .await
         .map_err(StoreError::from_write)?;
-        for (position, stored) in claim.lines.iter().enumerate() {
-            let line = &stored.line;
-            sqlx::query(
+        // One statement per table: a claim is about 50 rows, and each statement is a round trip.
+        if !claim.lines.is_empty() {
+            let sql = format!(
                 "INSERT INTO claim_lines (claim_id, position, kind, place_type, priority, price, \
-                 days, quantity, amount, agreements, credits, covers) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-            )
-            .bind(id)
-            .bind(position as i64)
-            .bind(line.kind.code())
-            .bind(line.place_type.code())
-            .bind(line.priority.map(i64::from))
-            .bind(line.price.0)
-            .bind(i64::from(line.days))
-            .bind(line.quantity.map(|q| i64::try_from(q).unwrap_or(i64::MAX)))
-            .bind(line.amount.0)
-            .bind(stored.agreements.join("\n"))
-            .bind(stored.credits.map(|month| month.to_string()))
-            .bind(stored.covers.map(|month| month.to_string()))
-            .execute(self.connection())
-            .await?;
+                 days, quantity, amount, agreements, credits, covers) VALUES {}",
+                placeholders(claim.lines.len(), 12)
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (position, stored) in claim.lines.iter().enumerate() {
+                let line = &stored.line;
+                query = query
+                    .bind(id)
+                    .bind(position as i64)
+                    .bind(line.kind.code())
+                    .bind(line.place_type.code())
+                    .bind(line.priority.map(i64::from))
+                    .bind(line.price.0)
+                    .bind(i64::from(line.days))
+                    .bind(line.quantity.map(|q| i64::try_from(q).unwrap_or(i64::MAX)))
+                    .bind(line.amount.0)
+                    .bind(stored.agreements.join("\n"))
+                    .bind(stored.credits.map(|month| month.to_string()))
+                    .bind(stored.covers.map(|month| month.to_string()));
+            }
+            query.execute(self.connection()).await?;
         }
-        for (position, warning) in claim.warnings.iter().enumerate() {
-            let (unpaid, count) = match warning.unpaid {
-                Unpaid::Residents(count) => ("residents", count),
-                Unpaid::Meals(count) => ("meals", count),
-            };
-            sqlx::query(
+        if !claim.warnings.is_empty() {
+            let sql = format!(
                 "INSERT INTO claim_warnings (claim_id, position, day, place_type, unpaid, count) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(id)
-            .bind(position as i64)
-            .bind(warning.date.to_string())
-            .bind(warning.place_type.code())
-            .bind(unpaid)
-            .bind(i64::from(count))
-            .execute(self.connection())
-            .await?;
+                 VALUES {}",
+                placeholders(claim.warnings.len(), 6)
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (position, warning) in claim.warnings.iter().enumerate() {
+                let (unpaid, count) = match warning.unpaid {
+                    Unpaid::Residents(count) => ("residents", count),
+                    Unpaid::Meals(count) => ("meals", count),
+                };
+                query = query
+                    .bind(id)
+                    .bind(position as i64)
+                    .bind(warning.date.to_string())
+                    .bind(warning.place_type.code())
+                    .bind(unpaid)
+                    .bind(i64::from(count));
+            }
+            query.execute(self.connection()).await?;
         }
-        for (day, residents) in claim.days {
-            sqlx::query("INSERT INTO claim_days (claim_id, day, residents) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(day.to_string())
-                .bind(i64::from(*residents))
-                .execute(self.connection())
-                .await?;
+        if !claim.days.is_empty() {
+            let sql = format!(
+                "INSERT INTO claim_days (claim_id, day, residents) VALUES {}",
+                placeholders(claim.days.len(), 3)
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (day, residents) in claim.days {
+                query = query
+                    .bind(id)
+                    .bind(day.to_string())
+                    .bind(i64::from(*residents));
+            }
+            query.execute(self.connection()).await?;
         }
         Ok(id)
     }
