@@ -4,9 +4,11 @@
 //!
 //! Seeds 1,000 centres (300 of them in region IØST), each with two agreements (a main agreement
 //! with five place tiers and two meal tiers, and a supplement with its own tier), 30 residents
-//! with stays, and an approved month; then times
-//! - making and storing the month's claims of all 1,000 centres (`server::claims::make_claim`,
-//!   each claim its own transaction, as the API makes it), in total;
+//! with stays, and two approved months; then times
+//! - making and storing the month's claims of all 1,000 centres in one transaction
+//!   (`server::claims::make_claims`, as `POST /api/v1/claims/month` makes them), in total;
+//! - the next month's claims one by one (`make_claim`, each its own transaction, as
+//!   `POST /api/v1/claims` makes one), in total;
 //! - the claims overview page of region IØST (300 centres) over HTTP, p50 and p95 of 50 requests.
 #![allow(clippy::inconsistent_digit_grouping)] // amounts as kroner_øre: 420_00 is kr 420,00
 
@@ -18,7 +20,7 @@ use mottak_domain::agreements::AgreementInput;
 use mottak_domain::dates::Month;
 use mottak_server::agreements::create_agreement;
 use mottak_server::auth::{Caller, password, totp};
-use mottak_server::claims::make_claim;
+use mottak_server::claims::{make_claim, make_claims};
 use mottak_server::config::{Config, PasswordHashing};
 use mottak_server::occupancy::approve;
 use mottak_server::registry::{CentreInput, OperatorInput, create_centre, create_operator};
@@ -32,6 +34,7 @@ const CENTRES: usize = 1_000;
 const IN_REGION: usize = 300;
 const RESIDENTS: usize = 30;
 const MONTH: &str = "2026-03";
+const NEXT_MONTH: &str = "2026-04";
 const REQUESTS: usize = 50;
 
 /// Region IØST's series, 75 centres each: the region of 300 centres.
@@ -78,31 +81,49 @@ async fn main() -> Result<()> {
     let caller = udi();
     let centres = seed(&store, &caller).await?;
     println!(
-        "seeded {CENTRES} centres, {} agreements, {} residents, approved {MONTH}, in {:.1} s",
+        "seeded {CENTRES} centres, {} agreements, {} residents, approved {MONTH} and {NEXT_MONTH}, in {:.1} s",
         2 * CENTRES,
         RESIDENTS * CENTRES,
         started.elapsed().as_secs_f64()
     );
 
+    let all = {
+        let mut all = Vec::with_capacity(CENTRES);
+        for id in &centres {
+            let centre = store.centre(*id).await?;
+            let operator = store.operator(centre.operator_id).await?;
+            all.push((centre, operator));
+        }
+        all
+    };
     let month = Month::parse(MONTH).expect("month");
     let started = Instant::now();
-    let mut claims = Vec::with_capacity(CENTRES);
-    for centre_id in &centres {
-        let centre = store.centre(*centre_id).await?;
-        let operator = store.operator(centre.operator_id).await?;
-        let id = make_claim(&store, &caller, &centre, &operator, month)
-            .await
-            .map_err(|error| anyhow::anyhow!("{error:?}"))?
-            .map_err(|refusal| anyhow::anyhow!("{refusal:?}"))?;
-        claims.push(id);
-    }
+    let outcomes = make_claims(&store, &caller, &all, month)
+        .await
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
     let elapsed = started.elapsed();
     let mut lines = 0;
-    for id in claims {
+    for (_, outcome) in outcomes {
+        let id = outcome.map_err(|refusal| anyhow::anyhow!("{refusal:?}"))?;
         lines += store.claim(id).await?.lines.len();
     }
     println!(
-        "made and stored {CENTRES} claims ({lines} lines) in {:.2} s ({:.2} ms a claim)",
+        "{CENTRES} claims of {MONTH} ({lines} lines) in one transaction: {:.2} s ({:.2} ms a claim)",
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1000.0 / CENTRES as f64
+    );
+
+    let next = Month::parse(NEXT_MONTH).expect("month");
+    let started = Instant::now();
+    for (centre, operator) in &all {
+        make_claim(&store, &caller, centre, operator, next)
+            .await
+            .map_err(|error| anyhow::anyhow!("{error:?}"))?
+            .map_err(|refusal| anyhow::anyhow!("{refusal:?}"))?;
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "{CENTRES} claims of {NEXT_MONTH} one by one: {:.2} s ({:.2} ms a claim)",
         elapsed.as_secs_f64(),
         elapsed.as_secs_f64() * 1000.0 / CENTRES as f64
     );
@@ -196,13 +217,15 @@ async fn seed(store: &Store, caller: &Caller) -> Result<Vec<i64>> {
         centres.push(centre.id);
     }
     residents(store, &actor, &centres).await?;
-    let month = Month::parse(MONTH).expect("month");
-    for id in &centres {
-        let centre = store.centre(*id).await?;
-        let operator = store.operator(centre.operator_id).await?;
-        approve(store, caller, &centre, &operator, month)
-            .await
-            .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    for month in [MONTH, NEXT_MONTH] {
+        let month = Month::parse(month).expect("month");
+        for id in &centres {
+            let centre = store.centre(*id).await?;
+            let operator = store.operator(centre.operator_id).await?;
+            approve(store, caller, &centre, &operator, month)
+                .await
+                .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+        }
     }
     Ok(centres)
 }

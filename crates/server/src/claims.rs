@@ -33,6 +33,15 @@ pub enum ClaimRefusal {
 }
 
 impl ClaimRefusal {
+    /// The reason as the API names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            ClaimRefusal::AlreadyMade { .. } => "already_made",
+            ClaimRefusal::NotApproved => "not_approved",
+            ClaimRefusal::WindowClosed { .. } => "window_closed",
+        }
+    }
+
     pub fn into_api(self, month: Month) -> ApiError {
         conflict(match self {
             ClaimRefusal::AlreadyMade { claim } => {
@@ -62,10 +71,47 @@ pub async fn make_claim(
     month: Month,
 ) -> ApiResult<Result<i64, ClaimRefusal>> {
     let mut tx = store.begin_write().await?;
+    let made = claim_in(&mut tx, caller, centre, operator, month).await?;
+    if made.is_ok() {
+        tx.commit().await?;
+    }
+    Ok(made)
+}
+
+/// Makes the month's claim of each centre that can be claimed, in one transaction (an
+/// operator's or a region's whole month at once): per centre its claim's id or why not.
+pub async fn make_claims(
+    store: &Store,
+    caller: &Caller,
+    centres: &[(CentreRecord, OperatorRecord)],
+    month: Month,
+) -> ApiResult<Vec<(i64, Result<i64, ClaimRefusal>)>> {
+    let mut tx = store.begin_write().await?;
+    let mut outcomes = Vec::with_capacity(centres.len());
+    for (centre, operator) in centres {
+        outcomes.push((
+            centre.id,
+            claim_in(&mut tx, caller, centre, operator, month).await?,
+        ));
+    }
+    if outcomes.iter().any(|(_, made)| made.is_ok()) {
+        tx.commit().await?;
+    }
+    Ok(outcomes)
+}
+
+/// One claim inside the caller's write transaction, with its event; not committed.
+async fn claim_in(
+    tx: &mut WriteTx,
+    caller: &Caller,
+    centre: &CentreRecord,
+    operator: &OperatorRecord,
+    month: Month,
+) -> ApiResult<Result<i64, ClaimRefusal>> {
     if let Some(claim) = tx.claim_of_month(centre.id, month).await? {
         return Ok(Err(ClaimRefusal::AlreadyMade { claim }));
     }
-    if let Some(closed) = claim_window_closes(&mut tx, centre.id).await?
+    if let Some(closed) = claim_window_closes(tx, centre.id).await?
         && today() >= closed
     {
         return Ok(Err(ClaimRefusal::WindowClosed { closed }));
@@ -81,7 +127,7 @@ pub async fn make_claim(
     let changes = tx.price_changes(centre.id).await?;
     let computed = compute(centre, month, &agreements, &changes, &days)?;
     let mut lines = stored_lines(&computed, month, centre.id, &agreements);
-    let credited = credit_lines(&mut tx, centre, &agreements, &changes, &mut lines).await?;
+    let credited = credit_lines(tx, centre, &agreements, &changes, &mut lines).await?;
 
     let accounting = accounting(centre, operator);
     let id = tx
@@ -117,7 +163,6 @@ pub async fn make_claim(
         })),
     )
     .await?;
-    tx.commit().await?;
     Ok(Ok(id))
 }
 

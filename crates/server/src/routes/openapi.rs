@@ -48,6 +48,7 @@ use problems::ProblemResponses;
         super::reference::put_cpi,
         super::placement::solve_api,
         super::claims::create_claim_api,
+        super::claims::make_month_api,
         super::claims::list_claims_api,
         super::claims::claim_api,
         super::claims::claim_csv_api,

@@ -599,6 +599,18 @@ pub(crate) const ROUTES: &[Route] = &[
         allowed: RESIDENT_WRITERS,
     },
     Route {
+        method: "POST",
+        path: "/api/v1/claims/month",
+        kind: Kind::Api,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "POST",
+        path: "/claims",
+        kind: Kind::Page,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
         method: "GET",
         path: "/api/v1/claims?month=2026-03",
         kind: Kind::Api,
