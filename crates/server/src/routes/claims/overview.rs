@@ -4,6 +4,7 @@
 //! `POST /api/v1/claims/month`), for an operator's or a region's centres.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use askama::Template;
 use axum::Router;
@@ -196,11 +197,12 @@ pub async fn with_operators(
     let mut centres = Vec::with_capacity(rows.len());
     for row in rows {
         let centre = state.store.centre(row.id).await?;
-        if !operators.contains_key(&centre.operator_id) {
-            let operator = state.store.operator(centre.operator_id).await?;
-            operators.insert(centre.operator_id, operator);
-        }
-        let operator = operators[&centre.operator_id].clone();
+        let operator = match operators.entry(centre.operator_id) {
+            Entry::Occupied(known) => known.get().clone(),
+            Entry::Vacant(new) => new
+                .insert(state.store.operator(centre.operator_id).await?)
+                .clone(),
+        };
         centres.push((centre, operator));
     }
     Ok(centres)
