@@ -89,20 +89,7 @@ pub async fn centres_in_scope(
         limit: 5000,
         ..CentreFilter::default()
     };
-    match caller.role {
-        Role::UdiRegion => filter.region = caller.region.clone(),
-        Role::Operator => {
-            let own = scope::operator_dro_number(caller).unwrap_or(-1);
-            filter.operator_id = Some(
-                state
-                    .store
-                    .operator_by_dro(own)
-                    .await
-                    .map_or(-1, |operator| operator.id),
-            );
-        }
-        _ => {}
-    }
+    scope::restrict(&state.store, caller, &mut filter).await?;
     let (centres, _) = state.store.list_centres(&filter).await?;
     Ok((filter.region, centres))
 }
