@@ -8,6 +8,8 @@ use mottak_domain::claims::LineKind;
 use mottak_store::claims::{StoredClaim, StoredLine};
 use mottak_store::registry::{CentreRecord, OperatorRecord};
 
+use super::export::warnings_table;
+use crate::csv_out::{Csv, download};
 use crate::i18n::Lang;
 use crate::pages::display_date;
 use crate::pdf::{Align, Block, Column, Table, render};
@@ -15,7 +17,7 @@ use crate::routes::registry::{accounting, place_type_label};
 
 fn file_name(claim: &StoredClaim, centre: &CentreRecord, extension: &str) -> String {
     format!(
-        "attachment; filename=\"refusjonskrav-{}-{}.{extension}\"",
+        "refusjonskrav-{}-{}.{extension}",
         centre.number, claim.month
     )
 }
@@ -25,25 +27,17 @@ pub fn csv_response(
     centre: &CentreRecord,
     operator: &OperatorRecord,
 ) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, file_name(claim, centre, "csv")),
-        ],
+    download(
+        &file_name(claim, centre, "csv"),
         csv(claim, centre, operator),
     )
-        .into_response()
 }
 
 /// The lines with a total row; after an empty line the warnings; after another the accounting
 /// header as `field;value` rows.
 pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord) -> String {
-    let mut out = String::from("\u{feff}");
-    let mut row = |fields: &[&str]| {
-        let cells: Vec<String> = fields.iter().map(|field| cell(field)).collect();
-        out.push_str(&cells.join(";"));
-        out.push_str("\r\n");
-    };
+    let mut csv = Csv::default();
+    let mut row = |fields: &[&str]| csv.row(fields);
     row(&[
         "centre_number",
         "month",
@@ -93,17 +87,8 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
         "",
         "",
     ]);
-    row(&[]);
-    row(&["date", "place_type", "unpaid_residents", "unpaid_meals"]);
-    for warning in &claim.warnings {
-        let (residents, meals) = warning.unpaid.columns();
-        row(&[
-            &warning.date.to_string(),
-            warning.place_type.code(),
-            &residents,
-            &meals,
-        ]);
-    }
+    warnings_table(&mut csv, &claim.warnings);
+    let mut row = |fields: &[&str]| csv.row(fields);
     row(&[]);
     row(&["field", "value"]);
     let header = accounting(centre, operator);
@@ -123,16 +108,7 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
     }
     row(&["complete", if claim.complete { "true" } else { "false" }]);
     row(&["missing", &claim.missing.join(",")]);
-    out
-}
-
-/// A cell as spreadsheets read it: quoted when it holds `;`, a quote or a line break.
-fn cell(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
+    csv.finish()
 }
 
 pub fn pdf_response(
@@ -143,7 +119,13 @@ pub fn pdf_response(
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::CONTENT_DISPOSITION, file_name(claim, centre, "pdf")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"{}\"",
+                    file_name(claim, centre, "pdf")
+                ),
+            ),
         ],
         pdf(claim, centre, operator),
     )
