@@ -2,6 +2,7 @@
 
 mod accounts;
 mod claims;
+pub mod events;
 mod money;
 pub mod problems;
 mod registry;
@@ -42,18 +43,22 @@ impl Lang {
         }
     }
 
+    /// The text for `key`, if the catalogue has it (for codes that may be new, like an event's).
+    pub fn find(self, key: &str) -> Option<&'static str> {
+        all_texts()
+            .find(|(candidate, _, _)| *candidate == key)
+            .map(|(_, nb, en)| match self {
+                Lang::Nb => *nb,
+                Lang::En => *en,
+            })
+    }
+
     /// The text for `key`; the key itself when there is none, so a gap shows on screen.
     pub fn text(self, key: &str) -> &'static str {
-        match all_texts().find(|(candidate, _, _)| *candidate == key) {
-            Some((_, nb, en)) => match self {
-                Lang::Nb => nb,
-                Lang::En => en,
-            },
-            None => {
-                tracing::warn!(key, "missing text");
-                "?"
-            }
-        }
+        self.find(key).unwrap_or_else(|| {
+            tracing::warn!(key, "missing text");
+            "?"
+        })
     }
 }
 
@@ -67,6 +72,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         work::TEXTS,
         money::TEXTS,
         residents::TEXTS,
+        events::TEXTS,
     ]
     .into_iter()
     .flatten()

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::error::{ApiError, ApiResult};
+use crate::i18n::events::{action_words, entity_words, summary_words};
 use crate::input::non_blank;
 use crate::pages::{Shell, display_timestamp, parse_user_date, render};
 use crate::params::ApiQuery;
@@ -177,6 +178,7 @@ async fn search_page(
         }
     };
     let events = state.store.search_events(&query).await?;
+    let lang = page.shell.lang;
     if events.len() as i64 == PAGE_SIZE {
         let mut next = search.clone();
         next.offset = Some(query.offset + PAGE_SIZE);
@@ -191,10 +193,10 @@ async fn search_page(
             seq: event.seq,
             time: display_timestamp(&event.occurred_at),
             actor: format!("{} ({})", event.actor_name, event.actor_role),
-            action: event.action,
+            action: action_words(&event.action, lang),
             entity_href: entity_href(&event.entity_type, &event.entity_id),
-            entity: format!("{} {}", event.entity_type, event.entity_id),
-            summary: event.summary,
+            entity: entity_words(&event.entity_type, &event.entity_id, lang),
+            summary: summary_words(&event.summary, lang),
             origin: event.origin,
         })
         .collect();
