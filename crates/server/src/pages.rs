@@ -37,6 +37,7 @@ const NAVIGATION: &[(&str, &str, Capability)] = &[
     ),
     ("/reference/cpi", "nav.cpi", Capability::ManageRegistry),
     ("/placement", "nav.placement", Capability::ProposePlacements),
+    ("/plans/preview", "nav.plans", Capability::FollowPlans),
     ("/events", "nav.events", Capability::SignedIn),
     ("/calendar", "nav.calendar", Capability::SignedIn),
     ("/api/docs", "nav.api", Capability::SignedIn),

@@ -3,6 +3,8 @@
 mod accounts;
 mod claims;
 mod money;
+mod plan_items;
+mod plans;
 pub mod problems;
 mod registry;
 mod residents;
@@ -67,6 +69,8 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         work::TEXTS,
         money::TEXTS,
         residents::TEXTS,
+        plans::TEXTS,
+        plan_items::TEXTS,
     ]
     .into_iter()
     .flatten()

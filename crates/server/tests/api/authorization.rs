@@ -25,6 +25,8 @@ const REGISTRY: &[Role] = &[Admin, UdiAdm, UdiRegion, Operator];
 const NATIONAL: &[Role] = &[Admin, UdiAdm];
 /// Residents and occupancy: written by UDI nationally and an operator for its centres (§1).
 const RESIDENT_WRITERS: &[Role] = &[Admin, UdiAdm, Operator];
+/// Plans: UDI's staff who follow the routines (SPEC §1, §6).
+const PLANS: &[Role] = &[Admin, UdiAdm, UdiRegion];
 
 /// `{target}` is replaced by a user every manager may manage (see `target_for`).
 pub(crate) const ROUTES: &[Route] = &[
@@ -463,6 +465,25 @@ pub(crate) const ROUTES: &[Route] = &[
         path: "/api/v1/placement/solve",
         kind: Kind::Api,
         allowed: &[Admin, Imdi],
+    },
+    // plans (SPEC §6)
+    Route {
+        method: "GET",
+        path: "/plans/preview",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/plans/preview",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/plans/preview",
+        kind: Kind::Api,
+        allowed: PLANS,
     },
     // account API (R-AUTH-2, R-AUTH-4)
     Route {

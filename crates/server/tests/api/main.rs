@@ -24,6 +24,7 @@ mod navigation;
 mod occupancy;
 mod operator_scope;
 mod placement;
+mod plans;
 mod rate_limit;
 mod registration;
 mod registry;
