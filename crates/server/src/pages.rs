@@ -74,6 +74,13 @@ impl Shell {
             .collect()
     }
 
+    /// Whether the user follows plans (links from other areas' pages to a centre's plans).
+    pub fn may_follow_plans(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|user| user.role.may(Capability::FollowPlans))
+    }
+
     pub fn is_current(&self, href: &str) -> bool {
         if href == "/" {
             self.path == "/"

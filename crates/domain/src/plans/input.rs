@@ -49,3 +49,39 @@ pub struct Facts {
     /// item is shown.
     pub has_equipment: Option<bool>,
 }
+
+impl PlanDates {
+    /// The dates a stored agreement gives a plan: the award defaults to the signing, the end is
+    /// the stop date where set, else valid-to (both exclusive, R-AGR-3), so a notice or an
+    /// extension re-dates the plan.
+    pub fn of_agreement(terms: &crate::agreements::AgreementTerms) -> PlanDates {
+        PlanDates {
+            awarded: terms.awarded.unwrap_or(terms.signed),
+            signed: terms.signed,
+            operation_start: terms.operation_start,
+            end: terms.stop_date.unwrap_or(terms.valid_to),
+        }
+    }
+}
+
+/// Overdue (SPEC §6): an open task whose deadline has passed; a "not before" date is never
+/// overdue, and a task without a date cannot be.
+pub fn is_overdue(due: Option<NaiveDate>, timing: super::Timing, today: NaiveDate) -> bool {
+    timing == super::Timing::By && due.is_some_and(|due| due < today)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plans::Timing;
+
+    #[test]
+    fn spec_6_an_open_task_is_overdue_the_day_after_its_deadline() {
+        let due = NaiveDate::from_ymd_opt(2026, 3, 20);
+        let on = |day| NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+        assert!(!is_overdue(due, Timing::By, on(20)));
+        assert!(is_overdue(due, Timing::By, on(21)));
+        assert!(!is_overdue(due, Timing::NotBefore, on(21)));
+        assert!(!is_overdue(None, Timing::By, on(21)));
+    }
+}

@@ -18,7 +18,7 @@ mod tests;
 
 pub use builtin::{TEMPLATE_KEYS, builtin};
 pub use engine::{NotNeeded, Plan, Task, TaskState, plan};
-pub use input::{Experience, Facts, Hiring, PlanDates, PlanInput};
+pub use input::{Experience, Facts, Hiring, PlanDates, PlanInput, is_overdue};
 pub use phases::Phase;
 pub use preview::{PreviewInput, PreviewRequest};
 pub use template::{PhaseName, Responsible, Team, Template, Timing};

@@ -60,6 +60,45 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Per nyansatt, innen tre måneder etter ansettelsen",
         "Per new employee, within three months of hiring",
     ),
+    ("plans.centre_title", "Planer", "Plans"),
+    ("plans.plan_title", "Plan", "Plan"),
+    (
+        "plans.none",
+        "Mottaket har ingen planer ennå.",
+        "The centre has no plans yet.",
+    ),
+    ("plans.started", "startet", "started"),
+    ("plans.start", "Start en plan", "Start a plan"),
+    ("plans.agreement", "Avtale", "Agreement"),
+    (
+        "plans.no_agreements",
+        "Mottaket har ingen avtaler å starte en plan fra.",
+        "The centre has no agreements to start a plan from.",
+    ),
+    ("plans.version", "Malversjon", "Template version"),
+    ("plans.overdue", "Forfalt", "Overdue"),
+    ("plans.status", "Status", "Status"),
+    ("plans.status.open", "Åpen", "Open"),
+    ("plans.status.done", "Utført", "Done"),
+    ("plans.status.not_needed", "Ikke nødvendig", "Not needed"),
+    (
+        "plans.reason",
+        "Begrunnelse (når ikke nødvendig)",
+        "Reason (when not needed)",
+    ),
+    ("plans.ordered_on", "Bestilt/gjort", "Ordered/done"),
+    (
+        "plans.feedback_on",
+        "Fått tilbakemelding",
+        "Feedback received",
+    ),
+    (
+        "plans.followed_up_on",
+        "Fulgt opp tilbakemelding",
+        "Feedback followed up",
+    ),
+    ("plans.update", "Oppdater oppgaven", "Update the task"),
+    ("plans.save", "Lagre", "Save"),
     (
         "plans.template.opening",
         "Opprettelse av mottak (IKT)",
@@ -278,6 +317,7 @@ mod tests {
                 );
             }
         }
+        keys.extend(["open", "done", "not_needed"].map(|status| format!("plans.status.{status}")));
         keys.extend(Team::ALL.map(|team| format!("plans.team.{}", team.code())));
         keys.extend(
             ["startup", "operation", "closing"].map(|phase| format!("plans.phase.{phase}")),

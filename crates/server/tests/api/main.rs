@@ -25,6 +25,7 @@ mod occupancy;
 mod operator_scope;
 mod placement;
 mod plans;
+mod plans_stored;
 mod rate_limit;
 mod registration;
 mod registry;

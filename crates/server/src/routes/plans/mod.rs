@@ -5,6 +5,7 @@
 //! (`Capability::FollowPlans`). A preview holds no personal data and no centre's data.
 
 mod page;
+mod stored;
 
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
             post(preview_api).route_layer(allow(Capability::FollowPlans)),
         )
         .merge(page::router())
+        .merge(stored::router())
 }
 
 /// `{phases, tasks}`: a template computed for the request's dates.

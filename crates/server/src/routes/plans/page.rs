@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use mottak_domain::access::Capability;
 use mottak_domain::plans::template::Anchor;
 use mottak_domain::plans::{
-    Phase, Plan, PreviewRequest, Responsible, TEMPLATE_KEYS, Task, Template as PlanTemplate, Timing,
+    Phase, Plan, PreviewRequest, Responsible, TEMPLATE_KEYS, Template as PlanTemplate, Timing,
 };
 use serde::Deserialize;
 
@@ -55,10 +55,10 @@ pub struct PreviewForm {
     startup_months: String,
 }
 
-struct PhaseRow {
-    name: &'static str,
-    from: String,
-    last_day: String,
+pub(super) struct PhaseRow {
+    pub(super) name: &'static str,
+    pub(super) from: String,
+    pub(super) last_day: String,
 }
 
 struct TaskRow {
@@ -82,12 +82,17 @@ struct PreviewPage {
     result: Option<(String, Vec<PhaseRow>, Vec<TaskRow>)>,
 }
 
+/// The built-in templates as choices of a select.
+pub(super) fn template_choices(shell: &Shell) -> Vec<(&'static str, &'static str)> {
+    TEMPLATE_KEYS
+        .iter()
+        .map(|key| (*key, shell.t(&format!("plans.template.{key}"))))
+        .collect()
+}
+
 impl PreviewPage {
     fn new(shell: Shell, form: PreviewForm) -> PreviewPage {
-        let templates = TEMPLATE_KEYS
-            .iter()
-            .map(|key| (*key, shell.t(&format!("plans.template.{key}"))))
-            .collect();
+        let templates = template_choices(&shell);
         PreviewPage {
             shell: shell.with_title("plans.title"),
             form,
@@ -150,7 +155,7 @@ async fn compute(shell: Shell, CsrfForm(form): CsrfForm<PreviewForm>) -> Respons
 }
 
 /// A field left empty is a member left out.
-fn blank_is_absent(text: &str) -> Option<&str> {
+pub(super) fn blank_is_absent(text: &str) -> Option<&str> {
     Some(text.trim()).filter(|text| !text.is_empty())
 }
 
@@ -160,7 +165,7 @@ fn phase_name(shell: &Shell, phase: &Phase) -> &'static str {
 
 /// Phases as the screen shows periods: from the first day to the last (the API's `to` is
 /// the day after).
-fn phase_rows(shell: &Shell, phases: &[Phase]) -> Vec<PhaseRow> {
+pub(super) fn phase_rows(shell: &Shell, phases: &[Phase]) -> Vec<PhaseRow> {
     phases
         .iter()
         .map(|phase| PhaseRow {
@@ -184,7 +189,7 @@ fn task_rows(shell: &Shell, template: &PlanTemplate, plan: &Plan) -> Vec<TaskRow
             TaskRow {
                 due: task.due.map(display_date).unwrap_or_default(),
                 not_before: task.timing == Timing::NotBefore,
-                waits_for: waits_for(shell, template, task),
+                waits_for: waits_for(shell, template, task.item, task.due),
                 title: item_title(template, task.item, shell.lang),
                 responsible: responsible(shell, task.responsible),
                 phase: phase_of(shell, &plan.phases, task.due),
@@ -198,11 +203,17 @@ fn task_rows(shell: &Shell, template: &PlanTemplate, plan: &Plan) -> Vec<TaskRow
         .collect()
 }
 
-fn waits_for(shell: &Shell, template: &PlanTemplate, task: &Task) -> String {
-    if task.due.is_some() {
+/// Why a task without a date has none: the item it waits for, or a hiring.
+pub(super) fn waits_for(
+    shell: &Shell,
+    template: &PlanTemplate,
+    item: usize,
+    due: Option<NaiveDate>,
+) -> String {
+    if due.is_some() {
         return String::new();
     }
-    match &template.items[task.item].due.anchor {
+    match &template.items[item].due.anchor {
         Anchor::Completed(key) => {
             let title = template
                 .items
@@ -219,14 +230,14 @@ fn waits_for(shell: &Shell, template: &PlanTemplate, task: &Task) -> String {
     }
 }
 
-fn responsible(shell: &Shell, responsible: Responsible) -> String {
+pub(super) fn responsible(shell: &Shell, responsible: Responsible) -> String {
     match responsible {
         Responsible::Role(role) => shell.role_name(role.code()).to_owned(),
         Responsible::Team(team) => shell.t(&format!("plans.team.{}", team.code())).to_owned(),
     }
 }
 
-fn phase_of(shell: &Shell, phases: &[Phase], due: Option<NaiveDate>) -> &'static str {
+pub(super) fn phase_of(shell: &Shell, phases: &[Phase], due: Option<NaiveDate>) -> &'static str {
     due.and_then(|due| phases.iter().find(|phase| phase.range.contains(due)))
         .map_or("", |phase| phase_name(shell, phase))
 }
