@@ -144,6 +144,7 @@ pub enum Problem {
         min: i64,
         max: i64,
     },
+    AgreementNotOfCentre,
 }
 
 impl Problem {
@@ -261,6 +262,7 @@ impl Problem {
                 "must be after operation_start (the end is exclusive)".into()
             }
             Between { min, max } => format!("must be from {min} to {max}"),
+            AgreementNotOfCentre => "no agreement of this centre has this id".into(),
         }
     }
 }

@@ -71,14 +71,14 @@ async fn plan_input(
     let agreement = store
         .agreement(agreement_id)
         .await
-        .map_err(|_| invalid("agreement_id", Problem::Required))?;
+        .map_err(|_| invalid("agreement_id", Problem::AgreementNotOfCentre))?;
     if !agreement
         .terms
         .units
         .iter()
         .any(|unit| unit.centre_id == centre.id)
     {
-        return Err(invalid("agreement_id", Problem::Required));
+        return Err(invalid("agreement_id", Problem::AgreementNotOfCentre));
     }
     let experienced = match experienced {
         Some(experienced) => experienced,

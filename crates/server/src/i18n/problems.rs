@@ -255,6 +255,10 @@ fn texts(problem: &Problem) -> (String, String) {
             "Sluttdatoen må være etter driftsstart",
             "The end must be after the start of operation",
         ),
+        AgreementNotOfCentre => both(
+            "Velg en av mottakets avtaler",
+            "Choose one of the centre's agreements",
+        ),
         Between { min, max } => (
             format!("må være fra {min} til {max}"),
             format!("must be from {min} to {max}"),

@@ -124,5 +124,5 @@ async fn spec_6_a_plan_needs_an_agreement_of_the_centre() {
         .await;
     assert_eq!(response.status(), 400);
     let html = response.text().await.unwrap();
-    assert!(html.contains("error-summary"), "{html}");
+    assert!(html.contains("Velg en av mottakets avtaler"), "{html}");
 }
