@@ -4,16 +4,17 @@
 //! with its event. Scope: the centre's, as the registry decides it (a region its own centres).
 
 use chrono::NaiveDate;
+use mottak_domain::agreements::AgreementTerms;
 use mottak_domain::error::{FieldError, Problem};
-use mottak_domain::plans::template::Anchor;
 use mottak_domain::plans::{
     Experience, Facts, Plan, PlanDates, PlanInput, TEMPLATE_KEYS, TaskState, Template, Timing,
     builtin, plan,
 };
-use mottak_store::Store;
+use mottak_store::events::Actor;
 use mottak_store::events::{EventDomain, NewEvent};
 use mottak_store::plans::{NewPlan, PlanRecord, TaskRecord};
 use mottak_store::registry::CentreRecord;
+use mottak_store::{Store, StoreError, WriteTx};
 use serde_json::json;
 
 use crate::auth::Caller;
@@ -244,7 +245,7 @@ pub async fn update_task(
     if let Some(stored) = tasks.iter_mut().find(|stored| stored.position == position) {
         *stored = task.clone();
     }
-    let dated = redate_waiting(&loaded, &tasks);
+    let dated = redated(&loaded.template, &loaded.input, &tasks);
     for waiting in &dated {
         tx.update_plan_task(plan_id, waiting).await?;
     }
@@ -265,15 +266,13 @@ pub async fn update_task(
     Ok(())
 }
 
-/// Tasks of items anchored on another item's completion: each one-task item gets the date
-/// the engine now computes (or loses it when that item is open again).
-fn redate_waiting(loaded: &LoadedPlan, tasks: &[TaskRecord]) -> Vec<TaskRecord> {
-    let computed = plan(&loaded.template, &loaded.input, &facts(tasks));
+/// The open tasks whose due date the engine now computes differently: an item's stored tasks
+/// are paired in order with its computed ones when both have as many (a task per occurrence);
+/// done and not-needed tasks keep theirs.
+fn redated(template: &Template, input: &PlanInput, tasks: &[TaskRecord]) -> Vec<TaskRecord> {
+    let computed = plan(template, input, &facts(tasks));
     let mut changed = Vec::new();
-    for item in &loaded.template.items {
-        if !matches!(item.due.anchor, Anchor::Completed(_)) {
-            continue;
-        }
+    for item in &template.items {
         let stored: Vec<&TaskRecord> = tasks
             .iter()
             .filter(|task| task.item_key == item.key)
@@ -283,15 +282,62 @@ fn redate_waiting(loaded: &LoadedPlan, tasks: &[TaskRecord]) -> Vec<TaskRecord> 
             .iter()
             .filter(|task| task.key == item.key)
             .collect();
-        if let ([stored], [fresh]) = (stored.as_slice(), fresh.as_slice()) {
+        if stored.len() != fresh.len() {
+            continue;
+        }
+        for (stored, fresh) in stored.into_iter().zip(fresh) {
             let due = fresh.due.map(|due| due.to_string());
-            if stored.due != due {
+            if stored.status == "open" && stored.due != due {
                 changed.push(TaskRecord {
                     due,
-                    ..(*stored).clone()
+                    ..stored.clone()
                 });
             }
         }
     }
     changed
+}
+
+/// Re-dates the open tasks of every plan of an agreement whose terms changed (a notice or an
+/// extension moves the end, SPEC §6), inside the agreement's write, with an event per plan.
+pub async fn redate_plans_of_agreement(
+    tx: &mut WriteTx,
+    actor: &Actor,
+    agreement_id: i64,
+    terms: &AgreementTerms,
+) -> Result<(), StoreError> {
+    for record in tx.plans_of_agreement(agreement_id).await? {
+        let document = tx
+            .plan_template_in(&record.template_key, record.template_version)
+            .await?;
+        let Ok(template) = serde_json::from_str::<Template>(&document) else {
+            tracing::error!(plan = record.id, "stored plan template does not read");
+            continue;
+        };
+        let input = PlanInput {
+            dates: PlanDates::of_agreement(terms),
+            experience: if record.experienced != 0 {
+                Experience::Experienced
+            } else {
+                Experience::New
+            },
+            startup_months: None,
+        };
+        let tasks = tx.plan_tasks_in(record.id).await?;
+        let changed = redated(&template, &input, &tasks);
+        if changed.is_empty() {
+            continue;
+        }
+        for task in &changed {
+            tx.update_plan_task(record.id, task).await?;
+        }
+        tx.record(
+            NewEvent::new(actor, EventDomain::Plans, "plan.redated", "plan", record.id).summary(
+                json!({"agreement_id": agreement_id, "end": terms.end().to_string(),
+                    "tasks": changed.len()}),
+            ),
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -92,6 +92,43 @@ impl Store {
 }
 
 impl WriteTx {
+    /// The plans started from an agreement (re-dated when its end moves).
+    pub async fn plans_of_agreement(
+        &mut self,
+        agreement_id: i64,
+    ) -> Result<Vec<PlanRecord>, StoreError> {
+        let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE agreement_id = $1 ORDER BY id");
+        Ok(sqlx::query_as::<_, PlanRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(agreement_id)
+            .fetch_all(self.connection())
+            .await?)
+    }
+
+    /// A plan's template document, read inside the write.
+    pub async fn plan_template_in(
+        &mut self,
+        key: &str,
+        version: i64,
+    ) -> Result<String, StoreError> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT document FROM plan_templates WHERE key = $1 AND version = $2")
+                .bind(key)
+                .bind(version)
+                .fetch_optional(self.connection())
+                .await?;
+        row.map(|(document,)| document).ok_or(StoreError::NotFound)
+    }
+
+    /// A plan's tasks, read inside the write.
+    pub async fn plan_tasks_in(&mut self, plan_id: i64) -> Result<Vec<TaskRecord>, StoreError> {
+        let sql =
+            format!("SELECT {TASK_COLUMNS} FROM plan_tasks WHERE plan_id = $1 ORDER BY position");
+        Ok(sqlx::query_as::<_, TaskRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(plan_id)
+            .fetch_all(self.connection())
+            .await?)
+    }
+
     /// Stores the plan with its tasks (positions as given) and returns its id.
     pub async fn insert_plan(
         &mut self,

@@ -126,3 +126,69 @@ async fn spec_6_a_plan_needs_an_agreement_of_the_centre() {
     let html = response.text().await.unwrap();
     assert!(html.contains("Velg en av mottakets avtaler"), "{html}");
 }
+
+#[tokio::test]
+async fn spec_6_notice_re_dates_the_open_tasks_of_the_agreements_plans() {
+    let app = spawn_app().await;
+    let (centre, operator) = registry_targets(&app).await;
+    let agreement = agreement_target(&app, centre, operator).await;
+    let user = app.create_user("adm", Role::UdiAdm).await;
+    let browser = app.login(&user).await;
+    let page = format!("/centres/{centre}/plans");
+    let response = app
+        .submit(
+            &browser,
+            &page,
+            &page,
+            &[
+                ("template", "closing"),
+                ("agreement_id", &agreement.to_string()),
+            ],
+        )
+        .await;
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let plan: i64 = location.trim_start_matches("/plans/").parse().unwrap();
+    let due = |key: &'static str| {
+        let store = app.store.clone();
+        async move {
+            let tasks = store.plan_tasks(plan).await.unwrap();
+            let task = tasks.into_iter().find(|task| task.item_key == key).unwrap();
+            (task.due, task.status)
+        }
+    };
+    // Valid to 1 January 2028: deletion not before 1 April 2028.
+    assert_eq!(
+        due("closing.sesam_users").await.0.as_deref(),
+        Some("2028-04-01")
+    );
+    let dates = position(&app, plan, "closing.dates").await;
+    let response = app
+        .submit(
+            &browser,
+            &location,
+            &format!("/plans/{plan}/tasks/{dates}"),
+            &[("status", "done")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let token = app.token_for(&user).await;
+    let (status, body) = app
+        .api(&token)
+        .post(
+            &format!("/api/v1/agreements/{agreement}/notice"),
+            &serde_json::json!({"date": "2026-06-15"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    // Stop date 15 September 2026 (three months' notice): three months later.
+    assert_eq!(
+        due("closing.sesam_users").await.0.as_deref(),
+        Some("2026-12-15")
+    );
+    // A task already done keeps its date.
+    let (done_due, done_status) = due("closing.dates").await;
+    assert_eq!(
+        (done_due.as_deref(), done_status.as_str()),
+        (Some("2027-12-01"), "done")
+    );
+}
