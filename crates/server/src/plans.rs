@@ -331,11 +331,14 @@ pub async fn redate_plans_of_agreement(
         for task in &changed {
             tx.update_plan_task(record.id, task).await?;
         }
+        let region = tx.centre_region_in(record.centre_id).await?;
         tx.record(
-            NewEvent::new(actor, EventDomain::Plans, "plan.redated", "plan", record.id).summary(
-                json!({"agreement_id": agreement_id, "end": terms.end().to_string(),
+            NewEvent::new(actor, EventDomain::Plans, "plan.redated", "plan", record.id)
+                .summary(
+                    json!({"agreement_id": agreement_id, "end": terms.end().to_string(),
                     "tasks": changed.len()}),
-            ),
+                )
+                .in_region(Some(region)),
         )
         .await?;
     }

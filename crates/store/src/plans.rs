@@ -119,6 +119,15 @@ impl WriteTx {
         row.map(|(document,)| document).ok_or(StoreError::NotFound)
     }
 
+    /// The responsible region of a plan's centre (its events' scope, R-LOG-4).
+    pub async fn centre_region_in(&mut self, centre_id: i64) -> Result<String, StoreError> {
+        let (region,): (String,) = sqlx::query_as("SELECT region FROM centres WHERE id = $1")
+            .bind(centre_id)
+            .fetch_one(self.connection())
+            .await?;
+        Ok(region)
+    }
+
     /// A plan's tasks, read inside the write.
     pub async fn plan_tasks_in(&mut self, plan_id: i64) -> Result<Vec<TaskRecord>, StoreError> {
         let sql =
