@@ -13,7 +13,7 @@ use mottak_domain::plans::{
 use mottak_store::events::Actor;
 use mottak_store::events::{EventDomain, NewEvent};
 use mottak_store::plans::{NewPlan, PlanRecord, TaskRecord};
-use mottak_store::registry::CentreRecord;
+use mottak_store::registry::{CentreRecord, OperatorRecord};
 use mottak_store::{Store, StoreError, WriteTx};
 use serde_json::json;
 
@@ -111,6 +111,27 @@ pub async fn start_plan(
     agreement_id: i64,
 ) -> ApiResult<i64> {
     let (centre, operator) = load_centre(store, caller, centre_id).await?;
+    start_plan_for(
+        store,
+        &caller.actor(),
+        &centre,
+        &operator,
+        template_key,
+        agreement_id,
+    )
+    .await
+}
+
+/// [`start_plan`] once the centre is known to be in scope (and for the demo).
+pub async fn start_plan_for(
+    store: &Store,
+    actor: &Actor,
+    centre: &CentreRecord,
+    operator: &OperatorRecord,
+    template_key: &str,
+    agreement_id: i64,
+) -> ApiResult<i64> {
+    let centre_id = centre.id;
     let template = builtin(template_key).ok_or_else(|| {
         invalid(
             "template",
@@ -120,7 +141,7 @@ pub async fn start_plan(
             },
         )
     })?;
-    let input = plan_input(store, &centre, agreement_id, None).await?;
+    let input = plan_input(store, centre, agreement_id, None).await?;
     let computed = plan(&template, &input, &Facts::default());
     let tasks: Vec<TaskRecord> = computed
         .tasks
@@ -139,7 +160,6 @@ pub async fn start_plan(
         })
         .collect();
     let document = serde_json::to_string(&template).expect("templates serialize");
-    let actor = caller.actor();
     let mut tx = store.begin_write().await?;
     let id = tx
         .insert_plan(
@@ -156,7 +176,7 @@ pub async fn start_plan(
         )
         .await?;
     tx.record(
-        NewEvent::new(&actor, EventDomain::Plans, "plan.started", "plan", id)
+        NewEvent::new(actor, EventDomain::Plans, "plan.started", "plan", id)
             .summary(
                 json!({"centre": centre.number, "agreement_id": agreement_id,
                 "template": template.key, "version": template.version, "tasks": tasks.len()}),

@@ -192,3 +192,18 @@ async fn spec_6_notice_re_dates_the_open_tasks_of_the_agreements_plans() {
         (Some("2027-12-01"), "done")
     );
 }
+
+#[tokio::test]
+async fn demo_data_has_an_opening_and_a_follow_up_plan_on_the_first_centre() {
+    let app = spawn_app().await;
+    mottak_server::demo::fill(&app.store).await.unwrap();
+    let agreement = app.store.agreements(None, None).await.unwrap().remove(0);
+    let centre = agreement.terms.units[0].centre_id;
+    let plans = app.store.plans_of_centre(centre).await.unwrap();
+    let mut templates: Vec<&str> = plans
+        .iter()
+        .map(|plan| plan.template_key.as_str())
+        .collect();
+    templates.sort();
+    assert_eq!(templates, ["new_centre", "opening"]);
+}
