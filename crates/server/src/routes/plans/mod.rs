@@ -70,6 +70,7 @@ pub struct TaskAnswer {
 /// after `operation_start`; `awarded` defaults to `signed`. Optional, beyond SPEC §10:
 /// `startup_months` (3–6, `new_centre`) and `has_equipment` (`closing.equipment`). Nothing is
 /// stored.
+/// Who: admin, udi_adm and udi_region.
 #[utoipa::path(post, path = "/api/v1/plans/preview", tag = "plans", request_body = PreviewRequest,
     params(("Accept-Language" = Option<String>, Header, description = "`en` for English titles; bokmål otherwise")),
     responses((status = 200, body = PreviewResponse), (status = 400, body = crate::error::Problem)),
