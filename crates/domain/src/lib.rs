@@ -16,6 +16,7 @@ pub mod money;
 pub mod occupancy;
 pub mod payment;
 pub mod place_types;
+pub mod plans;
 pub mod problem;
 pub mod registry;
 pub mod regulation;

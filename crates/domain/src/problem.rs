@@ -132,6 +132,19 @@ pub enum Problem {
     },
     NoUnitWithPlaceType,
     SecondEntry,
+    // Plans (SPEC §6).
+    UnknownTemplate {
+        code: String,
+        codes: String,
+    },
+    AwardedAfterSigned,
+    SignedNotBeforeEnd,
+    EndNotAfterOperationStart,
+    Between {
+        min: i64,
+        max: i64,
+    },
+    AgreementNotOfCentre,
 }
 
 impl Problem {
@@ -240,6 +253,16 @@ impl Problem {
             OutsideMonth { month } => format!("is outside the month {month}"),
             NoUnitWithPlaceType => "no unit has this place type".into(),
             SecondEntry => "a second entry for this date and place type".into(),
+            UnknownTemplate { code, codes } => {
+                format!("unknown template \"{code}\"; one of {codes}")
+            }
+            AwardedAfterSigned => "must not be after signed (the award is the earlier date)".into(),
+            SignedNotBeforeEnd => "must be before end".into(),
+            EndNotAfterOperationStart => {
+                "must be after operation_start (the end is exclusive)".into()
+            }
+            Between { min, max } => format!("must be from {min} to {max}"),
+            AgreementNotOfCentre => "no agreement of this centre has this id".into(),
         }
     }
 }

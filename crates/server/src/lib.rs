@@ -22,6 +22,7 @@ pub mod occupancy;
 pub mod pages;
 pub mod params;
 pub mod pdf;
+pub mod plans;
 pub mod registry;
 pub mod regulation;
 pub mod residents;

@@ -37,6 +37,7 @@ const NAVIGATION: &[(&str, &str, Capability)] = &[
     ),
     ("/reference/cpi", "nav.cpi", Capability::ManageRegistry),
     ("/placement", "nav.placement", Capability::ProposePlacements),
+    ("/plans/preview", "nav.plans", Capability::FollowPlans),
     ("/events", "nav.events", Capability::SignedIn),
     ("/calendar", "nav.calendar", Capability::SignedIn),
     ("/api/docs", "nav.api", Capability::SignedIn),
@@ -71,6 +72,13 @@ impl Shell {
             .filter(|(_, _, capability)| user.role.may(*capability))
             .map(|&(href, key, _)| NavItem { href, key })
             .collect()
+    }
+
+    /// Whether the user follows plans (links from other areas' pages to a centre's plans).
+    pub fn may_follow_plans(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|user| user.role.may(Capability::FollowPlans))
     }
 
     pub fn is_current(&self, href: &str) -> bool {

@@ -14,6 +14,7 @@ pub mod jobs;
 mod login_failures;
 pub mod occupancy;
 mod open;
+pub mod plans;
 pub mod reference;
 pub mod registry;
 pub mod residents;

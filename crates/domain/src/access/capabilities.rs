@@ -35,6 +35,9 @@ pub enum Capability {
     AdministerAccounts,
     /// Second factors, API tokens and reference data: system administrators only.
     Administer,
+    /// Opening, closing and follow-up plans (SPEC §6): UDI's administrative staff and regional
+    /// units, who follow the routines.
+    FollowPlans,
 }
 
 impl Capability {
@@ -51,6 +54,7 @@ impl Capability {
             Capability::ProposePlacements => &[Admin, Imdi],
             Capability::AdministerAccounts => &[Admin, Imdi, MunicipalityAdmin],
             Capability::Administer => &[Admin],
+            Capability::FollowPlans => &[Admin, UdiAdm, UdiRegion],
         }
     }
 }
@@ -93,6 +97,15 @@ mod tests {
         for role in [Role::Imdi, Role::MunicipalityAdmin, Role::Municipality] {
             assert!(!role.may(Capability::ReadResidents), "{role:?}");
         }
+    }
+
+    #[test]
+    fn spec_1_plans_are_followed_by_udi_staff_and_regional_units() {
+        let followers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|role| role.may(Capability::FollowPlans))
+            .collect();
+        assert_eq!(followers, [Role::Admin, Role::UdiAdm, Role::UdiRegion]);
     }
 
     #[test]

@@ -233,6 +233,9 @@ async fn write_version(
         tx.flag_claims_after(&centre_ids(&current.terms), terms.end())
             .await?;
     }
+    if terms.end() != current.terms.end() {
+        crate::plans::redate_plans_of_agreement(&mut tx, actor, id, &terms).await?;
+    }
     tx.record(event(actor, action, id, &terms, snapshot))
         .await?;
     tx.commit().await?;

@@ -2,6 +2,7 @@
 //! and a registry that looks like a working one.
 
 mod agreements;
+mod plans;
 mod registry;
 mod residents;
 
@@ -93,6 +94,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
     }
     registry::fill(store).await?;
     agreements::fill(store).await?;
+    plans::fill(store).await?;
     residents::fill(store).await?;
     let actor = Actor::system("demo");
     let password_hash = password::hash(DEMO_PASSWORD, PasswordHashing::Production);

@@ -4,6 +4,8 @@ mod accounts;
 mod claims;
 pub mod events;
 mod money;
+mod plan_items;
+mod plans;
 pub mod problems;
 mod registry;
 mod residents;
@@ -73,6 +75,8 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         money::TEXTS,
         residents::TEXTS,
         events::TEXTS,
+        plans::TEXTS,
+        plan_items::TEXTS,
     ]
     .into_iter()
     .flatten()

@@ -242,6 +242,27 @@ fn texts(problem: &Problem) -> (String, String) {
             "en dato og plasstype er oppgitt to ganger",
             "a date and place type are given twice",
         ),
+        UnknownTemplate { .. } => both("Velg en mal fra listen", "Choose a template from the list"),
+        AwardedAfterSigned => both(
+            "Tildelingen kan ikke være etter signeringen",
+            "The award cannot be after the signing",
+        ),
+        SignedNotBeforeEnd => both(
+            "Signeringen må være før avtalen slutter",
+            "The signing must be before the agreement ends",
+        ),
+        EndNotAfterOperationStart => both(
+            "Sluttdatoen må være etter driftsstart",
+            "The end must be after the start of operation",
+        ),
+        AgreementNotOfCentre => both(
+            "Velg en av mottakets avtaler",
+            "Choose one of the centre's agreements",
+        ),
+        Between { min, max } => (
+            format!("må være fra {min} til {max}"),
+            format!("must be from {min} to {max}"),
+        ),
     }
 }
 

@@ -12,6 +12,7 @@ mod login;
 mod occupancy;
 mod openapi;
 mod placement;
+mod plans;
 mod reference;
 pub(crate) mod registry;
 mod residents;
@@ -52,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .merge(placement::router())
         .merge(residents::router())
         .merge(occupancy::router())
+        .merge(plans::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn_with_state(state.clone(), auth::csrf::ensure_cookie))

@@ -69,6 +69,7 @@ use problems::ProblemResponses;
         super::occupancy::put_month_api,
         super::occupancy::import_month_csv_api,
         super::occupancy::approve_month_api,
+        super::plans::preview_api,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerAuth, &ProblemResponses),
@@ -84,6 +85,7 @@ use problems::ProblemResponses;
         (name = "residents", description = "Residents and their stays (SPEC §5, R-OCC-1)"),
         (name = "occupancy", description = "Occupancy per day and its approval (R-OCC-2, R-OCC-3)"),
         (name = "placement", description = "Placement proposals with a proven bound (R-SET-9)"),
+        (name = "plans", description = "Opening, closing and follow-up plans (SPEC §6)"),
     )
 )]
 pub struct ApiDoc;

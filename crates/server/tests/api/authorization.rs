@@ -25,6 +25,8 @@ const REGISTRY: &[Role] = &[Admin, UdiAdm, UdiRegion, Operator];
 const NATIONAL: &[Role] = &[Admin, UdiAdm];
 /// Residents and occupancy: written by UDI nationally and an operator for its centres (§1).
 const RESIDENT_WRITERS: &[Role] = &[Admin, UdiAdm, Operator];
+/// Plans: UDI's staff who follow the routines (SPEC §1, §6).
+const PLANS: &[Role] = &[Admin, UdiAdm, UdiRegion];
 
 /// `{target}` is replaced by a user every manager may manage (see `target_for`).
 pub(crate) const ROUTES: &[Route] = &[
@@ -476,6 +478,49 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Api,
         allowed: &[Admin, Imdi],
     },
+    // plans (SPEC §6)
+    Route {
+        method: "GET",
+        path: "/plans/preview",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/plans/preview",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/plans/preview",
+        kind: Kind::Api,
+        allowed: PLANS,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/plans",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/plans",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "GET",
+        path: "/plans/999999",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/plans/999999/tasks/1",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
     // account API (R-AUTH-2, R-AUTH-4)
     Route {
         method: "PATCH",
@@ -696,7 +741,7 @@ impl Targets {
 }
 
 /// An operator DRO1000 with a centre in region VEST.
-async fn registry_targets(app: &TestApp) -> (i64, i64) {
+pub(crate) async fn registry_targets(app: &TestApp) -> (i64, i64) {
     use mottak_server::registry::{CentreInput, OperatorInput, create_centre, create_operator};
     let actor = mottak_store::events::Actor::system("test");
     let operator = create_operator(
@@ -725,7 +770,7 @@ async fn registry_targets(app: &TestApp) -> (i64, i64) {
 }
 
 /// A main agreement of the registry target's centre, which every reading role may see.
-async fn agreement_target(app: &TestApp, centre: i64, operator: i64) -> i64 {
+pub(crate) async fn agreement_target(app: &TestApp, centre: i64, operator: i64) -> i64 {
     let input: mottak_domain::agreements::AgreementInput =
         serde_json::from_value(crate::agreements::main_agreement(operator, centre)).unwrap();
     let actor = mottak_store::events::Actor::system("test");

@@ -24,6 +24,8 @@ mod navigation;
 mod occupancy;
 mod operator_scope;
 mod placement;
+mod plans;
+mod plans_stored;
 mod rate_limit;
 mod registration;
 mod registry;

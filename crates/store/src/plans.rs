@@ -1,0 +1,229 @@
+//! Plans on centres (SPEC §6): the template versions they were started from, the plans and
+//! their tasks with seed 000's checklist columns. Dates are ISO text, as everywhere.
+
+use sqlx::FromRow;
+
+use crate::{Store, StoreError, WriteTx, timestamp};
+
+/// A plan as stored.
+#[derive(Clone, Debug, PartialEq, Eq, FromRow)]
+pub struct PlanRecord {
+    pub id: i64,
+    pub centre_id: i64,
+    pub agreement_id: i64,
+    pub template_key: String,
+    pub template_version: i64,
+    /// 1 when the operator was experienced at the start.
+    pub experienced: i64,
+    pub started_at: String,
+    pub started_by: String,
+}
+
+/// A task as stored; `status` is `open`, `done` or `not_needed`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, FromRow)]
+pub struct TaskRecord {
+    pub position: i64,
+    pub item_key: String,
+    pub due: Option<String>,
+    pub timing: String,
+    pub status: String,
+    pub reason: Option<String>,
+    pub ordered_on: Option<String>,
+    pub feedback_on: Option<String>,
+    pub followed_up_on: Option<String>,
+    pub done_on: Option<String>,
+}
+
+/// A plan to start: its centre, agreement and template version.
+pub struct NewPlan<'a> {
+    pub centre_id: i64,
+    pub agreement_id: i64,
+    pub template_key: &'a str,
+    pub template_version: i64,
+    /// The template as the domain writes it, stored once per version.
+    pub template_document: &'a str,
+    pub experienced: bool,
+    pub started_by: &'a str,
+}
+
+const PLAN_COLUMNS: &str = "id, centre_id, agreement_id, template_key, template_version, \
+    experienced, started_at, started_by";
+const TASK_COLUMNS: &str = "position, item_key, due, timing, status, reason, ordered_on, \
+    feedback_on, followed_up_on, done_on";
+
+impl Store {
+    pub async fn plan(&self, id: i64) -> Result<PlanRecord, StoreError> {
+        let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1");
+        sqlx::query_as::<_, PlanRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// A centre's plans, the latest first.
+    pub async fn plans_of_centre(&self, centre_id: i64) -> Result<Vec<PlanRecord>, StoreError> {
+        let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE centre_id = $1 ORDER BY id DESC");
+        Ok(sqlx::query_as::<_, PlanRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(centre_id)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    /// The template document a plan was started from.
+    pub async fn plan_template(&self, key: &str, version: i64) -> Result<String, StoreError> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT document FROM plan_templates WHERE key = $1 AND version = $2")
+                .bind(key)
+                .bind(version)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|(document,)| document).ok_or(StoreError::NotFound)
+    }
+
+    pub async fn plan_tasks(&self, plan_id: i64) -> Result<Vec<TaskRecord>, StoreError> {
+        let sql =
+            format!("SELECT {TASK_COLUMNS} FROM plan_tasks WHERE plan_id = $1 ORDER BY position");
+        Ok(sqlx::query_as::<_, TaskRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(plan_id)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+}
+
+impl WriteTx {
+    /// The plans started from an agreement (re-dated when its end moves).
+    pub async fn plans_of_agreement(
+        &mut self,
+        agreement_id: i64,
+    ) -> Result<Vec<PlanRecord>, StoreError> {
+        let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE agreement_id = $1 ORDER BY id");
+        Ok(sqlx::query_as::<_, PlanRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(agreement_id)
+            .fetch_all(self.connection())
+            .await?)
+    }
+
+    /// A plan's template document, read inside the write.
+    pub async fn plan_template_in(
+        &mut self,
+        key: &str,
+        version: i64,
+    ) -> Result<String, StoreError> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT document FROM plan_templates WHERE key = $1 AND version = $2")
+                .bind(key)
+                .bind(version)
+                .fetch_optional(self.connection())
+                .await?;
+        row.map(|(document,)| document).ok_or(StoreError::NotFound)
+    }
+
+    /// The responsible region of a plan's centre (its events' scope, R-LOG-4).
+    pub async fn centre_region_in(&mut self, centre_id: i64) -> Result<String, StoreError> {
+        let (region,): (String,) = sqlx::query_as("SELECT region FROM centres WHERE id = $1")
+            .bind(centre_id)
+            .fetch_one(self.connection())
+            .await?;
+        Ok(region)
+    }
+
+    /// A plan's tasks, read inside the write.
+    pub async fn plan_tasks_in(&mut self, plan_id: i64) -> Result<Vec<TaskRecord>, StoreError> {
+        let sql =
+            format!("SELECT {TASK_COLUMNS} FROM plan_tasks WHERE plan_id = $1 ORDER BY position");
+        Ok(sqlx::query_as::<_, TaskRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(plan_id)
+            .fetch_all(self.connection())
+            .await?)
+    }
+
+    /// Stores the plan with its tasks (positions as given) and returns its id.
+    pub async fn insert_plan(
+        &mut self,
+        plan: &NewPlan<'_>,
+        tasks: &[TaskRecord],
+    ) -> Result<i64, StoreError> {
+        let now = timestamp(chrono::Utc::now());
+        sqlx::query(
+            "INSERT INTO plan_templates (key, version, document, created_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (key, version) DO NOTHING",
+        )
+        .bind(plan.template_key)
+        .bind(plan.template_version)
+        .bind(plan.template_document)
+        .bind(&now)
+        .execute(self.connection())
+        .await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO plans (centre_id, agreement_id, template_key, template_version, \
+             experienced, started_at, started_by) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             RETURNING id",
+        )
+        .bind(plan.centre_id)
+        .bind(plan.agreement_id)
+        .bind(plan.template_key)
+        .bind(plan.template_version)
+        .bind(i64::from(plan.experienced))
+        .bind(&now)
+        .bind(plan.started_by)
+        .fetch_one(self.connection())
+        .await?;
+        for task in tasks {
+            sqlx::query(
+                "INSERT INTO plan_tasks (plan_id, position, item_key, due, timing, status) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(task.position)
+            .bind(&task.item_key)
+            .bind(&task.due)
+            .bind(&task.timing)
+            .bind(&task.status)
+            .execute(self.connection())
+            .await?;
+        }
+        Ok(id)
+    }
+
+    /// The task as read inside the write, or `NotFound`.
+    pub async fn plan_task(
+        &mut self,
+        plan_id: i64,
+        position: i64,
+    ) -> Result<TaskRecord, StoreError> {
+        let sql =
+            format!("SELECT {TASK_COLUMNS} FROM plan_tasks WHERE plan_id = $1 AND position = $2");
+        sqlx::query_as::<_, TaskRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(plan_id)
+            .bind(position)
+            .fetch_optional(self.connection())
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Writes a task's due date, state and checklist dates.
+    pub async fn update_plan_task(
+        &mut self,
+        plan_id: i64,
+        task: &TaskRecord,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE plan_tasks SET due = $3, status = $4, reason = $5, ordered_on = $6, \
+             feedback_on = $7, followed_up_on = $8, done_on = $9 \
+             WHERE plan_id = $1 AND position = $2",
+        )
+        .bind(plan_id)
+        .bind(task.position)
+        .bind(&task.due)
+        .bind(&task.status)
+        .bind(&task.reason)
+        .bind(&task.ordered_on)
+        .bind(&task.feedback_on)
+        .bind(&task.followed_up_on)
+        .bind(&task.done_on)
+        .execute(self.connection())
+        .await?;
+        Ok(())
+    }
+}
