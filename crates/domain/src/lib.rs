@@ -20,3 +20,4 @@ pub mod problem;
 pub mod registry;
 pub mod regulation;
 pub mod residents;
+pub mod settlement;

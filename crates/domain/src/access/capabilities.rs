@@ -35,6 +35,12 @@ pub enum Capability {
     AdministerAccounts,
     /// Second factors, API tokens and reference data: system administrators only.
     Administer,
+    /// Settlement for IMDi (SPEC §7): data processing agreements, requests, offers.
+    ManageSettlement,
+    /// Reading settlement within one's scope: IMDi nationally, a municipality its own.
+    ReadSettlement,
+    /// A municipality's own decisions and answers to offers (R-SET-2, R-SET-3).
+    DecideSettlement,
 }
 
 impl Capability {
@@ -51,6 +57,9 @@ impl Capability {
             Capability::ProposePlacements => &[Admin, Imdi],
             Capability::AdministerAccounts => &[Admin, Imdi, MunicipalityAdmin],
             Capability::Administer => &[Admin],
+            Capability::ManageSettlement => &[Admin, Imdi],
+            Capability::ReadSettlement => &[Admin, Imdi, Municipality],
+            Capability::DecideSettlement => &[Admin, Municipality],
         }
     }
 }

@@ -6,6 +6,7 @@ mod money;
 pub mod problems;
 mod registry;
 mod residents;
+mod settlement;
 mod work;
 
 use axum::http::HeaderMap;
@@ -67,6 +68,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         work::TEXTS,
         money::TEXTS,
         residents::TEXTS,
+        settlement::TEXTS,
     ]
     .into_iter()
     .flatten()

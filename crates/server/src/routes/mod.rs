@@ -15,6 +15,7 @@ mod placement;
 mod reference;
 pub(crate) mod registry;
 mod residents;
+mod settlement;
 mod users;
 
 use axum::Router;
@@ -52,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .merge(placement::router())
         .merge(residents::router())
         .merge(occupancy::router())
+        .merge(settlement::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn_with_state(state.clone(), auth::csrf::ensure_cookie))

@@ -67,6 +67,19 @@ use problems::ProblemResponses;
         super::occupancy::put_month_api,
         super::occupancy::import_month_csv_api,
         super::occupancy::approve_month_api,
+        super::settlement::put_required_version_api,
+        super::settlement::put_agreement_api,
+        super::settlement::list_agreements_api,
+        super::settlement::put_profile_api,
+        super::settlement::create_request_api,
+        super::settlement::list_requests_api,
+        super::settlement::create_decision_api,
+        super::settlement::approve_decision_api,
+        super::settlement::create_offer_api,
+        super::settlement::list_offers_api,
+        super::settlement::offer_api,
+        super::settlement::answer_offer_api,
+        super::settlement::report_api,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerAuth, &ProblemResponses),
@@ -82,6 +95,7 @@ use problems::ProblemResponses;
         (name = "residents", description = "Residents and their stays (SPEC §5, R-OCC-1)"),
         (name = "occupancy", description = "Occupancy per day and its approval (R-OCC-2, R-OCC-3)"),
         (name = "placement", description = "Placement proposals with a proven bound (R-SET-9)"),
+        (name = "settlement", description = "Settlement (SPEC §7): data processing agreements, requests, decisions, offers, report"),
     )
 )]
 pub struct ApiDoc;

@@ -30,5 +30,7 @@ mod registry;
 mod resident_pages;
 mod residents;
 mod route_coverage;
+mod settlement;
+mod settlement_offers;
 mod stored_claims;
 mod users;
