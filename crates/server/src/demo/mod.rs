@@ -4,6 +4,7 @@
 mod agreements;
 mod registry;
 mod residents;
+mod settlement;
 
 use mottak_domain::access::{MunicipalPermission, Role};
 use mottak_store::Store;
@@ -94,6 +95,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
     registry::fill(store).await?;
     agreements::fill(store).await?;
     residents::fill(store).await?;
+    settlement::fill(store).await?;
     let actor = Actor::system("demo");
     let password_hash = password::hash(DEMO_PASSWORD, PasswordHashing::Production);
     println!("\nDemo logins (password for all: {DEMO_PASSWORD}):");

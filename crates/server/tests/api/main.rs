@@ -32,5 +32,6 @@ mod residents;
 mod route_coverage;
 mod settlement;
 mod settlement_offers;
+mod settlement_pages;
 mod stored_claims;
 mod users;
