@@ -84,40 +84,7 @@ pub async fn create_request(
     input: &NumbersInput,
 ) -> ApiResult<i64> {
     let request = input.validated()?;
-    known_municipality(store, "municipality_number", &request.municipality_number).await?;
-    let mut tx = store.begin_write().await?;
-    let id = tx
-        .insert_settlement_request(&request)
-        .await
-        .map_err(|error| duplicate(error, "a request for this municipality and year exists"))?;
-    tx.record(
-        event(
-            caller,
-            "settlement_request.created",
-            "settlement_request",
-            id,
-            &request.municipality_number,
-        )
-        .summary(serde_json::json!({
-            "year": request.year,
-            "municipality_number": request.municipality_number,
-            "persons": request.persons,
-            "unaccompanied_minors": request.unaccompanied_minors,
-        })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(id)
-}
-
-fn duplicate(error: mottak_store::StoreError, detail: &str) -> ApiError {
-    match error {
-        mottak_store::StoreError::Conflict(_) => ApiError::Conflict {
-            field: Some("year".to_owned()),
-            detail: detail.to_owned(),
-        },
-        other => other.into(),
-    }
+    write_numbers(store, caller, &request, Yearly::Request).await
 }
 
 /// R-SET-2: the municipality's decision, by a caseworker of that municipality with the offers
@@ -134,24 +101,62 @@ pub async fn create_decision(
             "a municipality decides for itself only".to_owned(),
         ));
     }
-    known_municipality(store, "municipality_number", &decision.municipality_number).await?;
+    write_numbers(store, caller, &decision, Yearly::Decision).await
+}
+
+/// Which of a municipality's yearly numbers a write makes.
+#[derive(Clone, Copy)]
+enum Yearly {
+    Request,
+    Decision,
+}
+
+impl Yearly {
+    fn entity(self) -> &'static str {
+        match self {
+            Yearly::Request => "settlement_request",
+            Yearly::Decision => "settlement_decision",
+        }
+    }
+}
+
+/// One request or decision per municipality and year: a second is 409 naming `year`.
+async fn write_numbers(
+    store: &Store,
+    caller: &Caller,
+    numbers: &NewYearlyNumbers,
+    kind: Yearly,
+) -> ApiResult<i64> {
+    known_municipality(store, "municipality_number", &numbers.municipality_number).await?;
     let mut tx = store.begin_write().await?;
-    let id = tx
-        .insert_settlement_decision(&decision)
-        .await
-        .map_err(|error| duplicate(error, "a decision for this municipality and year exists"))?;
+    let inserted = match kind {
+        Yearly::Request => tx.insert_settlement_request(numbers).await,
+        Yearly::Decision => tx.insert_settlement_decision(numbers).await,
+    };
+    let id = inserted.map_err(|error| match error {
+        mottak_store::StoreError::Conflict(_) => ApiError::Conflict {
+            field: Some("year".to_owned()),
+            detail: format!(
+                "the municipality already has a {} for this year",
+                kind.entity().trim_start_matches("settlement_")
+            ),
+        },
+        other => other.into(),
+    })?;
+    let entity = kind.entity();
     tx.record(
         event(
             caller,
-            "settlement_decision.created",
-            "settlement_decision",
+            &format!("{entity}.created"),
+            entity,
             id,
-            &decision.municipality_number,
+            &numbers.municipality_number,
         )
         .summary(serde_json::json!({
-            "year": decision.year,
-            "persons": decision.persons,
-            "unaccompanied_minors": decision.unaccompanied_minors,
+            "year": numbers.year,
+            "municipality_number": numbers.municipality_number,
+            "persons": numbers.persons,
+            "unaccompanied_minors": numbers.unaccompanied_minors,
         })),
     )
     .await?;

@@ -33,5 +33,6 @@ mod route_coverage;
 mod settlement;
 mod settlement_offers;
 mod settlement_pages;
+mod settlement_permissions;
 mod stored_claims;
 mod users;

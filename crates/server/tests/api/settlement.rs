@@ -60,6 +60,38 @@ pub async fn household(app: &TestApp, udi: &str, key: &str, duf_prefix: &str, bi
     }
 }
 
+/// The Haile household: a mother and her son.
+pub async fn haile(app: &TestApp, udi: &str) {
+    household(
+        app,
+        udi,
+        "haile",
+        "2023123456",
+        &["1990-04-01", "2016-08-02"],
+    )
+    .await;
+}
+
+/// IMDi registers 4601's agreement.
+async fn sign_4601(app: &TestApp, imdi: &str, agreement: Value) -> (u16, Value) {
+    app.api(imdi)
+        .put(
+            "/api/v1/municipalities/4601/data-processing-agreement",
+            &agreement,
+        )
+        .await
+}
+
+/// IMDi requires version 2026 of every municipality.
+async fn require_2026(app: &TestApp, imdi: &str) -> (u16, Value) {
+    app.api(imdi)
+        .put(
+            "/api/v1/reference/data-processing-agreement",
+            &json!({ "required_version": "2026" }),
+        )
+        .await
+}
+
 pub fn fields(body: &Value) -> Vec<&str> {
     body["errors"]
         .as_array()
@@ -120,13 +152,7 @@ async fn r_auth_3_an_unsigned_or_outdated_agreement_blocks_every_call_of_the_mun
         .await;
     assert_eq!(status, 200);
 
-    let (status, body) = app
-        .api(&people.imdi)
-        .put(
-            "/api/v1/reference/data-processing-agreement",
-            &json!({ "required_version": "2026" }),
-        )
-        .await;
+    let (status, body) = require_2026(&app, &people.imdi).await;
     assert_eq!(
         (status, body["required_version"].as_str()),
         (200, Some("2026"))
@@ -157,13 +183,12 @@ async fn r_auth_3_an_unsigned_or_outdated_agreement_blocks_every_call_of_the_mun
         .await;
     assert_eq!(status, 200);
 
-    let (status, body) = app
-        .api(&people.imdi)
-        .put(
-            "/api/v1/municipalities/4601/data-processing-agreement",
-            &json!({ "version": "2026", "signed_on": "2026-11-01" }),
-        )
-        .await;
+    let (status, body) = sign_4601(
+        &app,
+        &people.imdi,
+        json!({ "version": "2026", "signed_on": "2026-11-01" }),
+    )
+    .await;
     assert_eq!(
         (status, body["in_force"].clone()),
         (200, json!(true)),
@@ -178,13 +203,12 @@ async fn r_auth_3_an_unsigned_or_outdated_agreement_blocks_every_call_of_the_mun
     assert_eq!(status, 200);
 
     // Access lapses when the agreement ends (ends_on exclusive, here in the past).
-    let (status, _) = app
-        .api(&people.imdi)
-        .put(
-            "/api/v1/municipalities/4601/data-processing-agreement",
-            &json!({ "version": "2026", "signed_on": "2026-01-01", "ends_on": "2026-02-01" }),
-        )
-        .await;
+    let (status, _) = sign_4601(
+        &app,
+        &people.imdi,
+        json!({ "version": "2026", "signed_on": "2026-01-01", "ends_on": "2026-02-01" }),
+    )
+    .await;
     assert_eq!(status, 200);
     let (status, _) = app
         .api(&people.bergen)
@@ -200,12 +224,7 @@ async fn r_auth_3_the_blocked_user_logs_in_and_every_page_names_the_agreement() 
         .create_user_in("bergen.page", Role::Municipality, None, None, Some("4601"))
         .await;
     let imdi = app.token_of_new("imdi.pages", Role::Imdi).await;
-    app.api(&imdi)
-        .put(
-            "/api/v1/reference/data-processing-agreement",
-            &json!({ "required_version": "2026" }),
-        )
-        .await;
+    require_2026(&app, &imdi).await;
     let browser = app.login(&user).await;
     for path in ["/", "/settlement", "/events", "/calendar"] {
         let response = browser.get(app.url(path)).send().await.unwrap();
@@ -219,13 +238,12 @@ async fn r_auth_3_the_blocked_user_logs_in_and_every_page_names_the_agreement() 
 async fn r_auth_3_registrations_name_every_invalid_field() {
     let app = spawn_app().await;
     let people = settlement(&app).await;
-    let (status, body) = app
-        .api(&people.imdi)
-        .put(
-            "/api/v1/municipalities/4601/data-processing-agreement",
-            &json!({ "version": "", "signed_on": "1.1.2026", "ends_on": "x" }),
-        )
-        .await;
+    let (status, body) = sign_4601(
+        &app,
+        &people.imdi,
+        json!({ "version": "", "signed_on": "1.1.2026", "ends_on": "x" }),
+    )
+    .await;
     assert_eq!(status, 400);
     assert_eq!(fields(&body), ["version", "signed_on", "ends_on"]);
     let (status, body) = app
@@ -239,13 +257,12 @@ async fn r_auth_3_registrations_name_every_invalid_field() {
         (status, body["field"].as_str()),
         (400, Some("municipality_number"))
     );
-    let (status, body) = app
-        .api(&people.imdi)
-        .put(
-            "/api/v1/municipalities/4601/data-processing-agreement",
-            &json!({ "version": "1", "signed_on": "2026-01-01", "signed": true }),
-        )
-        .await;
+    let (status, body) = sign_4601(
+        &app,
+        &people.imdi,
+        json!({ "version": "1", "signed_on": "2026-01-01", "signed": true }),
+    )
+    .await;
     assert_eq!((status, body["field"].as_str()), (400, Some("signed")));
 }
 
@@ -342,80 +359,4 @@ async fn r_set_2_a_municipality_registers_and_approves_its_own_decision_only() {
         .await;
     assert_eq!(rows[0]["decision"]["persons"], 10);
     assert_eq!(rows[0]["decision"]["approved"], true);
-}
-
-#[tokio::test]
-async fn r_auth_4_the_command_line_grants_permissions_and_the_routes_enforce_them() {
-    let app = spawn_app().await;
-    let people = settlement(&app).await;
-    let output = crate::cli::mottak(
-        &[
-            "user",
-            "add",
-            "--username",
-            "reports.only",
-            "--role",
-            "municipality",
-            "--municipality",
-            "4601",
-            "--permissions",
-            "reports",
-            "--password-stdin",
-        ],
-        &app.database_url,
-        crate::helpers::PASSWORD,
-    );
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let output = crate::cli::mottak(
-        &[
-            "user",
-            "add",
-            "--username",
-            "bad.permission",
-            "--role",
-            "municipality",
-            "--municipality",
-            "4601",
-            "--permissions",
-            "offers,health",
-            "--password-stdin",
-        ],
-        &app.database_url,
-        crate::helpers::PASSWORD,
-    );
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("health"));
-    let user = crate::helpers::TestUser {
-        id: 0,
-        username: "reports.only".into(),
-        totp_secret: String::new(),
-    };
-    let token = app.token_for(&user).await;
-    let decision = json!({ "year": 2026, "municipality_number": "4601", "persons": 1, "unaccompanied_minors": 0 });
-    let (status, body) = app
-        .api(&token)
-        .post("/api/v1/settlement/decisions", &decision)
-        .await;
-    assert_eq!(status, 403, "{body}");
-    assert!(body["detail"].as_str().unwrap().contains("offers"));
-    let (status, _) = app
-        .api(&token)
-        .get("/api/v1/settlement/offers?year=2026")
-        .await;
-    assert_eq!(status, 403);
-    let (status, _) = app
-        .api(&token)
-        .get("/api/v1/settlement/report?year=2026")
-        .await;
-    assert_eq!(status, 200);
-    // The default is all three.
-    let (status, _) = app
-        .api(&people.bergen)
-        .post("/api/v1/settlement/decisions", &decision)
-        .await;
-    assert_eq!(status, 201);
 }

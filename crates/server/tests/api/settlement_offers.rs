@@ -1,23 +1,23 @@
 //! Offers (R-SET-3) and the report (R-SET-7) through the API: room from the approved decision,
 //! what the municipality sees before and after its answer, and figures that reconcile.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
-use crate::helpers::spawn_app;
-use crate::settlement::{approved_decision, fields, household, offer, settlement};
+use crate::helpers::{TestApp, spawn_app};
+use crate::settlement::{approved_decision, fields, haile, household, offer, settlement};
+
+/// IMDi offers the household to 4601 for 2026.
+async fn send(app: &TestApp, imdi: &str, household: &str) -> (u16, Value) {
+    app.api(imdi)
+        .post("/api/v1/settlement/offers", &offer(household))
+        .await
+}
 
 #[tokio::test]
 async fn r_set_3_an_offer_needs_an_approved_decision_with_room_for_the_household() {
     let app = spawn_app().await;
     let people = settlement(&app).await;
-    household(
-        &app,
-        &people.udi,
-        "haile",
-        "2023123456",
-        &["1990-04-01", "2016-08-02"],
-    )
-    .await;
+    haile(&app, &people.udi).await;
     household(
         &app,
         &people.udi,
@@ -26,10 +26,7 @@ async fn r_set_3_an_offer_needs_an_approved_decision_with_room_for_the_household
         &["1985-11-30", "1988-01-09"],
     )
     .await;
-    let (status, body) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("haile"))
-        .await;
+    let (status, body) = send(&app, &people.imdi, "haile").await;
     assert_eq!(
         (status, body["field"].as_str()),
         (409, Some("municipality_number")),
@@ -37,26 +34,17 @@ async fn r_set_3_an_offer_needs_an_approved_decision_with_room_for_the_household
     );
 
     approved_decision(&app, &people.bergen, 3).await;
-    let (status, body) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("haile"))
-        .await;
+    let (status, body) = send(&app, &people.imdi, "haile").await;
     assert_eq!(status, 201, "{body}");
     let first = body["id"].as_i64().unwrap();
     // Two persons held by the open offer: one left, and the same household is not offered twice.
-    let (status, body) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("rahimi"))
-        .await;
+    let (status, body) = send(&app, &people.imdi, "rahimi").await;
     assert_eq!(
         (status, body["field"].as_str()),
         (409, Some("household")),
         "{body}"
     );
-    let (status, _) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("haile"))
-        .await;
+    let (status, _) = send(&app, &people.imdi, "haile").await;
     assert_eq!(status, 409);
 
     // A no frees the room.
@@ -72,10 +60,7 @@ async fn r_set_3_an_offer_needs_an_approved_decision_with_room_for_the_household
         (200, Some("declined")),
         "{body}"
     );
-    let (status, body) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("rahimi"))
-        .await;
+    let (status, body) = send(&app, &people.imdi, "rahimi").await;
     assert_eq!(status, 201, "{body}");
 
     let (status, body) = app
@@ -95,10 +80,7 @@ async fn r_set_3_an_offer_needs_an_approved_decision_with_room_for_the_household
         fields(&body),
         ["municipality_number", "household", "deadline"]
     );
-    let (status, body) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("nobody"))
-        .await;
+    let (status, body) = send(&app, &people.imdi, "nobody").await;
     assert_eq!((status, body["field"].as_str()), (400, Some("household")));
 }
 
@@ -106,19 +88,9 @@ async fn r_set_3_an_offer_needs_an_approved_decision_with_room_for_the_household
 async fn r_set_3_the_municipality_sees_only_what_the_offer_needs_and_after_a_no_nothing() {
     let app = spawn_app().await;
     let people = settlement(&app).await;
-    household(
-        &app,
-        &people.udi,
-        "haile",
-        "2023123456",
-        &["1990-04-01", "2016-08-02"],
-    )
-    .await;
+    haile(&app, &people.udi).await;
     approved_decision(&app, &people.bergen, 10).await;
-    let (_, body) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("haile"))
-        .await;
+    let (_, body) = send(&app, &people.imdi, "haile").await;
     let id = body["id"].as_i64().unwrap();
 
     let (status, body) = app
@@ -215,14 +187,7 @@ async fn r_set_7_the_report_counts_persons_and_the_national_figures_reconcile() 
         )
         .await;
     approved_decision(&app, &people.bergen, 25).await;
-    household(
-        &app,
-        &people.udi,
-        "haile",
-        "2023123456",
-        &["1990-04-01", "2016-08-02"],
-    )
-    .await;
+    haile(&app, &people.udi).await;
     household(
         &app,
         &people.udi,
@@ -231,14 +196,8 @@ async fn r_set_7_the_report_counts_persons_and_the_national_figures_reconcile() 
         &["1985-11-30", "1988-01-09", "2020-05-05"],
     )
     .await;
-    let (_, first) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("haile"))
-        .await;
-    let (_, second) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("rahimi"))
-        .await;
+    let (_, first) = send(&app, &people.imdi, "haile").await;
+    let (_, second) = send(&app, &people.imdi, "rahimi").await;
     app.api(&people.bergen)
         .post(
             &format!("/api/v1/settlement/offers/{}/answer", first["id"]),

@@ -5,47 +5,39 @@
 use mottak_domain::access::Role;
 
 use crate::helpers::spawn_app;
-use crate::settlement::household;
+use crate::settlement::haile;
 
 #[tokio::test]
 async fn r_auth_3_imdi_registers_an_agreement_on_its_page_and_errors_stay_beside_the_fields() {
     let app = spawn_app().await;
     let imdi = app.create_user("imdi.page", Role::Imdi).await;
     let browser = app.login(&imdi).await;
-    let fields = [
-        ("municipality_number", "0301"),
-        ("version", "2026"),
-        ("signed_on", "31.02.2026"),
-        ("ends_on", ""),
-    ];
-    let response = app
-        .submit(
-            &browser,
-            "/settlement/agreements",
-            "/settlement/agreements",
-            &fields,
-        )
-        .await;
+    let register = |signed_on: &'static str| {
+        let fields = [
+            ("municipality_number", "0301"),
+            ("version", "2026"),
+            ("signed_on", signed_on),
+            ("ends_on", ""),
+        ];
+        let (app, browser) = (&app, &browser);
+        async move {
+            app.submit(
+                browser,
+                "/settlement/agreements",
+                "/settlement/agreements",
+                &fields,
+            )
+            .await
+        }
+    };
+    let response = register("31.02.2026").await;
     assert_eq!(response.status(), 400);
     let html = response.text().await.unwrap();
     assert!(html.contains("id=\"signed_on-error\""), "{html}");
     assert!(html.contains("value=\"31.02.2026\""));
     assert!(html.contains("href=\"#signed_on\""));
 
-    let fields = [
-        ("municipality_number", "0301"),
-        ("version", "2026"),
-        ("signed_on", "01.11.2026"),
-        ("ends_on", ""),
-    ];
-    let response = app
-        .submit(
-            &browser,
-            "/settlement/agreements",
-            "/settlement/agreements",
-            &fields,
-        )
-        .await;
+    let response = register("01.11.2026").await;
     assert_eq!(response.status(), 303);
     let response = app
         .submit(
@@ -68,14 +60,7 @@ async fn r_auth_3_imdi_registers_an_agreement_on_its_page_and_errors_stay_beside
 async fn r_set_3_imdi_offers_a_household_and_the_municipality_decides_and_answers_in_the_browser() {
     let app = spawn_app().await;
     let udi = app.token_of_new("udi.pages", Role::UdiAdm).await;
-    household(
-        &app,
-        &udi,
-        "haile",
-        "2023123456",
-        &["1990-04-01", "2016-08-02"],
-    )
-    .await;
+    haile(&app, &udi).await;
     let imdi = app
         .login(&app.create_user("imdi.flow", Role::Imdi).await)
         .await;

@@ -55,15 +55,13 @@ impl Store {
         year: i64,
         municipality_number: Option<&str>,
     ) -> Result<Vec<RequestRecord>, StoreError> {
-        let sql = format!(
-            "SELECT {REQUEST_COLUMNS} FROM settlement_requests WHERE year = $1 \
-             AND (CAST($2 AS TEXT) IS NULL OR municipality_number = $2) ORDER BY municipality_number"
-        );
-        Ok(sqlx::query_as::<_, RequestRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(year)
-            .bind(municipality_number)
-            .fetch_all(&self.pool)
-            .await?)
+        self.yearly(
+            "settlement_requests",
+            REQUEST_COLUMNS,
+            year,
+            municipality_number,
+        )
+        .await
     }
 
     /// A year's decisions, of one municipality or (None) of all.
@@ -72,17 +70,34 @@ impl Store {
         year: i64,
         municipality_number: Option<&str>,
     ) -> Result<Vec<DecisionRecord>, StoreError> {
+        self.yearly(
+            "settlement_decisions",
+            DECISION_COLUMNS,
+            year,
+            municipality_number,
+        )
+        .await
+    }
+
+    async fn yearly<T>(
+        &self,
+        table: &'static str,
+        columns: &'static str,
+        year: i64,
+        municipality_number: Option<&str>,
+    ) -> Result<Vec<T>, StoreError>
+    where
+        T: for<'r> FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
         let sql = format!(
-            "SELECT {DECISION_COLUMNS} FROM settlement_decisions WHERE year = $1 \
+            "SELECT {columns} FROM {table} WHERE year = $1 \
              AND (CAST($2 AS TEXT) IS NULL OR municipality_number = $2) ORDER BY municipality_number"
         );
-        Ok(
-            sqlx::query_as::<_, DecisionRecord>(sqlx::AssertSqlSafe(sql))
-                .bind(year)
-                .bind(municipality_number)
-                .fetch_all(&self.pool)
-                .await?,
-        )
+        Ok(sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(sql))
+            .bind(year)
+            .bind(municipality_number)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     pub async fn settlement_decision(&self, id: i64) -> Result<DecisionRecord, StoreError> {

@@ -117,7 +117,7 @@ impl WriteTx {
             .await?)
     }
 
-    /// Every offer that names one of these residents, under the write lock.
+    /// Every offer of this household, under the write lock.
     pub async fn offers_naming(&mut self, household: &str) -> Result<Vec<OfferRecord>, StoreError> {
         let sql = format!(
             "SELECT {OFFER_COLUMNS} FROM settlement_offers WHERE household = $1 ORDER BY id"

@@ -337,10 +337,9 @@ async fn approve(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
-    CsrfForm(form): CsrfForm<SettlementForm>,
+    CsrfForm(_): CsrfForm<SettlementForm>,
 ) -> Result<Response, PageError> {
     let decision = cases::approve_decision(&state.store, &caller, id).await?;
-    let _ = form;
     Ok(back_to("/settlement", decision.year))
 }
 
