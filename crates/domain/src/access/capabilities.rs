@@ -41,6 +41,13 @@ pub enum Capability {
     ReadSettlement,
     /// A municipality's own decisions and answers to offers (R-SET-2, R-SET-3).
     DecideSettlement,
+    /// Person folders (R-SET-6) and settlement dates (R-SET-5): entered by the resident's
+    /// operator; read by IMDi and a municipality after its yes. Scope is the rule's.
+    ReadFolders,
+    WriteFolders,
+    /// Registering a settlement date: the resident's operator, or the municipality for one who
+    /// lived privately (R-SET-5).
+    SettleResidents,
 }
 
 impl Capability {
@@ -60,6 +67,9 @@ impl Capability {
             Capability::ManageSettlement => &[Admin, Imdi],
             Capability::ReadSettlement => &[Admin, Imdi, Municipality],
             Capability::DecideSettlement => &[Admin, Municipality],
+            Capability::ReadFolders => &[Admin, Imdi, Operator, Municipality],
+            Capability::WriteFolders => &[Admin, Operator],
+            Capability::SettleResidents => &[Admin, Operator, Municipality],
         }
     }
 }

@@ -165,3 +165,69 @@ fn r_set_7_national_figures_are_the_sum_of_the_municipalities() {
     assert_eq!(national.decided, 25);
     assert_eq!(national.accepted, 4);
 }
+
+fn reader(role: crate::access::Role) -> FolderReader {
+    FolderReader {
+        role,
+        runs_the_centre: false,
+        municipality_said_yes: false,
+        has_folders_permission: false,
+    }
+}
+
+#[test]
+fn r_set_6_a_municipality_reads_a_folder_only_after_its_yes_and_with_the_permission() {
+    use crate::access::Role;
+    assert!(may_read_folder(reader(Role::Imdi)));
+    assert!(may_read_folder(reader(Role::Admin)));
+    assert!(!may_read_folder(reader(Role::Operator)));
+    assert!(may_read_folder(FolderReader {
+        runs_the_centre: true,
+        ..reader(Role::Operator)
+    }));
+    let yes = FolderReader {
+        municipality_said_yes: true,
+        ..reader(Role::Municipality)
+    };
+    assert!(!may_read_folder(yes));
+    assert!(may_read_folder(FolderReader {
+        has_folders_permission: true,
+        ..yes
+    }));
+    assert!(!may_read_folder(FolderReader {
+        has_folders_permission: true,
+        ..reader(Role::Municipality)
+    }));
+    for role in [Role::UdiAdm, Role::UdiRegion, Role::MunicipalityAdmin] {
+        assert!(!may_read_folder(FolderReader {
+            runs_the_centre: true,
+            municipality_said_yes: true,
+            has_folders_permission: true,
+            ..reader(role)
+        }));
+    }
+}
+
+#[test]
+fn r_set_6_a_folder_is_trimmed_and_every_bad_field_named() {
+    let folder = Folder {
+        education: " upper secondary ".into(),
+        languages: vec![" tigrinja ".into(), " ".into()],
+        health_needs: "x".repeat(4001),
+        ..Folder::default()
+    };
+    let errors = validate_folder(&folder).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|error| error.field.as_str()).collect();
+    assert_eq!(fields, ["languages[1]", "health_needs"]);
+    let folder = Folder {
+        languages: vec![" tigrinja ".into()],
+        ..folder
+    };
+    let folder = Folder {
+        health_needs: "asthma".into(),
+        ..folder
+    };
+    let checked = validate_folder(&folder).unwrap();
+    assert_eq!(checked.education, "upper secondary");
+    assert_eq!(checked.languages, ["tigrinja"]);
+}

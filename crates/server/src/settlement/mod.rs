@@ -5,6 +5,7 @@
 
 pub mod agreements;
 pub mod cases;
+pub mod folders;
 pub mod offers;
 pub mod report;
 

@@ -217,13 +217,22 @@ pub async fn read_offer(store: &Store, caller: &Caller, id: i64) -> ApiResult<Of
     }
     let offered_on = parse_date(&offer.offered_on).unwrap_or_else(today);
     let members = store.settlement_offer_members(id).await?;
+    // Languages from the folders (R-SET-6 lets the offer show them); health needs never.
+    let languages = store.offer_member_languages(id).await?;
+    let languages_of = |resident: i64| -> Vec<String> {
+        languages
+            .iter()
+            .find(|(member, _)| *member == resident)
+            .and_then(|(_, stored)| serde_json::from_str(stored).ok())
+            .unwrap_or_default()
+    };
     view.members = Some(
         members
             .iter()
             .map(|member| MemberView {
                 age: parse_date(&member.birth_date).map_or(0, |birth| age_on(birth, offered_on)),
                 gender: member.gender.clone(),
-                languages: Vec::new(),
+                languages: languages_of(member.resident_id),
                 needs: Vec::new(),
             })
             .collect(),

@@ -753,6 +753,24 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Page,
         allowed: SETTLEMENT_IMDI,
     },
+    Route {
+        method: "PUT",
+        path: "/api/v1/residents/{resident}/folder",
+        kind: Kind::Api,
+        allowed: &[Admin, Operator],
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/residents/{resident}/folder",
+        kind: Kind::Api,
+        allowed: &[Admin, Imdi, Operator, Municipality],
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/residents/{resident}/settlement",
+        kind: Kind::Api,
+        allowed: &[Admin, Operator, Municipality],
+    },
 ];
 
 /// Public routes: everyone, logged in or not.

@@ -158,6 +158,24 @@ impl TestApp {
         operator: Option<&str>,
         municipality: Option<&str>,
     ) -> TestUser {
+        let permissions = if role == Role::Municipality {
+            "offers_and_decisions,person_folders,reports"
+        } else {
+            ""
+        };
+        let scope = (region, operator, municipality);
+        self.create_user_with(username, role, scope, permissions)
+            .await
+    }
+
+    /// A user in `(region, operator, municipality)` with these stored permissions (R-AUTH-4).
+    pub async fn create_user_with(
+        &self,
+        username: &str,
+        role: Role,
+        (region, operator, municipality): (Option<&str>, Option<&str>, Option<&str>),
+        permissions: &str,
+    ) -> TestUser {
         if let Some(number) = municipality {
             // R-AUTH-3: a municipality's users work only with a signed agreement in force.
             self.sign_data_processing_agreement(number, "2020", "2020-01-01")
@@ -174,11 +192,7 @@ impl TestApp {
                 region: region.map(str::to_owned),
                 operator_dro: operator.map(str::to_owned),
                 municipality_number: municipality.map(str::to_owned),
-                permissions: if role == Role::Municipality {
-                    "offers_and_decisions,person_folders,reports".into()
-                } else {
-                    String::new()
-                },
+                permissions: permissions.to_owned(),
                 password_hash: password::hash(PASSWORD, PasswordHashing::FastForTests),
                 totp_secret: Some(secret.clone()),
             },

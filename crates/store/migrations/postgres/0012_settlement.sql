@@ -76,3 +76,27 @@ CREATE TABLE settlement_offer_members (
     PRIMARY KEY (offer_id, resident_id)
 );
 CREATE INDEX settlement_offer_members_resident ON settlement_offer_members (resident_id);
+
+-- R-SET-6: the centre's mapping of a resident (personmappe); `languages` a JSON array of strings.
+-- health_needs stays here: events name the fields changed, never their content (R-LOG-3).
+CREATE TABLE person_folders (
+    resident_id  BIGINT PRIMARY KEY REFERENCES residents (id),
+    education    TEXT NOT NULL,
+    work         TEXT NOT NULL,
+    languages    TEXT NOT NULL,
+    health_needs TEXT NOT NULL,
+    family       TEXT NOT NULL,
+    network      TEXT NOT NULL,
+    wishes       TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+
+-- R-SET-5: the day a resident was settled, in the municipality whose yes (offer) it follows.
+CREATE TABLE settlements (
+    resident_id         BIGINT PRIMARY KEY REFERENCES residents (id),
+    offer_id            BIGINT NOT NULL REFERENCES settlement_offers (id),
+    municipality_number TEXT NOT NULL,
+    settled_on          TEXT NOT NULL,
+    registered_at       TEXT NOT NULL
+);
+CREATE INDEX settlements_settled_on ON settlements (settled_on);

@@ -4,10 +4,12 @@
 
 mod agreements;
 mod cases;
+mod folders;
 mod offers;
 mod report;
 
 pub use agreements::{DataProcessingAgreementRecord, SettlementProfile};
 pub use cases::{DecisionRecord, NewYearlyNumbers, RequestRecord};
+pub use folders::{FolderRecord, SettlementRecord};
 pub use offers::{NewOffer, OfferMemberRecord, OfferRecord};
 pub use report::ReportRow;

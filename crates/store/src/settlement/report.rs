@@ -5,7 +5,7 @@ use sqlx::FromRow;
 
 use crate::{Store, StoreError};
 
-/// One municipality's figures for a year; `settled` is 0 until settlement dates exist.
+/// One municipality's figures for a year; `settled` counts settlement dates in the year.
 #[derive(Clone, Debug, Serialize, FromRow, PartialEq, Eq)]
 pub struct ReportRow {
     pub municipality_number: String,
@@ -23,17 +23,21 @@ impl Store {
             "SELECT municipality_number, \
              CAST(SUM(requested) AS BIGINT) AS requested, CAST(SUM(decided) AS BIGINT) AS decided, \
              CAST(SUM(offered) AS BIGINT) AS offered, CAST(SUM(accepted) AS BIGINT) AS accepted, \
-             CAST(0 AS BIGINT) AS settled FROM ( \
+             CAST(SUM(settled) AS BIGINT) AS settled FROM ( \
                SELECT municipality_number, persons AS requested, 0 AS decided, 0 AS offered, \
-                 0 AS accepted FROM settlement_requests WHERE year = $1 \
-               UNION ALL SELECT municipality_number, 0, persons, 0, 0 FROM settlement_decisions \
-                 WHERE year = $1 AND approved = 1 \
+                 0 AS accepted, 0 AS settled FROM settlement_requests WHERE year = $1 \
+               UNION ALL SELECT municipality_number, 0, persons, 0, 0, 0 \
+                 FROM settlement_decisions WHERE year = $1 AND approved = 1 \
                UNION ALL SELECT municipality_number, 0, 0, persons, \
-                 CASE WHEN answer = 'accepted' THEN persons ELSE 0 END \
+                 CASE WHEN answer = 'accepted' THEN persons ELSE 0 END, 0 \
                  FROM settlement_offers WHERE year = $1 \
+               UNION ALL SELECT municipality_number, 0, 0, 0, 0, 1 FROM settlements \
+                 WHERE settled_on >= $2 AND settled_on < $3 \
              ) figures GROUP BY municipality_number ORDER BY municipality_number",
         )
         .bind(year)
+        .bind(format!("{year:04}-01-01"))
+        .bind(format!("{:04}-01-01", year + 1))
         .fetch_all(&self.pool)
         .await?)
     }

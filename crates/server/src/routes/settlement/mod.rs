@@ -5,6 +5,7 @@
 mod agreements_api;
 mod agreements_page;
 mod api;
+mod folders_api;
 mod offers_api;
 mod overview_page;
 mod page_forms;
@@ -23,6 +24,7 @@ pub use api::{
     __path_approve_decision_api, __path_create_decision_api, __path_create_request_api,
     __path_list_requests_api, __path_report_api,
 };
+pub use folders_api::{__path_folder_api, __path_put_folder_api, __path_settle_api};
 pub use offers_api::{
     __path_answer_offer_api, __path_create_offer_api, __path_list_offers_api, __path_offer_api,
 };
@@ -32,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .merge(agreements_api::router())
         .merge(api::router())
         .merge(offers_api::router())
+        .merge(folders_api::router())
         .merge(agreements_page::router())
         .merge(overview_page::router())
         .merge(report_page::router())
