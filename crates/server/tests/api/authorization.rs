@@ -754,6 +754,24 @@ pub(crate) const ROUTES: &[Route] = &[
         allowed: SETTLEMENT_IMDI,
     },
     Route {
+        method: "GET",
+        path: "/residents/{resident}/folder",
+        kind: Kind::Page,
+        allowed: &[Admin, Imdi, Operator, Municipality],
+    },
+    Route {
+        method: "POST",
+        path: "/residents/{resident}/folder",
+        kind: Kind::Page,
+        allowed: &[Admin, Operator],
+    },
+    Route {
+        method: "POST",
+        path: "/residents/{resident}/settlement",
+        kind: Kind::Page,
+        allowed: &[Admin, Operator, Municipality],
+    },
+    Route {
         method: "PUT",
         path: "/api/v1/residents/{resident}/folder",
         kind: Kind::Api,

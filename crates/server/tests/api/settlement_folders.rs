@@ -20,7 +20,7 @@ fn folder() -> Value {
 
 /// The Haile household living at the Oslo centre of DRO1000 since 10.01.2026; the residents'
 /// ids and the operator's token.
-async fn living_at_the_centre(app: &TestApp, udi: &str) -> (Vec<i64>, String) {
+pub async fn living_at_the_centre(app: &TestApp, udi: &str) -> (Vec<i64>, String) {
     let centres = centres(app).await;
     haile(app, udi).await;
     let members: Vec<i64> = app
@@ -43,7 +43,7 @@ async fn living_at_the_centre(app: &TestApp, udi: &str) -> (Vec<i64>, String) {
 }
 
 /// IMDi offers the household to 4601 and 4601 says yes.
-async fn yes_from_4601(app: &TestApp, imdi: &str, bergen: &str) {
+pub async fn yes_from_4601(app: &TestApp, imdi: &str, bergen: &str) {
     approved_decision(app, bergen, 10).await;
     let (status, body) = app
         .api(imdi)

@@ -5,7 +5,9 @@
 mod agreements_api;
 mod agreements_page;
 mod api;
+mod folder_page;
 mod folders_api;
+mod offer_rows;
 mod offers_api;
 mod overview_page;
 mod page_forms;
@@ -36,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .merge(offers_api::router())
         .merge(folders_api::router())
         .merge(agreements_page::router())
+        .merge(folder_page::router())
         .merge(overview_page::router())
         .merge(report_page::router())
 }

@@ -11,6 +11,7 @@ use mottak_domain::access::{Capability, MunicipalPermission, Role};
 use mottak_domain::error::FieldError;
 use serde::Deserialize;
 
+use super::offer_rows::{OfferRow, offer_rows};
 use super::page_forms::{back_to, form_errors, typed_count};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
@@ -18,9 +19,9 @@ use crate::error::{ApiError, PageError};
 use crate::form_errors::FormErrors;
 use crate::pages::{Shell, render};
 use crate::params::ApiQuery;
-use crate::routes::residents::messages::{show_date, typed_date};
+use crate::routes::residents::messages::typed_date;
 use crate::settlement::cases::{self, NumbersInput, YearView};
-use crate::settlement::offers::{self, AnswerInput, OfferInput, OfferView};
+use crate::settlement::offers::{self, AnswerInput, OfferInput};
 use crate::settlement::{municipality_scope, year_or_current};
 use crate::state::AppState;
 
@@ -93,20 +94,6 @@ const LABELS: &[(&str, &str)] = &[
 
 const OFFER_FIELDS: &[(&str, &str)] = &[("municipality_number", "offer_municipality")];
 
-/// An offer as the page shows it; `members` as "34 år, kvinne" lines while visible.
-struct OfferRow {
-    id: i64,
-    municipality_number: String,
-    persons: i64,
-    deadline: String,
-    status: String,
-    status_code: String,
-    members: Vec<String>,
-    /// Ids of the answer form's fields: plain for the offer whose answer failed, so that the
-    /// error summary's links reach them.
-    suffix: String,
-}
-
 #[derive(Template)]
 #[template(path = "settlement/overview.html")]
 struct OverviewPage {
@@ -125,68 +112,6 @@ struct OverviewPage {
 impl OverviewPage {
     fn own(&self) -> Option<&YearView> {
         self.rows.first()
-    }
-}
-
-async fn offer_rows(
-    state: &AppState,
-    shell: &Shell,
-    caller: &Caller,
-    year: i64,
-) -> Result<Vec<OfferRow>, PageError> {
-    let municipal = caller.role == Role::Municipality;
-    if municipal
-        && !caller
-            .permissions
-            .contains(&MunicipalPermission::OffersAndDecisions)
-    {
-        return Ok(Vec::new());
-    }
-    let listed = offers::list_offers(&state.store, caller, year).await?;
-    let mut rows = Vec::new();
-    for offer in listed {
-        // The persons only of open offers on the municipality's page; reading them is logged.
-        let members = if municipal && offer.status == "open" {
-            offers::read_offer(&state.store, caller, offer.id)
-                .await?
-                .members
-                .unwrap_or_default()
-        } else {
-            Vec::new()
-        };
-        rows.push(OfferRow {
-            members: members
-                .iter()
-                .map(|member| {
-                    format!(
-                        "{} {}, {}",
-                        member.age,
-                        shell.t("settlement.years_old"),
-                        shell.t(&format!("residents.gender.{}", member.gender))
-                    )
-                })
-                .collect(),
-            status: shell
-                .t(&format!("settlement.status.{}", offer.status))
-                .to_owned(),
-            status_code: offer.status.clone(),
-            deadline: show_date(&offer.deadline),
-            ..offer_row(offer)
-        });
-    }
-    Ok(rows)
-}
-
-fn offer_row(offer: OfferView) -> OfferRow {
-    OfferRow {
-        id: offer.id,
-        municipality_number: offer.municipality_number,
-        persons: offer.persons,
-        deadline: String::new(),
-        status: String::new(),
-        status_code: String::new(),
-        members: Vec::new(),
-        suffix: format!("-{}", offer.id),
     }
 }
 

@@ -30,6 +30,7 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("municipality_number", "settlement.error.no_decision"),
     ("household", "settlement.error.no_room"),
     ("answer", "settlement.error.answered"),
+    ("date", "settlement.error.date"),
 ];
 
 /// An operation's refusal as a form's errors with the status to answer; other errors are pages.
