@@ -9,6 +9,7 @@ use super::residents::demo_caller;
 use crate::occupancy::today;
 use crate::settlement::agreements::{self, AgreementInput, ProfileInput, RequiredVersionInput};
 use crate::settlement::cases::{self, NumbersInput};
+use crate::settlement::folders::{self, FolderInput, SettlementInput};
 use crate::settlement::offers::{self, AnswerInput, OfferInput};
 
 /// The version IMDi requires: the revised agreement that covers the new system (seed 003).
@@ -82,6 +83,36 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
             };
             offers::answer_offer(store, &caller, id, &yes).await?;
         }
+    }
+    folders_and_a_settlement(store).await
+}
+
+/// Folders for both offered households (R-SET-6), and the first of Oslo's accepted household
+/// settled today (R-SET-5).
+async fn folders_and_a_settlement(store: &Store) -> anyhow::Result<()> {
+    let caller = demo_caller();
+    for (household, languages) in [
+        ("haile", ["tigrinja", "arabisk"]),
+        ("rahimi", ["dari", "engelsk"]),
+    ] {
+        for member in store.residents_of_household(household).await? {
+            let folder = FolderInput {
+                education: "Videregående skole".to_owned(),
+                work: "Erfaring fra helsefag".to_owned(),
+                languages: languages.map(str::to_owned).to_vec(),
+                health_needs: "Ingen kjente".to_owned(),
+                family: "Bor sammen med husstanden".to_owned(),
+                network: "Slektninger på Østlandet".to_owned(),
+                wishes: "Nær skole og arbeid".to_owned(),
+            };
+            folders::put_folder(store, &caller, member.id, &folder).await?;
+        }
+    }
+    if let Some(first) = store.residents_of_household("rahimi").await?.first() {
+        let today = SettlementInput {
+            date: today().to_string(),
+        };
+        folders::settle(store, &caller, first.id, &today).await?;
     }
     Ok(())
 }

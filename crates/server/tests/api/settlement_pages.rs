@@ -195,4 +195,5 @@ async fn demo_data_lets_the_municipal_logins_in_with_a_request_a_decision_and_an
     assert_eq!(all.as_array().unwrap().len(), 4);
     let (_, report) = app.api(&imdi).get("/api/v1/settlement/report").await;
     assert_eq!(report["national"]["accepted"], 2);
+    assert_eq!(report["national"]["settled"], 1);
 }
