@@ -1,6 +1,8 @@
 //! The person folder (personmappe, R-SET-6): the centre's mapping of a resident, and who may
 //! read it. Health needs are in it; they never leave it for the event log (R-LOG-3).
 
+use serde::{Deserialize, Serialize};
+
 use crate::access::Role;
 use crate::error::{FieldError, FieldErrors, Problem};
 
@@ -8,8 +10,11 @@ const TEXT_MAX: usize = 4000;
 const LANGUAGE_MAX: usize = 100;
 const LANGUAGES_MAX: usize = 20;
 
-/// The mapping as the centre enters it; every text may be empty.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The mapping as the centre enters it and the API gives it (SPEC §10: strings but
+/// `languages`); every text may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
 pub struct Folder {
     pub education: String,
     pub work: String,

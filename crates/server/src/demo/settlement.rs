@@ -9,8 +9,9 @@ use super::residents::demo_caller;
 use crate::occupancy::today;
 use crate::settlement::agreements::{self, AgreementInput, ProfileInput, RequiredVersionInput};
 use crate::settlement::cases::{self, NumbersInput};
-use crate::settlement::folders::{self, FolderInput, SettlementInput};
+use crate::settlement::folders::{self, SettlementInput};
 use crate::settlement::offers::{self, AnswerInput, OfferInput};
+use mottak_domain::settlement::Folder;
 
 /// The version IMDi requires: the revised agreement that covers the new system (seed 003).
 const REQUIRED_VERSION: &str = "2026-revidert";
@@ -96,7 +97,7 @@ async fn folders_and_a_settlement(store: &Store) -> anyhow::Result<()> {
         ("rahimi", ["dari", "engelsk"]),
     ] {
         for member in store.residents_of_household(household).await? {
-            let folder = FolderInput {
+            let folder = Folder {
                 education: "Videregående skole".to_owned(),
                 work: "Erfaring fra helsefag".to_owned(),
                 languages: languages.map(str::to_owned).to_vec(),

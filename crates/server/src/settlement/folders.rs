@@ -11,25 +11,12 @@ use mottak_store::Store;
 use mottak_store::events::{EventDomain, NewEvent};
 use mottak_store::residents::{ResidentRecord, StayRecord};
 use mottak_store::settlement::{FolderRecord, SettlementRecord};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::registry::scope;
 use crate::residents::changed_approved_months;
-
-/// The folder as the API takes and gives it (strings but `languages`).
-#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct FolderInput {
-    pub education: String,
-    pub work: String,
-    pub languages: Vec<String>,
-    pub health_needs: String,
-    pub family: String,
-    pub network: String,
-    pub wishes: String,
-}
 
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
@@ -68,8 +55,8 @@ async fn resident(store: &Store, id: i64) -> ApiResult<(ResidentRecord, Vec<Stay
     ))
 }
 
-fn view(record: FolderRecord) -> FolderInput {
-    FolderInput {
+fn view(record: FolderRecord) -> Folder {
+    Folder {
         education: record.education,
         work: record.work,
         languages: serde_json::from_str(&record.languages).unwrap_or_default(),
@@ -85,8 +72,8 @@ pub async fn put_folder(
     store: &Store,
     caller: &Caller,
     id: i64,
-    input: &FolderInput,
-) -> ApiResult<FolderInput> {
+    input: &Folder,
+) -> ApiResult<Folder> {
     let (resident, stays) = resident(store, id).await?;
     let lives_there = stays
         .iter()
@@ -97,16 +84,7 @@ pub async fn put_folder(
             "only the operator of the centre where the resident lives enters the folder".to_owned(),
         ));
     }
-    let folder = validate_folder(&Folder {
-        education: input.education.clone(),
-        work: input.work.clone(),
-        languages: input.languages.clone(),
-        health_needs: input.health_needs.clone(),
-        family: input.family.clone(),
-        network: input.network.clone(),
-        wishes: input.wishes.clone(),
-    })
-    .map_err(ApiError::invalid_fields)?;
+    let folder = validate_folder(input).map_err(ApiError::invalid_fields)?;
     let record = FolderRecord {
         resident_id: id,
         languages: serde_json::to_string(&folder.languages).unwrap_or_else(|_| "[]".into()),
@@ -134,7 +112,7 @@ pub async fn put_folder(
 }
 
 /// Reads the folder if R-SET-6 lets the caller (otherwise 403), and logs the read.
-pub async fn read_folder(store: &Store, caller: &Caller, id: i64) -> ApiResult<FolderInput> {
+pub async fn read_folder(store: &Store, caller: &Caller, id: i64) -> ApiResult<Folder> {
     let (resident, stays) = resident(store, id).await?;
     let own = caller.municipality_number.as_deref();
     let yes = store

@@ -18,8 +18,9 @@ use crate::form_errors::FormErrors;
 use crate::pages::{Shell, render};
 use crate::registry::scope;
 use crate::routes::residents::messages::{show_date, typed_date};
-use crate::settlement::folders::{self, FolderInput, SettlementInput};
+use crate::settlement::folders::{self, SettlementInput};
 use crate::state::AppState;
+use mottak_domain::settlement::Folder;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -52,7 +53,7 @@ pub struct FolderForm {
 }
 
 impl FolderForm {
-    fn from_folder(folder: FolderInput) -> FolderForm {
+    fn from_folder(folder: Folder) -> FolderForm {
         FolderForm {
             languages: folder.languages.join(", "),
             education: folder.education,
@@ -65,8 +66,8 @@ impl FolderForm {
         }
     }
 
-    fn input(&self) -> FolderInput {
-        FolderInput {
+    fn input(&self) -> Folder {
+        Folder {
             education: self.education.clone(),
             work: self.work.clone(),
             languages: self

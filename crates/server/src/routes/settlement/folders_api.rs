@@ -10,8 +10,9 @@ use crate::auth::{Caller, allow};
 use crate::error::ApiResult;
 use crate::json::ApiJson;
 use crate::params::ApiPath;
-use crate::settlement::folders::{self, FolderInput, SettlementInput};
+use crate::settlement::folders::{self, SettlementInput};
 use crate::state::AppState;
+use mottak_domain::settlement::Folder;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -32,14 +33,14 @@ pub fn router() -> Router<AppState> {
 /// Enters the person folder (R-SET-6): the operator of the centre where the resident lives.
 #[utoipa::path(put, path = "/api/v1/residents/{id}/folder",
     params(("id" = i64, Path, description = "The id of the resident")), tag = "settlement",
-    request_body = FolderInput, responses((status = 200, body = FolderInput)),
+    request_body = Folder, responses((status = 200, body = Folder)),
     security(("bearer" = [])))]
 pub async fn put_folder_api(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
-    ApiJson(input): ApiJson<FolderInput>,
-) -> ApiResult<Json<FolderInput>> {
+    ApiJson(input): ApiJson<Folder>,
+) -> ApiResult<Json<Folder>> {
     Ok(Json(
         folders::put_folder(&state.store, &caller, id, &input).await?,
     ))
@@ -50,12 +51,12 @@ pub async fn put_folder_api(
 /// read is logged, without the folder's content.
 #[utoipa::path(get, path = "/api/v1/residents/{id}/folder",
     params(("id" = i64, Path, description = "The id of the resident")), tag = "settlement",
-    responses((status = 200, body = FolderInput)), security(("bearer" = [])))]
+    responses((status = 200, body = Folder)), security(("bearer" = [])))]
 pub async fn folder_api(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<FolderInput>> {
+) -> ApiResult<Json<Folder>> {
     Ok(Json(folders::read_folder(&state.store, &caller, id).await?))
 }
 
