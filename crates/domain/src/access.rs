@@ -164,6 +164,35 @@ impl MunicipalPermission {
         }
     }
 
+    /// The short code of the command line (SPEC §10: `--permissions offers,folders,reports`).
+    pub fn short_code(self) -> &'static str {
+        match self {
+            MunicipalPermission::OffersAndDecisions => "offers",
+            MunicipalPermission::PersonFolders => "folders",
+            MunicipalPermission::Reports => "reports",
+        }
+    }
+
+    /// Parses the command line's list of short (or stored) codes; an unknown code is an error
+    /// naming it.
+    pub fn parse_short_list(text: &str) -> Result<Vec<MunicipalPermission>, String> {
+        let mut permissions = Vec::new();
+        for code in text
+            .split(',')
+            .map(str::trim)
+            .filter(|code| !code.is_empty())
+        {
+            let permission = MunicipalPermission::ALL
+                .into_iter()
+                .find(|permission| permission.short_code() == code || permission.code() == code)
+                .ok_or_else(|| code.to_owned())?;
+            if !permissions.contains(&permission) {
+                permissions.push(permission);
+            }
+        }
+        Ok(permissions)
+    }
+
     /// Parses a stored comma-separated list, ignoring unknown codes.
     pub fn parse_list(text: &str) -> Vec<MunicipalPermission> {
         MunicipalPermission::ALL
@@ -183,6 +212,25 @@ mod tests {
             assert_eq!(role.code().parse::<Role>(), Ok(role));
         }
         assert!("root".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn r_auth_4_the_command_line_names_permissions_by_short_codes() {
+        assert_eq!(
+            MunicipalPermission::parse_short_list("offers, reports"),
+            Ok(vec![
+                MunicipalPermission::OffersAndDecisions,
+                MunicipalPermission::Reports
+            ])
+        );
+        assert_eq!(
+            MunicipalPermission::parse_short_list("folders,person_folders"),
+            Ok(vec![MunicipalPermission::PersonFolders])
+        );
+        assert_eq!(
+            MunicipalPermission::parse_short_list("offers,health"),
+            Err("health".to_owned())
+        );
     }
 
     #[test]

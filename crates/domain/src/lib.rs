@@ -21,3 +21,4 @@ pub mod problem;
 pub mod registry;
 pub mod regulation;
 pub mod residents;
+pub mod settlement;

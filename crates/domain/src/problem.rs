@@ -145,6 +145,20 @@ pub enum Problem {
         max: i64,
     },
     AgreementNotOfCentre,
+    /// Settlement (SPEC §7): an end that is not after the signing day.
+    EndsAfterSigned,
+    /// A year outside the years mottak plans for.
+    Year,
+    /// A no to an offer without its reason (R-SET-3).
+    ReasonForNo,
+    /// An answer other than yes or no.
+    YesOrNo,
+    /// A day before today.
+    NotInThePast,
+    /// A household key that no resident has.
+    UnknownHousehold,
+    /// A count typed as something other than a whole number.
+    WholeNumber,
 }
 
 impl Problem {
@@ -263,6 +277,13 @@ impl Problem {
             }
             Between { min, max } => format!("must be from {min} to {max}"),
             AgreementNotOfCentre => "no agreement of this centre has this id".into(),
+            EndsAfterSigned => "must be after signed_on (it is exclusive)".into(),
+            Year => "must be a year from 2000 to 2100".into(),
+            ReasonForNo => "a no needs a reason".into(),
+            YesOrNo => "must be yes or no".into(),
+            NotInThePast => "must not be in the past".into(),
+            UnknownHousehold => "no resident has this household key".into(),
+            WholeNumber => "must be a whole number".into(),
         }
     }
 }

@@ -76,6 +76,10 @@ enum UserCommand {
         municipality: Option<String>,
         #[arg(long)]
         name: Option<String>,
+        /// A municipal caseworker's permissions (R-AUTH-4): `offers`, `folders`, `reports`,
+        /// comma separated; default all three.
+        #[arg(long, default_value = "offers,folders,reports")]
+        permissions: String,
         #[arg(long, required = true)]
         password_stdin: bool,
     },
@@ -140,9 +144,19 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
                     operator,
                     municipality,
                     name,
+                    permissions,
                     password_stdin: _,
                 },
         } => {
+            let permissions = match MunicipalPermission::parse_short_list(&permissions) {
+                Ok(permissions) => permissions,
+                Err(code) => {
+                    eprintln!(
+                        "error: permissions: unknown permission \"{code}\" (offers, folders, reports)"
+                    );
+                    return Ok(ExitCode::from(2));
+                }
+            };
             let store = open_for_writing(&database_url).await?;
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
@@ -154,7 +168,7 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
                 region,
                 operator_dro: operator,
                 municipality_number: municipality,
-                permissions: MunicipalPermission::ALL.to_vec(),
+                permissions,
                 password,
             };
             match accounts::create(

@@ -27,6 +27,7 @@ pub mod registry;
 pub mod regulation;
 pub mod residents;
 pub mod routes;
+pub mod settlement;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -38,6 +38,17 @@ const NAVIGATION: &[(&str, &str, Capability)] = &[
     ("/reference/cpi", "nav.cpi", Capability::ManageRegistry),
     ("/placement", "nav.placement", Capability::ProposePlacements),
     ("/plans/preview", "nav.plans", Capability::FollowPlans),
+    ("/settlement", "nav.settlement", Capability::ReadSettlement),
+    (
+        "/settlement/report",
+        "nav.settlement_report",
+        Capability::ReadSettlement,
+    ),
+    (
+        "/settlement/agreements",
+        "nav.agreements_dpa",
+        Capability::ManageSettlement,
+    ),
     ("/events", "nav.events", Capability::SignedIn),
     ("/calendar", "nav.calendar", Capability::SignedIn),
     ("/api/docs", "nav.api", Capability::SignedIn),

@@ -227,7 +227,7 @@ async fn stay_centre(store: &Store, caller: &Caller, centre_id: i64) -> ApiResul
 
 /// R-OCC-3 for stays: an operator may not change the days of an approved month, nor any after the
 /// claim window closed; UDI may, and the event names the approved months it changed.
-async fn changed_approved_months(
+pub(crate) async fn changed_approved_months(
     tx: &mut WriteTx,
     caller: &Caller,
     centre_id: i64,

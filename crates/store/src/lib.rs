@@ -19,6 +19,7 @@ pub mod reference;
 pub mod registry;
 pub mod residents;
 pub mod sessions;
+pub mod settlement;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod tokens;

@@ -38,6 +38,19 @@ pub enum Capability {
     /// Opening, closing and follow-up plans (SPEC §6): UDI's administrative staff and regional
     /// units, who follow the routines.
     FollowPlans,
+    /// Settlement for IMDi (SPEC §7): data processing agreements, requests, offers.
+    ManageSettlement,
+    /// Reading settlement within one's scope: IMDi nationally, a municipality its own.
+    ReadSettlement,
+    /// A municipality's own decisions and answers to offers (R-SET-2, R-SET-3).
+    DecideSettlement,
+    /// Person folders (R-SET-6) and settlement dates (R-SET-5): entered by the resident's
+    /// operator; read by IMDi and a municipality after its yes. Scope is the rule's.
+    ReadFolders,
+    WriteFolders,
+    /// Registering a settlement date: the resident's operator, or the municipality for one who
+    /// lived privately (R-SET-5).
+    SettleResidents,
 }
 
 impl Capability {
@@ -55,6 +68,12 @@ impl Capability {
             Capability::AdministerAccounts => &[Admin, Imdi, MunicipalityAdmin],
             Capability::Administer => &[Admin],
             Capability::FollowPlans => &[Admin, UdiAdm, UdiRegion],
+            Capability::ManageSettlement => &[Admin, Imdi],
+            Capability::ReadSettlement => &[Admin, Imdi, Municipality],
+            Capability::DecideSettlement => &[Admin, Municipality],
+            Capability::ReadFolders => &[Admin, Imdi, Operator, Municipality],
+            Capability::WriteFolders => &[Admin, Operator],
+            Capability::SettleResidents => &[Admin, Operator, Municipality],
         }
     }
 }

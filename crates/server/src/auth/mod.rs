@@ -4,6 +4,7 @@
 //! [`allow`] guards each route with the roles that may use it. Scope checks that depend on data
 //! (a region's centres) happen in the handlers, with [`Caller`]'s scope.
 
+pub mod agreement;
 pub mod csrf;
 pub mod password;
 pub mod rate_limit;
@@ -124,6 +125,9 @@ pub async fn authenticate(
     if let Some(token) = bearer {
         match tokens::caller_for_token(&state, &token, origin).await {
             Ok(Some(caller)) => {
+                if let Some(refusal) = agreement::refusal(&state, &caller, request.uri()).await {
+                    return refusal;
+                }
                 request.extensions_mut().insert(caller);
             }
             Ok(None) => return ApiError::Unauthorized.into_response(),
@@ -133,6 +137,9 @@ pub async fn authenticate(
     }
     match session::resolve(&state, request.headers(), origin).await {
         Ok(session::Resolved::LoggedIn(caller, hash)) => {
+            if let Some(refusal) = agreement::refusal(&state, &caller, request.uri()).await {
+                return refusal;
+            }
             request.extensions_mut().insert(*caller);
             request.extensions_mut().insert(hash);
         }

@@ -5,6 +5,7 @@ mod agreements;
 mod plans;
 mod registry;
 mod residents;
+mod settlement;
 
 use mottak_domain::access::{MunicipalPermission, Role};
 use mottak_store::Store;
@@ -96,6 +97,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
     agreements::fill(store).await?;
     plans::fill(store).await?;
     residents::fill(store).await?;
+    settlement::fill(store).await?;
     let actor = Actor::system("demo");
     let password_hash = password::hash(DEMO_PASSWORD, PasswordHashing::Production);
     println!("\nDemo logins (password for all: {DEMO_PASSWORD}):");

@@ -80,7 +80,7 @@ const RESIDENTS: [(&str, &str, &str, &str, &str, &str); 8] = [
     ),
 ];
 
-fn demo_caller() -> Caller {
+pub(super) fn demo_caller() -> Caller {
     Caller {
         user_id: 0,
         username: "demo".to_owned(),

@@ -13,6 +13,8 @@ pub enum PageError {
     CsrfRejected,
     TooLarge,
     Internal,
+    /// R-AUTH-3: the municipality has no data processing agreement in force.
+    AgreementMissing,
 }
 
 #[derive(Template)]
@@ -62,6 +64,15 @@ impl IntoResponse for PageError {
                 "Too much data",
                 "Skjemaet eller filen er større enn 1 MiB.",
                 "The form or file is larger than 1 MiB.",
+            ),
+            PageError::AgreementMissing => (
+                StatusCode::FORBIDDEN,
+                "Databehandleravtalen mangler",
+                "The data processing agreement is missing",
+                "Kommunen din har ingen signert databehandleravtale i den versjonen IMDi krever. \
+                 Du får tilgang når IMDi har registrert avtalen. Ta kontakt med IMDi.",
+                "Your municipality has no signed data processing agreement in the version IMDi \
+                 requires. You get access once IMDi has registered it. Contact IMDi.",
             ),
             PageError::Internal => (
                 StatusCode::INTERNAL_SERVER_ERROR,

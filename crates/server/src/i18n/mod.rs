@@ -9,6 +9,7 @@ mod plans;
 pub mod problems;
 mod registry;
 mod residents;
+mod settlement;
 mod work;
 
 use axum::http::HeaderMap;
@@ -77,6 +78,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         events::TEXTS,
         plans::TEXTS,
         plan_items::TEXTS,
+        settlement::TEXTS,
     ]
     .into_iter()
     .flatten()

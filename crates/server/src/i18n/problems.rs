@@ -263,6 +263,22 @@ fn texts(problem: &Problem) -> (String, String) {
             format!("må være fra {min} til {max}"),
             format!("must be from {min} to {max}"),
         ),
+        EndsAfterSigned => both(
+            "må være etter datoen avtalen ble signert",
+            "must be after the day the agreement was signed",
+        ),
+        Year => both(
+            "må være et år fra 2000 til 2100",
+            "must be a year from 2000 to 2100",
+        ),
+        ReasonForNo => both("et nei må ha en begrunnelse", "a no needs a reason"),
+        YesOrNo => both("må være ja eller nei", "must be yes or no"),
+        NotInThePast => both("kan ikke være tilbake i tid", "must not be in the past"),
+        WholeNumber => both("må være et helt tall", "must be a whole number"),
+        UnknownHousehold => both(
+            "ingen beboer har denne husstandsnøkkelen",
+            "no resident has this household key",
+        ),
     }
 }
 

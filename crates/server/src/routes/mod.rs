@@ -16,6 +16,7 @@ mod plans;
 mod reference;
 pub(crate) mod registry;
 mod residents;
+mod settlement;
 mod users;
 
 use axum::Router;
@@ -54,6 +55,7 @@ pub fn router(state: AppState) -> Router {
         .merge(residents::router())
         .merge(occupancy::router())
         .merge(plans::router())
+        .merge(settlement::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn_with_state(state.clone(), auth::csrf::ensure_cookie))

@@ -28,6 +28,11 @@ const RESIDENT_WRITERS: &[Role] = &[Admin, UdiAdm, Operator];
 /// Plans: UDI's staff who follow the routines (SPEC §1, §6).
 const PLANS: &[Role] = &[Admin, UdiAdm, UdiRegion];
 
+/// Settlement (SPEC §7): IMDi's work, what IMDi and a municipality read, a municipality's own.
+const SETTLEMENT_IMDI: &[Role] = &[Admin, Imdi];
+const SETTLEMENT_READ: &[Role] = &[Admin, Imdi, Municipality];
+const SETTLEMENT_DECIDE: &[Role] = &[Admin, Municipality];
+
 /// `{target}` is replaced by a user every manager may manage (see `target_for`).
 pub(crate) const ROUTES: &[Route] = &[
     Route {
@@ -678,6 +683,180 @@ pub(crate) const ROUTES: &[Route] = &[
         path: "/api/v1/claims/{claim}/pdf",
         kind: Kind::Api,
         allowed: REGISTRY,
+    }, // settlement (SPEC §7): `{municipality}` is 4601, the table's municipal users' own.
+    Route {
+        method: "PUT",
+        path: "/api/v1/reference/data-processing-agreement",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "PUT",
+        path: "/api/v1/municipalities/{municipality}/data-processing-agreement",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "PUT",
+        path: "/api/v1/municipalities/{municipality}/settlement-profile",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/data-processing-agreements",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/requests",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/requests?year=2026",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/decisions",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/decisions/{decision}/approve",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/offers",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/offers?year=2026",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/offers/{offer}",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/offers/{offer}/answer",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_DECIDE,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/report?year=2026",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/requests",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/offers",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/decisions",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/decisions/{decision}/approve",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/offers/{offer}/answer",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_DECIDE,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/report?year=2026",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/agreements",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/agreements",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/agreements/required",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/residents/{resident}/folder",
+        kind: Kind::Page,
+        allowed: &[Admin, Imdi, Operator, Municipality],
+    },
+    Route {
+        method: "POST",
+        path: "/residents/{resident}/folder",
+        kind: Kind::Page,
+        allowed: &[Admin, Operator],
+    },
+    Route {
+        method: "POST",
+        path: "/residents/{resident}/settlement",
+        kind: Kind::Page,
+        allowed: &[Admin, Operator, Municipality],
+    },
+    Route {
+        method: "PUT",
+        path: "/api/v1/residents/{resident}/folder",
+        kind: Kind::Api,
+        allowed: &[Admin, Operator],
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/residents/{resident}/folder",
+        kind: Kind::Api,
+        allowed: &[Admin, Imdi, Operator, Municipality],
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/residents/{resident}/settlement",
+        kind: Kind::Api,
+        allowed: &[Admin, Operator, Municipality],
     },
 ];
 
@@ -737,6 +916,9 @@ impl Targets {
             .replace("{month}", "2026-03")
             .replace("{resident}", NO_SUCH_RESIDENT)
             .replace("{claim}", NO_SUCH_CLAIM)
+            .replace("{municipality}", "4601")
+            .replace("{decision}", NO_SUCH_CLAIM)
+            .replace("{offer}", NO_SUCH_CLAIM)
     }
 }
 
@@ -885,7 +1067,10 @@ async fn no_login_gets_401_from_the_api_and_the_login_page_in_the_ui() {
             .replace("{kind}", "operators")
             .replace("{month}", "2026-03")
             .replace("{resident}", NO_SUCH_RESIDENT)
-            .replace("{claim}", NO_SUCH_CLAIM);
+            .replace("{claim}", NO_SUCH_CLAIM)
+            .replace("{municipality}", "4601")
+            .replace("{decision}", NO_SUCH_CLAIM)
+            .replace("{offer}", NO_SUCH_CLAIM);
         let response = request(&app, &client, None, route, &path).await;
         match route.kind {
             Kind::Api => assert_eq!(response.status(), 401, "{} {path}", route.method),

@@ -11,7 +11,7 @@ use mottak_store::events::{Actor, NewEvent};
 use crate::helpers::{PASSWORD, fresh_database, spawn_app, unique_name};
 
 /// Runs `mottak ARGS --database-url URL`, with `stdin` as its standard input.
-fn mottak(args: &[&str], database_url: &str, stdin: &str) -> Output {
+pub(crate) fn mottak(args: &[&str], database_url: &str, stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mottak"))
         .args(args)
         .args(["--database-url", database_url])

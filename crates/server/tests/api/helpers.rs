@@ -158,6 +158,29 @@ impl TestApp {
         operator: Option<&str>,
         municipality: Option<&str>,
     ) -> TestUser {
+        let permissions = if role == Role::Municipality {
+            "offers_and_decisions,person_folders,reports"
+        } else {
+            ""
+        };
+        let scope = (region, operator, municipality);
+        self.create_user_with(username, role, scope, permissions)
+            .await
+    }
+
+    /// A user in `(region, operator, municipality)` with these stored permissions (R-AUTH-4).
+    pub async fn create_user_with(
+        &self,
+        username: &str,
+        role: Role,
+        (region, operator, municipality): (Option<&str>, Option<&str>, Option<&str>),
+        permissions: &str,
+    ) -> TestUser {
+        if let Some(number) = municipality {
+            // R-AUTH-3: a municipality's users work only with a signed agreement in force.
+            self.sign_data_processing_agreement(number, "2020", "2020-01-01")
+                .await;
+        }
         let secret = totp::new_secret();
         let id = mottak_server::accounts::insert(
             &self.store,
@@ -169,11 +192,7 @@ impl TestApp {
                 region: region.map(str::to_owned),
                 operator_dro: operator.map(str::to_owned),
                 municipality_number: municipality.map(str::to_owned),
-                permissions: if role == Role::Municipality {
-                    "offers_and_decisions,person_folders,reports".into()
-                } else {
-                    String::new()
-                },
+                permissions: permissions.to_owned(),
                 password_hash: password::hash(PASSWORD, PasswordHashing::FastForTests),
                 totp_secret: Some(secret.clone()),
             },
@@ -185,6 +204,30 @@ impl TestApp {
             username: username.to_owned(),
             totp_secret: secret,
         }
+    }
+
+    /// Registers the municipality's signed data processing agreement in `version` (R-AUTH-3).
+    pub async fn sign_data_processing_agreement(
+        &self,
+        municipality: &str,
+        version: &str,
+        signed_on: &str,
+    ) {
+        let mut tx = self.store.begin_write().await.unwrap();
+        let id = tx
+            .put_data_processing_agreement(municipality, version, signed_on, None)
+            .await
+            .unwrap();
+        tx.record(mottak_store::events::NewEvent::new(
+            &Actor::system("test"),
+            mottak_store::events::EventDomain::Settlement,
+            "data_processing_agreement.registered",
+            "data_processing_agreement",
+            id,
+        ))
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
     }
 
     /// A user without a second factor yet (enrols at first login).

@@ -71,6 +71,13 @@ fn samples() -> Vec<Problem> {
         OutsideMonth { month: text() },
         NoUnitWithPlaceType,
         SecondEntry,
+        EndsAfterSigned,
+        Year,
+        ReasonForNo,
+        YesOrNo,
+        NotInThePast,
+        UnknownHousehold,
+        WholeNumber,
     ]
 }
 

@@ -1,0 +1,214 @@
+//! A resident's settlement page: the person folder (R-SET-6), as a form for the operator of the
+//! centre where the resident lives and read-only for IMDi and a municipality after its yes, and
+//! the settlement date (R-SET-5). Every error is shown beside its field, with the input kept.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use mottak_domain::access::{Capability, Role};
+use serde::Deserialize;
+
+use super::page_forms::form_errors;
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Caller, allow};
+use crate::error::{ApiError, PageError};
+use crate::form_errors::FormErrors;
+use crate::pages::{Shell, render};
+use crate::registry::scope;
+use crate::routes::residents::messages::{show_date, typed_date};
+use crate::settlement::folders::{self, SettlementInput};
+use crate::state::AppState;
+use mottak_domain::settlement::Folder;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/residents/{id}/folder",
+            get(show).route_layer(allow(Capability::ReadFolders)),
+        )
+        .route(
+            "/residents/{id}/folder",
+            post(save).route_layer(allow(Capability::WriteFolders)),
+        )
+        .route(
+            "/residents/{id}/settlement",
+            post(settle).route_layer(allow(Capability::SettleResidents)),
+        )
+}
+
+/// The folder and settlement forms as typed; languages comma separated.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct FolderForm {
+    pub education: String,
+    pub work: String,
+    pub languages: String,
+    pub health_needs: String,
+    pub family: String,
+    pub network: String,
+    pub wishes: String,
+    pub date: String,
+}
+
+impl FolderForm {
+    fn from_folder(folder: Folder) -> FolderForm {
+        FolderForm {
+            languages: folder.languages.join(", "),
+            education: folder.education,
+            work: folder.work,
+            health_needs: folder.health_needs,
+            family: folder.family,
+            network: folder.network,
+            wishes: folder.wishes,
+            date: String::new(),
+        }
+    }
+
+    fn input(&self) -> Folder {
+        Folder {
+            education: self.education.clone(),
+            work: self.work.clone(),
+            languages: self
+                .languages
+                .split(',')
+                .map(str::trim)
+                .filter(|language| !language.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            health_needs: self.health_needs.clone(),
+            family: self.family.clone(),
+            network: self.network.clone(),
+            wishes: self.wishes.clone(),
+        }
+    }
+}
+
+const LABELS: &[(&str, &str)] = &[
+    ("education", "folder.education"),
+    ("work", "folder.work"),
+    ("languages", "folder.languages"),
+    ("health_needs", "folder.health_needs"),
+    ("family", "folder.family"),
+    ("network", "folder.network"),
+    ("wishes", "folder.wishes"),
+    ("date", "folder.settlement_date"),
+];
+
+#[derive(Template)]
+#[template(path = "settlement/folder.html")]
+struct FolderPage {
+    shell: Shell,
+    resident_id: i64,
+    may_write: bool,
+    /// Whether the caller may see the folder's content at all.
+    shown: bool,
+    may_settle: bool,
+    settled_on: String,
+    form: FolderForm,
+    errors: FormErrors,
+}
+
+async fn page(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    typed: Option<FolderForm>,
+    errors: FormErrors,
+) -> Result<FolderPage, PageError> {
+    let stays = state.store.stays_of_resident(id).await?;
+    state.store.resident(id).await?;
+    let open = stays.iter().find(|stay| stay.to_date.is_none());
+    let runs = open.is_some_and(|stay| scope::is_own_operator(caller, stay.operator_dro));
+    let may_write = caller.role == Role::Admin || runs;
+    let (shown, stored) = match folders::read_folder(&state.store, caller, id).await {
+        Ok(folder) => (true, FolderForm::from_folder(folder)),
+        Err(ApiError::NotFound) => (may_write, FolderForm::default()),
+        Err(ApiError::Forbidden(_)) if may_write => (true, FolderForm::default()),
+        Err(ApiError::Forbidden(_)) => (false, FolderForm::default()),
+        Err(other) => return Err(other.into()),
+    };
+    let settled_on = state
+        .store
+        .settlement_of(id)
+        .await?
+        .map(|settlement| show_date(&settlement.settled_on))
+        .unwrap_or_default();
+    let may_settle = settled_on.is_empty()
+        && match caller.role {
+            Role::Admin => true,
+            Role::Operator => runs,
+            Role::Municipality => open.is_none(),
+            _ => false,
+        };
+    Ok(FolderPage {
+        shell: shell.with_title("folder.title"),
+        resident_id: id,
+        may_write,
+        shown,
+        may_settle,
+        settled_on,
+        form: typed.unwrap_or(stored),
+        errors,
+    })
+}
+
+async fn show(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    Ok(render(
+        &page(&state, shell, &caller, id, None, FormErrors::default()).await?,
+    ))
+}
+
+async fn answer(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    form: FolderForm,
+    result: Result<(), ApiError>,
+) -> Result<Response, PageError> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/residents/{id}/folder")).into_response()),
+        Err(error) => {
+            let (status, errors) = form_errors(error, shell.lang, LABELS, &[])?;
+            let page = page(state, shell, caller, id, Some(form), errors).await?;
+            Ok((status, render(&page)).into_response())
+        }
+    }
+}
+
+async fn save(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<FolderForm>,
+) -> Result<Response, PageError> {
+    let result = folders::put_folder(&state.store, &caller, id, &form.input())
+        .await
+        .map(drop);
+    answer(&state, shell, &caller, id, form, result).await
+}
+
+async fn settle(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<FolderForm>,
+) -> Result<Response, PageError> {
+    let input = SettlementInput {
+        date: typed_date(&form.date),
+    };
+    let result = folders::settle(&state.store, &caller, id, &input)
+        .await
+        .map(drop);
+    answer(&state, shell, &caller, id, form, result).await
+}

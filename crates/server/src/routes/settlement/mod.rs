@@ -1,0 +1,44 @@
+//! Settlement (SPEC §7, §10 "Settlement") as API and pages: data processing agreements
+//! (R-AUTH-3), requests and decisions (R-SET-1, R-SET-2), offers (R-SET-3) and the report
+//! (R-SET-7).
+
+mod agreements_api;
+mod agreements_page;
+mod api;
+mod folder_page;
+mod folders_api;
+mod offer_rows;
+mod offers_api;
+mod overview_page;
+mod page_forms;
+mod report_page;
+
+use axum::Router;
+
+use crate::state::AppState;
+
+// The OpenAPI description (routes/openapi.rs) names these handlers.
+pub use agreements_api::{
+    __path_list_agreements_api, __path_put_agreement_api, __path_put_profile_api,
+    __path_put_required_version_api,
+};
+pub use api::{
+    __path_approve_decision_api, __path_create_decision_api, __path_create_request_api,
+    __path_list_requests_api, __path_report_api,
+};
+pub use folders_api::{__path_folder_api, __path_put_folder_api, __path_settle_api};
+pub use offers_api::{
+    __path_answer_offer_api, __path_create_offer_api, __path_list_offers_api, __path_offer_api,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(agreements_api::router())
+        .merge(api::router())
+        .merge(offers_api::router())
+        .merge(folders_api::router())
+        .merge(agreements_page::router())
+        .merge(folder_page::router())
+        .merge(overview_page::router())
+        .merge(report_page::router())
+}

@@ -1,0 +1,46 @@
+//! The yearly settlement report as a table (R-SET-7): IMDi every municipality, a municipality
+//! its own row; both the national figures.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use mottak_domain::access::Capability;
+
+use super::overview_page::YearParam;
+use crate::auth::{Caller, allow};
+use crate::error::PageError;
+use crate::pages::{Shell, render};
+use crate::params::ApiQuery;
+use crate::settlement::report::{self, ReportView};
+use crate::settlement::year_or_current;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        "/settlement/report",
+        get(show).route_layer(allow(Capability::ReadSettlement)),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "settlement/report.html")]
+struct ReportPage {
+    shell: Shell,
+    report: ReportView,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<YearParam>,
+) -> Result<Response, PageError> {
+    let year = year_or_current(query.year());
+    let report = report::report(&state.store, &caller, year).await?;
+    Ok(render(&ReportPage {
+        shell: shell.with_title("settlement.report_title"),
+        report,
+    }))
+}

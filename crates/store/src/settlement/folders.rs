@@ -1,0 +1,133 @@
+//! R-SET-6: person folders; R-SET-5: settlement dates.
+
+use serde::Serialize;
+use sqlx::FromRow;
+
+use super::OfferRecord;
+use crate::{Store, StoreError, WriteTx, timestamp};
+
+/// A folder as stored; `languages` is a JSON array of strings.
+#[derive(Clone, Debug, Serialize, FromRow)]
+pub struct FolderRecord {
+    pub resident_id: i64,
+    pub education: String,
+    pub work: String,
+    pub languages: String,
+    pub health_needs: String,
+    pub family: String,
+    pub network: String,
+    pub wishes: String,
+}
+
+#[derive(Clone, Debug, Serialize, FromRow)]
+pub struct SettlementRecord {
+    pub resident_id: i64,
+    pub offer_id: i64,
+    pub municipality_number: String,
+    pub settled_on: String,
+}
+
+impl Store {
+    pub async fn person_folder(
+        &self,
+        resident_id: i64,
+    ) -> Result<Option<FolderRecord>, StoreError> {
+        Ok(sqlx::query_as::<_, FolderRecord>(
+            "SELECT resident_id, education, work, languages, health_needs, family, network, \
+             wishes FROM person_folders WHERE resident_id = $1",
+        )
+        .bind(resident_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The languages of each member of an offer that has a folder, as stored.
+    pub async fn offer_member_languages(
+        &self,
+        offer_id: i64,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT f.resident_id, f.languages FROM person_folders f \
+             JOIN settlement_offer_members m ON m.resident_id = f.resident_id \
+             WHERE m.offer_id = $1",
+        )
+        .bind(offer_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The accepted offers that name this resident (a municipality's yes, R-SET-3).
+    pub async fn accepted_offers_naming(
+        &self,
+        resident_id: i64,
+    ) -> Result<Vec<OfferRecord>, StoreError> {
+        Ok(sqlx::query_as::<_, OfferRecord>(
+            "SELECT o.id, o.year, o.municipality_number, o.household, o.persons, o.offered_on, \
+             o.deadline, o.answer, o.reason, o.answered_on FROM settlement_offers o \
+             JOIN settlement_offer_members m ON m.offer_id = o.id \
+             WHERE m.resident_id = $1 AND o.answer = 'accepted' ORDER BY o.id",
+        )
+        .bind(resident_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn settlement_of(
+        &self,
+        resident_id: i64,
+    ) -> Result<Option<SettlementRecord>, StoreError> {
+        Ok(sqlx::query_as::<_, SettlementRecord>(
+            "SELECT resident_id, offer_id, municipality_number, settled_on FROM settlements \
+             WHERE resident_id = $1",
+        )
+        .bind(resident_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+}
+
+impl WriteTx {
+    pub async fn put_person_folder(&mut self, folder: &FolderRecord) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO person_folders (resident_id, education, work, languages, health_needs, \
+             family, network, wishes, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             ON CONFLICT (resident_id) DO UPDATE SET education = excluded.education, \
+             work = excluded.work, languages = excluded.languages, \
+             health_needs = excluded.health_needs, family = excluded.family, \
+             network = excluded.network, wishes = excluded.wishes, \
+             updated_at = excluded.updated_at",
+        )
+        .bind(folder.resident_id)
+        .bind(&folder.education)
+        .bind(&folder.work)
+        .bind(&folder.languages)
+        .bind(&folder.health_needs)
+        .bind(&folder.family)
+        .bind(&folder.network)
+        .bind(&folder.wishes)
+        .bind(timestamp(chrono::Utc::now()))
+        .execute(self.connection())
+        .await?;
+        Ok(())
+    }
+
+    /// A resident is settled once: a second date is `Conflict(settlements_pkey)`.
+    pub async fn insert_settlement(
+        &mut self,
+        settlement: &SettlementRecord,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO settlements (resident_id, offer_id, municipality_number, settled_on, \
+             registered_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(settlement.resident_id)
+        .bind(settlement.offer_id)
+        .bind(&settlement.municipality_number)
+        .bind(&settlement.settled_on)
+        .bind(timestamp(chrono::Utc::now()))
+        .execute(self.connection())
+        .await
+        .map_err(StoreError::from_write)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,15 @@
+//! Settlement (SPEC §7): data processing agreements and the municipalities' profiles
+//! (`agreements`), yearly requests and decisions (`cases`), offers (`offers`) and the report's
+//! sums (`report`). Dates cross as ISO 8601 text, flags as 0/1.
+
+mod agreements;
+mod cases;
+mod folders;
+mod offers;
+mod report;
+
+pub use agreements::{DataProcessingAgreementRecord, SettlementProfile};
+pub use cases::{DecisionRecord, NewYearlyNumbers, RequestRecord};
+pub use folders::{FolderRecord, SettlementRecord};
+pub use offers::{NewOffer, OfferMemberRecord, OfferRecord};
+pub use report::ReportRow;
