@@ -2,6 +2,7 @@
 
 mod api;
 mod form;
+mod form_input;
 mod pages;
 mod regulate;
 
