@@ -1,6 +1,7 @@
 //! The user interface's languages: Norwegian bokmål first, English second (SPEC §9).
 
 mod accounts;
+mod agreement_form;
 mod claims;
 mod money;
 pub mod problems;
@@ -67,6 +68,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         work::TEXTS,
         money::TEXTS,
         residents::TEXTS,
+        agreement_form::TEXTS,
     ]
     .into_iter()
     .flatten()

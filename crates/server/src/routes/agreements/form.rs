@@ -1,24 +1,26 @@
-//! "Ny avtale": the form for UDI's staff. One unit per centre of the operator (ticked to
-//! include), fixed and standby places, the fixed annual amounts in kroner (decimal comma), and a
-//! tier editor of rows that grows with an "add row" button, without JavaScript. The form is
-//! turned into the API's `AgreementInput`, so both run the same validation; errors come back
-//! beside their fields, with everything typed kept.
+//! "Ny avtale" and "Endre avtale" for UDI's staff (SPEC §4). The form is turned into the API's
+//! `AgreementInput` (`form_input`), so the form and the API run the same validation and the same
+//! operations (`server::agreements`); errors come back beside their fields, with everything typed
+//! kept. An edit carries the version it was filled from: a stale one says so at the top.
 
 use std::collections::HashMap;
 
-use askama::Template;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use mottak_domain::access::Capability;
-use mottak_domain::agreements::{AgreementKind, next_free_priority, slots_of};
+use mottak_domain::agreements::{AgreementKind, AgreementTerms, next_free_priority, slots_of};
+use mottak_domain::dates::DateRange;
 use mottak_domain::error::FieldError;
 use mottak_store::registry::CentreRecord;
 use serde::Deserialize;
 
-use crate::agreements::{self, proposed_name_for};
+use super::form_input::{EMPTY_MEAL_ROWS, EMPTY_ROWS, FormPaths, read_form, row_count};
+use super::form_page::{FormTarget, centres_of, page};
+use super::form_prefill::{regulation_defaults, values_of};
+use crate::agreements::{self, proposed_name_for, visible_agreement};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
@@ -27,104 +29,31 @@ use crate::registry::RegistryError;
 use crate::routes::registry::pages::FormErrors;
 use crate::state::AppState;
 
-use super::form_input::{EMPTY_ROWS, TIER_FIELDS, read_form};
-
 pub fn router() -> Router<AppState> {
-    Router::new().route(
-        "/agreements/new",
-        get(new_form)
-            .post(submit)
-            .route_layer(allow(Capability::ManageRegistry)),
-    )
+    Router::new()
+        .route(
+            "/agreements/new",
+            get(new_form)
+                .post(create)
+                .route_layer(allow(Capability::ManageRegistry)),
+        )
+        .route(
+            "/agreements/{id}/edit",
+            get(edit_form)
+                .post(update)
+                .route_layer(allow(Capability::ManageRegistry)),
+        )
 }
-
-pub struct UnitRows {
-    pub index: usize,
-    pub centre: String,
-    pub rows: usize,
-}
-
-#[derive(Template)]
-#[template(path = "agreements/new.html")]
-pub struct NewAgreementPage {
-    pub shell: Shell,
-    pub operator_id: i64,
-    pub operator: String,
-    pub units: Vec<UnitRows>,
-    pub values: HashMap<String, String>,
-    pub errors: FormErrors,
-}
-
-impl NewAgreementPage {
-    pub fn value(&self, name: &str) -> &str {
-        self.values.get(name).map_or("", String::as_str)
-    }
-
-    pub fn checked(&self, name: &str) -> bool {
-        !self.value(name).is_empty()
-    }
-
-    pub fn tier_field(&self, unit: &usize, row: &usize, field: &str) -> String {
-        format!("u{unit}.t{row}.{field}")
-    }
-}
-
-/// The tier row's fields, for the template.
-const TIER_FIELDS_REF: &[&str] = &TIER_FIELDS;
 
 #[derive(Deserialize)]
 struct NewQuery {
     operator_id: i64,
 }
 
-async fn centres_of(state: &AppState, operator_id: i64) -> Result<Vec<CentreRecord>, PageError> {
-    let filter = mottak_store::registry::CentreFilter {
-        operator_id: Some(operator_id),
-        status: Some("open".to_owned()),
-        limit: 1000,
-        ..Default::default()
-    };
-    let mut centres = Vec::new();
-    for row in state.store.list_centres(&filter).await?.0 {
-        centres.push(state.store.centre(row.id).await?);
-    }
-    Ok(centres)
-}
+type Values = HashMap<String, String>;
 
-async fn page(
-    state: &AppState,
-    shell: Shell,
-    operator_id: i64,
-    values: HashMap<String, String>,
-    errors: FormErrors,
-) -> Result<NewAgreementPage, PageError> {
-    let operator = state.store.operator(operator_id).await?;
-    let centres = centres_of(state, operator_id).await?;
-    let units = centres
-        .iter()
-        .enumerate()
-        .map(|(index, centre)| UnitRows {
-            index,
-            centre: format!("{} {}", centre.number, centre.name),
-            rows: values
-                .get(&format!("u{index}.rows"))
-                .and_then(|rows| rows.parse().ok())
-                .unwrap_or(EMPTY_ROWS)
-                .min(50),
-        })
-        .collect();
-    Ok(NewAgreementPage {
-        shell: shell.with_title("agreements.new"),
-        operator_id,
-        operator: format!("{} ({})", operator.name, operator.dro()),
-        units,
-        values,
-        errors,
-    })
-}
-
-/// The form as first shown: the proposed name of the first centre and the next free priority of
-/// each centre's queue prefilled.
+/// The form as first shown: the proposed name of the first centre, the next free priority of
+/// each centre's place and meal queues, and §10's regulation defaults prefilled.
 async fn new_form(
     State(state): State<AppState>,
     shell: Shell,
@@ -141,84 +70,233 @@ async fn new_form(
         // Left as proposed, the name is proposed again for the kind and flags submitted.
         values.insert("proposed_name".to_owned(), name);
     }
+    let everything =
+        DateRange::new(chrono::NaiveDate::MIN, chrono::NaiveDate::MAX).expect("MIN < MAX");
     for (index, centre) in centres.iter().enumerate() {
-        let mut slots = Vec::new();
+        let (mut places, mut meals) = (Vec::new(), Vec::new());
         for agreement in state.store.agreements_of_centre(centre.id, None).await? {
-            slots.extend(slots_of(&agreement.terms, centre.id).0);
+            let (place_slots, meal_slots) = slots_of(&agreement.terms, centre.id);
+            places.extend(place_slots);
+            meals.extend(meal_slots);
         }
-        let everything =
-            mottak_domain::dates::DateRange::new(chrono::NaiveDate::MIN, chrono::NaiveDate::MAX)
-                .expect("MIN < MAX");
-        let next = next_free_priority(&slots, everything);
-        values.insert(format!("u{index}.t0.priority"), next.to_string());
+        let next = |slots| next_free_priority(slots, everything).to_string();
+        values.insert(format!("u{index}.t0.priority"), next(&places));
+        values.insert(format!("u{index}.m0.priority"), next(&meals));
+        regulation_defaults(index, &mut values);
     }
-    Ok(render(
-        &page(
-            &state,
-            shell,
-            query.operator_id,
-            values,
-            FormErrors::default(),
-        )
-        .await?,
-    ))
+    let page = page(
+        &state,
+        shell,
+        &FormTarget::New,
+        query.operator_id,
+        &centres,
+        values,
+        FormErrors::default(),
+    )
+    .await?;
+    Ok(render(&page))
 }
 
-async fn submit(
+/// "Legg til rad" / "Legg til kostrad": the same values with one more row in that table.
+fn with_added_row(values: &Values) -> Option<Values> {
+    let (button, key, empty) = [
+        ("add_row", "rows", EMPTY_ROWS),
+        ("add_meal_row", "meal_rows", EMPTY_MEAL_ROWS),
+    ]
+    .into_iter()
+    .find(|(button, _, _)| values.contains_key(*button))?;
+    let unit: usize = values.get(button)?.parse().ok()?;
+    let key = format!("u{unit}.{key}");
+    let mut values = values.clone();
+    let rows = row_count(&values, &key, empty);
+    values.insert(key, (rows + 1).to_string());
+    Some(values)
+}
+
+/// A refusal of the operation as the form's errors, each beside its field.
+fn refusal(
+    error: RegistryError,
+    paths: &FormPaths,
+    mut errors: Vec<FieldError>,
+) -> Result<(StatusCode, Vec<FieldError>), PageError> {
+    let status = match error {
+        RegistryError::Invalid(found) => {
+            errors.extend(found.into_iter().map(|error| paths.form_field(error)));
+            StatusCode::BAD_REQUEST
+        }
+        RegistryError::Conflict { field, detail } => {
+            let field = field.unwrap_or_default();
+            errors.push(paths.form_field(FieldError::new(field, detail)));
+            StatusCode::CONFLICT
+        }
+        other => return Err(other.into()),
+    };
+    // One regulation serves every price of a unit, so its errors come once per price.
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|error| seen.insert((error.field.clone(), error.message.clone())));
+    Ok((status, errors))
+}
+
+async fn create(
     State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let values: HashMap<String, String> = fields.into_iter().collect();
+    let values: Values = fields.into_iter().collect();
     let operator_id = values
         .get("operator_id")
         .and_then(|id| id.parse().ok())
         .ok_or(PageError::BadRequest)?;
     let centres = centres_of(&state, operator_id).await?;
-    if let Some(unit) = values
-        .get("add_row")
-        .and_then(|unit| unit.parse::<usize>().ok())
-    {
-        let mut values = values;
-        let key = format!("u{unit}.rows");
-        let rows = values
-            .get(&key)
-            .and_then(|rows| rows.parse().ok())
-            .unwrap_or(EMPTY_ROWS);
-        values.insert(key, (rows + 1).to_string());
-        return Ok(render(
-            &page(&state, shell, operator_id, values, FormErrors::default()).await?,
-        ));
+    let target = FormTarget::New;
+    if let Some(values) = with_added_row(&values) {
+        let page = page(
+            &state,
+            shell,
+            &target,
+            operator_id,
+            &centres,
+            values,
+            FormErrors::default(),
+        );
+        return Ok(render(&page.await?));
     }
-    let (input, mut errors, paths) = read_form(&values, operator_id, &centres);
-    let status = if errors.is_empty() {
+    let (input, errors, paths) = read_form(&values, operator_id, &centres);
+    let (status, errors) = if errors.is_empty() {
         match agreements::create_agreement(&state.store, &caller.actor(), &input).await {
             Ok(created) => {
-                return Ok(
-                    Redirect::to(&format!("/agreements/{}", created.agreement.id)).into_response(),
-                );
+                let to = format!("/agreements/{}", created.agreement.id);
+                return Ok(Redirect::to(&to).into_response());
             }
-            Err(RegistryError::Invalid(found)) => {
-                errors.extend(found.into_iter().map(|error| paths.form_field(error)));
-                StatusCode::BAD_REQUEST
-            }
-            Err(RegistryError::Conflict { field, detail }) => {
-                let field = field.unwrap_or_default();
-                errors.push(paths.form_field(FieldError::new(field, detail)));
-                StatusCode::CONFLICT
-            }
-            Err(other) => return Err(other.into()),
+            Err(error) => refusal(error, &paths, errors)?,
         }
     } else {
-        StatusCode::BAD_REQUEST
+        (StatusCode::BAD_REQUEST, errors)
     };
+    let errors = FormErrors::from_fields(errors);
     let page = page(
         &state,
         shell,
+        &target,
         operator_id,
+        &centres,
         values,
-        FormErrors::from_fields(errors),
+        errors,
+    )
+    .await?;
+    Ok((status, render(&page)).into_response())
+}
+
+/// The form's units for an edit: the agreement's centres in their order, then the operator's
+/// other open centres.
+async fn edit_centres(
+    state: &AppState,
+    terms: &AgreementTerms,
+) -> Result<Vec<CentreRecord>, PageError> {
+    let mut centres = Vec::new();
+    for unit in &terms.units {
+        centres.push(state.store.centre(unit.centre_id).await?);
+    }
+    for centre in centres_of(state, terms.operator_id).await? {
+        if !centres.iter().any(|unit| unit.id == centre.id) {
+            centres.push(centre);
+        }
+    }
+    Ok(centres)
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let agreement = visible_agreement(&state.store, &caller, id).await?;
+    let centres = edit_centres(&state, &agreement.terms).await?;
+    let values = values_of(&agreement.terms, &centres);
+    let target = FormTarget::Edit {
+        id,
+        version: agreement.version,
+    };
+    let operator_id = agreement.terms.operator_id;
+    let errors = FormErrors::default();
+    let page = page(
+        &state,
+        shell,
+        &target,
+        operator_id,
+        &centres,
+        values,
+        errors,
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+async fn update(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let values: Values = fields.into_iter().collect();
+    let current = visible_agreement(&state.store, &caller, id).await?;
+    let version: i64 = values
+        .get("version")
+        .and_then(|version| version.parse().ok())
+        .ok_or(PageError::BadRequest)?;
+    // The units as the form showed them: those of the version it was filled from.
+    let read = state.store.agreement_versions(id).await?;
+    let terms = read
+        .iter()
+        .find(|stored| stored.version == version)
+        .map_or(&current.terms, |stored| &stored.terms);
+    let centres = edit_centres(&state, terms).await?;
+    let operator_id = current.terms.operator_id;
+    let mut target = FormTarget::Edit { id, version };
+    if let Some(values) = with_added_row(&values) {
+        let page = page(
+            &state,
+            shell,
+            &target,
+            operator_id,
+            &centres,
+            values,
+            FormErrors::default(),
+        );
+        return Ok(render(&page.await?));
+    }
+    let (input, errors, paths) = read_form(&values, operator_id, &centres);
+    let (status, errors) = if errors.is_empty() {
+        let actor = caller.actor();
+        match agreements::update_agreement(&state.store, &actor, &current, version, &input).await {
+            Ok(_) => return Ok(Redirect::to(&format!("/agreements/{id}")).into_response()),
+            Err(error) => refusal(error, &paths, errors)?,
+        }
+    } else {
+        (StatusCode::BAD_REQUEST, errors)
+    };
+    let stale = errors.iter().any(|error| error.field == "version");
+    let mut errors =
+        FormErrors::from_fields(errors.into_iter().filter(|error| error.field != "version"));
+    if stale {
+        // Saving again replaces the other change, knowingly: the form now carries its version.
+        errors.summary = shell.t("agreements.stale").to_owned();
+        target = FormTarget::Edit {
+            id,
+            version: current.version,
+        };
+    }
+    let page = page(
+        &state,
+        shell,
+        &target,
+        operator_id,
+        &centres,
+        values,
+        errors,
     )
     .await?;
     Ok((status, render(&page)).into_response())

@@ -3,6 +3,8 @@
 mod api;
 mod form;
 mod form_input;
+mod form_page;
+mod form_prefill;
 mod pages;
 mod regulate;
 
