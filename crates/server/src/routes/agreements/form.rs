@@ -11,14 +11,16 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use mottak_domain::access::Capability;
-use mottak_domain::agreements::{AgreementKind, AgreementTerms, next_free_priority, slots_of};
+use mottak_domain::agreements::{
+    AgreementInput, AgreementKind, AgreementTerms, next_free_priority, slots_of,
+};
 use mottak_domain::dates::DateRange;
 use mottak_domain::error::FieldError;
 use mottak_store::registry::CentreRecord;
 use serde::Deserialize;
 
 use super::form_input::{EMPTY_MEAL_ROWS, EMPTY_ROWS, FormPaths, read_form, row_count};
-use super::form_page::{FormTarget, centres_of, page};
+use super::form_page::{FormSetting, FormTarget, centres_of, page};
 use super::form_prefill::{regulation_defaults, values_of};
 use crate::agreements::{self, proposed_name_for, visible_agreement};
 use crate::auth::csrf::CsrfForm;
@@ -84,17 +86,14 @@ async fn new_form(
         values.insert(format!("u{index}.m0.priority"), next(&meals));
         regulation_defaults(index, &mut values);
     }
-    let page = page(
-        &state,
-        shell,
-        &FormTarget::New,
-        query.operator_id,
-        &centres,
-        values,
-        FormErrors::default(),
-    )
-    .await?;
-    Ok(render(&page))
+    let setting = FormSetting {
+        target: FormTarget::New,
+        operator_id: query.operator_id,
+        centres,
+    };
+    Ok(render(
+        &page(&state, shell, &setting, values, FormErrors::default()).await?,
+    ))
 }
 
 /// "Legg til rad" / "Legg til kostrad": the same values with one more row in that table.
@@ -117,8 +116,8 @@ fn with_added_row(values: &Values) -> Option<Values> {
 fn refusal(
     error: RegistryError,
     paths: &FormPaths,
-    mut errors: Vec<FieldError>,
 ) -> Result<(StatusCode, Vec<FieldError>), PageError> {
+    let mut errors = Vec::new();
     let status = match error {
         RegistryError::Invalid(found) => {
             errors.extend(found.into_iter().map(|error| paths.form_field(error)));
@@ -137,6 +136,44 @@ fn refusal(
     Ok((status, errors))
 }
 
+/// What became of a submitted form.
+enum Submitted {
+    /// The agreement with this id was stored.
+    Done(i64),
+    /// Refused: the errors for the form.
+    Refused(StatusCode, Vec<FieldError>),
+    /// Not submitted: a row was added; the page to show.
+    Page(Response),
+}
+
+/// Reads the form and, when it reads, runs `operation` (create or update) on the input.
+async fn submitted<Operation>(
+    state: &AppState,
+    shell: Shell,
+    setting: &FormSetting,
+    values: &Values,
+    operation: impl FnOnce(AgreementInput) -> Operation,
+) -> Result<Submitted, PageError>
+where
+    Operation: Future<Output = Result<i64, RegistryError>>,
+{
+    if let Some(values) = with_added_row(values) {
+        let page = page(state, shell, setting, values, FormErrors::default()).await?;
+        return Ok(Submitted::Page(render(&page)));
+    }
+    let (input, errors, paths) = read_form(values, setting.operator_id, &setting.centres);
+    if !errors.is_empty() {
+        return Ok(Submitted::Refused(StatusCode::BAD_REQUEST, errors));
+    }
+    Ok(match operation(input).await {
+        Ok(id) => Submitted::Done(id),
+        Err(error) => {
+            let (status, errors) = refusal(error, &paths)?;
+            Submitted::Refused(status, errors)
+        }
+    })
+}
+
 async fn create(
     State(state): State<AppState>,
     shell: Shell,
@@ -148,43 +185,25 @@ async fn create(
         .get("operator_id")
         .and_then(|id| id.parse().ok())
         .ok_or(PageError::BadRequest)?;
-    let centres = centres_of(&state, operator_id).await?;
-    let target = FormTarget::New;
-    if let Some(values) = with_added_row(&values) {
-        let page = page(
-            &state,
-            shell,
-            &target,
-            operator_id,
-            &centres,
-            values,
-            FormErrors::default(),
-        );
-        return Ok(render(&page.await?));
-    }
-    let (input, errors, paths) = read_form(&values, operator_id, &centres);
-    let (status, errors) = if errors.is_empty() {
-        match agreements::create_agreement(&state.store, &caller.actor(), &input).await {
-            Ok(created) => {
-                let to = format!("/agreements/{}", created.agreement.id);
-                return Ok(Redirect::to(&to).into_response());
-            }
-            Err(error) => refusal(error, &paths, errors)?,
-        }
-    } else {
-        (StatusCode::BAD_REQUEST, errors)
-    };
-    let errors = FormErrors::from_fields(errors);
-    let page = page(
-        &state,
-        shell,
-        &target,
+    let setting = FormSetting {
+        target: FormTarget::New,
         operator_id,
-        &centres,
-        values,
-        errors,
-    )
-    .await?;
+        centres: centres_of(&state, operator_id).await?,
+    };
+    let (store, actor) = (&state.store, caller.actor());
+    let create = |input: AgreementInput| async move {
+        let created = agreements::create_agreement(store, &actor, &input).await?;
+        Ok(created.agreement.id)
+    };
+    let (status, errors) = match submitted(&state, shell.clone(), &setting, &values, create).await?
+    {
+        Submitted::Done(id) => {
+            return Ok(Redirect::to(&format!("/agreements/{id}")).into_response());
+        }
+        Submitted::Page(page) => return Ok(page),
+        Submitted::Refused(status, errors) => (status, FormErrors::from_fields(errors)),
+    };
+    let page = page(&state, shell, &setting, values, errors).await?;
     Ok((status, render(&page)).into_response())
 }
 
@@ -215,23 +234,17 @@ async fn edit_form(
     let agreement = visible_agreement(&state.store, &caller, id).await?;
     let centres = edit_centres(&state, &agreement.terms).await?;
     let values = values_of(&agreement.terms, &centres);
-    let target = FormTarget::Edit {
-        id,
-        version: agreement.version,
+    let setting = FormSetting {
+        target: FormTarget::Edit {
+            id,
+            version: agreement.version,
+        },
+        operator_id: agreement.terms.operator_id,
+        centres,
     };
-    let operator_id = agreement.terms.operator_id;
-    let errors = FormErrors::default();
-    let page = page(
-        &state,
-        shell,
-        &target,
-        operator_id,
-        &centres,
-        values,
-        errors,
-    )
-    .await?;
-    Ok(render(&page))
+    Ok(render(
+        &page(&state, shell, &setting, values, FormErrors::default()).await?,
+    ))
 }
 
 async fn update(
@@ -253,30 +266,23 @@ async fn update(
         .iter()
         .find(|stored| stored.version == version)
         .map_or(&current.terms, |stored| &stored.terms);
-    let centres = edit_centres(&state, terms).await?;
-    let operator_id = current.terms.operator_id;
-    let mut target = FormTarget::Edit { id, version };
-    if let Some(values) = with_added_row(&values) {
-        let page = page(
-            &state,
-            shell,
-            &target,
-            operator_id,
-            &centres,
-            values,
-            FormErrors::default(),
-        );
-        return Ok(render(&page.await?));
-    }
-    let (input, errors, paths) = read_form(&values, operator_id, &centres);
-    let (status, errors) = if errors.is_empty() {
-        let actor = caller.actor();
-        match agreements::update_agreement(&state.store, &actor, &current, version, &input).await {
-            Ok(_) => return Ok(Redirect::to(&format!("/agreements/{id}")).into_response()),
-            Err(error) => refusal(error, &paths, errors)?,
+    let mut setting = FormSetting {
+        target: FormTarget::Edit { id, version },
+        operator_id: current.terms.operator_id,
+        centres: edit_centres(&state, terms).await?,
+    };
+    let (store, actor, stored) = (&state.store, caller.actor(), &current);
+    let update = |input: AgreementInput| async move {
+        let changed = agreements::update_agreement(store, &actor, stored, version, &input).await?;
+        Ok(changed.id)
+    };
+    let (status, errors) = match submitted(&state, shell.clone(), &setting, &values, update).await?
+    {
+        Submitted::Done(id) => {
+            return Ok(Redirect::to(&format!("/agreements/{id}")).into_response());
         }
-    } else {
-        (StatusCode::BAD_REQUEST, errors)
+        Submitted::Page(page) => return Ok(page),
+        Submitted::Refused(status, errors) => (status, errors),
     };
     let stale = errors.iter().any(|error| error.field == "version");
     let mut errors =
@@ -284,20 +290,11 @@ async fn update(
     if stale {
         // Saving again replaces the other change, knowingly: the form now carries its version.
         errors.summary = shell.t("agreements.stale").to_owned();
-        target = FormTarget::Edit {
+        setting.target = FormTarget::Edit {
             id,
             version: current.version,
         };
     }
-    let page = page(
-        &state,
-        shell,
-        &target,
-        operator_id,
-        &centres,
-        values,
-        errors,
-    )
-    .await?;
+    let page = page(&state, shell, &setting, values, errors).await?;
     Ok((status, render(&page)).into_response())
 }

@@ -85,18 +85,26 @@ pub async fn centres_of(
     Ok(centres)
 }
 
+/// What a form is for, and the units it shows.
+pub struct FormSetting {
+    pub target: FormTarget,
+    pub operator_id: i64,
+    /// The form's units in order: `u{i}` is the i-th.
+    pub centres: Vec<CentreRecord>,
+}
+
 /// The page with `values` typed (or prefilled) and `errors` beside their fields.
 pub async fn page(
     state: &AppState,
     shell: Shell,
-    target: &FormTarget,
-    operator_id: i64,
-    centres: &[CentreRecord],
+    setting: &FormSetting,
     values: HashMap<String, String>,
     errors: FormErrors,
 ) -> Result<AgreementFormPage, PageError> {
+    let (target, operator_id) = (&setting.target, setting.operator_id);
     let operator = state.store.operator(operator_id).await?;
-    let units = centres
+    let units = setting
+        .centres
         .iter()
         .enumerate()
         .map(|(index, centre)| {
