@@ -59,6 +59,15 @@ fn canteen_form(operator: &str) -> Vec<(&str, &str)> {
     ]
 }
 
+/// The main agreement of `agreements.rs`, through the API; its id.
+async fn stored_agreement(registry: &Registry, operator: i64, centre: i64) -> i64 {
+    let (status, created) = registry
+        .post("/api/v1/agreements", main_agreement(operator, centre))
+        .await;
+    assert_eq!(status, 201, "{created}");
+    created["id"].as_i64().unwrap()
+}
+
 async fn agreement_of(registry: &Registry, centre: i64) -> Value {
     let (status, list) = registry
         .get(&format!("/api/v1/agreements?centre_id={centre}"))
@@ -234,10 +243,7 @@ fn as_pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
 async fn edit_page_is_prefilled_and_an_edit_of_a_tier_price_is_a_new_version() {
     let (registry, operator, centre, browser) = setup().await;
     let app = &registry.app;
-    let (_, created) = registry
-        .post("/api/v1/agreements", main_agreement(operator, centre))
-        .await;
-    let id = created["id"].as_i64().unwrap();
+    let id = stored_agreement(&registry, operator, centre).await;
     let agreement_page = app.page(&browser, &format!("/agreements/{id}")).await;
     assert!(
         agreement_page.contains(&format!("href=\"/agreements/{id}/edit\"")),
@@ -281,10 +287,7 @@ async fn edit_page_is_prefilled_and_an_edit_of_a_tier_price_is_a_new_version() {
 async fn a_stale_version_is_409_with_the_conflict_at_the_top_and_the_input_kept() {
     let (registry, operator, centre, browser) = setup().await;
     let app = &registry.app;
-    let (_, created) = registry
-        .post("/api/v1/agreements", main_agreement(operator, centre))
-        .await;
-    let id = created["id"].as_i64().unwrap();
+    let id = stored_agreement(&registry, operator, centre).await;
     let path = format!("/agreements/{id}/edit");
     let mut fields = form_values(&app.page(&browser, &path).await);
     let mut elsewhere = main_agreement(operator, centre);
@@ -313,13 +316,11 @@ async fn a_stale_version_is_409_with_the_conflict_at_the_top_and_the_input_kept(
 async fn an_operator_may_not_open_the_edit_page() {
     let (registry, operator, centre, _) = setup().await;
     let app = &registry.app;
-    let (_, created) = registry
-        .post("/api/v1/agreements", main_agreement(operator, centre))
-        .await;
+    let id = stored_agreement(&registry, operator, centre).await;
     let user = app.create_user("operator.form", Role::Operator).await;
     let browser = app.login(&user).await;
     let response = browser
-        .get(app.url(&format!("/agreements/{}/edit", created["id"])))
+        .get(app.url(&format!("/agreements/{id}/edit")))
         .send()
         .await
         .unwrap();
