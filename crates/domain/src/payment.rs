@@ -11,11 +11,14 @@
 //! with its first period (nothing is paid before the first payment date's period).
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::dates::Month;
 
 /// How often a price is paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum PaymentPeriod {
     OneOff,
     Monthly,
@@ -55,16 +58,17 @@ impl PaymentPeriod {
 }
 
 /// The payment terms of one price (SPEC §10 defaults: in arrears, monthly, from valid-from).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct PaymentTerms {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Payment {
     pub in_advance: bool,
     pub period: PaymentPeriod,
     pub first_date: NaiveDate,
 }
 
-impl PaymentTerms {
-    pub fn defaults(valid_from: NaiveDate) -> PaymentTerms {
-        PaymentTerms {
+impl Payment {
+    pub fn defaults(valid_from: NaiveDate) -> Payment {
+        Payment {
             in_advance: false,
             period: PaymentPeriod::Monthly,
             first_date: valid_from,
@@ -105,8 +109,8 @@ mod tests {
         Month::parse(text).unwrap()
     }
 
-    fn terms(in_advance: bool, period: PaymentPeriod, first: &str) -> PaymentTerms {
-        PaymentTerms {
+    fn terms(in_advance: bool, period: PaymentPeriod, first: &str) -> Payment {
+        Payment {
             in_advance,
             period,
             first_date: parse_date(first).unwrap(),
@@ -126,7 +130,7 @@ mod tests {
             }
         }
         assert_eq!(
-            PaymentTerms::defaults(parse_date("2025-03-10").unwrap()),
+            Payment::defaults(parse_date("2025-03-10").unwrap()),
             terms(false, PaymentPeriod::Monthly, "2025-03-10")
         );
     }

@@ -4,9 +4,11 @@
 //! `POST /api/v1/claims/simulate` → one write of the lines, warnings, days and the event.
 
 use chrono::NaiveDate;
-use mottak_domain::agreements::AgreementTerms;
-use mottak_domain::claims::stored::{ClaimedCentre, PriceChange, StoredAgreement, claim_request};
-use mottak_domain::claims::{self, ClaimLine, ClaimResponse, LineKind};
+use mottak_domain::agreements::{AgreementTerms, PaymentPeriod, Price};
+use mottak_domain::claims::stored::{
+    ClaimedCentre, PriceChange, StoredAgreement, StoredComputation, compute_stored,
+};
+use mottak_domain::claims::{ClaimLine, LineKind};
 use mottak_domain::dates::Month;
 use mottak_domain::money::Ore;
 use mottak_store::claims::{NewClaim, StoredClaim, StoredLine};
@@ -31,6 +33,15 @@ pub enum ClaimRefusal {
 }
 
 impl ClaimRefusal {
+    /// The reason as the API names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            ClaimRefusal::AlreadyMade { .. } => "already_made",
+            ClaimRefusal::NotApproved => "not_approved",
+            ClaimRefusal::WindowClosed { .. } => "window_closed",
+        }
+    }
+
     pub fn into_api(self, month: Month) -> ApiError {
         conflict(match self {
             ClaimRefusal::AlreadyMade { claim } => {
@@ -60,10 +71,47 @@ pub async fn make_claim(
     month: Month,
 ) -> ApiResult<Result<i64, ClaimRefusal>> {
     let mut tx = store.begin_write().await?;
+    let made = claim_in(&mut tx, caller, centre, operator, month).await?;
+    if made.is_ok() {
+        tx.commit().await?;
+    }
+    Ok(made)
+}
+
+/// Makes the month's claim of each centre that can be claimed, in one transaction (an
+/// operator's or a region's whole month at once): per centre its claim's id or why not.
+pub async fn make_claims(
+    store: &Store,
+    caller: &Caller,
+    centres: &[(CentreRecord, OperatorRecord)],
+    month: Month,
+) -> ApiResult<Vec<(i64, Result<i64, ClaimRefusal>)>> {
+    let mut tx = store.begin_write().await?;
+    let mut outcomes = Vec::with_capacity(centres.len());
+    for (centre, operator) in centres {
+        outcomes.push((
+            centre.id,
+            claim_in(&mut tx, caller, centre, operator, month).await?,
+        ));
+    }
+    if outcomes.iter().any(|(_, made)| made.is_ok()) {
+        tx.commit().await?;
+    }
+    Ok(outcomes)
+}
+
+/// One claim inside the caller's write transaction, with its event; not committed.
+async fn claim_in(
+    tx: &mut WriteTx,
+    caller: &Caller,
+    centre: &CentreRecord,
+    operator: &OperatorRecord,
+    month: Month,
+) -> ApiResult<Result<i64, ClaimRefusal>> {
     if let Some(claim) = tx.claim_of_month(centre.id, month).await? {
         return Ok(Err(ClaimRefusal::AlreadyMade { claim }));
     }
-    if let Some(closed) = claim_window_closes(&mut tx, centre.id).await?
+    if let Some(closed) = claim_window_closes(tx, centre.id).await?
         && today() >= closed
     {
         return Ok(Err(ClaimRefusal::WindowClosed { closed }));
@@ -78,16 +126,8 @@ pub async fn make_claim(
     let agreements = tx.agreements_for_claim(centre.id).await?;
     let changes = tx.price_changes(centre.id).await?;
     let computed = compute(centre, month, &agreements, &changes, &days)?;
-    let mut lines: Vec<StoredLine> = computed
-        .lines
-        .iter()
-        .map(|line| StoredLine {
-            agreements: explain(line, month, centre.id, &agreements),
-            line: line.clone(),
-            credits: None,
-        })
-        .collect();
-    let credited = credit_lines(&mut tx, centre, &agreements, &changes, &mut lines).await?;
+    let mut lines = stored_lines(&computed, month, centre.id, &agreements);
+    let credited = credit_lines(tx, centre, &agreements, &changes, &mut lines).await?;
 
     let accounting = accounting(centre, operator);
     let id = tx
@@ -98,7 +138,7 @@ pub async fn make_claim(
             missing: &accounting.missing,
             created_by: &caller.username,
             lines: &lines,
-            warnings: &computed.warnings,
+            warnings: &computed.claim.warnings,
             days: &days,
         })
         .await?;
@@ -123,7 +163,6 @@ pub async fn make_claim(
         })),
     )
     .await?;
-    tx.commit().await?;
     Ok(Ok(id))
 }
 
@@ -135,14 +174,14 @@ fn conflict(detail: String) -> ApiError {
 }
 
 /// The month's claim from the centre's stored agreements and the given days, by the
-/// simulation's parse and engine.
+/// simulation's parse and engine, with the fixed transfers its payment terms put in the month.
 fn compute(
     centre: &CentreRecord,
     month: Month,
     agreements: &[(i64, AgreementTerms)],
     changes: &[PriceChange],
     days: &[(NaiveDate, u32)],
-) -> ApiResult<ClaimResponse> {
+) -> ApiResult<StoredComputation> {
     let stored: Vec<StoredAgreement<'_>> = agreements
         .iter()
         .map(|(id, terms)| StoredAgreement { id: *id, terms })
@@ -151,12 +190,36 @@ fn compute(
         id: centre.id,
         place_type: place_type(centre),
     };
-    let request = claim_request(month, centre, &stored, changes, days);
-    let input = request.parse().map_err(|error| ApiError::Conflict {
+    compute_stored(month, centre, &stored, changes, days).map_err(|error| ApiError::Conflict {
         field: None,
         detail: format!("the centre's stored agreements cannot be claimed: {error}"),
-    })?;
-    Ok(claims::compute(&input))
+    })
+}
+
+/// The engine's lines, each with the agreements it pays, then the scheduled fixed transfers,
+/// each with its agreement and the month it covers.
+fn stored_lines(
+    computed: &StoredComputation,
+    month: Month,
+    centre_id: i64,
+    agreements: &[(i64, AgreementTerms)],
+) -> Vec<StoredLine> {
+    let engine = computed.claim.lines.iter().map(|line| StoredLine {
+        agreements: explain(line, month, centre_id, agreements),
+        line: line.clone(),
+        credits: None,
+        covers: None,
+    });
+    let scheduled = computed.scheduled.iter().map(|scheduled| StoredLine {
+        line: scheduled.line.clone(),
+        agreements: (agreements.iter())
+            .filter(|(id, _)| *id == scheduled.agreement_id)
+            .map(|(_, terms)| terms.name.clone())
+            .collect(),
+        credits: None,
+        covers: scheduled.covers,
+    });
+    engine.chain(scheduled).collect()
 }
 
 /// R-AGR-3: each flagged earlier claim is computed again from today's agreements on the days it
@@ -172,7 +235,7 @@ async fn credit_lines(
     let mut credited = Vec::new();
     for earlier in tx.claims_to_credit(centre.id).await? {
         let again = compute(centre, earlier.month, agreements, changes, &earlier.days)?;
-        let difference = Ore(again.total.0 - earned(&earlier).0);
+        let difference = Ore(again.claim.total.0 - earned(&earlier).0);
         if difference != Ore::ZERO {
             lines.push(StoredLine {
                 line: ClaimLine {
@@ -186,6 +249,7 @@ async fn credit_lines(
                 },
                 agreements: Vec::new(),
                 credits: Some(earlier.month),
+                covers: None,
             });
         }
         credited.push(earlier.id);
@@ -219,8 +283,8 @@ fn explain(
             terms
                 .unit_of(centre_id)
                 .is_some_and(|unit| match line.kind {
-                    LineKind::FixedOperating => unit.fixed_annual_operating.current.0 > 0,
-                    LineKind::FixedRent => unit.fixed_annual_rent.current.0 > 0,
+                    LineKind::FixedOperating => paid_monthly(&unit.fixed_annual_operating),
+                    LineKind::FixedRent => paid_monthly(&unit.fixed_annual_rent),
                     LineKind::Meals => unit
                         .meal_tiers
                         .iter()
@@ -234,6 +298,11 @@ fn explain(
         })
         .map(|terms| terms.name.clone())
         .collect()
+}
+
+/// A fixed transfer the engine's line pays: not zero, and paid in the month it earns.
+fn paid_monthly(price: &Price) -> bool {
+    price.current.0 > 0 && price.payment.period == PaymentPeriod::Monthly
 }
 
 /// The claim if the caller's scope covers its centre (404 otherwise), with the centre and its

@@ -7,6 +7,7 @@ pub mod claims;
 pub mod cli;
 pub mod config;
 pub mod cpi;
+pub mod csv_out;
 pub mod demo;
 pub mod error;
 pub mod form_errors;

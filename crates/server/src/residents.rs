@@ -361,13 +361,37 @@ pub async fn add_stay(
     Ok(StayOutcome { id, ended })
 }
 
-/// The current and past residents of a centre the caller may see; the read is logged (R-AUTH-5).
+/// Which residents of a centre a list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CentreResidents {
+    /// Everyone who lives or has lived there.
+    LivedHere,
+    /// R-AGR-12: those still at the closed number this centre replaced, who must be moved here.
+    ToMoveHere,
+}
+
+/// A list of a centre's residents the caller may see; the read is logged (R-AUTH-5).
 pub async fn read_centre_residents(
     store: &Store,
     caller: &Caller,
     centre: &CentreRecord,
+    which: CentreResidents,
 ) -> ApiResult<Vec<mottak_store::residents::CentreResidentRow>> {
-    let rows = store.residents_of_centre(centre.id).await?;
+    let rows = match which {
+        CentreResidents::LivedHere => store.residents_of_centre(centre.id).await?,
+        CentreResidents::ToMoveHere => {
+            // They live at the old number: only a caller who may see that centre sees them.
+            let old = centre.predecessor_id.unwrap_or(centre.id);
+            match crate::occupancy::load_centre(store, caller, old).await {
+                Ok(_) => {
+                    let today = today().format("%Y-%m-%d").to_string();
+                    store.residents_to_move(centre.id, &today).await?
+                }
+                Err(ApiError::NotFound) => Vec::new(),
+                Err(error) => return Err(error),
+            }
+        }
+    };
     let operator = store.operator(centre.operator_id).await?;
     let mut tx = store.begin_write().await?;
     tx.record(
@@ -378,7 +402,11 @@ pub async fn read_centre_residents(
             "centre",
             centre.id,
         )
-        .summary(serde_json::json!({ "centre": centre.number, "residents": rows.len() }))
+        .summary(serde_json::json!({
+            "centre": centre.number,
+            "residents": rows.len(),
+            "to_move": which == CentreResidents::ToMoveHere,
+        }))
         .in_region(Some(centre.region.clone()))
         .in_operator(Some(operator.dro())),
     )

@@ -11,7 +11,7 @@ use mottak_domain::money::Ore;
 use mottak_domain::place_types::PlaceType;
 use sqlx::{AnyConnection, FromRow};
 
-use crate::{Store, StoreError, WriteTx, flag, timestamp};
+use crate::{Store, StoreError, WriteTx, flag, placeholders, timestamp};
 
 /// A claim line with what explains it beyond the engine's line: the agreements it came from and,
 /// for a credit, the month it credits.
@@ -20,7 +20,11 @@ pub struct StoredLine {
     pub line: ClaimLine,
     /// The names of the agreements whose tier or transfer this line pays.
     pub agreements: Vec<String>,
+    /// For a credit: the month whose difference it pays back (R-AGR-3).
     pub credits: Option<Month>,
+    /// For a fixed transfer paid under payment terms other than monthly (R-AGR-10): the month
+    /// whose earnings it pays.
+    pub covers: Option<Month>,
 }
 
 /// A claim as stored, with its lines, warnings and days.
@@ -93,6 +97,7 @@ struct LineRow {
     amount: i64,
     agreements: String,
     credits: Option<String>,
+    covers: Option<String>,
 }
 
 #[derive(FromRow)]
@@ -144,6 +149,7 @@ fn line_of(row: LineRow) -> Result<StoredLine, StoreError> {
             .map(str::to_owned)
             .collect(),
         credits: row.credits.as_deref().map(stored_month).transpose()?,
+        covers: row.covers.as_deref().map(stored_month).transpose()?,
     })
 }
 
@@ -165,8 +171,8 @@ async fn read_claim(
     row: ClaimRow,
 ) -> Result<StoredClaim, StoreError> {
     let lines = sqlx::query_as::<_, LineRow>(
-        "SELECT kind, place_type, priority, price, days, quantity, amount, agreements, credits \
-         FROM claim_lines WHERE claim_id = $1 ORDER BY position",
+        "SELECT kind, place_type, priority, price, days, quantity, amount, agreements, credits, \
+         covers FROM claim_lines WHERE claim_id = $1 ORDER BY position",
     )
     .bind(row.id)
     .fetch_all(&mut *connection)
@@ -328,52 +334,67 @@ impl WriteTx {
         .fetch_one(self.connection())
         .await
         .map_err(StoreError::from_write)?;
-        for (position, stored) in claim.lines.iter().enumerate() {
-            let line = &stored.line;
-            sqlx::query(
+        // One statement per table: a claim is about 50 rows, and each statement is a round trip.
+        if !claim.lines.is_empty() {
+            let sql = format!(
                 "INSERT INTO claim_lines (claim_id, position, kind, place_type, priority, price, \
-                 days, quantity, amount, agreements, credits) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(id)
-            .bind(position as i64)
-            .bind(line.kind.code())
-            .bind(line.place_type.code())
-            .bind(line.priority.map(i64::from))
-            .bind(line.price.0)
-            .bind(i64::from(line.days))
-            .bind(line.quantity.map(|q| i64::try_from(q).unwrap_or(i64::MAX)))
-            .bind(line.amount.0)
-            .bind(stored.agreements.join("\n"))
-            .bind(stored.credits.map(|month| month.to_string()))
-            .execute(self.connection())
-            .await?;
+                 days, quantity, amount, agreements, credits, covers) VALUES {}",
+                placeholders(claim.lines.len(), 12)
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (position, stored) in claim.lines.iter().enumerate() {
+                let line = &stored.line;
+                query = query
+                    .bind(id)
+                    .bind(position as i64)
+                    .bind(line.kind.code())
+                    .bind(line.place_type.code())
+                    .bind(line.priority.map(i64::from))
+                    .bind(line.price.0)
+                    .bind(i64::from(line.days))
+                    .bind(line.quantity.map(|q| i64::try_from(q).unwrap_or(i64::MAX)))
+                    .bind(line.amount.0)
+                    .bind(stored.agreements.join("\n"))
+                    .bind(stored.credits.map(|month| month.to_string()))
+                    .bind(stored.covers.map(|month| month.to_string()));
+            }
+            query.execute(self.connection()).await?;
         }
-        for (position, warning) in claim.warnings.iter().enumerate() {
-            let (unpaid, count) = match warning.unpaid {
-                Unpaid::Residents(count) => ("residents", count),
-                Unpaid::Meals(count) => ("meals", count),
-            };
-            sqlx::query(
+        if !claim.warnings.is_empty() {
+            let sql = format!(
                 "INSERT INTO claim_warnings (claim_id, position, day, place_type, unpaid, count) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(id)
-            .bind(position as i64)
-            .bind(warning.date.to_string())
-            .bind(warning.place_type.code())
-            .bind(unpaid)
-            .bind(i64::from(count))
-            .execute(self.connection())
-            .await?;
+                 VALUES {}",
+                placeholders(claim.warnings.len(), 6)
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (position, warning) in claim.warnings.iter().enumerate() {
+                let (unpaid, count) = match warning.unpaid {
+                    Unpaid::Residents(count) => ("residents", count),
+                    Unpaid::Meals(count) => ("meals", count),
+                };
+                query = query
+                    .bind(id)
+                    .bind(position as i64)
+                    .bind(warning.date.to_string())
+                    .bind(warning.place_type.code())
+                    .bind(unpaid)
+                    .bind(i64::from(count));
+            }
+            query.execute(self.connection()).await?;
         }
-        for (day, residents) in claim.days {
-            sqlx::query("INSERT INTO claim_days (claim_id, day, residents) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(day.to_string())
-                .bind(i64::from(*residents))
-                .execute(self.connection())
-                .await?;
+        if !claim.days.is_empty() {
+            let sql = format!(
+                "INSERT INTO claim_days (claim_id, day, residents) VALUES {}",
+                placeholders(claim.days.len(), 3)
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (day, residents) in claim.days {
+                query = query
+                    .bind(id)
+                    .bind(day.to_string())
+                    .bind(i64::from(*residents));
+            }
+            query.execute(self.connection()).await?;
         }
         Ok(id)
     }

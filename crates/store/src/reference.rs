@@ -213,18 +213,9 @@ async fn insert_rows(
 ) -> Result<(), StoreError> {
     for batch in rows.chunks(200) {
         let values: Vec<Vec<String>> = batch.iter().map(&to_values).collect();
-        let width = values[0].len();
-        let placeholders: Vec<String> = (0..values.len())
-            .map(|row| {
-                let row: Vec<String> = (1..=width)
-                    .map(|column| format!("${}", row * width + column))
-                    .collect();
-                format!("({})", row.join(", "))
-            })
-            .collect();
         let sql = format!(
             "INSERT INTO {table_and_columns} VALUES {}",
-            placeholders.join(", ")
+            crate::placeholders(values.len(), values[0].len())
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for value in values.into_iter().flatten() {

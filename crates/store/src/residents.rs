@@ -108,6 +108,28 @@ impl Store {
         .await?)
     }
 
+    /// R-AGR-12: the residents who still live (on `today`) at a closed number that `centre_id`
+    /// replaced, by name. A new number does not move anyone by itself.
+    pub async fn residents_to_move(
+        &self,
+        centre_id: i64,
+        today: &str,
+    ) -> Result<Vec<CentreResidentRow>, StoreError> {
+        Ok(sqlx::query_as::<_, CentreResidentRow>(
+            "SELECT r.id AS resident_id, r.duf_number, r.given_name, r.family_name, \
+             s.id AS stay_id, s.from_date, s.to_date FROM centres new \
+             JOIN centres old ON old.id = new.predecessor_id AND old.status = 'closed' \
+             JOIN stays s ON s.centre_id = old.id \
+             JOIN residents r ON r.id = s.resident_id \
+             WHERE new.id = $1 AND s.from_date <= $2 AND (s.to_date IS NULL OR s.to_date > $2) \
+             ORDER BY r.family_name, r.given_name, r.id",
+        )
+        .bind(centre_id)
+        .bind(today)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     pub async fn count_residents(&self) -> Result<i64, StoreError> {
         let (count,): (i64,) = sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT) FROM residents")
             .fetch_one(&self.pool)

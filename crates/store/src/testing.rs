@@ -15,8 +15,10 @@ pub async fn fresh_postgres_schema(base_url: &str, name: &str) -> Result<String,
         .await?;
     connection.close().await?;
     let separator = if base_url.contains('?') { '&' } else { '?' };
+    // Tests need no durability across a power cut: without waiting for the WAL flush on every
+    // commit, the suite's many small transactions run several times faster.
     Ok(format!(
-        "{base_url}{separator}options=-c%20search_path%3D{name}"
+        "{base_url}{separator}options=-c%20search_path%3D{name}%20-c%20synchronous_commit%3Doff"
     ))
 }
 

@@ -4,13 +4,12 @@
 
 use super::queue::{QueueClash, QueueSlot, queue_clash};
 use super::request::{AgreementInput, PaymentInput, PriceInput, RegulationInput, UnitInput};
-use super::terms::{
-    AgreementTerms, MealTier, Payment, PaymentPeriod, PlaceTier, Price, Regulation, UnitTerms,
-};
+use super::terms::{AgreementTerms, MealTier, PlaceTier, Price, Regulation, UnitTerms};
 use super::{AgreementKind, TierKind};
 use crate::claims::parse::{annual, capacity, count, price, priority};
 use crate::dates::{DateRange, parse_date};
 use crate::error::{FieldError, FieldErrors};
+use crate::payment::{Payment, PaymentPeriod};
 use chrono::{Datelike, NaiveDate};
 
 /// Months of notice, extension and index lag are at most this (ten years).

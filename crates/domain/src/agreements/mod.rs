@@ -14,7 +14,9 @@ pub mod notice;
 pub mod queue;
 pub mod request;
 mod terms;
+pub mod windows;
 
+pub use crate::payment::{Payment, PaymentPeriod};
 pub use capacity::{CapacitySummary, capacity_summary};
 pub use names::{category_marker, proposed_name};
 pub use notice::{extended_stop_date, stop_date_after_notice};
@@ -23,9 +25,8 @@ pub use request::{
     AgreementInput, MealTierInput, PaymentInput, PriceInput, PriceTermsInput, RegulationInput,
     TierInput, UnitInput,
 };
-pub use terms::{
-    AgreementTerms, MealTier, Payment, PaymentPeriod, PlaceTier, Price, Regulation, UnitTerms,
-};
+pub use terms::{AgreementTerms, MealTier, PlaceTier, Price, Regulation, UnitTerms};
+pub use windows::{CentreWindows, centre_windows};
 
 /// Agreement kind (R-AGR-1): main (H), supplementary (T), activation of standby places (A).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Agreement, AgreementKind, Capacity, TierKind};
 use crate::dates::DateRange;
 use crate::money::Ore;
+use crate::payment::Payment;
 
 /// The whole agreement as agreed (and as changed since: every change is a new version).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,37 +106,6 @@ pub struct Regulation {
     pub base_date: NaiveDate,
     pub lag_months: u32,
     pub first_date: NaiveDate,
-}
-
-/// Payment terms of one price (R-AGR-10).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Payment {
-    pub in_advance: bool,
-    pub period: PaymentPeriod,
-    pub first_date: NaiveDate,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PaymentPeriod {
-    OneOff,
-    Monthly,
-    Quarterly,
-    Yearly,
-}
-
-impl PaymentPeriod {
-    pub fn from_code(code: &str) -> Option<PaymentPeriod> {
-        match code {
-            "one_off" => Some(PaymentPeriod::OneOff),
-            "monthly" => Some(PaymentPeriod::Monthly),
-            "quarterly" => Some(PaymentPeriod::Quarterly),
-            "yearly" => Some(PaymentPeriod::Yearly),
-            _ => None,
-        }
-    }
 }
 
 impl AgreementTerms {

@@ -173,6 +173,13 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("stored.agreement", "Avtale", "Agreement"),
     ("stored.credit_for", "Kreditering for", "Credit for"),
+    ("stored.covers", "opptjent", "earned"),
+    (
+        "stored.make_month",
+        "Lag alle krav som kan lages for",
+        "Make every claim that can be made for",
+    ),
+    ("stored.made_count", "Krav laget", "Claims made"),
     ("stored.warnings", "Varsler", "Warnings"),
     (
         "stored.unpaid_residents",

@@ -61,6 +61,16 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("registry.predecessor", "Opprettet fra", "Created from"),
     ("registry.successor", "Videreført som", "Continued as"),
     (
+        "registry.staff_access",
+        "Tilgang for operatørens ansatte",
+        "Access for the operator's staff",
+    ),
+    (
+        "registry.claims_until",
+        "Krav og godkjenning av belegg til og med",
+        "Claims and occupancy approval until",
+    ),
+    (
         "registry.accounting",
         "Konteringsinformasjon",
         "Accounting data",

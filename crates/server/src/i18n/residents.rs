@@ -2,6 +2,22 @@
 
 pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("residents.title", "Beboere", "Residents"),
+    (
+        "residents.to_move_title",
+        "Beboere som skal flyttes hit",
+        "Residents to move here",
+    ),
+    (
+        "residents.to_move_help",
+        "Disse bor fortsatt på nummeret som dette erstattet. Et nytt nummer flytter ingen av seg selv: registrer flyttingen på hver beboers side med et nytt opphold her.",
+        "They still live at the number this one replaced. A new number moves nobody by itself: register each move on the resident's page as a new stay here.",
+    ),
+    (
+        "residents.to_move_notice",
+        "Beboere som må flyttes til dette nummeret",
+        "Residents who must be moved to this number",
+    ),
+    ("residents.to_move_link", "Se hvem", "See who"),
     ("residents.resident", "Beboer", "Resident"),
     (
         "residents.none",

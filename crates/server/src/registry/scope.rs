@@ -2,7 +2,8 @@
 
 use mottak_domain::access::{Capability, Role};
 use mottak_domain::registry::DroNumber;
-use mottak_store::registry::{CentreRecord, OperatorRecord};
+use mottak_store::registry::{CentreFilter, CentreRecord, OperatorRecord};
+use mottak_store::{Store, StoreError};
 
 use crate::auth::Caller;
 
@@ -72,4 +73,26 @@ pub fn edit_rights(caller: &Caller) -> EditRights {
             accounting: false,
         },
     }
+}
+
+/// Narrows a centre search to the caller's scope: a region to its own, an operator to its own
+/// centres (none when its DRO number names no operator); UDI and admins keep the filter.
+pub async fn restrict(
+    store: &Store,
+    caller: &Caller,
+    filter: &mut CentreFilter,
+) -> Result<(), StoreError> {
+    match caller.role {
+        Role::UdiRegion => filter.region = caller.region.clone(),
+        Role::Operator => {
+            let own = operator_dro_number(caller).unwrap_or(-1);
+            filter.operator_id = Some(match store.operator_by_dro(own).await {
+                Ok(operator) => operator.id,
+                Err(StoreError::NotFound) => -1,
+                Err(error) => return Err(error),
+            });
+        }
+        _ => {}
+    }
+    Ok(())
 }

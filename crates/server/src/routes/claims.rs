@@ -13,6 +13,7 @@ mod errors;
 mod export;
 mod form;
 mod kroner;
+mod overview;
 mod page;
 mod stored;
 mod stored_pages;
@@ -30,13 +31,14 @@ use crate::state::AppState;
 
 pub use stored::{
     __path_claim_api, __path_claim_csv_api, __path_claim_pdf_api, __path_create_claim_api,
-    __path_list_claims_api,
+    __path_list_claims_api, __path_make_month_api,
 };
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(stored::router())
         .merge(stored_pages::router())
+        .merge(overview::router())
         .route(
             "/api/v1/claims/simulate",
             post(simulate).route_layer(allow(Capability::SimulateClaims)),

@@ -102,6 +102,18 @@ pub(crate) const ROUTES: &[Route] = &[
     },
     Route {
         method: "GET",
+        path: "/api/v1/centres/{centre}/residents-to-move",
+        kind: Kind::Api,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/residents-to-move",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
         path: "/api/v1/centres/{centre}/occupancy/{month}",
         kind: Kind::Api,
         allowed: REGISTRY,
@@ -596,6 +608,18 @@ pub(crate) const ROUTES: &[Route] = &[
         method: "POST",
         path: "/api/v1/claims",
         kind: Kind::Api,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/claims/month",
+        kind: Kind::Api,
+        allowed: RESIDENT_WRITERS,
+    },
+    Route {
+        method: "POST",
+        path: "/claims",
+        kind: Kind::Page,
         allowed: RESIDENT_WRITERS,
     },
     Route {

@@ -314,3 +314,72 @@ async fn r_auth_5_reading_a_resident_writes_a_read_event() {
     assert!(!reads[0].summary.contains("Amina"), "no names in the log");
     assert_eq!(events(&app, "stay.created").await.len(), 1);
 }
+
+#[tokio::test]
+async fn r_agr_12_a_new_place_type_lists_the_residents_to_move() {
+    let app = spawn_app().await;
+    let centres = centres(&app).await;
+    let staying = create_resident(&app, &centres.udi, "100000000012").await;
+    let left = create_resident(&app, &centres.udi, "100000000023").await;
+    for (resident, stay) in [
+        (
+            staying,
+            json!({ "centre_id": centres.oslo, "from": "2025-01-01" }),
+        ),
+        (
+            left,
+            json!({ "centre_id": centres.oslo, "from": "2025-01-01", "to": "2025-02-01" }),
+        ),
+    ] {
+        let (status, body) = add_stay(&app, &centres.udi, resident, stay).await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let (status, outcome) = app
+        .api(&centres.udi)
+        .post(
+            &format!("/api/v1/centres/{}/lifecycle", centres.oslo),
+            &json!({ "operation": "change_place_type", "place_type": "transit", "version": 1 }),
+        )
+        .await;
+    assert_eq!(status, 200, "{outcome}");
+    let new_number = outcome["new_centre_id"].as_i64().unwrap();
+    let to_move = format!("/api/v1/centres/{new_number}/residents-to-move");
+
+    let (status, listed) = app.api(&centres.udi).get(&to_move).await;
+    assert_eq!(status, 200, "{listed}");
+    let ids: Vec<i64> = (listed.as_array().unwrap().iter())
+        .map(|row| row["resident_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, [staying], "only those still living at the old number");
+    let browser = app
+        .login(&app.create_user("udi-page", Role::UdiAdm).await)
+        .await;
+    let page = app.page(&browser, &format!("/centres/{new_number}")).await;
+    assert!(
+        page.contains("residents-to-move"),
+        "the centre page points to the list"
+    );
+    let list = app
+        .page(
+            &browser,
+            &format!("/centres/{new_number}/residents-to-move"),
+        )
+        .await;
+    assert!(
+        list.contains("100000000012") && !list.contains("100000000023"),
+        "{list}"
+    );
+
+    // Moved: a stay at the new number ends the old one (R-OCC-1), and nobody is left to move.
+    let today = chrono::Utc::now().date_naive().to_string();
+    let (status, body) = add_stay(
+        &app,
+        &centres.udi,
+        staying,
+        json!({ "centre_id": new_number, "from": today }),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let (_, listed) = app.api(&centres.udi).get(&to_move).await;
+    assert_eq!(listed, json!([]));
+}

@@ -469,3 +469,129 @@ async fn r_agr_9_the_regulation_run_regulates_due_prices_and_claims_pay_each_day
         assert_eq!(line["price"], rent, "{month}: {claim}");
     }
 }
+
+#[tokio::test]
+async fn r_agr_10_rent_paid_quarterly_in_arrears_comes_in_the_quarters_last_claim() {
+    let app = spawn_app().await;
+    let centres = centres(&app).await;
+    let operator = app.token_of_new("drift", Role::Operator).await;
+    let operator_id = operator_of(&app, &centres.udi, centres.oslo).await;
+    let mut body = long_agreement(operator_id, centres.oslo);
+    body["units"][0]["fixed_annual_rent"] = json!({
+        "amount": 2_400_000_00_i64,
+        "payment": { "period": "quarterly", "first_date": "2026-01-01" }
+    });
+    agreement(&app, &centres, body).await;
+    let rent_lines = |claim: &Value| -> Vec<(i64, Option<String>)> {
+        let lines = claim["lines"].as_array().unwrap();
+        let explanations = claim["explanations"].as_array().unwrap();
+        (lines.iter().zip(explanations))
+            .filter(|(line, _)| line["kind"] == "fixed_rent")
+            .map(|(line, why)| {
+                let covers = why["covers"].as_str().map(str::to_owned);
+                (line["amount"].as_i64().unwrap(), covers)
+            })
+            .collect()
+    };
+    for month in ["2026-01", "2026-02", "2026-03"] {
+        approved_month(&app, &operator, centres.oslo, month, 10).await;
+    }
+    let (status, january) = claim(&app, &operator, centres.oslo, "2026-01").await;
+    assert_eq!(status, 201, "{january}");
+    assert_eq!(
+        rent_lines(&january),
+        [],
+        "nothing of the quarter is due yet"
+    );
+    let (status, march) = claim(&app, &operator, centres.oslo, "2026-03").await;
+    assert_eq!(status, 201, "{march}");
+    let month = |m: &str| Some(m.to_owned());
+    assert_eq!(
+        rent_lines(&march),
+        [
+            (200_000_00, month("2026-01")),
+            (200_000_00, month("2026-02")),
+            (200_000_00, month("2026-03")),
+        ]
+    );
+    let csv = (app.api(&operator))
+        .request(
+            reqwest::Method::GET,
+            &format!("/api/v1/claims/{}/csv", march["id"]),
+        )
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let covered: Vec<&str> = (csv.lines())
+        .filter(|row| row.contains(";fixed_rent;"))
+        .map(|row| row.rsplit(';').next().unwrap())
+        .collect();
+    assert_eq!(covered, ["2026-01", "2026-02", "2026-03"], "{csv}");
+}
+
+#[tokio::test]
+async fn r_clm_5_an_operator_makes_the_months_claims_at_once_and_learns_why_not_the_others() {
+    let app = spawn_app().await;
+    let centres = centres(&app).await;
+    let operator = app.token_of_new("drift", Role::Operator).await;
+    let operator_id = operator_of(&app, &centres.udi, centres.oslo).await;
+    for centre in [centres.oslo, centres.bergen] {
+        agreement(&app, &centres, long_agreement(operator_id, centre)).await;
+    }
+    approved_month(&app, &operator, centres.oslo, "2026-03", 60).await;
+
+    let (status, answer) = app
+        .api(&operator)
+        .post("/api/v1/claims/month", &json!({ "month": "2026-03" }))
+        .await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["made"].as_array().unwrap().len(), 1, "{answer}");
+    assert_eq!(answer["made"][0]["centre_id"], centres.oslo);
+    let refused: Vec<(i64, &str)> = (answer["refused"].as_array().unwrap().iter())
+        .map(|row| {
+            (
+                row["centre_id"].as_i64().unwrap(),
+                row["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        refused,
+        [(centres.bergen, "not_approved")],
+        "the other operator's centre is not in scope"
+    );
+    let (_, again) = app
+        .api(&operator)
+        .post("/api/v1/claims/month", &json!({ "month": "2026-03" }))
+        .await;
+    assert_eq!(again["made"], json!([]));
+    assert_eq!(again["refused"][0]["reason"], "already_made");
+    let (status, problem) = app
+        .api(&operator)
+        .post("/api/v1/claims/month", &json!({ "month": "mars" }))
+        .await;
+    assert_eq!((status, problem["field"].clone()), (400, json!("month")));
+
+    // The overview's button does the same for the browser.
+    approved_month(&app, &operator, centres.bergen, "2026-03", 40).await;
+    let browser = app
+        .login(&app.create_user("drift-side", Role::Operator).await)
+        .await;
+    let response = app
+        .submit(
+            &browser,
+            "/claims?month=2026-03",
+            "/claims",
+            &[("month", "2026-03"), ("region", "")],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains("id=\"made\"") && page.contains("Krav laget: 1."),
+        "{page}"
+    );
+}

@@ -6,6 +6,7 @@
 
 mod contract;
 mod fixed_transfers;
+mod payment_terms;
 mod properties;
 mod regulated_transfers;
 mod rules;

@@ -19,7 +19,7 @@ fn year_amounts(schedule: &AnnualSchedule, validity: DateRange, year: i32) -> Ve
 }
 
 /// The exact amount over the year as a fraction, day by day: `annual(d) / 12 / days in d's month`.
-fn exact_year_rounded(
+pub(super) fn exact_year_rounded(
     changes: &[(NaiveDate, i64)],
     initial: i64,
     validity: DateRange,

@@ -4,23 +4,23 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use super::super::stored::{ClaimedCentre, PriceChange, StoredAgreement, claim_request};
+use super::super::stored::{ClaimedCentre, PriceChange, StoredAgreement, compute_stored};
 use super::*;
 use crate::agreements::{
     AgreementKind, AgreementTerms, Capacity, MealTier, Payment, PaymentPeriod, PlaceTier, Price,
     TierKind, UnitTerms,
 };
 
-const CENTRE: ClaimedCentre = ClaimedCentre {
+pub(super) const CENTRE: ClaimedCentre = ClaimedCentre {
     id: 7,
     place_type: PlaceType::Ordinary,
 };
 
-fn day(text: &str) -> NaiveDate {
+pub(super) fn day(text: &str) -> NaiveDate {
     parse_date(text).unwrap()
 }
 
-fn price(amount: i64) -> Price {
+pub(super) fn price(amount: i64) -> Price {
     Price {
         amount: Ore(amount),
         current: Ore(amount),
@@ -34,7 +34,12 @@ fn price(amount: i64) -> Price {
     }
 }
 
-fn terms(valid_from: &str, valid_to: &str, tier_price: i64, annual: i64) -> AgreementTerms {
+pub(super) fn terms(
+    valid_from: &str,
+    valid_to: &str,
+    tier_price: i64,
+    annual: i64,
+) -> AgreementTerms {
     AgreementTerms {
         kind: AgreementKind::Main,
         operator_id: 1,
@@ -80,7 +85,7 @@ fn terms(valid_from: &str, valid_to: &str, tier_price: i64, annual: i64) -> Agre
     }
 }
 
-fn residents(month: &str, count: u32) -> Vec<(NaiveDate, u32)> {
+pub(super) fn residents(month: &str, count: u32) -> Vec<(NaiveDate, u32)> {
     let month = Month::parse(month).unwrap();
     (0..month.days())
         .map(|d| (month.first_day() + chrono::Days::new(u64::from(d)), count))
@@ -93,14 +98,15 @@ fn claim(
     changes: &[PriceChange],
     count: u32,
 ) -> ClaimResponse {
-    let request = claim_request(
+    compute_stored(
         Month::parse(month).unwrap(),
         CENTRE,
         agreements,
         changes,
         &residents(month, count),
-    );
-    compute(&request.parse().expect("stored agreements are valid"))
+    )
+    .expect("stored agreements are valid")
+    .claim
 }
 
 #[test]
@@ -244,5 +250,86 @@ proptest! {
         let split = claim(&month, &agreements, &same, count);
         prop_assert_eq!(whole.total, split.total);
         prop_assert_eq!(whole.warnings, split.warnings);
+    }
+}
+
+/// The simulation request someone would write by hand for one stored agreement's unit (a month
+/// without the agreement in force has no canteen).
+fn simulation_of(month: &str, terms: &AgreementTerms, count: u32) -> ClaimRequest {
+    let unit = &terms.units[0];
+    let month_value = Month::parse(month).unwrap();
+    let in_force = terms.valid_from < month_value.end() && terms.end() > month_value.first_day();
+    ClaimRequest {
+        month: month.into(),
+        units: vec![UnitRequest {
+            place_type: "ordinary".into(),
+            canteen: unit.canteen && in_force,
+            agreements: vec![AgreementRequest {
+                kind: terms.kind.code().into(),
+                valid_from: terms.valid_from.to_string(),
+                valid_to: terms.valid_to.to_string(),
+                stop_date: terms.stop_date.map(|date| date.to_string()),
+                fixed_places: i64::from(unit.fixed_places),
+                fixed_annual_operating: unit.fixed_annual_operating.current.0,
+                fixed_annual_rent: unit.fixed_annual_rent.current.0,
+                unit_tiers: (unit.unit_tiers.iter())
+                    .map(|tier| UnitTierRequest {
+                        priority: i64::from(tier.priority),
+                        kind: tier.kind.code().into(),
+                        places: i64::from(tier.places.count()),
+                        price: tier.price.current.0,
+                    })
+                    .collect(),
+                meal_tiers: (unit.meal_tiers.iter().filter(|_| in_force))
+                    .map(|tier| MealTierRequest {
+                        priority: i64::from(tier.priority),
+                        persons: i64::from(tier.persons.count()),
+                        price: tier.price.current.0,
+                    })
+                    .collect(),
+            }],
+        }],
+        occupancy: (0..month_value.days())
+            .filter(|_| count > 0)
+            .map(|d| OccupancyRequest {
+                date: (month_value.first_day() + chrono::Days::new(u64::from(d))).to_string(),
+                place_type: "ordinary".into(),
+                residents: i64::from(count),
+            })
+            .collect(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// R-CLM-5: with monthly payment terms, a stored claim is exactly the simulation of its
+    /// agreement and occupancy, written by hand: lines, warnings and total.
+    #[test]
+    fn r_clm_5_a_stored_claim_equals_the_simulation_of_the_same_data(
+        month in 1u32..=12,
+        start_day in 0u32..500,
+        length in 1u32..700,
+        stop in proptest::option::of(1u32..700),
+        tier_price in 0i64..2_000_00,
+        annual in 0i64..5_000_000_00,
+        rent in 0i64..1_000_000_00,
+        canteen in any::<bool>(),
+        count in 0u32..40,
+    ) {
+        let from = day("2024-06-01") + chrono::Days::new(u64::from(start_day));
+        let to = from + chrono::Days::new(u64::from(length));
+        let mut stored = terms(&from.to_string(), &to.to_string(), tier_price, annual);
+        stored.stop_date = stop.map(|days| from + chrono::Days::new(u64::from(days)));
+        let unit = &mut stored.units[0];
+        unit.fixed_annual_rent = price(rent);
+        unit.canteen = canteen;
+        if !canteen {
+            unit.meal_tiers.clear();
+        }
+        let month = format!("2025-{month:02}");
+        let agreements = [StoredAgreement { id: 1, terms: &stored }];
+        let simulated = compute(&simulation_of(&month, &stored, count).parse().unwrap());
+        prop_assert_eq!(claim(&month, &agreements, &[], count), simulated);
     }
 }

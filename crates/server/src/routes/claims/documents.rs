@@ -5,9 +5,11 @@
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use mottak_domain::claims::LineKind;
-use mottak_store::claims::StoredClaim;
+use mottak_store::claims::{StoredClaim, StoredLine};
 use mottak_store::registry::{CentreRecord, OperatorRecord};
 
+use super::export::warnings_table;
+use crate::csv_out::{Csv, download};
 use crate::i18n::Lang;
 use crate::pages::display_date;
 use crate::pdf::{Align, Block, Column, Table, render};
@@ -15,7 +17,7 @@ use crate::routes::registry::{accounting, place_type_label};
 
 fn file_name(claim: &StoredClaim, centre: &CentreRecord, extension: &str) -> String {
     format!(
-        "attachment; filename=\"refusjonskrav-{}-{}.{extension}\"",
+        "refusjonskrav-{}-{}.{extension}",
         centre.number, claim.month
     )
 }
@@ -25,25 +27,17 @@ pub fn csv_response(
     centre: &CentreRecord,
     operator: &OperatorRecord,
 ) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, file_name(claim, centre, "csv")),
-        ],
+    download(
+        &file_name(claim, centre, "csv"),
         csv(claim, centre, operator),
     )
-        .into_response()
 }
 
 /// The lines with a total row; after an empty line the warnings; after another the accounting
 /// header as `field;value` rows.
 pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord) -> String {
-    let mut out = String::from("\u{feff}");
-    let mut row = |fields: &[&str]| {
-        let cells: Vec<String> = fields.iter().map(|field| cell(field)).collect();
-        out.push_str(&cells.join(";"));
-        out.push_str("\r\n");
-    };
+    let mut csv = Csv::default();
+    let mut row = |fields: &[&str]| csv.row(fields);
     row(&[
         "centre_number",
         "month",
@@ -57,6 +51,7 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
         "amount_kroner",
         "agreements",
         "credits",
+        "covers",
     ]);
     let month = claim.month.to_string();
     for stored in &claim.lines {
@@ -74,6 +69,7 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
             &line.amount.decimal_comma(),
             &stored.agreements.join(", "),
             &stored.credits.map(|m| m.to_string()).unwrap_or_default(),
+            &stored.covers.map(|m| m.to_string()).unwrap_or_default(),
         ]);
     }
     row(&[
@@ -89,18 +85,10 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
         &claim.total.decimal_comma(),
         "",
         "",
+        "",
     ]);
-    row(&[]);
-    row(&["date", "place_type", "unpaid_residents", "unpaid_meals"]);
-    for warning in &claim.warnings {
-        let (residents, meals) = warning.unpaid.columns();
-        row(&[
-            &warning.date.to_string(),
-            warning.place_type.code(),
-            &residents,
-            &meals,
-        ]);
-    }
+    warnings_table(&mut csv, &claim.warnings);
+    let mut row = |fields: &[&str]| csv.row(fields);
     row(&[]);
     row(&["field", "value"]);
     let header = accounting(centre, operator);
@@ -120,16 +108,7 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
     }
     row(&["complete", if claim.complete { "true" } else { "false" }]);
     row(&["missing", &claim.missing.join(",")]);
-    out
-}
-
-/// A cell as spreadsheets read it: quoted when it holds `;`, a quote or a line break.
-fn cell(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
+    csv.finish()
 }
 
 pub fn pdf_response(
@@ -140,7 +119,13 @@ pub fn pdf_response(
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::CONTENT_DISPOSITION, file_name(claim, centre, "pdf")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"{}\"",
+                    file_name(claim, centre, "pdf")
+                ),
+            ),
         ],
         pdf(claim, centre, operator),
     )
@@ -222,14 +207,7 @@ pub fn pdf(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
             .iter()
             .map(|stored| {
                 let line = &stored.line;
-                let name = match (line.kind, stored.credits) {
-                    (LineKind::Credit, Some(month)) => format!("Kreditering {month}"),
-                    _ => format!(
-                        "{} ({})",
-                        lang.text(&format!("claims.kind.{}", line.kind.code())),
-                        place_type_label(line.place_type.code(), lang)
-                    ),
-                };
+                let name = line_name(stored, lang);
                 vec![
                     name,
                     line.priority.map(|p| p.to_string()).unwrap_or_default(),
@@ -285,5 +263,23 @@ fn column(title: &str, share: f32, align: Align) -> Column {
         title: title.to_owned(),
         share,
         align,
+    }
+}
+
+/// What a line is, as the page and the PDF name it: its kind and place type, the month a
+/// scheduled fixed transfer covers (R-AGR-10), or the month a credit pays back (R-AGR-3).
+pub(super) fn line_name(stored: &StoredLine, lang: Lang) -> String {
+    let line = &stored.line;
+    if let (LineKind::Credit, Some(month)) = (line.kind, stored.credits) {
+        return format!("{} {month}", lang.text("stored.credit_for"));
+    }
+    let name = format!(
+        "{} ({})",
+        lang.text(&format!("claims.kind.{}", line.kind.code())),
+        place_type_label(line.place_type.code(), lang)
+    );
+    match stored.covers {
+        Some(month) => format!("{name}, {} {month}", lang.text("stored.covers")),
+        None => name,
     }
 }

@@ -2,30 +2,19 @@
 //! between fields, UTF-8 with a byte order mark, CRLF line ends; API codes, ISO dates and
 //! integer øre, like the API.
 
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
-use mottak_domain::claims::ClaimResponse;
+use axum::response::Response;
+use mottak_domain::claims::{ClaimResponse, ClaimWarning};
+
+use crate::csv_out::{Csv, download};
 
 pub fn csv_response(claim: &ClaimResponse) -> Response {
-    let filename = format!("attachment; filename=\"refusjonskrav-{}.csv\"", claim.month);
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, filename),
-        ],
-        csv(claim),
-    )
-        .into_response()
+    download(&format!("refusjonskrav-{}.csv", claim.month), csv(claim))
 }
 
 /// The lines, a total row, then the warnings as a second table after an empty line.
 pub fn csv(claim: &ClaimResponse) -> String {
-    let mut out = String::from("\u{feff}");
-    let mut row = |fields: &[&str]| {
-        out.push_str(&fields.join(";"));
-        out.push_str("\r\n");
-    };
-    row(&[
+    let mut csv = Csv::default();
+    csv.row(&[
         "month",
         "kind",
         "place_type",
@@ -37,7 +26,7 @@ pub fn csv(claim: &ClaimResponse) -> String {
     ]);
     let month = claim.month.to_string();
     for line in &claim.lines {
-        row(&[
+        csv.row(&[
             &month,
             line.kind.code(),
             line.place_type.code(),
@@ -48,7 +37,7 @@ pub fn csv(claim: &ClaimResponse) -> String {
             &line.amount.0.to_string(),
         ]);
     }
-    row(&[
+    csv.row(&[
         &month,
         "total",
         "",
@@ -58,16 +47,21 @@ pub fn csv(claim: &ClaimResponse) -> String {
         "",
         &claim.total.0.to_string(),
     ]);
-    row(&[]);
-    row(&["date", "place_type", "unpaid_residents", "unpaid_meals"]);
-    for warning in &claim.warnings {
+    warnings_table(&mut csv, &claim.warnings);
+    csv.finish()
+}
+
+/// After an empty row, the unpaid residents and meals per day (R-CLM-1, R-CLM-2).
+pub fn warnings_table(csv: &mut Csv, warnings: &[ClaimWarning]) {
+    csv.row(&[]);
+    csv.row(&["date", "place_type", "unpaid_residents", "unpaid_meals"]);
+    for warning in warnings {
         let (residents, meals) = warning.unpaid.columns();
-        row(&[
-            &warning.date.format("%Y-%m-%d").to_string(),
+        csv.row(&[
+            &warning.date.to_string(),
             warning.place_type.code(),
             &residents,
             &meals,
         ]);
     }
-    out
 }

@@ -16,8 +16,9 @@ use mottak_store::registry::{CentreRecord, OperatorRecord};
 use serde::{Deserialize, Serialize};
 
 use super::documents::{csv_response, pdf_response};
+use super::overview::{centres_in_scope, with_operators};
 use crate::auth::{Caller, allow};
-use crate::claims::{make_claim, visible_claim};
+use crate::claims::{make_claim, make_claims, visible_claim};
 use crate::error::{ApiError, ApiResult};
 use crate::json::ApiJson;
 use crate::occupancy::load_centre;
@@ -26,6 +27,10 @@ use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route(
+            "/api/v1/claims/month",
+            post(make_month_api).route_layer(allow(Capability::MakeClaims)),
+        )
         .route(
             "/api/v1/claims",
             post(create_claim_api).route_layer(allow(Capability::MakeClaims)),
@@ -73,6 +78,9 @@ pub struct LineExplanation {
     pub agreements: Vec<String>,
     /// For a `credit` line: the month whose difference it pays back (R-AGR-3).
     pub credits: Option<String>,
+    /// For a fixed transfer paid quarterly, yearly or once (R-AGR-10): the month whose earnings
+    /// it pays (`YYYY-MM`).
+    pub covers: Option<String>,
 }
 
 /// A stored claim: `lines`, `warnings` and `total` as the simulation computes them from the
@@ -113,6 +121,7 @@ pub fn claim_view(claim: &StoredClaim, centre: &CentreRecord) -> ClaimView {
             .map(|line| LineExplanation {
                 agreements: line.agreements.clone(),
                 credits: line.credits.map(|month| month.to_string()),
+                covers: line.covers.map(|month| month.to_string()),
             })
             .collect(),
         warnings: claim.warnings.clone(),
@@ -180,6 +189,67 @@ pub async fn create_claim_api(
         .map_err(|refusal| refusal.into_api(month))?;
     let claim = state.store.claim(id).await?;
     Ok((StatusCode::CREATED, Json(claim_view(&claim, &centre))))
+}
+
+/// The month whose claims to make, optionally in one region (admins and UDI's administration).
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct MonthClaimsInput {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub region: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct MadeClaim {
+    pub centre_id: i64,
+    pub claim_id: i64,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RefusedClaim {
+    pub centre_id: i64,
+    /// `already_made`, `not_approved` or `window_closed`.
+    pub reason: String,
+    pub detail: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct MonthClaims {
+    pub made: Vec<MadeClaim>,
+    pub refused: Vec<RefusedClaim>,
+}
+
+/// Makes every claim of the month that can be made for the centres in the caller's scope, in one
+/// transaction: the made claims' ids, and per other centre why not.
+#[utoipa::path(post, path = "/api/v1/claims/month", tag = "claims", request_body = MonthClaimsInput,
+    responses((status = 200, body = MonthClaims), (status = 400, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn make_month_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(input): ApiJson<MonthClaimsInput>,
+) -> ApiResult<Json<MonthClaims>> {
+    let month = parse_month("month", &input.month)?;
+    let (_, rows) = centres_in_scope(&state, &caller, input.region.as_deref()).await?;
+    let centres = with_operators(&state, &rows).await?;
+    let mut answer = MonthClaims {
+        made: Vec::new(),
+        refused: Vec::new(),
+    };
+    for (centre_id, outcome) in make_claims(&state.store, &caller, &centres, month).await? {
+        match outcome {
+            Ok(claim_id) => answer.made.push(MadeClaim {
+                centre_id,
+                claim_id,
+            }),
+            Err(refusal) => answer.refused.push(RefusedClaim {
+                centre_id,
+                reason: refusal.code().to_owned(),
+                detail: refusal.into_api(month).to_string(),
+            }),
+        }
+    }
+    Ok(Json(answer))
 }
 
 /// `?month=YYYY-MM&centre_id=N`, both optional.

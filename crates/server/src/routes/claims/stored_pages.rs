@@ -1,42 +1,35 @@
-//! Stored claims in the browser (R-CLM-5, R-CLM-6): the overview per month for UDI and the
-//! regions (`/claims`), a centre's claims with the form that makes one
+//! Stored claims in the browser (R-CLM-5, R-CLM-6; the month's overview is `overview.rs`): a
+//! centre's claims with the form that makes one
 //! (`/centres/{id}/claims`), the printable claim (`/claims/{id}`) and its CSV and PDF.
-
-use std::collections::HashMap;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Datelike;
-use mottak_domain::access::{Capability, Role};
+use mottak_domain::access::Capability;
 use mottak_domain::claims::LineKind;
 use mottak_domain::dates::Month;
 use mottak_domain::money::Ore;
 use mottak_domain::registry::AccountingData;
 use mottak_store::claims::{ClaimSummary, StoredClaim};
-use mottak_store::registry::{CentreFilter, CentreRecord};
+use mottak_store::registry::CentreRecord;
 use serde::Deserialize;
 
-use super::documents::{csv_response, pdf_response};
+use super::documents::{csv_response, line_name, pdf_response};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::claims::{ClaimRefusal, make_claim, visible_claim};
 use crate::error::PageError;
 use crate::occupancy::{load_centre, today};
 use crate::pages::{Shell, display_date, display_timestamp, render};
-use crate::registry::scope;
-use crate::routes::registry::{REGIONS, accounting, place_type_label};
+use crate::routes::registry::accounting;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(
-            "/claims",
-            get(overview).route_layer(allow(Capability::ReadClaims)),
-        )
         .route(
             "/claims/{id}",
             get(claim_page).route_layer(allow(Capability::ReadClaims)),
@@ -60,7 +53,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The month before today's: the one a centre usually claims.
-fn last_month() -> Month {
+pub(super) fn last_month() -> Month {
     let today = today();
     let index = today.year() * 12 + today.month() as i32 - 2;
     Month::new(index.div_euclid(12), index.rem_euclid(12) as u32 + 1).expect("a month")
@@ -108,16 +101,7 @@ fn line_rows(shell: &Shell, claim: &StoredClaim) -> Vec<LineRow> {
         .iter()
         .map(|stored| {
             let line = &stored.line;
-            let name = match (line.kind, stored.credits) {
-                (LineKind::Credit, Some(month)) => {
-                    format!("{} {month}", shell.t("stored.credit_for"))
-                }
-                _ => format!(
-                    "{} ({})",
-                    shell.t(&format!("claims.kind.{}", line.kind.code())),
-                    place_type_label(line.place_type.code(), shell.lang)
-                ),
-            };
+            let name = line_name(stored, shell.lang);
             LineRow {
                 name,
                 priority: line.priority.map(|p| p.to_string()).unwrap_or_default(),
@@ -249,7 +233,7 @@ struct CentreClaimsPage {
     error: String,
 }
 
-fn status_key(summary: &ClaimSummary) -> &'static str {
+pub(super) fn status_key(summary: &ClaimSummary) -> &'static str {
     if summary.flagged_at.is_some() {
         "stored.status.flagged"
     } else if summary.complete == 0 {
@@ -345,7 +329,7 @@ async fn make(
 }
 
 /// The refusal in the user's language.
-fn refusal_text(shell: &Shell, refusal: ClaimRefusal, month: Month) -> String {
+pub(super) fn refusal_text(shell: &Shell, refusal: ClaimRefusal, month: Month) -> String {
     match refusal {
         ClaimRefusal::AlreadyMade { .. } => format!("{} {month}.", shell.t("stored.already_made")),
         ClaimRefusal::NotApproved => format!("{} {month}.", shell.t("stored.not_approved")),
@@ -357,130 +341,4 @@ fn refusal_text(shell: &Shell, refusal: ClaimRefusal, month: Month) -> String {
             )
         }
     }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct OverviewQuery {
-    month: Option<String>,
-    region: Option<String>,
-}
-
-struct OverviewRow {
-    centre_id: i64,
-    number: String,
-    name: String,
-    region: String,
-    claim: Option<i64>,
-    total: String,
-    status: &'static str,
-}
-
-#[derive(Template)]
-#[template(path = "claims/overview.html")]
-struct OverviewPage {
-    shell: Shell,
-    month: String,
-    region: String,
-    regions: Vec<&'static str>,
-    region_fixed: bool,
-    rows: Vec<OverviewRow>,
-    submitted: usize,
-    missing: usize,
-    incorrect: usize,
-    total: String,
-}
-
-/// Every centre in the caller's scope with its claim of the month: submitted, missing or
-/// incorrect (accounting data incomplete, R-REG-8), with the totals.
-async fn overview(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Query(query): Query<OverviewQuery>,
-) -> Result<Response, PageError> {
-    let month = query
-        .month
-        .as_deref()
-        .and_then(|text| Month::parse(text.trim()))
-        .unwrap_or_else(last_month);
-    let mut filter = CentreFilter {
-        region: query
-            .region
-            .as_deref()
-            .map(str::trim)
-            .filter(|region| !region.is_empty())
-            .map(str::to_uppercase),
-        limit: 1000,
-        ..CentreFilter::default()
-    };
-    match caller.role {
-        Role::UdiRegion => filter.region = caller.region.clone(),
-        Role::Operator => {
-            let own = scope::operator_dro_number(&caller).unwrap_or(-1);
-            filter.operator_id = Some(
-                state
-                    .store
-                    .operator_by_dro(own)
-                    .await
-                    .map_or(-1, |operator| operator.id),
-            );
-        }
-        _ => {}
-    }
-    let (centres, _) = state.store.list_centres(&filter).await?;
-    let claims: HashMap<i64, ClaimSummary> = state
-        .store
-        .claims_of_month(month)
-        .await?
-        .into_iter()
-        .map(|claim| (claim.centre_id, claim))
-        .collect();
-    let mut total = Ore::ZERO;
-    let (mut submitted, mut missing, mut incorrect) = (0, 0, 0);
-    let rows = centres
-        .into_iter()
-        .map(|centre| {
-            let claim = claims.get(&centre.id);
-            let status = match claim {
-                None => {
-                    missing += 1;
-                    "stored.status.missing"
-                }
-                Some(claim) => {
-                    total += Ore(claim.total);
-                    if claim.complete == 0 {
-                        incorrect += 1;
-                    } else {
-                        submitted += 1;
-                    }
-                    status_key(claim)
-                }
-            };
-            OverviewRow {
-                centre_id: centre.id,
-                number: centre.number,
-                name: centre.name,
-                region: centre.region,
-                claim: claim.map(|claim| claim.id),
-                total: claim
-                    .map(|claim| Ore(claim.total).to_string())
-                    .unwrap_or_default(),
-                status,
-            }
-        })
-        .collect();
-    let page = OverviewPage {
-        month: month.to_string(),
-        region: filter.region.clone().unwrap_or_default(),
-        regions: REGIONS.to_vec(),
-        region_fixed: caller.role != Role::Admin && caller.role != Role::UdiAdm,
-        rows,
-        submitted,
-        missing,
-        incorrect,
-        total: total.to_string(),
-        shell: shell.with_title("stored.overview"),
-    };
-    Ok(render(&page))
 }

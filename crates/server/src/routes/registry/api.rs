@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use mottak_domain::access::{Capability, Role};
+use mottak_domain::access::Capability;
 use mottak_store::registry::{
     CentreFilter, CentreListRow, CentreRecord, CentreSort, OperatorRecord,
 };
@@ -253,20 +253,7 @@ pub async fn centre_filter(
         limit: per_page,
         offset: (page - 1) * per_page,
     };
-    match caller.role {
-        Role::UdiRegion => filter.region = caller.region.clone(),
-        Role::Operator => {
-            let own = scope::operator_dro_number(caller).unwrap_or(-1);
-            filter.operator_id = Some(
-                state
-                    .store
-                    .operator_by_dro(own)
-                    .await
-                    .map_or(-1, |operator| operator.id),
-            );
-        }
-        _ => {}
-    }
+    scope::restrict(&state.store, caller, &mut filter).await?;
     Ok(filter)
 }
 

@@ -13,6 +13,7 @@ use crate::error::ApiResult;
 use crate::json::ApiJson;
 use crate::occupancy::load_centre;
 use crate::params::ApiPath;
+use crate::residents::CentreResidents::{LivedHere, ToMoveHere};
 use crate::residents::{self, ResidentInput, StayInput};
 use crate::state::AppState;
 
@@ -33,6 +34,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/centres/{id}/residents",
             get(centre_residents_api).route_layer(allow(Capability::ReadResidents)),
+        )
+        .route(
+            "/api/v1/centres/{id}/residents-to-move",
+            get(residents_to_move_api).route_layer(allow(Capability::ReadResidents)),
         )
 }
 
@@ -187,7 +192,23 @@ pub async fn centre_residents_api(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Vec<CentreResidentView>>> {
     let (centre, _) = load_centre(&state.store, &caller, id).await?;
-    let rows = residents::read_centre_residents(&state.store, &caller, &centre).await?;
+    let rows = residents::read_centre_residents(&state.store, &caller, &centre, LivedHere).await?;
+    Ok(Json(
+        rows.into_iter().map(CentreResidentView::from).collect(),
+    ))
+}
+
+/// R-AGR-12: the residents still living at the closed number this centre replaced (a change of
+/// place type or another new-number operation), who must be moved here; the read is logged.
+#[utoipa::path(get, path = "/api/v1/centres/{id}/residents-to-move", params(("id" = i64, Path, description = "The id of the new centre number")), tag = "residents",
+    responses((status = 200, body = [CentreResidentView]), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn residents_to_move_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<Vec<CentreResidentView>>> {
+    let (centre, _) = load_centre(&state.store, &caller, id).await?;
+    let rows = residents::read_centre_residents(&state.store, &caller, &centre, ToMoveHere).await?;
     Ok(Json(
         rows.into_iter().map(CentreResidentView::from).collect(),
     ))

@@ -21,7 +21,7 @@ use crate::error::{ApiError, PageError};
 use crate::occupancy::{load_centre, today};
 use crate::pages::{Shell, render};
 use crate::registry::scope;
-use crate::residents::{self, ResidentInput, StayInput};
+use crate::residents::{self, CentreResidents, ResidentInput, StayInput};
 use crate::routes::registry::FormErrors;
 use crate::state::AppState;
 
@@ -34,6 +34,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/centres/{id}/residents",
             axum::routing::post(register).route_layer(allow(Capability::ManageResidents)),
+        )
+        .route(
+            "/centres/{id}/residents-to-move",
+            get(residents_to_move_page).route_layer(allow(Capability::ReadResidents)),
         )
         .route(
             "/residents/{id}",
@@ -86,6 +90,8 @@ struct CentreResidentsPage {
     centre: CentreRecord,
     current_month: String,
     rows: Vec<ResidentRow>,
+    /// R-AGR-12: the list of those to move here from the number this one replaced.
+    to_move: bool,
     may_write: bool,
     form: RegisterForm,
     errors: FormErrors,
@@ -106,19 +112,26 @@ async fn centre_page(
     id: i64,
     form: RegisterForm,
     errors: FormErrors,
+    which: CentreResidents,
 ) -> Result<CentreResidentsPage, PageError> {
     let (centre, _) = load_centre(&state.store, caller, id)
         .await
         .map_err(page_error)?;
-    let rows = residents::read_centre_residents(&state.store, caller, &centre)
+    let rows = residents::read_centre_residents(&state.store, caller, &centre, which)
         .await
         .map_err(page_error)?;
+    let to_move = which == CentreResidents::ToMoveHere;
     Ok(CentreResidentsPage {
         genders: genders(&shell),
-        shell: shell.with_title("residents.title"),
+        shell: shell.with_title(if to_move {
+            "residents.to_move_title"
+        } else {
+            "residents.title"
+        }),
         current_month: today().format("%Y-%m").to_string(),
         rows: rows.into_iter().map(ResidentRow::from).collect(),
-        may_write: caller.role.may(Capability::ManageResidents),
+        to_move,
+        may_write: !to_move && caller.role.may(Capability::ManageResidents),
         centre,
         form,
         errors,
@@ -138,6 +151,28 @@ async fn centre_residents_page(
         id,
         RegisterForm::default(),
         FormErrors::default(),
+        CentreResidents::LivedHere,
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+/// R-AGR-12: the residents still at the closed number this centre replaced; each links to the
+/// resident's page, where the move to this number is registered as a new stay.
+async fn residents_to_move_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let page = centre_page(
+        &state,
+        shell,
+        &caller,
+        id,
+        RegisterForm::default(),
+        FormErrors::default(),
+        CentreResidents::ToMoveHere,
     )
     .await?;
     Ok(render(&page))
@@ -177,7 +212,16 @@ async fn register(
         let (state, shell, caller, form) =
             (state.clone(), shell.clone(), caller.clone(), form.clone());
         async move {
-            let page = centre_page(&state, shell, &caller, id, form, errors).await?;
+            let page = centre_page(
+                &state,
+                shell,
+                &caller,
+                id,
+                form,
+                errors,
+                CentreResidents::LivedHere,
+            )
+            .await?;
             Ok::<_, PageError>((status, render(&page)).into_response())
         }
     };

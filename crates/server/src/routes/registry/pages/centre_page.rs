@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use mottak_domain::access::Capability;
+use mottak_domain::agreements::{CentreWindows, centre_windows};
 use serde::Deserialize;
 
 use super::{CATEGORIES, FormErrors, PLACE_TYPES, category_label, options, place_type_label};
@@ -16,7 +17,7 @@ use crate::auth::{Caller, allow};
 use crate::error::ApiError;
 use crate::error::PageError;
 use crate::form_errors::Labels;
-use crate::pages::{Shell, display_timestamp, render};
+use crate::pages::{Shell, display_date, display_timestamp, render};
 use crate::registry::scope::{self, EditRights};
 use crate::registry::{self, CentrePatch, RegistryError};
 use crate::routes::agreements::{AgreementRow, agreement_rows};
@@ -65,6 +66,26 @@ pub struct CentrePage {
     pub agreements: Vec<AgreementRow>,
     /// This month, for the link to the occupancy page (`YYYY-MM`).
     pub current_month: String,
+    /// The windows the centre's agreements open, as the screen shows them (last days).
+    pub windows: Option<WindowsView>,
+    /// R-AGR-12: residents still living at the number this one replaced.
+    pub residents_to_move: usize,
+}
+
+/// R-PLN-1 and R-CLM-6 on screen: first and last day of staff access, last day for claims.
+pub struct WindowsView {
+    pub access_from: String,
+    pub access_last_day: String,
+    pub claims_last_day: String,
+}
+
+fn windows_view(windows: CentreWindows) -> WindowsView {
+    let last_day = |end: chrono::NaiveDate| display_date(end.pred_opt().unwrap_or(end));
+    WindowsView {
+        access_from: display_date(windows.staff_access.from()),
+        access_last_day: last_day(windows.staff_access.end()),
+        claims_last_day: last_day(windows.claims_close),
+    }
 }
 
 fn api_to_page(error: ApiError) -> PageError {
@@ -145,8 +166,14 @@ pub async fn centre_page_for(
         .collect::<Vec<_>>()
         .join(", ");
     let agreements = agreement_rows(state, caller, Some(id), None).await?;
+    let all_agreements = state.store.agreements(Some(id), None).await?;
+    let windows = centre_windows(all_agreements.iter().map(|a| a.terms.validity()));
+    let today_text = crate::occupancy::today().format("%Y-%m-%d").to_string();
+    let residents_to_move = state.store.residents_to_move(id, &today_text).await?.len();
     Ok(CentrePage {
         agreements,
+        windows: windows.map(windows_view),
+        residents_to_move,
         current_month: crate::occupancy::today().format("%Y-%m").to_string(),
         category: category_label(&centre.category, shell.lang),
         place_type: place_type_label(&centre.place_type, shell.lang),
