@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use mottak_domain::agreements::{AgreementTerms, PaymentPeriod, Price, UnitTerms};
+use mottak_domain::agreements::{AgreementTerms, Price, UnitTerms};
 use mottak_domain::money::Ore;
 use mottak_store::registry::CentreRecord;
 
@@ -81,13 +81,10 @@ fn unit_values(
     ] {
         set(name, kroner(price));
         let payment = &price.payment;
-        let period = match payment.period {
-            PaymentPeriod::OneOff => "one_off",
-            PaymentPeriod::Monthly => "monthly",
-            PaymentPeriod::Quarterly => "quarterly",
-            PaymentPeriod::Yearly => "yearly",
-        };
-        set(&format!("{name}.payment.period"), period.into());
+        set(
+            &format!("{name}.payment.period"),
+            payment.period.code().into(),
+        );
         if payment.in_advance {
             set(&format!("{name}.payment.in_advance"), "1".into());
         }
