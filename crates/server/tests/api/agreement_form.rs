@@ -326,3 +326,41 @@ async fn an_operator_may_not_open_the_edit_page() {
         .unwrap();
     assert_eq!(response.status(), 403);
 }
+
+#[tokio::test]
+async fn r_agr_9_an_edit_through_the_form_keeps_the_regulated_current_price() {
+    let (registry, operator, centre, browser) = setup().await;
+    let app = &registry.app;
+    let id = stored_agreement(&registry, operator, centre).await;
+    let admin = app.create_user("admin.cpi", Role::Admin).await;
+    let cpi = reqwest::Client::new()
+        .put(app.url("/api/v1/reference/cpi"))
+        .bearer_auth(app.token_for(&admin).await)
+        .header("content-type", "text/csv")
+        .body("month;index\n2025-11;130,0\n2027-06;136,5\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cpi.status(), 200);
+    let (status, run) = registry
+        .post("/api/v1/agreements/regulate", json!({"date": "2027-08-01"}))
+        .await;
+    assert_eq!(status, 200, "{run}");
+    let path = format!("/agreements/{id}/edit");
+    let form = app.page(&browser, &path).await;
+    assert!(
+        form.contains("name=\"u0.fixed_annual_rent\" type=\"text\" value=\"2400000,00\""),
+        "the amount as agreed"
+    );
+    let mut fields = form_values(&form);
+    set(&mut fields, "u0.t0.price", "460,00");
+    let saved = app.submit(&browser, &path, &path, &as_pairs(&fields)).await;
+    assert_eq!(saved.status(), 303);
+    let (_, stored) = registry.get(&format!("/api/v1/agreements/{id}")).await;
+    let rent = &stored["units"][0]["fixed_annual_rent"];
+    assert_eq!(
+        (rent["current"].clone(), rent["regulated_on"].clone()),
+        (json!(2_520_000_00_i64), json!("2027-08-01")),
+        "{stored}"
+    );
+}
