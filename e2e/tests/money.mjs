@@ -33,6 +33,13 @@ export default {
     await page.click('button >> text=Registrer avtalen');
     await page.waitForURL(/\/agreements\/\d+$/);
     assert.match(await page.textContent('main'), /tillegg/);
+    await page.click('#edit');
+    await page.waitForURL(/\/agreements\/\d+\/edit$/);
+    await expectAccessible(page, 'agreement-edit');
+    await page.fill(byId('u0.t0.price'), '525,00');
+    await page.click('button >> text=Lagre endringene');
+    await page.waitForURL(/\/agreements\/\d+$/);
+    assert.match(await page.textContent('main'), /Versjon 2/);
     const centreHref = await page.getAttribute('main a[href^="/centres/"]', 'href');
     const centre = centreHref.match(/\/centres\/(\d+)/)[1];
 

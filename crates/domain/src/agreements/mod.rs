@@ -8,6 +8,7 @@ use crate::money::Ore;
 
 pub mod capacity;
 pub mod draft;
+mod edit;
 pub mod names;
 pub mod notice;
 pub mod queue;

@@ -210,3 +210,34 @@ fn r_agr_3_last_operating_day_is_the_day_before_the_end() {
         parse_date("2027-12-31").unwrap()
     );
 }
+
+fn regulated(amount: i64) -> PriceInput {
+    PriceInput::Terms(PriceTermsInput {
+        amount,
+        regulation: Some(RegulationInput::default()),
+        payment: None,
+    })
+}
+
+#[test]
+fn r_agr_9_an_edit_keeps_the_regulations_of_unchanged_prices_only() {
+    let with_prices = |tier_price: i64| {
+        let mut agreement = input();
+        agreement.units[0].fixed_annual_rent = regulated(2_400_000_00);
+        agreement.units[0].unit_tiers[0].price = regulated(tier_price);
+        agreement.validate().unwrap()
+    };
+    let mut stored = with_prices(450_00);
+    let on = chrono::NaiveDate::from_ymd_opt(2027, 8, 1);
+    let unit = &mut stored.units[0];
+    for price in [&mut unit.fixed_annual_rent, &mut unit.unit_tiers[0].price] {
+        price.current = Ore(price.amount.0 + 1_00);
+        price.regulated_on = on;
+    }
+    let mut edited = with_prices(475_00);
+    edited.keep_regulations_of(&stored);
+    let rent = &edited.units[0].fixed_annual_rent;
+    assert_eq!((rent.current, rent.regulated_on), (Ore(2_400_001_00), on));
+    let tier = &edited.units[0].unit_tiers[0].price;
+    assert_eq!((tier.current, tier.regulated_on), (Ore(475_00), None));
+}

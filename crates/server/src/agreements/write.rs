@@ -184,7 +184,8 @@ pub async fn create_agreement(
 }
 
 /// An edit: a new version if `version` is still the current one (409 otherwise). Without a
-/// name the stored one is kept; the date of notice is kept.
+/// name the stored one is kept; the date of notice is kept, and so are the regulations of the
+/// prices the edit leaves unchanged (R-AGR-9).
 pub async fn update_agreement(
     store: &Store,
     actor: &Actor,
@@ -197,6 +198,7 @@ pub async fn update_agreement(
         terms.name = current.terms.name.clone();
     }
     terms.notice_date = current.terms.notice_date;
+    terms.keep_regulations_of(&current.terms);
     write_version(
         store,
         actor,

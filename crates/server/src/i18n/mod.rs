@@ -1,6 +1,7 @@
 //! The user interface's languages: Norwegian bokmål first, English second (SPEC §9).
 
 mod accounts;
+mod agreement_form;
 mod claims;
 pub mod events;
 mod money;
@@ -79,6 +80,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         plans::TEXTS,
         plan_items::TEXTS,
         settlement::TEXTS,
+        agreement_form::TEXTS,
     ]
     .into_iter()
     .flatten()

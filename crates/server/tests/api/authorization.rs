@@ -464,6 +464,18 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Page,
         allowed: NATIONAL,
     },
+    Route {
+        method: "GET",
+        path: "/agreements/{agreement}/edit",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
+    Route {
+        method: "POST",
+        path: "/agreements/{agreement}/edit",
+        kind: Kind::Page,
+        allowed: NATIONAL,
+    },
     // placement (R-SET-9)
     Route {
         method: "GET",

@@ -2,6 +2,7 @@
 //! or a fresh PostgreSQL schema when `TEST_DATABASE_URL` is set (CI runs both).
 
 mod address_list;
+mod agreement_form;
 mod agreements;
 mod authorization;
 mod bad_input;

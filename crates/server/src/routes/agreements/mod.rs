@@ -2,6 +2,9 @@
 
 mod api;
 mod form;
+mod form_input;
+mod form_page;
+mod form_prefill;
 mod pages;
 mod regulate;
 

@@ -21,6 +21,8 @@ use crate::registry::{RegistryError, scope};
 use crate::routes::registry::pages::FormErrors;
 use crate::state::AppState;
 
+use super::form_input::iso;
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(
@@ -218,15 +220,6 @@ struct NoticeForm {
     date: String,
 }
 
-/// dd.mm.yyyy as the screens write dates, or ISO.
-fn iso_date(text: &str) -> String {
-    let text = text.trim();
-    match chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y") {
-        Ok(date) => date.format("%Y-%m-%d").to_string(),
-        Err(_) => text.to_owned(),
-    }
-}
-
 async fn give_notice(
     State(state): State<AppState>,
     shell: Shell,
@@ -237,13 +230,8 @@ async fn give_notice(
     let agreement = visible_agreement(&state.store, &caller, id)
         .await
         .map_err(to_page)?;
-    let outcome = agreements::give_notice(
-        &state.store,
-        &caller.actor(),
-        &agreement,
-        &iso_date(&form.date),
-    )
-    .await;
+    let outcome =
+        agreements::give_notice(&state.store, &caller.actor(), &agreement, &iso(&form.date)).await;
     let (errors, status) = match outcome {
         Ok(_) => return Ok(Redirect::to(&format!("/agreements/{id}")).into_response()),
         Err(RegistryError::Invalid(errors)) => {
