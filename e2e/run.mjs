@@ -7,9 +7,10 @@ import placement from './tests/placement.mjs';
 import claims from './tests/claims.mjs';
 import forms from './tests/forms.mjs';
 import money from './tests/money.mjs';
+import work from './tests/work.mjs';
 
 const suites = [foundation, registry, placement, forms];
-suites.push(claims, money);
+suites.push(claims, money, work);
 
 const server = await startServer();
 const browser = await launch();

@@ -60,16 +60,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("registry.postal_code", "Postnummer", "Postal code"),
     ("registry.predecessor", "Opprettet fra", "Created from"),
     ("registry.successor", "Videreført som", "Continued as"),
-    (
-        "registry.staff_access",
-        "Tilgang for operatørens ansatte",
-        "Access for the operator's staff",
-    ),
-    (
-        "registry.claims_until",
-        "Krav og godkjenning av belegg til og med",
-        "Claims and occupancy approval until",
-    ),
+    ("registry.staff_access", "Tilgang for ansatte", "Staff access"),
+    ("registry.claims_until", "Krav til og med", "Claims until"),
     (
         "registry.accounting",
         "Konteringsinformasjon",
