@@ -60,7 +60,11 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("registry.postal_code", "Postnummer", "Postal code"),
     ("registry.predecessor", "Opprettet fra", "Created from"),
     ("registry.successor", "Videreført som", "Continued as"),
-    ("registry.staff_access", "Tilgang for ansatte", "Staff access"),
+    (
+        "registry.staff_access",
+        "Tilgang for ansatte",
+        "Staff access",
+    ),
     ("registry.claims_until", "Krav til og med", "Claims until"),
     (
         "registry.accounting",
