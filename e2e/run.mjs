@@ -7,10 +7,10 @@ import placement from './tests/placement.mjs';
 import claims from './tests/claims.mjs';
 import forms from './tests/forms.mjs';
 import money from './tests/money.mjs';
-import work from './tests/work.mjs';
+import work, { settlement } from './tests/work.mjs';
 
 const suites = [foundation, registry, placement, forms];
-suites.push(claims, money, work);
+suites.push(claims, money, work, settlement);
 
 const server = await startServer();
 const browser = await launch();

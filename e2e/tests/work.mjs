@@ -38,3 +38,56 @@ export default {
     }
   },
 };
+
+const inDays = (days) => {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return `${String(date.getDate()).padStart(2, '0')}.${String(date.getMonth() + 1).padStart(2, '0')}.${date.getFullYear()}`;
+};
+
+export const settlement = {
+  async 'IMDi offers a household, the municipality says yes and opens the folder, the centre registers the settlement date'({ page, server, browser }) {
+    await login(page, server, 'imdi');
+    await page.goto(`${server.url}/settlement`);
+    await page.fill('#offer_municipality', '4601');
+    await page.fill('#household', 'nasser');
+    await page.fill('#deadline', inDays(14));
+    await page.click('button >> text=Tilby husstand');
+    await page.waitForLoadState();
+    assert.match(await page.textContent('#offers'), /4601/);
+
+    const municipalContext = await browser.newContext({ locale: 'nb-NO', bypassCSP: true });
+    const centreContext = await browser.newContext({ locale: 'nb-NO', bypassCSP: true });
+    try {
+      const municipal = await municipalContext.newPage();
+      await login(municipal, server, 'kommune');
+      await municipal.goto(`${server.url}/settlement`);
+      const offer = municipal.locator('section.offer').last();
+      await offer.locator('input[value=yes]').check();
+      await offer.locator('button >> text=Send svar').click();
+      await municipal.waitForLoadState();
+      const folderLink = municipal.locator('#offers a[href$="/folder"]').last();
+      const folder = await folderLink.getAttribute('href');
+      await folderLink.click();
+      await municipal.waitForURL(/\/folder$/);
+      await expectAccessible(municipal, 'folder-municipality');
+
+      const centre = await centreContext.newPage();
+      await login(centre, server, 'operator');
+      await centre.goto(`${server.url}${folder}`);
+      await centre.fill('#education', 'Videregående skole');
+      await centre.fill('#languages', 'arabisk, engelsk');
+      await centre.click('button >> text=Lagre personmappen');
+      await centre.waitForLoadState();
+      await centre.fill('#date', inDays(0));
+      await centre.click('button >> text=Registrer bosetting');
+      await centre.waitForLoadState();
+      assert.match(await centre.textContent('#settled-on'), /\d{2}\.\d{2}\.\d{4}/);
+
+      await municipal.reload();
+      assert.equal(await municipal.inputValue('#education'), 'Videregående skole');
+    } finally {
+      await municipalContext.close();
+      await centreContext.close();
+    }
+  },
+};
