@@ -22,21 +22,6 @@ export default {
     await visit(page, server, '/claims', 'claims-overview', /Lag alle krav som kan lages for/);
     await visit(page, server, '/events?entity_type=centre', 'events-words', /Mottak: registrert/);
   },
-
-  async 'IMDi and a municipality see settlement'({ page, server, browser }) {
-    await login(page, server, 'imdi');
-    await visit(page, server, '/settlement', 'settlement-imdi');
-    await visit(page, server, '/settlement/report', 'settlement-report');
-    await visit(page, server, '/settlement/agreements', 'settlement-agreements');
-    const context = await browser.newContext({ locale: 'nb-NO', bypassCSP: true });
-    const municipal = await context.newPage();
-    try {
-      await login(municipal, server, 'kommune');
-      await visit(municipal, server, '/settlement', 'settlement-municipality');
-    } finally {
-      await context.close();
-    }
-  },
 };
 
 const inDays = (days) => {
@@ -47,7 +32,9 @@ const inDays = (days) => {
 export const settlement = {
   async 'IMDi offers a household, the municipality says yes and opens the folder, the centre registers the settlement date'({ page, server, browser }) {
     await login(page, server, 'imdi');
-    await page.goto(`${server.url}/settlement`);
+    await visit(page, server, '/settlement/report', 'settlement-report');
+    await visit(page, server, '/settlement/agreements', 'settlement-agreements');
+    await visit(page, server, '/settlement', 'settlement-imdi');
     await page.fill('#offer_municipality', '4601');
     await page.fill('#household', 'nasser');
     await page.fill('#deadline', inDays(14));
@@ -60,7 +47,7 @@ export const settlement = {
     try {
       const municipal = await municipalContext.newPage();
       await login(municipal, server, 'kommune');
-      await municipal.goto(`${server.url}/settlement`);
+      await visit(municipal, server, '/settlement', 'settlement-municipality');
       const offer = municipal.locator('section.offer').last();
       await offer.locator('input[value=yes]').check();
       await offer.locator('button >> text=Send svar').click();
