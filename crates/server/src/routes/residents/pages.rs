@@ -144,17 +144,7 @@ async fn centre_residents_page(
     caller: Caller,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let page = centre_page(
-        &state,
-        shell,
-        &caller,
-        id,
-        RegisterForm::default(),
-        FormErrors::default(),
-        CentreResidents::LivedHere,
-    )
-    .await?;
-    Ok(render(&page))
+    list_page(&state, shell, &caller, id, CentreResidents::LivedHere).await
 }
 
 /// R-AGR-12: the residents still at the closed number this centre replaced; each links to the
@@ -165,16 +155,19 @@ async fn residents_to_move_page(
     caller: Caller,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let page = centre_page(
-        &state,
-        shell,
-        &caller,
-        id,
-        RegisterForm::default(),
-        FormErrors::default(),
-        CentreResidents::ToMoveHere,
-    )
-    .await?;
+    list_page(&state, shell, &caller, id, CentreResidents::ToMoveHere).await
+}
+
+/// A list of the centre's residents with an empty register form.
+async fn list_page(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    which: CentreResidents,
+) -> Result<Response, PageError> {
+    let (form, errors) = (RegisterForm::default(), FormErrors::default());
+    let page = centre_page(state, shell, caller, id, form, errors, which).await?;
     Ok(render(&page))
 }
 
