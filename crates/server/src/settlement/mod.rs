@@ -48,7 +48,18 @@ pub fn require(caller: &Caller, permission: MunicipalPermission) -> ApiResult<()
 /// The year asked for, or the current year in Norway (SPEC §9).
 pub fn year_or_current(year: Option<i64>) -> i64 {
     use chrono::Datelike;
-    year.unwrap_or_else(|| i64::from(today().year()))
+    year.filter(|year| mottak_domain::settlement::cases::YEARS.contains(year))
+        .unwrap_or_else(|| i64::from(today().year()))
+}
+
+/// The year of an API query: the current one when absent, 400 naming `year` outside the years
+/// mottak plans for.
+pub fn queried_year(year: Option<i64>) -> ApiResult<i64> {
+    match year {
+        None => Ok(year_or_current(None)),
+        Some(_) => mottak_domain::settlement::cases::validate_year("year", year)
+            .map_err(|error| ApiError::invalid_fields(vec![error])),
+    }
 }
 
 /// 400 naming `field` unless the municipality is in the reference list today.

@@ -360,3 +360,21 @@ async fn r_set_2_a_municipality_registers_and_approves_its_own_decision_only() {
     assert_eq!(rows[0]["decision"]["persons"], 10);
     assert_eq!(rows[0]["decision"]["approved"], true);
 }
+
+#[tokio::test]
+async fn r_set_7_a_year_outside_the_planned_years_is_400_naming_it() {
+    let app = spawn_app().await;
+    let imdi = app.token_of_new("imdi.years", Role::Imdi).await;
+    for path in [
+        "/api/v1/settlement/report?year=9223372036854775807",
+        "/api/v1/settlement/requests?year=1999",
+        "/api/v1/settlement/offers?year=-5",
+    ] {
+        let (status, problem) = app.api(&imdi).get(path).await;
+        assert_eq!(
+            (status, problem["field"].clone()),
+            (400, json!("year")),
+            "{path}"
+        );
+    }
+}

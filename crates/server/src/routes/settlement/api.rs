@@ -13,8 +13,8 @@ use crate::error::ApiResult;
 use crate::json::ApiJson;
 use crate::params::{ApiPath, ApiQuery};
 use crate::settlement::cases::{self, DecisionView, NumbersInput, YearView};
+use crate::settlement::queried_year;
 use crate::settlement::report::{self, ReportView};
-use crate::settlement::year_or_current;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -99,7 +99,7 @@ pub async fn list_requests_api(
     caller: Caller,
     ApiQuery(query): ApiQuery<YearQuery>,
 ) -> ApiResult<Json<Vec<YearView>>> {
-    let year = year_or_current(query.year);
+    let year = queried_year(query.year)?;
     Ok(Json(
         cases::year_overview(&state.store, &caller, year).await?,
     ))
@@ -150,6 +150,6 @@ pub async fn report_api(
     caller: Caller,
     ApiQuery(query): ApiQuery<YearQuery>,
 ) -> ApiResult<Json<ReportView>> {
-    let year = year_or_current(query.year);
+    let year = queried_year(query.year)?;
     Ok(Json(report::report(&state.store, &caller, year).await?))
 }

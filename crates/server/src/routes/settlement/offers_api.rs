@@ -12,7 +12,7 @@ use crate::error::ApiResult;
 use crate::json::ApiJson;
 use crate::params::{ApiPath, ApiQuery};
 use crate::settlement::offers::{self, AnswerInput, OfferInput, OfferView};
-use crate::settlement::year_or_current;
+use crate::settlement::queried_year;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -57,7 +57,7 @@ pub async fn list_offers_api(
     caller: Caller,
     ApiQuery(query): ApiQuery<YearQuery>,
 ) -> ApiResult<Json<Vec<OfferView>>> {
-    let year = year_or_current(query.year());
+    let year = queried_year(query.year())?;
     Ok(Json(
         offers::list_offers(&state.store, &caller, year).await?,
     ))
