@@ -7,7 +7,9 @@ use mottak_store::Store;
 
 use super::residents::demo_caller;
 use crate::occupancy::today;
-use crate::settlement::agreements::{self, AgreementInput, ProfileInput, RequiredVersionInput};
+use crate::settlement::agreements::{
+    self, ProcessingAgreementInput, ProfileInput, RequiredVersionInput,
+};
 use crate::settlement::cases::{self, NumbersInput};
 use crate::settlement::folders::{self, SettlementInput};
 use crate::settlement::offers::{self, AnswerInput, OfferInput};
@@ -48,7 +50,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
     )
     .await?;
     for (number, persons, minors, decision) in YEAR {
-        let signed = AgreementInput {
+        let signed = ProcessingAgreementInput {
             version: REQUIRED_VERSION.to_owned(),
             signed_on: format!("{year}-01-15"),
             ends_on: None,

@@ -30,7 +30,7 @@ pub struct RequiredVersionInput {
 
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
-pub struct AgreementInput {
+pub struct ProcessingAgreementInput {
     pub version: String,
     #[schema(format = Date)]
     pub signed_on: String,
@@ -48,7 +48,7 @@ pub struct ProfileInput {
 
 /// A municipality's agreement as registered, and whether it gives access today.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
-pub struct AgreementView {
+pub struct ProcessingAgreementView {
     pub municipality_number: String,
     pub version: String,
     #[schema(format = Date)]
@@ -128,8 +128,8 @@ pub async fn register(
     store: &Store,
     caller: &Caller,
     municipality_number: &str,
-    input: &AgreementInput,
-) -> ApiResult<AgreementView> {
+    input: &ProcessingAgreementInput,
+) -> ApiResult<ProcessingAgreementView> {
     let agreement = validate_agreement(&input.version, &input.signed_on, input.ends_on.as_deref())
         .map_err(ApiError::invalid_fields)?;
     known_municipality(store, "municipality_number", municipality_number).await?;
@@ -161,7 +161,7 @@ pub async fn register(
     )
     .await?;
     tx.commit().await?;
-    Ok(AgreementView {
+    Ok(ProcessingAgreementView {
         in_force: municipality_has_access(store, municipality_number).await?,
         municipality_number: municipality_number.to_owned(),
         version: agreement.version,
@@ -171,7 +171,7 @@ pub async fn register(
 }
 
 /// Every registered agreement, with whether it gives access today.
-pub async fn list(store: &Store) -> ApiResult<Vec<AgreementView>> {
+pub async fn list(store: &Store) -> ApiResult<Vec<ProcessingAgreementView>> {
     let required = store.required_agreement_version().await?;
     let records = store.all_data_processing_agreements().await?;
     let today = today();
@@ -183,7 +183,7 @@ pub async fn list(store: &Store) -> ApiResult<Vec<AgreementView>> {
                 &domain_agreements(std::slice::from_ref(record)),
                 today,
             );
-            AgreementView {
+            ProcessingAgreementView {
                 municipality_number: record.municipality_number.clone(),
                 version: record.version.clone(),
                 signed_on: record.signed_on.clone(),

@@ -63,6 +63,14 @@ async fn openapi_description_lists_the_api() {
         .unwrap();
     assert!(description["openapi"].as_str().unwrap().starts_with("3.1"));
     assert!(description["paths"]["/api/v1/calendar/add-working-days"].is_object());
+    // Schemas are keyed by name: two types of one name would silently describe each other.
+    let schemas = &description["components"]["schemas"];
+    assert!(
+        schemas["AgreementInput"]["properties"]["units"].is_object(),
+        "{}",
+        schemas["AgreementInput"]
+    );
+    assert!(schemas["ProcessingAgreementInput"]["properties"]["signed_on"].is_object());
     let docs = reqwest::get(app.url("/api/docs")).await.unwrap();
     assert_eq!(docs.status(), 200);
 }

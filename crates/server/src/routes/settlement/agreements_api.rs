@@ -12,7 +12,7 @@ use crate::error::ApiResult;
 use crate::json::ApiJson;
 use crate::params::ApiPath;
 use crate::settlement::agreements::{
-    self, AgreementInput, AgreementView, ProfileInput, RequiredVersionInput,
+    self, ProcessingAgreementInput, ProcessingAgreementView, ProfileInput, RequiredVersionInput,
 };
 use crate::state::AppState;
 
@@ -59,14 +59,14 @@ pub async fn put_required_version_api(
 /// exclusive). Its users may work while one in the required version is in force (R-AUTH-3).
 #[utoipa::path(put, path = "/api/v1/municipalities/{number}/data-processing-agreement",
     params(("number" = String, Path, description = "The municipality's four-digit number")),
-    tag = "settlement", request_body = AgreementInput,
-    responses((status = 200, body = AgreementView)), security(("bearer" = [])))]
+    tag = "settlement", request_body = ProcessingAgreementInput,
+    responses((status = 200, body = ProcessingAgreementView)), security(("bearer" = [])))]
 pub async fn put_agreement_api(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(number): ApiPath<String>,
-    ApiJson(input): ApiJson<AgreementInput>,
-) -> ApiResult<Json<AgreementView>> {
+    ApiJson(input): ApiJson<ProcessingAgreementInput>,
+) -> ApiResult<Json<ProcessingAgreementView>> {
     Ok(Json(
         agreements::register(&state.store, &caller, &number, &input).await?,
     ))
@@ -74,10 +74,10 @@ pub async fn put_agreement_api(
 
 /// Every registered agreement, with whether it gives access today.
 #[utoipa::path(get, path = "/api/v1/data-processing-agreements", tag = "settlement",
-    responses((status = 200, body = [AgreementView])), security(("bearer" = [])))]
+    responses((status = 200, body = [ProcessingAgreementView])), security(("bearer" = [])))]
 pub async fn list_agreements_api(
     State(state): State<AppState>,
-) -> ApiResult<Json<Vec<AgreementView>>> {
+) -> ApiResult<Json<Vec<ProcessingAgreementView>>> {
     Ok(Json(agreements::list(&state.store).await?))
 }
 

@@ -17,7 +17,9 @@ use crate::error::PageError;
 use crate::form_errors::FormErrors;
 use crate::pages::{Shell, render};
 use crate::routes::residents::messages::{show_date, typed_date};
-use crate::settlement::agreements::{self, AgreementInput, AgreementView, RequiredVersionInput};
+use crate::settlement::agreements::{
+    self, ProcessingAgreementInput, ProcessingAgreementView, RequiredVersionInput,
+};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -61,8 +63,8 @@ struct AgreementRow {
     in_force: bool,
 }
 
-impl From<AgreementView> for AgreementRow {
-    fn from(view: AgreementView) -> AgreementRow {
+impl From<ProcessingAgreementView> for AgreementRow {
+    fn from(view: ProcessingAgreementView) -> AgreementRow {
         AgreementRow {
             municipality_number: view.municipality_number,
             version: view.version,
@@ -124,7 +126,7 @@ async fn register(
     caller: Caller,
     CsrfForm(form): CsrfForm<AgreementForm>,
 ) -> Result<Response, PageError> {
-    let input = AgreementInput {
+    let input = ProcessingAgreementInput {
         version: form.version.clone(),
         signed_on: typed_date(&form.signed_on),
         ends_on: Some(typed_date(&form.ends_on)),
