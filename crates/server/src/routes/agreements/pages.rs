@@ -188,10 +188,6 @@ async fn page_for(
     })
 }
 
-fn to_page(error: RegistryError) -> PageError {
-    PageError::from(error)
-}
-
 async fn agreement_page(
     State(state): State<AppState>,
     shell: Shell,
@@ -200,7 +196,7 @@ async fn agreement_page(
 ) -> Result<Response, PageError> {
     let agreement = visible_agreement(&state.store, &caller, id)
         .await
-        .map_err(to_page)?;
+        .map_err(PageError::from)?;
     let page = page_for(
         &state,
         shell,
@@ -229,7 +225,7 @@ async fn give_notice(
 ) -> Result<Response, PageError> {
     let agreement = visible_agreement(&state.store, &caller, id)
         .await
-        .map_err(to_page)?;
+        .map_err(PageError::from)?;
     let outcome =
         agreements::give_notice(&state.store, &caller.actor(), &agreement, &iso(&form.date)).await;
     let (errors, status) = match outcome {
@@ -267,7 +263,7 @@ pub async fn agreement_rows(
     for agreement in state.store.agreements(centre_id, operator_id).await? {
         if !agreements::may_see(&state.store, caller, &agreement)
             .await
-            .map_err(to_page)?
+            .map_err(PageError::from)?
         {
             continue;
         }

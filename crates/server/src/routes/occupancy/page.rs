@@ -22,7 +22,7 @@ use crate::error::{ApiError, PageError};
 use crate::occupancy::{self, load_centre};
 use crate::pages::{Shell, display_date, display_timestamp, render};
 use crate::routes::registry::FormErrors;
-use crate::routes::residents::messages::{message, page_error, translated};
+use crate::routes::residents::messages::{message, translated};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -99,10 +99,10 @@ async fn page(
     let Entered { typed, csv, errors } = entered;
     let (centre, _) = load_centre(&state.store, caller, id)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     let stored = occupancy::month(&state.store, &centre, month)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     let days = stored
         .occupancy
         .totals()
@@ -197,7 +197,7 @@ async fn save(
 ) -> Result<Response, PageError> {
     let (centre, operator) = load_centre(&state.store, caller, id)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     let refusal = match parsed {
         Err(errors) => Some((StatusCode::BAD_REQUEST, errors)),
         Ok(days) => {
@@ -212,7 +212,7 @@ async fn save(
                         detail,
                     )],
                 )),
-                Err(other) => return Err(page_error(other)),
+                Err(other) => return Err(PageError::from(other)),
             }
         }
     };
@@ -289,7 +289,7 @@ async fn approve(
     let month = parse(&month)?;
     let (centre, operator) = load_centre(&state.store, &caller, id)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     match occupancy::approve(&state.store, &caller, &centre, &operator, month).await {
         Ok(()) => Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response()),
         Err(ApiError::Conflict { detail, .. }) => {
@@ -300,6 +300,6 @@ async fn approve(
             let page = page(&state, shell, &caller, id, month, entered).await?;
             Ok((StatusCode::CONFLICT, render(&page)).into_response())
         }
-        Err(other) => Err(page_error(other)),
+        Err(other) => Err(PageError::from(other)),
     }
 }

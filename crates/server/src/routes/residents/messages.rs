@@ -4,7 +4,6 @@
 use mottak_domain::dates::parse_date;
 use mottak_domain::error::FieldError;
 
-use crate::error::{ApiError, PageError};
 use crate::pages::{Shell, display_date, parse_user_date};
 use crate::routes::registry::FormErrors;
 
@@ -52,10 +51,6 @@ pub fn translated(shell: &Shell, errors: Vec<FieldError>) -> FormErrors {
             .into_iter()
             .map(|error| FieldError::new(error.field, message(shell, &error.message))),
     )
-}
-
-pub fn page_error(error: ApiError) -> PageError {
-    PageError::from(error)
 }
 
 /// A stored ISO date as shown.

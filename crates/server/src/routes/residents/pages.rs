@@ -14,7 +14,7 @@ use mottak_store::registry::{CentreFilter, CentreRecord};
 use mottak_store::residents::{CentreResidentRow, ResidentRecord, StayRecord};
 use serde::Deserialize;
 
-use super::messages::{page_error, show_date, translated, typed_date};
+use super::messages::{show_date, translated, typed_date};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
@@ -116,10 +116,10 @@ async fn centre_page(
 ) -> Result<CentreResidentsPage, PageError> {
     let (centre, _) = load_centre(&state.store, caller, id)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     let rows = residents::read_centre_residents(&state.store, caller, &centre, which)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     let to_move = which == CentreResidents::ToMoveHere;
     Ok(CentreResidentsPage {
         genders: genders(&shell),
@@ -191,7 +191,7 @@ async fn register(
 ) -> Result<Response, PageError> {
     let (centre, _) = load_centre(&state.store, &caller, id)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     let input = ResidentInput {
         duf_number: form.duf_number.clone(),
         given_name: form.given_name.clone(),
@@ -247,7 +247,7 @@ fn form_errors(shell: &Shell, error: ApiError) -> Result<FormErrors, PageError> 
                 detail,
             )],
         )),
-        other => Err(page_error(other)),
+        other => Err(PageError::from(other)),
     }
 }
 
@@ -326,7 +326,7 @@ async fn resident_view(
 ) -> Result<ResidentPage, PageError> {
     let (resident, stays) = residents::read_resident(&state.store, caller, id)
         .await
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     let may_write = caller.role.may(Capability::ManageResidents);
     let centres = if may_write {
         writable_centres(state, caller).await?

@@ -14,7 +14,6 @@ use serde::Deserialize;
 use super::{CATEGORIES, FormErrors, PLACE_TYPES, category_label, options, place_type_label};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
-use crate::error::ApiError;
 use crate::error::PageError;
 use crate::form_errors::Labels;
 use crate::pages::{Shell, display_date, display_timestamp, render};
@@ -88,14 +87,6 @@ fn windows_view(windows: CentreWindows) -> WindowsView {
     }
 }
 
-fn api_to_page(error: ApiError) -> PageError {
-    match error {
-        ApiError::Forbidden(_) => PageError::Forbidden,
-        ApiError::NotFound => PageError::NotFound,
-        _ => PageError::Internal,
-    }
-}
-
 pub async fn centre_page_for(
     state: &AppState,
     shell: Shell,
@@ -104,7 +95,9 @@ pub async fn centre_page_for(
     errors: FormErrors,
     saved: bool,
 ) -> Result<CentrePage, PageError> {
-    let (centre, operator) = load_centre(state, caller, id).await.map_err(api_to_page)?;
+    let (centre, operator) = load_centre(state, caller, id)
+        .await
+        .map_err(PageError::from)?;
     let history = state.store.centre_history(id).await?;
     let today = registry::today();
     let municipality_name = state
@@ -247,7 +240,7 @@ async fn update_centre(
 ) -> Result<Response, PageError> {
     load_centre(&state, &caller, id)
         .await
-        .map_err(api_to_page)?;
+        .map_err(PageError::from)?;
     let rights = scope::edit_rights(&caller);
     let patch = CentrePatch {
         version: form.version,
