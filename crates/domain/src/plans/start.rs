@@ -3,6 +3,8 @@
 //! a lifecycle operation's new number (R-REG-2) starts the part of the opening routine a new
 //! number needs; an end or stop date starts the closing routine.
 
+use chrono::NaiveDate;
+
 use crate::agreements::AgreementKind;
 use crate::registry::Category;
 
@@ -48,6 +50,13 @@ pub fn templates_on_registration(registration: &Registration) -> Vec<&'static st
     };
     templates.extend(follow_up);
     templates
+}
+
+/// Whether an agreement ending on `end` (exclusive) closes its centre, so that its end or stop
+/// date starts the closing routine: not while another agreement of the centre runs past it
+/// (an extension, a new main agreement); `others_end` are the exclusive ends of the others.
+pub fn closes_centre(end: NaiveDate, others_end: impl IntoIterator<Item = NaiveDate>) -> bool {
+    others_end.into_iter().all(|other| other <= end)
 }
 
 /// `opening` limited to the items a new number needs, under its own key.
@@ -122,5 +131,13 @@ mod tests {
             .collect();
         assert_eq!(keys, NEW_NUMBER_ITEMS);
         assert_eq!(template.key, "new_number");
+    }
+
+    #[test]
+    fn spec_6_an_end_closes_the_centre_unless_another_agreement_runs_past_it() {
+        let day = |month| NaiveDate::from_ymd_opt(2027, month, 1).unwrap();
+        assert!(closes_centre(day(6), []));
+        assert!(closes_centre(day(6), [day(3), day(6)]));
+        assert!(!closes_centre(day(6), [day(3), day(9)]));
     }
 }

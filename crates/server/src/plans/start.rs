@@ -5,7 +5,9 @@
 //! set or a notice given (the closing routine).
 
 use mottak_domain::agreements::{AgreementKind, AgreementTerms};
-use mottak_domain::plans::start::{Registration, new_number_template, templates_on_registration};
+use mottak_domain::plans::start::{
+    Registration, closes_centre, new_number_template, templates_on_registration,
+};
 use mottak_domain::plans::{
     Experience, Facts, PlanInput, TaskState, Template, Timing, builtin, plan,
 };
@@ -186,7 +188,8 @@ pub async fn on_registration(
 }
 
 /// An end or stop date set, or a notice given: the closing routine for each centre of the
-/// agreement that has none from it yet (one that has is re-dated instead).
+/// agreement that has none from it yet (one that has is re-dated instead), unless another of
+/// the centre's agreements runs past this one's end.
 pub async fn on_end_set(
     tx: &mut WriteTx,
     trigger: &Trigger<'_>,
@@ -201,6 +204,12 @@ pub async fn on_end_set(
             .iter()
             .any(|(agreement, key)| *agreement == agreement_id && key == "closing")
         {
+            continue;
+        }
+        let others = tx
+            .agreements_of_centres(&[centre.id], Some(agreement_id))
+            .await?;
+        if !closes_centre(terms.end(), others.iter().map(AgreementTerms::end)) {
             continue;
         }
         trigger

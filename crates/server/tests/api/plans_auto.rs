@@ -131,3 +131,28 @@ async fn r_reg_2_a_new_number_starts_duf_access_supplier_and_accounting() {
     let html = app.page(&browser, &format!("/plans/{}", plans[0].id)).await;
     assert!(html.contains("Nytt mottaksnummer"), "{html}");
 }
+
+#[tokio::test]
+async fn spec_6_an_emergency_centres_agreement_starts_the_emergency_follow_up() {
+    use mottak_server::registry::{CentreInput, create_centre};
+    let app = spawn_app().await;
+    let (_, operator) = registry_targets(&app).await;
+    let actor = mottak_store::events::Actor::system("test");
+    let input = CentreInput {
+        name: "Bergen akuttinnkvartering".into(),
+        category: "emergency".into(),
+        series: "12".into(),
+        municipality_number: "4601".into(),
+        postal_code: "5003".into(),
+        operator_id: operator,
+        ..CentreInput::default()
+    };
+    let (centre, _) = create_centre(&app.store, &actor, &input)
+        .await
+        .unwrap_or_else(|_| panic!("centre created"));
+    agreement_target(&app, centre.id, operator).await;
+    assert_eq!(
+        templates_of(&app, centre.id).await,
+        ["emergency", "opening"]
+    );
+}
