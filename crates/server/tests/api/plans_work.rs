@@ -86,10 +86,9 @@ async fn spec_6_the_tasks_page_links_each_task_to_its_plan() {
         .get(app.url("/tasks?team=kitchen"))
         .send()
         .await
-        .unwrap()
-        .text()
-        .await
         .unwrap();
+    assert_eq!(bad.status(), 400);
+    let bad = bad.text().await.unwrap();
     assert!(bad.contains("id=\"team-error\""), "{bad}");
 }
 

@@ -5,7 +5,8 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::NaiveDate;
@@ -215,6 +216,11 @@ async fn tasks_page(
             centre: format!("{} {}", task.task.centre_number, task.task.centre_name),
         })
         .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
     let page = TasksPage {
         overdue: lines.iter().filter(|line| line.overdue).count(),
         tasks: lines,
@@ -228,5 +234,5 @@ async fn tasks_page(
         errors,
         shell: shell.with_title("tasks.title"),
     };
-    Ok(render(&page))
+    Ok((status, render(&page)).into_response())
 }
