@@ -137,6 +137,11 @@ pub enum Problem {
         code: String,
         codes: String,
     },
+    /// A work list's filter names no team or role that plans route work to.
+    UnknownTeam {
+        code: String,
+        codes: String,
+    },
     AwardedAfterSigned,
     SignedNotBeforeEnd,
     EndNotAfterOperationStart,
@@ -269,6 +274,9 @@ impl Problem {
             SecondEntry => "a second entry for this date and place type".into(),
             UnknownTemplate { code, codes } => {
                 format!("unknown template \"{code}\"; one of {codes}")
+            }
+            UnknownTeam { code, codes } => {
+                format!("unknown team or role \"{code}\"; one of {codes}")
             }
             AwardedAfterSigned => "must not be after signed (the award is the earlier date)".into(),
             SignedNotBeforeEnd => "must be before end".into(),

@@ -38,6 +38,7 @@ const NAVIGATION: &[(&str, &str, Capability)] = &[
     ("/reference/cpi", "nav.cpi", Capability::ManageRegistry),
     ("/placement", "nav.placement", Capability::ProposePlacements),
     ("/plans/preview", "nav.plans", Capability::FollowPlans),
+    ("/tasks", "nav.tasks", Capability::FollowPlans),
     ("/settlement", "nav.settlement", Capability::ReadSettlement),
     (
         "/settlement/report",

@@ -46,6 +46,22 @@ pub struct NewPlan<'a> {
     pub started_by: &'a str,
 }
 
+/// An open task with its plan and centre, for work lists ("my tasks").
+#[derive(Clone, Debug, PartialEq, Eq, FromRow)]
+pub struct OpenTask {
+    pub plan_id: i64,
+    pub template_key: String,
+    pub template_version: i64,
+    pub position: i64,
+    pub item_key: String,
+    pub due: Option<String>,
+    pub timing: String,
+    pub centre_id: i64,
+    pub centre_number: String,
+    pub centre_name: String,
+    pub region: String,
+}
+
 const PLAN_COLUMNS: &str = "id, centre_id, agreement_id, template_key, template_version, \
     experienced, started_at, started_by";
 const TASK_COLUMNS: &str = "position, item_key, due, timing, status, reason, ordered_on, \
@@ -91,7 +107,44 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The open tasks of every plan, or of the centres of one region; unordered (the order
+    /// depends on today, see `domain::plans::work_order`).
+    pub async fn open_tasks(&self, region: Option<&str>) -> Result<Vec<OpenTask>, StoreError> {
+        let filter = if region.is_some() {
+            " AND c.region = $1"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT p.id AS plan_id, p.template_key, p.template_version, t.position, \
+             t.item_key, t.due, t.timing, c.id AS centre_id, c.number AS centre_number, \
+             c.name AS centre_name, c.region FROM plan_tasks t \
+             JOIN plans p ON p.id = t.plan_id JOIN centres c ON c.id = p.centre_id \
+             WHERE t.status = 'open'{filter}"
+        );
+        let mut query = sqlx::query_as::<_, OpenTask>(sqlx::AssertSqlSafe(sql));
+        if let Some(region) = region {
+            query = query.bind(region);
+        }
+        Ok(query.fetch_all(&self.pool).await?)
+    }
+}
+
 impl WriteTx {
+    /// The template keys of a centre's plans with the agreement each was started from.
+    pub async fn plan_keys_of_centre_in(
+        &mut self,
+        centre_id: i64,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT agreement_id, template_key FROM plans WHERE centre_id = $1 ORDER BY id",
+        )
+        .bind(centre_id)
+        .fetch_all(self.connection())
+        .await?)
+    }
+
     /// The plans started from an agreement (re-dated when its end moves).
     pub async fn plans_of_agreement(
         &mut self,

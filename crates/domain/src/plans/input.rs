@@ -70,6 +70,20 @@ pub fn is_overdue(due: Option<NaiveDate>, timing: super::Timing, today: NaiveDat
     timing == super::Timing::By && due.is_some_and(|due| due < today)
 }
 
+/// Where a task stands in a work list ("my tasks", SPEC §6): overdue first, then by due date,
+/// tasks waiting for an event last. Sort by this key, then by anything stable.
+pub fn work_order(
+    due: Option<NaiveDate>,
+    timing: super::Timing,
+    today: NaiveDate,
+) -> (u8, NaiveDate) {
+    match due {
+        Some(due) if is_overdue(Some(due), timing, today) => (0, due),
+        Some(due) => (1, due),
+        None => (2, NaiveDate::MAX),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +97,23 @@ mod tests {
         assert!(is_overdue(due, Timing::By, on(21)));
         assert!(!is_overdue(due, Timing::NotBefore, on(21)));
         assert!(!is_overdue(None, Timing::By, on(21)));
+    }
+
+    #[test]
+    fn spec_6_work_lists_put_overdue_first_then_by_due_date_undated_last() {
+        let on = |day| NaiveDate::from_ymd_opt(2026, 3, day);
+        let today = on(10).unwrap();
+        let mut tasks = [
+            (on(12), Timing::By),
+            (None, Timing::By),
+            (on(9), Timing::NotBefore),
+            (on(11), Timing::By),
+            (on(8), Timing::By),
+        ];
+        tasks.sort_by_key(|(due, timing)| work_order(*due, *timing, today));
+        assert_eq!(
+            tasks.map(|(due, _)| due),
+            [on(8), on(9), on(11), on(12), None]
+        );
     }
 }

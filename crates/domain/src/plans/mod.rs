@@ -9,8 +9,11 @@ pub mod builtin;
 pub mod engine;
 pub mod input;
 pub mod offset;
+pub mod orders;
 pub mod phases;
 pub mod preview;
+pub mod routing;
+pub mod start;
 pub mod template;
 
 #[cfg(test)]
@@ -18,7 +21,7 @@ mod tests;
 
 pub use builtin::{TEMPLATE_KEYS, builtin};
 pub use engine::{NotNeeded, Plan, Task, TaskState, plan};
-pub use input::{Experience, Facts, Hiring, PlanDates, PlanInput, is_overdue};
+pub use input::{Experience, Facts, Hiring, PlanDates, PlanInput, is_overdue, work_order};
 pub use phases::Phase;
 pub use preview::{PreviewInput, PreviewRequest};
 pub use template::{PhaseName, Responsible, Team, Template, Timing};

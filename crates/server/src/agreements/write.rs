@@ -25,6 +25,23 @@ pub struct Created {
 struct Snapshot {
     centres: Vec<CentreRecord>,
     operator_dro: String,
+    /// The operator's experience, for the plans the change starts (SPEC §6).
+    experienced: bool,
+}
+
+impl Snapshot {
+    fn trigger<'a>(
+        &'a self,
+        actor: &'a Actor,
+        action: &'a str,
+    ) -> crate::plans::start::Trigger<'a> {
+        crate::plans::start::Trigger {
+            actor,
+            operator_dro: &self.operator_dro,
+            experienced: self.experienced,
+            action,
+        }
+    }
 }
 
 /// Validates the input and the centres it names, reporting every invalid field at once.
@@ -72,6 +89,7 @@ async fn decide(
         Snapshot {
             centres,
             operator_dro: operator.dro(),
+            experienced: operator.experienced != 0,
         },
     ))
 }
@@ -170,7 +188,17 @@ pub async fn create_agreement(
     }
     check_against_others(&terms, &others).map_err(conflict)?;
     let id = tx.insert_agreement(&terms, &actor.name).await?;
-    tx.record(event(actor, "agreement.created", id, &terms, &snapshot))
+    let action = "agreement.created";
+    crate::plans::start::on_registration(
+        &mut tx,
+        &snapshot.trigger(actor, action),
+        id,
+        &terms,
+        &snapshot.centres,
+        &others,
+    )
+    .await?;
+    tx.record(event(actor, action, id, &terms, &snapshot))
         .await?;
     tx.commit().await?;
     Ok(Created {
@@ -238,6 +266,16 @@ async fn write_version(
     if terms.end() != current.terms.end() {
         crate::plans::redate_plans_of_agreement(&mut tx, actor, id, &terms).await?;
     }
+    if terms.stop_date.is_some() && terms.stop_date != current.terms.stop_date {
+        crate::plans::start::on_end_set(
+            &mut tx,
+            &snapshot.trigger(actor, action),
+            id,
+            &terms,
+            &snapshot.centres,
+        )
+        .await?;
+    }
     tx.record(event(actor, action, id, &terms, snapshot))
         .await?;
     tx.commit().await?;
@@ -279,6 +317,7 @@ pub async fn give_notice(
     let snapshot = Snapshot {
         centres,
         operator_dro: operator.dro(),
+        experienced: operator.experienced != 0,
     };
     write_version(
         store,

@@ -2,7 +2,6 @@
 //! and a registry that looks like a working one.
 
 mod agreements;
-mod plans;
 mod registry;
 mod residents;
 mod settlement;
@@ -95,7 +94,6 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
     }
     registry::fill(store).await?;
     agreements::fill(store).await?;
-    plans::fill(store).await?;
     residents::fill(store).await?;
     settlement::fill(store).await?;
     let actor = Actor::system("demo");

@@ -6,6 +6,7 @@ mod claims;
 pub mod events;
 mod money;
 mod plan_items;
+mod plan_work;
 mod plans;
 pub mod problems;
 mod registry;
@@ -81,6 +82,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         plan_items::TEXTS,
         settlement::TEXTS,
         agreement_form::TEXTS,
+        plan_work::TEXTS,
     ]
     .into_iter()
     .flatten()

@@ -243,6 +243,7 @@ fn texts(problem: &Problem) -> (String, String) {
             "a date and place type are given twice",
         ),
         UnknownTemplate { .. } => both("Velg en mal fra listen", "Choose a template from the list"),
+        UnknownTeam { .. } => both("Velg et team fra listen", "Choose a team from the list"),
         AwardedAfterSigned => both(
             "Tildelingen kan ikke være etter signeringen",
             "The award cannot be after the signing",

@@ -233,6 +233,16 @@ pub async fn apply_lifecycle(
 ) -> Result<LifecycleOutcome, RegistryError> {
     let prepared = prepare(store, centre_id, request).await?;
     let old_operator = store.operator(prepared.centre.operator_id).await?;
+    // A new number's plan is dated from the predecessor's latest agreement (SPEC §6).
+    let latest_agreement = store
+        .agreements_of_centre(prepared.centre.id, None)
+        .await?
+        .into_iter()
+        .max_by_key(|agreement| agreement.terms.end());
+    let new_operator = match &prepared.replacement {
+        Some((new, _)) => Some(store.operator(new.operator_id).await?),
+        None => None,
+    };
     let mut tx = store.begin_write().await?;
     // Read under the write lock: two operations cannot both give the centre one place type.
     if let Some((new, _)) = &prepared.replacement {
@@ -257,6 +267,28 @@ pub async fn apply_lifecycle(
             .collect();
         new.number = first_free_number(&series, &used)?.as_str().to_owned();
         let new_id = tx.insert_centre(&new).await?;
+        if let Some(operator) = &new_operator {
+            let trigger = crate::plans::start::Trigger {
+                actor,
+                operator_dro: &operator.dro(),
+                experienced: operator.experienced != 0,
+                action: &format!("centre.{}", operation.code()),
+            };
+            let successor = crate::plans::start::PlanCentre {
+                id: new_id,
+                number: &new.number,
+                region: &new.fields.region,
+            };
+            crate::plans::start::on_new_number(
+                &mut tx,
+                &trigger,
+                successor,
+                latest_agreement
+                    .as_ref()
+                    .map(|agreement| (agreement.id, &agreement.terms)),
+            )
+            .await?;
+        }
         // The old number stays, linked: closed when replaced, open when a place type is added.
         let keeps_old_open = matches!(operation, LifecycleOperation::AddPlaceType(_));
         let old_status = if keeps_old_open {

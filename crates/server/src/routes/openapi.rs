@@ -70,6 +70,7 @@ use problems::ProblemResponses;
         super::occupancy::import_month_csv_api,
         super::occupancy::approve_month_api,
         super::plans::preview_api,
+        super::plans::tasks::tasks_api,
         super::settlement::put_required_version_api,
         super::settlement::put_agreement_api,
         super::settlement::list_agreements_api,

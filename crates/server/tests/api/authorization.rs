@@ -538,6 +538,18 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Page,
         allowed: PLANS,
     },
+    Route {
+        method: "GET",
+        path: "/tasks",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/tasks",
+        kind: Kind::Api,
+        allowed: PLANS,
+    },
     // account API (R-AUTH-2, R-AUTH-4)
     Route {
         method: "PATCH",

@@ -194,7 +194,7 @@ async fn spec_6_notice_re_dates_the_open_tasks_of_the_agreements_plans() {
 }
 
 #[tokio::test]
-async fn demo_data_has_an_opening_and_a_follow_up_plan_on_the_first_centre() {
+async fn demo_agreements_start_an_opening_and_a_follow_up_plan_on_the_first_centre() {
     let app = spawn_app().await;
     mottak_server::demo::fill(&app.store).await.unwrap();
     let agreement = app.store.agreements(None, None).await.unwrap().remove(0);

@@ -6,6 +6,7 @@
 
 mod page;
 mod stored;
+pub mod tasks;
 
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         )
         .merge(page::router())
         .merge(stored::router())
+        .merge(tasks::router())
 }
 
 /// `{phases, tasks}`: a template computed for the request's dates.
@@ -124,7 +126,7 @@ pub fn item_title(template: &Template, index: usize, lang: Lang) -> String {
 }
 
 /// English when the client asks for it first; bokmål otherwise (SPEC §9).
-fn api_lang(headers: &HeaderMap) -> Lang {
+pub(super) fn api_lang(headers: &HeaderMap) -> Lang {
     let first = headers
         .get(ACCEPT_LANGUAGE)
         .and_then(|value| value.to_str().ok())

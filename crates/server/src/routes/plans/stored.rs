@@ -12,6 +12,7 @@ use axum::routing::{get, post};
 use mottak_domain::access::Capability;
 use mottak_domain::dates::parse_date;
 use mottak_domain::error::FieldError;
+use mottak_domain::plans::orders::{self, Order, OrderFacts};
 use mottak_domain::plans::{Timing, is_overdue};
 use mottak_store::registry::CentreRecord;
 use serde::Deserialize;
@@ -192,6 +193,30 @@ struct TaskRow {
     feedback_on: String,
     followed_up_on: String,
     done_on: String,
+    /// The ready-to-copy order for the IT service desk, where the task orders from it.
+    order: String,
+}
+
+/// The service desk's order text for the task's item from the centre's data, or empty.
+fn order_text(loaded: &LoadedPlan, item_key: &str) -> String {
+    let Some(order) = Order::of_item(item_key) else {
+        return String::new();
+    };
+    let centre = &loaded.centre;
+    orders::order_text(
+        order,
+        &OrderFacts {
+            number: &centre.number,
+            name: &centre.name,
+            visiting_address: centre.visiting_address.as_deref(),
+            postal_address: centre.postal_address.as_deref(),
+            postal_code: &centre.postal_code,
+            operator_name: &loaded.operator.name,
+            operator_organisation_number: &loaded.operator.organisation_number,
+            ip_address: centre.ip_address.as_deref(),
+            mailbox_name: centre.mailbox_name.as_deref(),
+        },
+    )
 }
 
 #[derive(Template)]
@@ -246,6 +271,7 @@ fn plan_view(shell: Shell, loaded: LoadedPlan, refused: i64, errors: FormErrors)
                 feedback_on: shown(&task.feedback_on),
                 followed_up_on: shown(&task.followed_up_on),
                 done_on: shown(&task.done_on),
+                order: order_text(&loaded, &task.item_key),
             }
         })
         .collect();

@@ -69,6 +69,9 @@ pub struct CentrePage {
     pub windows: Option<WindowsView>,
     /// R-AGR-12: residents still living at the number this one replaced.
     pub residents_to_move: usize,
+    /// R-PLN-2: the phase today (or that no agreement is in force) and the routing rule.
+    pub routing_phase: &'static str,
+    pub routing_rule: &'static str,
 }
 
 /// R-PLN-1 and R-CLM-6 on screen: first and last day of staff access, last day for claims.
@@ -163,7 +166,16 @@ pub async fn centre_page_for(
     let windows = centre_windows(all_agreements.iter().map(|a| a.terms.validity()));
     let today_text = crate::occupancy::today().format("%Y-%m-%d").to_string();
     let residents_to_move = state.store.residents_to_move(id, &today_text).await?.len();
+    let routing =
+        crate::plans::routing::centre_routing(&state.store, id, crate::occupancy::today()).await?;
     Ok(CentrePage {
+        routing_phase: match routing.phase {
+            Some(phase) => shell.t(&format!("plans.phase.{}", phase.code())),
+            None => shell.t("routing.no_phase"),
+        },
+        routing_rule: routing.routing.map_or("", |routing| {
+            shell.t(&format!("routing.rule.{}", routing.code()))
+        }),
         agreements,
         windows: windows.map(windows_view),
         residents_to_move,

@@ -7,15 +7,18 @@ use chrono::NaiveDate;
 use mottak_domain::agreements::AgreementTerms;
 use mottak_domain::error::{FieldError, Problem};
 use mottak_domain::plans::{
-    Experience, Facts, Plan, PlanDates, PlanInput, TEMPLATE_KEYS, TaskState, Template, Timing,
-    builtin, plan,
+    Experience, Facts, Plan, PlanDates, PlanInput, TEMPLATE_KEYS, Template, builtin, plan,
 };
 use mottak_store::events::Actor;
 use mottak_store::events::{EventDomain, NewEvent};
-use mottak_store::plans::{NewPlan, PlanRecord, TaskRecord};
+use mottak_store::plans::{PlanRecord, TaskRecord};
 use mottak_store::registry::{CentreRecord, OperatorRecord};
 use mottak_store::{Store, StoreError, WriteTx};
 use serde_json::json;
+
+pub mod routing;
+pub mod start;
+pub mod work;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
@@ -25,6 +28,7 @@ use crate::occupancy::{load_centre, today};
 pub struct LoadedPlan {
     pub record: PlanRecord,
     pub centre: CentreRecord,
+    pub operator: OperatorRecord,
     pub template: Template,
     pub input: PlanInput,
     pub tasks: Vec<TaskRecord>,
@@ -51,15 +55,8 @@ fn facts(tasks: &[TaskRecord]) -> Facts {
     facts
 }
 
-fn invalid(field: &str, problem: Problem) -> ApiError {
+pub(crate) fn invalid(field: &str, problem: Problem) -> ApiError {
     ApiError::invalid_fields(vec![FieldError::coded(field, problem)])
-}
-
-fn timing_code(timing: Timing) -> &'static str {
-    match timing {
-        Timing::By => "by",
-        Timing::NotBefore => "not_before",
-    }
 }
 
 /// The dates and experience of `agreement_id`, which must have a unit at `centre`.
@@ -73,11 +70,12 @@ async fn plan_input(
         .agreement(agreement_id)
         .await
         .map_err(|_| invalid("agreement_id", Problem::AgreementNotOfCentre))?;
+    // A new number's plan dates from its predecessor's agreement (R-REG-2).
     if !agreement
         .terms
         .units
         .iter()
-        .any(|unit| unit.centre_id == centre.id)
+        .any(|unit| unit.centre_id == centre.id || Some(unit.centre_id) == centre.predecessor_id)
     {
         return Err(invalid("agreement_id", Problem::AgreementNotOfCentre));
     }
@@ -91,15 +89,21 @@ async fn plan_input(
                 != 0
         }
     };
-    Ok(PlanInput {
-        dates: PlanDates::of_agreement(&agreement.terms),
+    Ok(input_of(&agreement.terms, experienced))
+}
+
+/// What the engine computes a stored plan from: the agreement as it is now and the operator's
+/// experience when the plan started.
+pub(crate) fn input_of(terms: &AgreementTerms, experienced: bool) -> PlanInput {
+    PlanInput {
+        dates: PlanDates::of_agreement(terms),
         experience: if experienced {
             Experience::Experienced
         } else {
             Experience::New
         },
         startup_months: None,
-    })
+    }
 }
 
 /// Starts `template` for the centre and one of its agreements; returns the plan's id.
@@ -131,7 +135,6 @@ pub async fn start_plan_for(
     template_key: &str,
     agreement_id: i64,
 ) -> ApiResult<i64> {
-    let centre_id = centre.id;
     let template = builtin(template_key).ok_or_else(|| {
         invalid(
             "template",
@@ -142,47 +145,18 @@ pub async fn start_plan_for(
         )
     })?;
     let input = plan_input(store, centre, agreement_id, None).await?;
-    let computed = plan(&template, &input, &Facts::default());
-    let tasks: Vec<TaskRecord> = computed
-        .tasks
-        .iter()
-        .enumerate()
-        .map(|(position, task)| TaskRecord {
-            position: position as i64 + 1,
-            item_key: task.key.clone(),
-            due: task.due.map(|due| due.to_string()),
-            timing: timing_code(task.timing).to_owned(),
-            status: match task.state {
-                TaskState::Open => "open".to_owned(),
-                TaskState::NotNeeded(_) => "not_needed".to_owned(),
-            },
-            ..TaskRecord::default()
-        })
-        .collect();
-    let document = serde_json::to_string(&template).expect("templates serialize");
     let mut tx = store.begin_write().await?;
-    let id = tx
-        .insert_plan(
-            &NewPlan {
-                centre_id,
-                agreement_id,
-                template_key: &template.key,
-                template_version: i64::from(template.version),
-                template_document: &document,
-                experienced: input.experience == Experience::Experienced,
-                started_by: &actor.name,
-            },
-            &tasks,
-        )
-        .await?;
-    tx.record(
-        NewEvent::new(actor, EventDomain::Plans, "plan.started", "plan", id)
-            .summary(
-                json!({"centre": centre.number, "agreement_id": agreement_id,
-                "template": template.key, "version": template.version, "tasks": tasks.len()}),
-            )
-            .in_region(Some(centre.region.clone()))
-            .in_operator(Some(operator.dro())),
+    let id = start::start_in(
+        &mut tx,
+        actor,
+        &start::Starting {
+            template: &template,
+            input: &input,
+            centre: centre.into(),
+            operator_dro: operator.dro(),
+            agreement_id,
+            trigger: None,
+        },
     )
     .await?;
     tx.commit().await?;
@@ -192,7 +166,7 @@ pub async fn start_plan_for(
 /// A stored plan in the caller's scope (another region's is 404).
 pub async fn load_plan(store: &Store, caller: &Caller, id: i64) -> ApiResult<LoadedPlan> {
     let record = store.plan(id).await?;
-    let (centre, _) = load_centre(store, caller, record.centre_id).await?;
+    let (centre, operator) = load_centre(store, caller, record.centre_id).await?;
     let document = store
         .plan_template(&record.template_key, record.template_version)
         .await?;
@@ -209,6 +183,7 @@ pub async fn load_plan(store: &Store, caller: &Caller, id: i64) -> ApiResult<Loa
     Ok(LoadedPlan {
         record,
         centre,
+        operator,
         template,
         input,
         tasks,
@@ -334,15 +309,7 @@ pub async fn redate_plans_of_agreement(
             tracing::error!(plan = record.id, "stored plan template does not read");
             continue;
         };
-        let input = PlanInput {
-            dates: PlanDates::of_agreement(terms),
-            experience: if record.experienced != 0 {
-                Experience::Experienced
-            } else {
-                Experience::New
-            },
-            startup_months: None,
-        };
+        let input = input_of(terms, record.experienced != 0);
         let tasks = tx.plan_tasks_in(record.id).await?;
         let changed = redated(&template, &input, &tasks);
         if changed.is_empty() {

@@ -1,0 +1,195 @@
+//! Plans benchmark (SPEC §6, issue 15's measure).
+//!
+//! `cargo run --release -p plans-bench [-- postgres://…/db]`
+//!
+//! Seeds a region (IØST) with 300 centres, each with a main agreement, whose registration
+//! starts the opening and new-centre plans by itself, a notice that starts the closing plan,
+//! and an emergency follow-up plan started by hand: four plans a centre. Times
+//! - registering the 300 agreements with the plans they start, and the 300 notices, in total;
+//! - "my tasks" of a regional unit user (`server::plans::work::my_tasks`, what `/tasks` and
+//!   `GET /api/v1/tasks` call), p50 and p95 of 50 calls; the store's query alone; and the
+//!   list of one team.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use mottak_domain::access::Role;
+use mottak_domain::agreements::AgreementInput;
+use mottak_server::agreements::{create_agreement, give_notice};
+use mottak_server::auth::Caller;
+use mottak_server::config::{Config, PasswordHashing};
+use mottak_server::plans::start_plan_for;
+use mottak_server::plans::work::{ResponsibleFilter, my_tasks};
+use mottak_server::registry::{CentreInput, OperatorInput, create_centre, create_operator};
+use mottak_server::startup::Application;
+use mottak_store::Store;
+use mottak_store::events::Actor;
+use serde_json::json;
+
+const CENTRES: usize = 300;
+const CALLS: usize = 50;
+/// Region IØST's series, 75 centres each.
+const SERIES: [&str; 4] = ["01", "04", "05", "06"];
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let base = std::env::args().nth(1);
+    let directory = tempfile::tempdir()?;
+    let url = match &base {
+        Some(base) => {
+            let schema = format!("bench_plans_{}", std::process::id());
+            mottak_store::testing::fresh_postgres_schema(base, &schema).await?
+        }
+        None => format!("sqlite:{}", directory.path().join("plans.db").display()),
+    };
+    // Built as `mottak serve` builds it, so the reference data (municipalities, postal codes)
+    // the registry checks is loaded; nothing is served.
+    let mut config = Config::new("127.0.0.1:0".parse()?, url);
+    config.password_hashing = PasswordHashing::FastForTests;
+    config.daily_jobs = false;
+    let application = Application::build(config).await?;
+    let store = application.state().store.clone();
+    println!(
+        "plans benchmark on {}",
+        if base.is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        }
+    );
+    let actor = Actor::system("bench");
+    let (registered, noticed) = seed(&store, &actor).await?;
+    println!(
+        "{CENTRES} agreements registered with their opening and new-centre plans: {:.2} s \
+         ({:.1} ms each); {CENTRES} notices with their closing plans: {:.2} s",
+        registered.as_secs_f64(),
+        registered.as_secs_f64() * 1000.0 / CENTRES as f64,
+        noticed.as_secs_f64()
+    );
+    let caller = region_user();
+    let today = mottak_server::occupancy::today();
+    let mut times = Vec::with_capacity(CALLS);
+    let mut count = 0;
+    for _ in 0..CALLS {
+        let started = Instant::now();
+        let tasks = my_tasks(&store, &caller, None, None, today)
+            .await
+            .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+        times.push(started.elapsed());
+        count = tasks.len();
+    }
+    report(
+        &format!("my tasks of region IØST ({count} open tasks)"),
+        &mut times,
+    );
+    let mut times = Vec::with_capacity(CALLS);
+    for _ in 0..CALLS {
+        let started = Instant::now();
+        count = store.open_tasks(Some("IØST")).await?.len();
+        times.push(started.elapsed());
+    }
+    report(
+        &format!("of which the query alone ({count} rows)"),
+        &mut times,
+    );
+    let team = ResponsibleFilter::parse("team", "regional_unit")
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    let mut times = Vec::with_capacity(CALLS);
+    for _ in 0..CALLS {
+        let started = Instant::now();
+        let tasks = my_tasks(&store, &caller, None, Some(team), today)
+            .await
+            .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+        times.push(started.elapsed());
+        count = tasks.len();
+    }
+    report(
+        &format!("my tasks of region IØST, the regional unit's ({count})"),
+        &mut times,
+    );
+    Ok(())
+}
+
+fn report(label: &str, times: &mut [Duration]) {
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+    println!(
+        "{label}: p50 {:.1} ms, p95 {:.1} ms over {} calls",
+        at(0.5).as_secs_f64() * 1000.0,
+        at(0.95).as_secs_f64() * 1000.0,
+        times.len()
+    );
+}
+
+fn region_user() -> Caller {
+    Caller {
+        user_id: 0,
+        username: "bench.region".into(),
+        display_name: "Bench region".into(),
+        role: Role::UdiRegion,
+        region: Some("IØST".into()),
+        operator_dro: None,
+        municipality_number: None,
+        permissions: Vec::new(),
+        origin: "bench".into(),
+        via_token: false,
+    }
+}
+
+/// The centres with four plans each; returns the time of the registrations and the notices.
+async fn seed(store: &Store, actor: &Actor) -> Result<(Duration, Duration)> {
+    let fail = |error| anyhow::anyhow!("{error:?}");
+    let operator = create_operator(
+        store,
+        actor,
+        &OperatorInput {
+            name: "Plan AS".into(),
+            organisation_number: "974760673".into(),
+            ..OperatorInput::default()
+        },
+    )
+    .await
+    .map_err(fail)?;
+    let (mut registered, mut noticed) = (Duration::ZERO, Duration::ZERO);
+    for index in 0..CENTRES {
+        let input = CentreInput {
+            name: format!("Plan {index} asylmottak"),
+            category: "ordinary".into(),
+            series: SERIES[index / (CENTRES / SERIES.len())].into(),
+            municipality_number: "0301".into(),
+            postal_code: "0010".into(),
+            operator_id: operator.id,
+            ..CentreInput::default()
+        };
+        let (centre, _) = create_centre(store, actor, &input).await.map_err(fail)?;
+        let agreement: AgreementInput = serde_json::from_value(json!({
+            "kind": "H", "operator_id": operator.id, "signed": "2026-05-01",
+            "operation_start": "2026-09-01", "valid_from": "2026-09-01",
+            "valid_to": "2029-09-01", "notice_period_months": 6,
+            "units": [{"centre_id": centre.id, "canteen": true, "fixed_places": 10,
+                "unit_tiers": [{"priority": 1, "kind": "unit_price", "places": 0, "price": 42000}]}]
+        }))?;
+        let started = Instant::now();
+        let created = create_agreement(store, actor, &agreement)
+            .await
+            .map_err(fail)?;
+        registered += started.elapsed();
+        let started = Instant::now();
+        give_notice(store, actor, &created.agreement, "2027-01-15")
+            .await
+            .map_err(fail)?;
+        noticed += started.elapsed();
+        let operator = store.operator(operator.id).await?;
+        start_plan_for(
+            store,
+            actor,
+            &centre,
+            &operator,
+            "emergency",
+            created.agreement.id,
+        )
+        .await
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    }
+    Ok((registered, noticed))
+}

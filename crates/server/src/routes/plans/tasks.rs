@@ -1,0 +1,238 @@
+//! "My tasks" (SPEC §6): the open tasks of the caller's scope, overdue first, then by due date,
+//! each linking to its plan — the page `/tasks` and `GET /api/v1/tasks`. A region sees its own
+//! centres' tasks; UDI's administrative staff and admins every region's, or one region's with
+//! `region`. `team` keeps one team's or role's tasks.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::NaiveDate;
+use mottak_domain::access::{Capability, Region, Role};
+use mottak_domain::error::{FieldError, Problem};
+use serde::{Deserialize, Serialize};
+
+use super::item_title;
+use super::page::{blank_is_absent, responsible};
+use crate::auth::{Caller, allow};
+use crate::error::{ApiError, ApiResult, PageError};
+use crate::form_errors::{FormErrors, Labels};
+use crate::i18n::Lang;
+use crate::occupancy::today;
+use crate::pages::{Shell, display_date, render};
+use crate::params::ApiQuery;
+use crate::plans::work::{ResponsibleFilter, WorkTask, my_tasks};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/v1/tasks",
+            get(tasks_api).route_layer(allow(Capability::FollowPlans)),
+        )
+        .route(
+            "/tasks",
+            get(tasks_page).route_layer(allow(Capability::FollowPlans)),
+        )
+}
+
+#[derive(Deserialize, Default, Clone, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(default)]
+pub struct TasksQuery {
+    /// A team (`regional_unit`, `contract_and_control`, `information_and_training`,
+    /// `emergency_accommodation`, `regional_director`) or a role (`udi_adm`, `operator`).
+    team: String,
+    /// One region's centres (`ØST`, `VEST`, …); a regional unit always sees its own.
+    region: String,
+}
+
+impl TasksQuery {
+    fn parse(&self) -> ApiResult<(Option<ResponsibleFilter>, Option<String>)> {
+        let mut errors = Vec::new();
+        let team = match blank_is_absent(&self.team) {
+            Some(code) => match ResponsibleFilter::parse("team", code) {
+                Ok(filter) => Some(filter),
+                Err(ApiError::Invalid { errors: found, .. }) => {
+                    errors.extend(found);
+                    None
+                }
+                Err(other) => return Err(other),
+            },
+            None => None,
+        };
+        let region = match blank_is_absent(&self.region) {
+            Some(code) => match code.parse::<Region>() {
+                Ok(region) => Some(region.code().to_owned()),
+                Err(()) => {
+                    errors.push(FieldError::coded("region", Problem::Region));
+                    None
+                }
+            },
+            None => None,
+        };
+        if errors.is_empty() {
+            Ok((team, region))
+        } else {
+            Err(ApiError::invalid_fields(errors))
+        }
+    }
+}
+
+/// An open task in a work list.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct WorkTaskView {
+    plan_id: i64,
+    /// The task's position in its plan (`/plans/{plan_id}#task-{position}`).
+    position: i64,
+    /// The item's stable key, `opening.duf_access`.
+    key: String,
+    /// In bokmål, or in English with `Accept-Language: en`.
+    title: String,
+    /// `opening`, `closing`, `new_centre`, `emergency` or `new_number`.
+    template: String,
+    #[schema(value_type = Option<String>, format = Date)]
+    due: Option<NaiveDate>,
+    /// `by` (a deadline) or `not_before`.
+    timing: String,
+    overdue: bool,
+    /// A team's or a role's code.
+    responsible: String,
+    centre_id: i64,
+    centre_number: String,
+    centre_name: String,
+    region: String,
+}
+
+fn responsible_code(task: &WorkTask) -> &'static str {
+    match task.responsible() {
+        mottak_domain::plans::Responsible::Role(role) => role.code(),
+        mottak_domain::plans::Responsible::Team(team) => team.code(),
+    }
+}
+
+fn view(task: WorkTask, lang: Lang) -> WorkTaskView {
+    WorkTaskView {
+        title: item_title(&task.template, task.item, lang),
+        responsible: responsible_code(&task).to_owned(),
+        overdue: task.overdue,
+        due: task.due,
+        plan_id: task.task.plan_id,
+        position: task.task.position,
+        key: task.task.item_key,
+        template: task.task.template_key,
+        timing: task.task.timing,
+        centre_id: task.task.centre_id,
+        centre_number: task.task.centre_number,
+        centre_name: task.task.centre_name,
+        region: task.task.region,
+    }
+}
+
+/// The open tasks of the caller's scope, overdue first, then by due date, tasks waiting for an
+/// event last. Who: admin, udi_adm (every region, or `region`) and udi_region (its own).
+#[utoipa::path(get, path = "/api/v1/tasks", tag = "plans", params(TasksQuery,
+        ("Accept-Language" = Option<String>, Header, description = "`en` for English titles; bokmål otherwise")),
+    responses((status = 200, body = [WorkTaskView])), security(("bearer" = [])))]
+pub async fn tasks_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: axum::http::HeaderMap,
+    ApiQuery(query): ApiQuery<TasksQuery>,
+) -> ApiResult<Json<Vec<WorkTaskView>>> {
+    let (team, region) = query.parse()?;
+    let lang = super::api_lang(&headers);
+    let tasks = my_tasks(&state.store, &caller, region.as_deref(), team, today()).await?;
+    Ok(Json(
+        tasks.into_iter().map(|task| view(task, lang)).collect(),
+    ))
+}
+
+struct TaskLine {
+    href: String,
+    title: String,
+    template: &'static str,
+    due: String,
+    not_before: bool,
+    overdue: bool,
+    responsible: String,
+    centre_href: String,
+    centre: String,
+}
+
+#[derive(Template)]
+#[template(path = "plans/tasks.html")]
+struct TasksPage {
+    shell: Shell,
+    tasks: Vec<TaskLine>,
+    overdue: usize,
+    teams: Vec<(&'static str, String)>,
+    regions: Vec<(&'static str, &'static str)>,
+    /// Whether the caller may choose a region (a regional unit sees its own).
+    choose_region: bool,
+    query: TasksQuery,
+    errors: FormErrors,
+}
+
+const LABELS: &Labels = &[("team", "tasks.team"), ("region", "tasks.region")];
+
+async fn tasks_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<TasksQuery>,
+) -> Result<Response, PageError> {
+    let (tasks, errors) = match query.parse() {
+        Ok((team, region)) => (
+            my_tasks(&state.store, &caller, region.as_deref(), team, today()).await?,
+            FormErrors::default(),
+        ),
+        Err(ApiError::Invalid { errors, .. }) => (
+            Vec::new(),
+            FormErrors::localized(errors, shell.lang, LABELS),
+        ),
+        Err(other) => return Err(other.into()),
+    };
+    let teams = ResponsibleFilter::codes()
+        .into_iter()
+        .map(|code| {
+            let filter = ResponsibleFilter::parse("team", code).expect("listed codes parse");
+            (code, responsible(&shell, filter.responsible()))
+        })
+        .collect();
+    let lines: Vec<TaskLine> = tasks
+        .iter()
+        .map(|task| TaskLine {
+            href: format!("/plans/{}#task-{}", task.task.plan_id, task.task.position),
+            title: item_title(&task.template, task.item, shell.lang),
+            template: shell.t(&format!("plans.template.{}", task.task.template_key)),
+            due: task.due.map(display_date).unwrap_or_default(),
+            not_before: task.timing == mottak_domain::plans::Timing::NotBefore,
+            overdue: task.overdue,
+            responsible: responsible(&shell, task.responsible()),
+            centre_href: format!("/centres/{}", task.task.centre_id),
+            centre: format!("{} {}", task.task.centre_number, task.task.centre_name),
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let page = TasksPage {
+        overdue: lines.iter().filter(|line| line.overdue).count(),
+        tasks: lines,
+        teams,
+        regions: Region::ALL
+            .iter()
+            .map(|region| (region.code(), region.code()))
+            .collect(),
+        choose_region: caller.role != Role::UdiRegion,
+        query,
+        errors,
+        shell: shell.with_title("tasks.title"),
+    };
+    Ok((status, render(&page)).into_response())
+}
