@@ -12,9 +12,10 @@
 //! - the claims overview page of region IØST (300 centres) over HTTP, p50 and p95 of 50 requests.
 #![allow(clippy::inconsistent_digit_grouping)] // amounts as kroner_øre: 420_00 is kr 420,00
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
+use bench_support::report;
 use mottak_domain::access::Role;
 use mottak_domain::agreements::AgreementInput;
 use mottak_domain::dates::Month;
@@ -78,7 +79,7 @@ async fn main() -> Result<()> {
     tokio::spawn(application.run_until_stopped());
 
     let started = Instant::now();
-    let caller = udi();
+    let caller = bench_support::caller(Role::UdiAdm, None);
     let centres = seed(&store, &caller).await?;
     println!(
         "seeded {CENTRES} centres, {} agreements, {} residents, approved {MONTH} and {NEXT_MONTH}, in {:.1} s",
@@ -151,32 +152,6 @@ async fn main() -> Result<()> {
         &mut times,
     );
     Ok(())
-}
-
-fn report(label: &str, times: &mut [Duration]) {
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-    println!(
-        "{label}: p50 {:.1} ms, p95 {:.1} ms over {} requests",
-        at(0.5).as_secs_f64() * 1000.0,
-        at(0.95).as_secs_f64() * 1000.0,
-        times.len()
-    );
-}
-
-fn udi() -> Caller {
-    Caller {
-        user_id: 0,
-        username: "bench".into(),
-        display_name: "Bench".into(),
-        role: Role::UdiAdm,
-        region: None,
-        operator_dro: None,
-        municipality_number: None,
-        permissions: Vec::new(),
-        origin: "bench".into(),
-        via_token: false,
-    }
 }
 
 /// The centres with their agreements, residents, stays and approved month; their ids.

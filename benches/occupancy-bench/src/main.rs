@@ -8,8 +8,9 @@
 //! the month and the count per day (`Store::centre_month`), p50 and max over 20 runs, and the
 //! count alone on the stays in memory.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use bench_support::report;
 use chrono::{Days, NaiveDate};
 use mottak_domain::dates::Month;
 use mottak_domain::occupancy::{StaySpan, daily_counts};
@@ -103,15 +104,6 @@ async fn main() -> Result {
         &mut times,
     );
     Ok(())
-}
-
-fn report(label: &str, times: &mut [Duration]) {
-    times.sort();
-    println!(
-        "{label}: p50 {:.1} ms, max {:.1} ms over {RUNS} runs",
-        times[times.len() / 2].as_secs_f64() * 1000.0,
-        times[times.len() - 1].as_secs_f64() * 1000.0
-    );
 }
 
 /// An operator, a centre, and the residents with their stays, in multi-row inserts.

@@ -13,10 +13,10 @@
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
+use bench_support::{caller, report};
 use mottak_domain::access::Role;
 use mottak_domain::agreements::AgreementInput;
 use mottak_server::agreements::{create_agreement, give_notice};
-use mottak_server::auth::Caller;
 use mottak_server::config::{Config, PasswordHashing};
 use mottak_server::plans::start_plan_for;
 use mottak_server::plans::work::{ResponsibleFilter, my_tasks};
@@ -66,7 +66,7 @@ async fn main() -> Result<()> {
         registered.as_secs_f64() * 1000.0 / CENTRES as f64,
         noticed.as_secs_f64()
     );
-    let caller = region_user();
+    let caller = caller(Role::UdiRegion, Some("IØST"));
     let today = mottak_server::occupancy::today();
     let mut times = Vec::with_capacity(CALLS);
     let mut count = 0;
@@ -108,32 +108,6 @@ async fn main() -> Result<()> {
         &mut times,
     );
     Ok(())
-}
-
-fn report(label: &str, times: &mut [Duration]) {
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-    println!(
-        "{label}: p50 {:.1} ms, p95 {:.1} ms over {} calls",
-        at(0.5).as_secs_f64() * 1000.0,
-        at(0.95).as_secs_f64() * 1000.0,
-        times.len()
-    );
-}
-
-fn region_user() -> Caller {
-    Caller {
-        user_id: 0,
-        username: "bench.region".into(),
-        display_name: "Bench region".into(),
-        role: Role::UdiRegion,
-        region: Some("IØST".into()),
-        operator_dro: None,
-        municipality_number: None,
-        permissions: Vec::new(),
-        origin: "bench".into(),
-        via_token: false,
-    }
 }
 
 /// The centres with four plans each; returns the time of the registrations and the notices.
