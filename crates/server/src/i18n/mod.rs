@@ -11,6 +11,7 @@ pub mod problems;
 mod registry;
 mod residents;
 mod settlement;
+mod settlement_letters;
 mod work;
 
 use axum::http::HeaderMap;
@@ -80,6 +81,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         plans::TEXTS,
         plan_items::TEXTS,
         settlement::TEXTS,
+        settlement_letters::TEXTS,
         agreement_form::TEXTS,
     ]
     .into_iter()

@@ -870,6 +870,54 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Api,
         allowed: &[Admin, Operator, Municipality],
     },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/offers/{offer}/decision",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/offers/{offer}/letters/municipality",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/offers/{offer}/letters/residents/{resident}",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/offers/{offer}/decision",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/letters/municipality",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/letters/municipality/pdf",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/letters/residents/{resident}",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/letters/residents/{resident}/pdf",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
 ];
 
 /// Public routes: everyone, logged in or not.

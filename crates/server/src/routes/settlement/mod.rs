@@ -7,6 +7,8 @@ mod agreements_page;
 mod api;
 mod folder_page;
 mod folders_api;
+mod letters_api;
+mod letters_page;
 mod offer_rows;
 mod offers_api;
 mod overview_page;
@@ -27,6 +29,9 @@ pub use api::{
     __path_list_requests_api, __path_report_api,
 };
 pub use folders_api::{__path_folder_api, __path_put_folder_api, __path_settle_api};
+pub use letters_api::{
+    __path_decide_api, __path_municipality_letter_api, __path_resident_letter_api,
+};
 pub use offers_api::{
     __path_answer_offer_api, __path_create_offer_api, __path_list_offers_api, __path_offer_api,
 };
@@ -41,4 +46,6 @@ pub fn router() -> Router<AppState> {
         .merge(folder_page::router())
         .merge(overview_page::router())
         .merge(report_page::router())
+        .merge(letters_api::router())
+        .merge(letters_page::router())
 }

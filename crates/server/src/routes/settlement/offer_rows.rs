@@ -21,6 +21,10 @@ pub(super) struct OfferRow {
     pub(super) members: Vec<String>,
     /// The residents whose folders the municipality may open (accepted offers, R-SET-6).
     pub(super) folders: Vec<i64>,
+    /// R-SET-4: the day of IMDi's settlement decision as shown, empty before it.
+    pub(super) decided_on: String,
+    /// The persons IMDi writes letters to once the offer is decided (IMDi's page only).
+    pub(super) letters: Vec<i64>,
     /// Ids of the answer form's fields: plain for the offer whose answer failed, so that the
     /// error summary's links reach them.
     pub(super) suffix: String,
@@ -68,8 +72,25 @@ pub(super) async fn offer_rows(
         } else {
             Vec::new()
         };
+        let letters = if !municipal && offer.decided_on.is_some() {
+            state
+                .store
+                .settlement_offer_members(offer.id)
+                .await?
+                .iter()
+                .map(|member| member.resident_id)
+                .collect()
+        } else {
+            Vec::new()
+        };
         rows.push(OfferRow {
             folders,
+            letters,
+            decided_on: offer
+                .decided_on
+                .as_deref()
+                .map(show_date)
+                .unwrap_or_default(),
             members: members
                 .iter()
                 .map(|member| {
@@ -102,6 +123,8 @@ fn offer_row(offer: OfferView) -> OfferRow {
         status_code: String::new(),
         members: Vec::new(),
         folders: Vec::new(),
+        decided_on: String::new(),
+        letters: Vec::new(),
         suffix: format!("-{}", offer.id),
     }
 }
