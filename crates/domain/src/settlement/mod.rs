@@ -6,6 +6,7 @@
 pub mod agreement;
 pub mod cases;
 pub mod folder;
+pub mod import;
 pub mod letters;
 pub mod offers;
 pub mod report;

@@ -1,4 +1,4 @@
-//! Settlement decisions and letters (R-SET-4).
+//! Settlement decisions and letters (R-SET-4) and the CSV import of requests (R-SET-1).
 
 pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("letters.title", "Brev om bosetting", "Settlement letter"),
@@ -15,4 +15,54 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Letter to the municipality",
     ),
     ("letters.to_person", "Brev til person", "Letter to person"),
+    ("import.title", "Importer anmodninger", "Import requests"),
+    (
+        "import.intro",
+        "Anmodninger til alle kommuner for ett eller flere år: én linje per kommune og år. Alt lagres, eller ingenting.",
+        "Requests to every municipality for one or more years: one line per municipality and year. Everything is stored, or nothing.",
+    ),
+    ("import.text", "Linjer", "Rows"),
+    (
+        "import.text_help",
+        "år;kommunenummer;personer;enslige mindreårige, for eksempel 2026;4601;120;10. Overskriftslinjen year;municipality_number;persons;unaccompanied_minors kan være med.",
+        "year;municipality number;persons;unaccompanied minors, for example 2026;4601;120;10. The header line year;municipality_number;persons;unaccompanied_minors may be included.",
+    ),
+    (
+        "import.file",
+        "Eller velg en CSV-fil",
+        "Or choose a CSV file",
+    ),
+    ("import.import", "Importer", "Import"),
+    ("import.stored", "Anmodninger lagret", "Requests stored"),
+    (
+        "import.nothing_stored",
+        "Ingenting er lagret. Rett linjene under:",
+        "Nothing was stored. Correct the rows below:",
+    ),
+    ("import.line", "Linje", "Line"),
+    (
+        "import.error_columns",
+        "linjen må ha fire kolonner: år;kommunenummer;personer;enslige mindreårige",
+        "the row needs four columns: year;municipality number;persons;unaccompanied minors",
+    ),
+    (
+        "import.error_duplicate",
+        "kommunen og året står på en tidligere linje",
+        "the municipality and year are on an earlier row",
+    ),
+    (
+        "import.error_exists",
+        "kommunen har allerede en anmodning for året",
+        "the municipality already has a request for the year",
+    ),
+    (
+        "import.error_empty",
+        "filen har ingen linjer",
+        "the file has no rows",
+    ),
+    (
+        "import.error_meanwhile",
+        "En anmodning for en av kommunene ble lagret i mellomtiden. Ingenting er lagret; prøv igjen.",
+        "A request for one of the municipalities was stored meanwhile. Nothing was stored; try again.",
+    ),
 ];

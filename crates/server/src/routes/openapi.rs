@@ -89,6 +89,7 @@ use problems::ProblemResponses;
         super::settlement::decide_api,
         super::settlement::municipality_letter_api,
         super::settlement::resident_letter_api,
+        super::settlement::import_requests_api,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerAuth, &ProblemResponses),

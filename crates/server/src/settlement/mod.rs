@@ -6,6 +6,7 @@
 pub mod agreements;
 pub mod cases;
 pub mod folders;
+pub mod import;
 pub mod letters;
 pub mod offers;
 pub mod report;

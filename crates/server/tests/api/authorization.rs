@@ -918,6 +918,24 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Page,
         allowed: SETTLEMENT_IMDI,
     },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/requests/csv",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/requests/import",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/requests/import",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
 ];
 
 /// Public routes: everyone, logged in or not.

@@ -36,6 +36,7 @@ mod route_coverage;
 mod settlement;
 mod settlement_folder_pages;
 mod settlement_folders;
+mod settlement_import;
 mod settlement_letters;
 mod settlement_offers;
 mod settlement_pages;

@@ -7,6 +7,7 @@ mod agreements_page;
 mod api;
 mod folder_page;
 mod folders_api;
+mod import_page;
 mod letters_api;
 mod letters_page;
 mod offer_rows;
@@ -26,7 +27,7 @@ pub use agreements_api::{
 };
 pub use api::{
     __path_approve_decision_api, __path_create_decision_api, __path_create_request_api,
-    __path_list_requests_api, __path_report_api,
+    __path_import_requests_api, __path_list_requests_api, __path_report_api,
 };
 pub use folders_api::{__path_folder_api, __path_put_folder_api, __path_settle_api};
 pub use letters_api::{
@@ -48,4 +49,5 @@ pub fn router() -> Router<AppState> {
         .merge(report_page::router())
         .merge(letters_api::router())
         .merge(letters_page::router())
+        .merge(import_page::router())
 }
