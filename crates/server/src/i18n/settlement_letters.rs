@@ -65,4 +65,14 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "En anmodning for en av kommunene ble lagret i mellomtiden. Ingenting er lagret; prøv igjen.",
         "A request for one of the municipalities was stored meanwhile. Nothing was stored; try again.",
     ),
+    (
+        "dashboard.offers_to_answer",
+        "Tilbud å svare på",
+        "Offers to answer",
+    ),
+    (
+        "dashboard.no_offers_to_answer",
+        "Ingen åpne tilbud.",
+        "No open offers.",
+    ),
 ];

@@ -34,6 +34,7 @@ mod resident_pages;
 mod residents;
 mod route_coverage;
 mod settlement;
+mod settlement_dashboard;
 mod settlement_folder_pages;
 mod settlement_folders;
 mod settlement_import;

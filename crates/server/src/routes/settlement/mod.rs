@@ -5,6 +5,7 @@
 mod agreements_api;
 mod agreements_page;
 mod api;
+mod dashboard_panel;
 mod folder_page;
 mod folders_api;
 mod import_page;
@@ -29,6 +30,7 @@ pub use api::{
     __path_approve_decision_api, __path_create_decision_api, __path_create_request_api,
     __path_import_requests_api, __path_list_requests_api, __path_report_api,
 };
+pub use dashboard_panel::{SettlementPanel, settlement_panel};
 pub use folders_api::{__path_folder_api, __path_put_folder_api, __path_settle_api};
 pub use letters_api::{
     __path_decide_api, __path_municipality_letter_api, __path_resident_letter_api,
