@@ -10,6 +10,7 @@ pub mod import;
 pub mod letters;
 pub mod offers;
 pub mod report;
+pub mod threads;
 
 pub use agreement::{DataProcessingAgreement, agreement_in_force};
 pub use cases::{YearlyNumbers, validate_numbers};

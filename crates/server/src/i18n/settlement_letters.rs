@@ -1,4 +1,5 @@
-//! Settlement decisions and letters (R-SET-4) and the CSV import of requests (R-SET-1).
+//! Settlement decisions and letters (R-SET-4), the CSV import of requests (R-SET-1), the
+//! municipality's dashboard and the notes and threads of offers (R-SET-8).
 
 pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("letters.title", "Brev om bosetting", "Settlement letter"),
@@ -75,4 +76,40 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Ingen åpne tilbud.",
         "No open offers.",
     ),
+    (
+        "threads.title",
+        "Notater og meldinger",
+        "Notes and messages",
+    ),
+    ("threads.channel", "Tråd", "Thread"),
+    ("threads.channel.note", "Egne notater", "Own notes"),
+    (
+        "threads.channel.imdi",
+        "Meldinger mellom IMDi og kommunen",
+        "Messages between IMDi and the municipality",
+    ),
+    (
+        "threads.channel.centre",
+        "Meldinger mellom kommunen og mottaket",
+        "Messages between the municipality and the centre",
+    ),
+    ("threads.side.imdi", "IMDi", "IMDi"),
+    ("threads.side.municipality", "Kommunen", "The municipality"),
+    ("threads.side.centre", "Mottaket", "The centre"),
+    ("threads.body", "Ny melding", "New message"),
+    ("threads.send", "Send", "Send"),
+    ("threads.empty", "Ingen meldinger ennå.", "No messages yet."),
+    ("threads.link", "Meldinger", "Messages"),
+    ("dashboard.notifications", "Varsler", "Notifications"),
+    (
+        "dashboard.no_notifications",
+        "Ingen nye meldinger.",
+        "No new messages.",
+    ),
+    (
+        "dashboard.new_message",
+        "Ny melding om tilbud",
+        "New message about offer",
+    ),
+    ("dashboard.from", "fra", "from"),
 ];

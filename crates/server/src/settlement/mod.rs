@@ -10,6 +10,7 @@ pub mod import;
 pub mod letters;
 pub mod offers;
 pub mod report;
+pub mod threads;
 
 use mottak_domain::access::{MunicipalPermission, Role};
 use mottak_domain::error::{FieldError, Problem};

@@ -32,6 +32,8 @@ const PLANS: &[Role] = &[Admin, UdiAdm, UdiRegion];
 const SETTLEMENT_IMDI: &[Role] = &[Admin, Imdi];
 const SETTLEMENT_READ: &[Role] = &[Admin, Imdi, Municipality];
 const SETTLEMENT_DECIDE: &[Role] = &[Admin, Municipality];
+/// Notes and threads (R-SET-8): IMDi, the municipality and the centre where the household lives.
+const THREADS: &[Role] = &[Admin, Imdi, Municipality, Operator];
 
 /// `{target}` is replaced by a user every manager may manage (see `target_for`).
 pub(crate) const ROUTES: &[Route] = &[
@@ -935,6 +937,36 @@ pub(crate) const ROUTES: &[Route] = &[
         path: "/settlement/requests/import",
         kind: Kind::Page,
         allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/offers/{offer}/messages",
+        kind: Kind::Api,
+        allowed: THREADS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/offers/{offer}/messages",
+        kind: Kind::Api,
+        allowed: THREADS,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/notifications",
+        kind: Kind::Api,
+        allowed: EVERYONE,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/messages",
+        kind: Kind::Page,
+        allowed: THREADS,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/offers/{offer}/messages",
+        kind: Kind::Page,
+        allowed: THREADS,
     },
 ];
 

@@ -42,5 +42,6 @@ mod settlement_letters;
 mod settlement_offers;
 mod settlement_pages;
 mod settlement_permissions;
+mod settlement_threads;
 mod stored_claims;
 mod users;

@@ -16,6 +16,8 @@ mod offers_api;
 mod overview_page;
 mod page_forms;
 mod report_page;
+mod threads_api;
+mod threads_page;
 
 use axum::Router;
 
@@ -38,6 +40,7 @@ pub use letters_api::{
 pub use offers_api::{
     __path_answer_offer_api, __path_create_offer_api, __path_list_offers_api, __path_offer_api,
 };
+pub use threads_api::{__path_notifications_api, __path_post_message_api, __path_threads_api};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -52,4 +55,6 @@ pub fn router() -> Router<AppState> {
         .merge(letters_api::router())
         .merge(letters_page::router())
         .merge(import_page::router())
+        .merge(threads_api::router())
+        .merge(threads_page::router())
 }
