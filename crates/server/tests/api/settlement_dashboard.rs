@@ -4,7 +4,8 @@
 use mottak_domain::access::Role;
 
 use crate::helpers::spawn_app;
-use crate::settlement::{approved_decision, haile, offer, settlement};
+use crate::settlement::{haile, settlement};
+use crate::settlement_letters::offer_haile;
 
 #[tokio::test]
 async fn r_set_3_the_municipality_sees_its_decision_and_the_offers_to_answer_on_its_dashboard() {
@@ -19,13 +20,7 @@ async fn r_set_3_the_municipality_sees_its_decision_and_the_offers_to_answer_on_
     assert!(html.contains("Ingen åpne tilbud."), "{html}");
 
     haile(&app, &people.udi).await;
-    approved_decision(&app, &people.bergen, 10).await;
-    let (status, body) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("haile"))
-        .await;
-    assert_eq!(status, 201, "{body}");
-    let id = body["id"].as_i64().unwrap();
+    let id = offer_haile(&app, &people).await;
     let html = app.page(&browser, "/").await;
     assert!(
         html.contains("<dd id=\"dash-decision\">10 personer – Godkjent</dd>"),

@@ -9,25 +9,35 @@ use serde_json::json;
 use crate::helpers::{TestApp, spawn_app};
 use crate::settlement::{Settlement, approved_decision, haile, offer, settlement};
 
-/// The Haile household offered to 4601; the offer's id, answered yes when `yes`.
-async fn offered(app: &TestApp, people: &Settlement, yes: bool) -> i64 {
-    haile(app, &people.udi).await;
+/// 4601's approved decision and IMDi's offer of the (registered) Haile household; its id.
+pub async fn offer_haile(app: &TestApp, people: &Settlement) -> i64 {
     approved_decision(app, &people.bergen, 10).await;
     let (status, body) = app
         .api(&people.imdi)
         .post("/api/v1/settlement/offers", &offer("haile"))
         .await;
     assert_eq!(status, 201, "{body}");
-    let id = body["id"].as_i64().unwrap();
+    body["id"].as_i64().unwrap()
+}
+
+/// 4601 says yes to the offer.
+pub async fn say_yes(app: &TestApp, bergen: &str, id: i64) {
+    let (status, body) = app
+        .api(bergen)
+        .post(
+            &format!("/api/v1/settlement/offers/{id}/answer"),
+            &json!({ "answer": "yes" }),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+}
+
+/// The Haile household registered and offered to 4601; answered yes when `yes`.
+async fn offered(app: &TestApp, people: &Settlement, yes: bool) -> i64 {
+    haile(app, &people.udi).await;
+    let id = offer_haile(app, people).await;
     if yes {
-        let (status, body) = app
-            .api(&people.bergen)
-            .post(
-                &format!("/api/v1/settlement/offers/{id}/answer"),
-                &json!({ "answer": "yes" }),
-            )
-            .await;
-        assert_eq!(status, 200, "{body}");
+        say_yes(app, &people.bergen, id).await;
     }
     id
 }
@@ -60,14 +70,7 @@ async fn r_set_4_imdi_decides_an_offer_only_after_the_yes_and_only_once() {
     let (status, _) = app.api(&people.imdi).get(&letter).await;
     assert_eq!(status, 409, "no letter before the decision");
 
-    let (status, _) = app
-        .api(&people.bergen)
-        .post(
-            &format!("/api/v1/settlement/offers/{id}/answer"),
-            &json!({ "answer": "yes" }),
-        )
-        .await;
-    assert_eq!(status, 200);
+    say_yes(&app, &people.bergen, id).await;
     let (status, _) = app.api(&people.bergen).post(&decide, &json!({})).await;
     assert_eq!(
         status, 403,

@@ -7,8 +7,9 @@ use mottak_store::events::EventQuery;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, spawn_app};
-use crate::settlement::{approved_decision, offer, settlement};
+use crate::settlement::settlement;
 use crate::settlement_folders::living_at_the_centre;
+use crate::settlement_letters::{offer_haile, say_yes};
 
 fn channels(threads: &Value) -> Vec<&str> {
     threads
@@ -33,12 +34,7 @@ async fn r_set_8_each_side_sees_its_threads_and_is_notified_of_new_messages() {
     let app = spawn_app().await;
     let people = settlement(&app).await;
     let (_, operator) = living_at_the_centre(&app, &people.udi).await;
-    approved_decision(&app, &people.bergen, 10).await;
-    let (_, body) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("haile"))
-        .await;
-    let id = body["id"].as_i64().unwrap();
+    let id = offer_haile(&app, &people).await;
     let path = format!("/api/v1/settlement/offers/{id}/messages");
 
     assert_eq!(
@@ -76,14 +72,7 @@ async fn r_set_8_each_side_sees_its_threads_and_is_notified_of_new_messages() {
         .await;
     assert_eq!(notes.as_array().unwrap().len(), 0, "not its own message");
 
-    let (status, _) = app
-        .api(&people.bergen)
-        .post(
-            &format!("/api/v1/settlement/offers/{id}/answer"),
-            &json!({ "answer": "yes" }),
-        )
-        .await;
-    assert_eq!(status, 200);
+    say_yes(&app, &people.bergen, id).await;
     let (status, body) = say(
         &app,
         &people.bergen,
@@ -163,37 +152,30 @@ async fn r_set_8_messages_are_written_on_the_offer_page_and_show_on_the_dashboar
     let app = spawn_app().await;
     let people = settlement(&app).await;
     crate::settlement::haile(&app, &people.udi).await;
-    approved_decision(&app, &people.bergen, 10).await;
-    let (_, body) = app
-        .api(&people.imdi)
-        .post("/api/v1/settlement/offers", &offer("haile"))
-        .await;
-    let id = body["id"].as_i64().unwrap();
+    let id = offer_haile(&app, &people).await;
     let imdi = app.create_user("imdi.threads", Role::Imdi).await;
     let browser = app.login(&imdi).await;
     let page = format!("/settlement/offers/{id}/messages");
     let html = app.page(&browser, "/settlement?year=2026").await;
     assert!(html.contains(&format!("href=\"{page}\"")));
-    let response = app
-        .submit(
-            &browser,
-            &page,
-            &page,
-            &[("channel", "imdi"), ("body", "  ")],
-        )
-        .await;
+    let write = |body: &'static str| {
+        let (app, browser, page) = (&app, &browser, page.clone());
+        async move {
+            app.submit(
+                browser,
+                &page,
+                &page,
+                &[("channel", "imdi"), ("body", body)],
+            )
+            .await
+        }
+    };
+    let response = write("  ").await;
     assert_eq!(response.status(), 400);
     let html = response.text().await.unwrap();
     assert!(html.contains("id=\"body-error\""), "{html}");
     assert!(html.contains("href=\"#body\""), "{html}");
-    let response = app
-        .submit(
-            &browser,
-            &page,
-            &page,
-            &[("channel", "imdi"), ("body", "Svar innen fredag")],
-        )
-        .await;
+    let response = write("Svar innen fredag").await;
     assert_eq!(response.status(), 303);
     let html = app.page(&browser, &page).await;
     assert!(html.contains("Svar innen fredag"), "{html}");

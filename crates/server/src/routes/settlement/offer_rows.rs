@@ -56,12 +56,13 @@ pub(super) async fn offer_rows(
         } else {
             Vec::new()
         };
-        let folders = if municipal
+        let wants_folders = municipal
             && offer.status == "accepted"
             && caller
                 .permissions
-                .contains(&MunicipalPermission::PersonFolders)
-        {
+                .contains(&MunicipalPermission::PersonFolders);
+        let wants_letters = !municipal && offer.decided_on.is_some();
+        let residents: Vec<i64> = if wants_folders || wants_letters {
             state
                 .store
                 .settlement_offer_members(offer.id)
@@ -72,16 +73,10 @@ pub(super) async fn offer_rows(
         } else {
             Vec::new()
         };
-        let letters = if !municipal && offer.decided_on.is_some() {
-            state
-                .store
-                .settlement_offer_members(offer.id)
-                .await?
-                .iter()
-                .map(|member| member.resident_id)
-                .collect()
+        let (folders, letters) = if wants_folders {
+            (residents, Vec::new())
         } else {
-            Vec::new()
+            (Vec::new(), residents)
         };
         rows.push(OfferRow {
             folders,
