@@ -112,4 +112,5 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "New message about offer",
     ),
     ("dashboard.from", "fra", "from"),
+    ("report.download_csv", "Last ned CSV", "Download CSV"),
 ];

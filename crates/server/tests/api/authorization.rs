@@ -820,6 +820,12 @@ pub(crate) const ROUTES: &[Route] = &[
     },
     Route {
         method: "GET",
+        path: "/settlement/report/csv?year=2026",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
         path: "/settlement/agreements",
         kind: Kind::Page,
         allowed: SETTLEMENT_IMDI,

@@ -99,3 +99,38 @@ async fn r_set_1_imdi_pastes_requests_on_the_page_and_sees_every_bad_line() {
     assert!(html.contains("id=\"import-stored\""), "{html}");
     assert!(html.contains(": 2</p>"));
 }
+
+#[tokio::test]
+async fn r_set_7_the_report_downloads_as_csv_with_the_national_figures_last() {
+    let app = spawn_app().await;
+    let people = settlement(&app).await;
+    let (status, _) = app
+        .api(&people.imdi)
+        .send(
+            app.api(&people.imdi)
+                .request(reqwest::Method::POST, "/api/v1/settlement/requests/csv")
+                .header("content-type", "text/csv")
+                .body("2026;4601;120;10\n2026;0301;300;0\n"),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let imdi = app.create_user("imdi.report", Role::Imdi).await;
+    let browser = app.login(&imdi).await;
+    let html = app.page(&browser, "/settlement/report?year=2026").await;
+    assert!(html.contains("href=\"/settlement/report/csv?year=2026\""));
+    let response = browser
+        .get(app.url("/settlement/report/csv?year=2026"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    assert!(text.starts_with('\u{feff}'), "{text}");
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "year;municipality_number;requested;decided;offered;accepted;settled"
+    );
+    assert!(lines.contains(&"2026;4601;120;0;0;0;0"), "{text}");
+    assert_eq!(lines.last(), Some(&"2026;national;420;0;0;0;0"), "{text}");
+}
