@@ -113,4 +113,9 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("dashboard.from", "fra", "from"),
     ("report.download_csv", "Last ned CSV", "Download CSV"),
+    (
+        "report.chart",
+        "Nasjonale tall for bosetting",
+        "National settlement figures",
+    ),
 ];

@@ -118,6 +118,13 @@ async fn r_set_7_the_report_downloads_as_csv_with_the_national_figures_last() {
     let browser = app.login(&imdi).await;
     let html = app.page(&browser, "/settlement/report?year=2026").await;
     assert!(html.contains("href=\"/settlement/report/csv?year=2026\""));
+    // The chart writes each figure beside its bar: readable without colour.
+    assert!(html.contains("id=\"report-chart\""), "{html}");
+    assert!(html.contains(">420</text>"), "{html}");
+    assert!(
+        html.contains("width=\"280\""),
+        "the largest figure fills the bar"
+    );
     let response = browser
         .get(app.url("/settlement/report/csv?year=2026"))
         .send()

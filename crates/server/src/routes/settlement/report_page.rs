@@ -35,6 +35,51 @@ pub fn router() -> Router<AppState> {
 struct ReportPage {
     shell: Shell,
     report: ReportView,
+    bars: Vec<Bar>,
+}
+
+/// One bar of the national figures' chart: its label and number are written beside it, so the
+/// chart reads without colour.
+struct Bar {
+    label: &'static str,
+    value: i64,
+    y: i64,
+    width: i64,
+    value_x: i64,
+}
+
+const BAR_START: i64 = 170;
+const BAR_MAX: i64 = 280;
+
+fn bars(shell: &Shell, report: &ReportView) -> Vec<Bar> {
+    let national = &report.national;
+    let figures = [
+        ("settlement.requested", national.requested),
+        ("settlement.decided", national.decided),
+        ("settlement.offered", national.offered),
+        ("settlement.accepted", national.accepted),
+        ("settlement.settled", national.settled),
+    ];
+    let max = figures
+        .iter()
+        .map(|(_, value)| *value)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    figures
+        .iter()
+        .zip(0..)
+        .map(|((key, value), index)| {
+            let width = value.max(&0) * BAR_MAX / max;
+            Bar {
+                label: shell.t(key),
+                value: *value,
+                y: index * 30,
+                width,
+                value_x: BAR_START + width + 6,
+            }
+        })
+        .collect()
 }
 
 async fn show(
@@ -46,6 +91,7 @@ async fn show(
     let year = year_or_current(query.year());
     let report = report::report(&state.store, &caller, year).await?;
     Ok(render(&ReportPage {
+        bars: bars(&shell, &report),
         shell: shell.with_title("settlement.report_title"),
         report,
     }))
