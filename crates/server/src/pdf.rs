@@ -37,6 +37,16 @@ pub struct Column {
     pub align: Align,
 }
 
+impl Column {
+    pub fn new(title: &str, share: f32, align: Align) -> Column {
+        Column {
+            title: title.to_owned(),
+            share,
+            align,
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Align {
     Left,

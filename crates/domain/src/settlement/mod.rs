@@ -6,12 +6,16 @@
 pub mod agreement;
 pub mod cases;
 pub mod folder;
+pub mod import;
+pub mod letters;
 pub mod offers;
 pub mod report;
+pub mod threads;
 
 pub use agreement::{DataProcessingAgreement, agreement_in_force};
 pub use cases::{YearlyNumbers, validate_numbers};
 pub use folder::{Folder, FolderReader, may_read_folder, validate_folder};
+pub use letters::{DecisionRefusal, Recipient, may_decide};
 pub use offers::{Answer, OfferStatus, age_on, parse_answer, remaining_room};
 pub use report::{Figures, national_figures};
 

@@ -12,6 +12,7 @@ pub mod problems;
 mod registry;
 mod residents;
 mod settlement;
+mod settlement_letters;
 mod work;
 
 use axum::http::HeaderMap;
@@ -81,6 +82,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         plans::TEXTS,
         plan_items::TEXTS,
         settlement::TEXTS,
+        settlement_letters::TEXTS,
         agreement_form::TEXTS,
         plan_work::TEXTS,
     ]

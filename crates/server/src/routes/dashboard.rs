@@ -31,6 +31,10 @@ struct DashboardPage {
     users_by_role: Vec<(String, i64)>,
     open_centres: i64,
     operators: i64,
+    /// A municipal caseworker's settlement: the year's decision and the offers to answer.
+    settlement: Option<super::settlement::SettlementPanel>,
+    /// New settlement messages to the caller's side (R-SET-8): offer, from whom, when.
+    notifications: Vec<crate::settlement::threads::Notification>,
 }
 
 async fn dashboard(
@@ -62,7 +66,11 @@ async fn dashboard(
         .find(|(status, _)| status == "open")
         .map_or(0, |(_, count)| count);
     let operators = state.store.count_operators().await?;
+    let settlement = super::settlement::settlement_panel(&state, &shell, &caller).await?;
+    let notifications = crate::settlement::threads::notifications(&state.store, &caller).await?;
     let page = DashboardPage {
+        settlement,
+        notifications,
         open_centres,
         operators,
         active_users: users_by_role.iter().map(|(_, count)| count).sum(),

@@ -3,6 +3,7 @@
 use mottak_domain::access::MunicipalPermission;
 use mottak_domain::settlement::validate_numbers;
 use mottak_store::Store;
+use mottak_store::events::NewEvent;
 use mottak_store::settlement::{DecisionRecord, NewYearlyNumbers, RequestRecord};
 use serde::{Deserialize, Serialize};
 
@@ -143,25 +144,32 @@ async fn write_numbers(
         },
         other => other.into(),
     })?;
-    let entity = kind.entity();
-    tx.record(
-        event(
-            caller,
-            &format!("{entity}.created"),
-            entity,
-            id,
-            &numbers.municipality_number,
-        )
-        .summary(serde_json::json!({
-            "year": numbers.year,
-            "municipality_number": numbers.municipality_number,
-            "persons": numbers.persons,
-            "unaccompanied_minors": numbers.unaccompanied_minors,
-        })),
-    )
-    .await?;
+    tx.record(created_event(caller, kind.entity(), id, numbers))
+        .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// `settlement_request.created` or `settlement_decision.created` with the numbers.
+pub(super) fn created_event(
+    caller: &Caller,
+    entity: &str,
+    id: i64,
+    numbers: &NewYearlyNumbers,
+) -> NewEvent {
+    event(
+        caller,
+        &format!("{entity}.created"),
+        entity,
+        id,
+        &numbers.municipality_number,
+    )
+    .summary(serde_json::json!({
+        "year": numbers.year,
+        "municipality_number": numbers.municipality_number,
+        "persons": numbers.persons,
+        "unaccompanied_minors": numbers.unaccompanied_minors,
+    }))
 }
 
 /// R-SET-2: approving sends the decision to IMDi; another municipality's decision is 404.

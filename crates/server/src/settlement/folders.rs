@@ -27,7 +27,7 @@ pub struct SettlementInput {
 }
 
 /// The resident's current stay, or else the latest.
-fn home(stays: &[StayRecord]) -> Option<&StayRecord> {
+pub(super) fn home(stays: &[StayRecord]) -> Option<&StayRecord> {
     stays
         .iter()
         .find(|stay| stay.to_date.is_none())

@@ -6,8 +6,11 @@
 pub mod agreements;
 pub mod cases;
 pub mod folders;
+pub mod import;
+pub mod letters;
 pub mod offers;
 pub mod report;
+pub mod threads;
 
 use mottak_domain::access::{MunicipalPermission, Role};
 use mottak_domain::error::{FieldError, Problem};

@@ -65,16 +65,20 @@ pub struct OfferView {
     pub persons: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<MemberView>>,
+    /// R-SET-4: the day of IMDi's settlement decision, once made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = Date)]
+    pub decided_on: Option<String>,
 }
 
-fn status(offer: &OfferRecord) -> OfferStatus {
+pub(super) fn status(offer: &OfferRecord) -> OfferStatus {
     match parse_date(&offer.deadline) {
         Some(deadline) => OfferStatus::on(&offer.answer, deadline, today()),
         None => OfferStatus::Expired,
     }
 }
 
-fn summary(offer: &OfferRecord) -> OfferView {
+pub(super) fn summary(offer: &OfferRecord) -> OfferView {
     OfferView {
         id: offer.id,
         municipality_number: offer.municipality_number.clone(),
@@ -83,6 +87,7 @@ fn summary(offer: &OfferRecord) -> OfferView {
         status: status(offer).code().to_owned(),
         persons: offer.persons,
         members: None,
+        decided_on: offer.decided_on.clone(),
     }
 }
 
@@ -197,7 +202,7 @@ pub async fn create_offer(store: &Store, caller: &Caller, input: &OfferInput) ->
 }
 
 /// The offer if the caller's scope covers it (another municipality: 404).
-async fn load(store: &Store, caller: &Caller, id: i64) -> ApiResult<OfferRecord> {
+pub(super) async fn load(store: &Store, caller: &Caller, id: i64) -> ApiResult<OfferRecord> {
     require(caller, MunicipalPermission::OffersAndDecisions)?;
     let offer = store.settlement_offer(id).await?;
     if !covers(caller, &offer.municipality_number) {

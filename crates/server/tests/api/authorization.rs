@@ -32,6 +32,8 @@ const PLANS: &[Role] = &[Admin, UdiAdm, UdiRegion];
 const SETTLEMENT_IMDI: &[Role] = &[Admin, Imdi];
 const SETTLEMENT_READ: &[Role] = &[Admin, Imdi, Municipality];
 const SETTLEMENT_DECIDE: &[Role] = &[Admin, Municipality];
+/// Notes and threads (R-SET-8): IMDi, the municipality and the centre where the household lives.
+const THREADS: &[Role] = &[Admin, Imdi, Municipality, Operator];
 
 /// `{target}` is replaced by a user every manager may manage (see `target_for`).
 pub(crate) const ROUTES: &[Route] = &[
@@ -830,6 +832,12 @@ pub(crate) const ROUTES: &[Route] = &[
     },
     Route {
         method: "GET",
+        path: "/settlement/report/csv?year=2026",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
         path: "/settlement/agreements",
         kind: Kind::Page,
         allowed: SETTLEMENT_IMDI,
@@ -881,6 +889,102 @@ pub(crate) const ROUTES: &[Route] = &[
         path: "/api/v1/residents/{resident}/settlement",
         kind: Kind::Api,
         allowed: &[Admin, Operator, Municipality],
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/offers/{offer}/decision",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/offers/{offer}/letters/municipality",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/offers/{offer}/letters/residents/{resident}",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/offers/{offer}/decision",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/letters/municipality",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/letters/municipality/pdf",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/letters/residents/{resident}",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/letters/residents/{resident}/pdf",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/requests/csv",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/requests/import",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/requests/import",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_IMDI,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/offers/{offer}/messages",
+        kind: Kind::Api,
+        allowed: THREADS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/offers/{offer}/messages",
+        kind: Kind::Api,
+        allowed: THREADS,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/notifications",
+        kind: Kind::Api,
+        allowed: EVERYONE,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/messages",
+        kind: Kind::Page,
+        allowed: THREADS,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/offers/{offer}/messages",
+        kind: Kind::Page,
+        allowed: THREADS,
     },
 ];
 

@@ -63,7 +63,7 @@ impl Store {
     ) -> Result<Vec<OfferRecord>, StoreError> {
         Ok(sqlx::query_as::<_, OfferRecord>(
             "SELECT o.id, o.year, o.municipality_number, o.household, o.persons, o.offered_on, \
-             o.deadline, o.answer, o.reason, o.answered_on FROM settlement_offers o \
+             o.deadline, o.answer, o.reason, o.answered_on, o.decided_on FROM settlement_offers o \
              JOIN settlement_offer_members m ON m.offer_id = o.id \
              WHERE m.resident_id = $1 AND o.answer = 'accepted' ORDER BY o.id",
         )

@@ -5,11 +5,13 @@
 mod agreements;
 mod cases;
 mod folders;
+mod messages;
 mod offers;
 mod report;
 
 pub use agreements::{DataProcessingAgreementRecord, SettlementProfile};
 pub use cases::{DecisionRecord, NewYearlyNumbers, RequestRecord};
 pub use folders::{FolderRecord, SettlementRecord};
+pub use messages::{Inbox, MessageRecord, NewMessage};
 pub use offers::{NewOffer, OfferMemberRecord, OfferRecord};
 pub use report::ReportRow;

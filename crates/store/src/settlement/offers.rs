@@ -19,6 +19,8 @@ pub struct OfferRecord {
     pub answer: String,
     pub reason: Option<String>,
     pub answered_on: Option<String>,
+    /// R-SET-4: the day of IMDi's settlement decision, once made.
+    pub decided_on: Option<String>,
 }
 
 /// A member as the offer may show them: no names, no DUF number.
@@ -40,7 +42,7 @@ pub struct NewOffer {
 }
 
 const OFFER_COLUMNS: &str = "id, year, municipality_number, household, persons, offered_on, \
-    deadline, answer, reason, answered_on";
+    deadline, answer, reason, answered_on, decided_on";
 
 impl Store {
     pub async fn settlement_offer(&self, id: i64) -> Result<OfferRecord, StoreError> {
@@ -171,6 +173,26 @@ impl WriteTx {
         .bind(answer)
         .bind(reason)
         .bind(answered_on)
+        .execute(self.connection())
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// R-SET-4: records IMDi's settlement decision on an accepted, undecided offer; false
+    /// otherwise (the caller has checked the rule; this keeps two decisions from both landing).
+    pub async fn decide_settlement_offer(
+        &mut self,
+        id: i64,
+        decided_on: &str,
+        decided_by: &str,
+    ) -> Result<bool, StoreError> {
+        let result = sqlx::query(
+            "UPDATE settlement_offers SET decided_on = $2, decided_by = $3 \
+             WHERE id = $1 AND answer = 'accepted' AND decided_on IS NULL",
+        )
+        .bind(id)
+        .bind(decided_on)
+        .bind(decided_by)
         .execute(self.connection())
         .await?;
         Ok(result.rows_affected() == 1)

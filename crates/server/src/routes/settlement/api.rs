@@ -10,10 +10,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::{Caller, allow};
 use crate::error::ApiResult;
-use crate::json::ApiJson;
+use crate::json::{ApiJson, ApiText};
 use crate::params::{ApiPath, ApiQuery};
 use crate::settlement::cases::{self, DecisionView, NumbersInput, YearView};
 use crate::settlement::queried_year;
+use crate::settlement::import::{self, ImportedRequests};
 use crate::settlement::report::{self, ReportView};
 use crate::state::AppState;
 
@@ -34,6 +35,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/settlement/decisions/{id}/approve",
             post(approve_decision_api).route_layer(allow(Capability::DecideSettlement)),
+        )
+        .route(
+            "/api/v1/settlement/requests/csv",
+            post(import_requests_api).route_layer(allow(Capability::ManageSettlement)),
         )
         .route(
             "/api/v1/settlement/report",
@@ -152,4 +157,20 @@ pub async fn report_api(
 ) -> ApiResult<Json<ReportView>> {
     let year = queried_year(query.year)?;
     Ok(Json(report::report(&state.store, &caller, year).await?))
+}
+
+/// IMDi's requests for many municipalities at once (R-SET-1) as a `text/csv` body of
+/// `year;municipality_number;persons;unaccompanied_minors` rows (an optional header): all or
+/// nothing, every bad row named (`lines[N].field`), including unknown municipalities and
+/// requests that already exist.
+#[utoipa::path(post, path = "/api/v1/settlement/requests/csv", tag = "settlement",
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 201, body = ImportedRequests)), security(("bearer" = [])))]
+pub async fn import_requests_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiText(text): ApiText,
+) -> ApiResult<(StatusCode, Json<ImportedRequests>)> {
+    let imported = import::import_requests(&state.store, &caller, &text).await?;
+    Ok((StatusCode::CREATED, Json(imported)))
 }

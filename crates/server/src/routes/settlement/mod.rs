@@ -5,13 +5,19 @@
 mod agreements_api;
 mod agreements_page;
 mod api;
+mod dashboard_panel;
 mod folder_page;
 mod folders_api;
+mod import_page;
+mod letters_api;
+mod letters_page;
 mod offer_rows;
 mod offers_api;
 mod overview_page;
 mod page_forms;
 mod report_page;
+mod threads_api;
+mod threads_page;
 
 use axum::Router;
 
@@ -24,12 +30,17 @@ pub use agreements_api::{
 };
 pub use api::{
     __path_approve_decision_api, __path_create_decision_api, __path_create_request_api,
-    __path_list_requests_api, __path_report_api,
+    __path_import_requests_api, __path_list_requests_api, __path_report_api,
 };
+pub use dashboard_panel::{SettlementPanel, settlement_panel};
 pub use folders_api::{__path_folder_api, __path_put_folder_api, __path_settle_api};
+pub use letters_api::{
+    __path_decide_api, __path_municipality_letter_api, __path_resident_letter_api,
+};
 pub use offers_api::{
     __path_answer_offer_api, __path_create_offer_api, __path_list_offers_api, __path_offer_api,
 };
+pub use threads_api::{__path_notifications_api, __path_post_message_api, __path_threads_api};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -41,4 +52,9 @@ pub fn router() -> Router<AppState> {
         .merge(folder_page::router())
         .merge(overview_page::router())
         .merge(report_page::router())
+        .merge(letters_api::router())
+        .merge(letters_page::router())
+        .merge(import_page::router())
+        .merge(threads_api::router())
+        .merge(threads_page::router())
 }

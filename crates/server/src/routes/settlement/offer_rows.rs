@@ -21,6 +21,10 @@ pub(super) struct OfferRow {
     pub(super) members: Vec<String>,
     /// The residents whose folders the municipality may open (accepted offers, R-SET-6).
     pub(super) folders: Vec<i64>,
+    /// R-SET-4: the day of IMDi's settlement decision as shown, empty before it.
+    pub(super) decided_on: String,
+    /// The persons IMDi writes letters to once the offer is decided (IMDi's page only).
+    pub(super) letters: Vec<i64>,
     /// Ids of the answer form's fields: plain for the offer whose answer failed, so that the
     /// error summary's links reach them.
     pub(super) suffix: String,
@@ -52,12 +56,13 @@ pub(super) async fn offer_rows(
         } else {
             Vec::new()
         };
-        let folders = if municipal
+        let wants_folders = municipal
             && offer.status == "accepted"
             && caller
                 .permissions
-                .contains(&MunicipalPermission::PersonFolders)
-        {
+                .contains(&MunicipalPermission::PersonFolders);
+        let wants_letters = !municipal && offer.decided_on.is_some();
+        let residents: Vec<i64> = if wants_folders || wants_letters {
             state
                 .store
                 .settlement_offer_members(offer.id)
@@ -68,8 +73,19 @@ pub(super) async fn offer_rows(
         } else {
             Vec::new()
         };
+        let (folders, letters) = if wants_folders {
+            (residents, Vec::new())
+        } else {
+            (Vec::new(), residents)
+        };
         rows.push(OfferRow {
             folders,
+            letters,
+            decided_on: offer
+                .decided_on
+                .as_deref()
+                .map(show_date)
+                .unwrap_or_default(),
             members: members
                 .iter()
                 .map(|member| {
@@ -102,6 +118,8 @@ fn offer_row(offer: OfferView) -> OfferRow {
         status_code: String::new(),
         members: Vec::new(),
         folders: Vec::new(),
+        decided_on: String::new(),
+        letters: Vec::new(),
         suffix: format!("-{}", offer.id),
     }
 }

@@ -10,6 +10,7 @@ use mottak_domain::access::Capability;
 
 use super::overview_page::YearParam;
 use crate::auth::{Caller, allow};
+use crate::csv_out::{Csv, download};
 use crate::error::PageError;
 use crate::pages::{Shell, render};
 use crate::params::ApiQuery;
@@ -18,10 +19,15 @@ use crate::settlement::year_or_current;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route(
-        "/settlement/report",
-        get(show).route_layer(allow(Capability::ReadSettlement)),
-    )
+    Router::new()
+        .route(
+            "/settlement/report",
+            get(show).route_layer(allow(Capability::ReadSettlement)),
+        )
+        .route(
+            "/settlement/report/csv",
+            get(csv).route_layer(allow(Capability::ReadSettlement)),
+        )
 }
 
 #[derive(Template)]
@@ -29,6 +35,51 @@ pub fn router() -> Router<AppState> {
 struct ReportPage {
     shell: Shell,
     report: ReportView,
+    bars: Vec<Bar>,
+}
+
+/// One bar of the national figures' chart: its label and number are written beside it, so the
+/// chart reads without colour.
+struct Bar {
+    label: &'static str,
+    value: i64,
+    y: i64,
+    width: i64,
+    value_x: i64,
+}
+
+const BAR_START: i64 = 170;
+const BAR_MAX: i64 = 280;
+
+fn bars(shell: &Shell, report: &ReportView) -> Vec<Bar> {
+    let national = &report.national;
+    let figures = [
+        ("settlement.requested", national.requested),
+        ("settlement.decided", national.decided),
+        ("settlement.offered", national.offered),
+        ("settlement.accepted", national.accepted),
+        ("settlement.settled", national.settled),
+    ];
+    let max = figures
+        .iter()
+        .map(|(_, value)| *value)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    figures
+        .iter()
+        .zip(0..)
+        .map(|((key, value), index)| {
+            let width = value.max(&0) * BAR_MAX / max;
+            Bar {
+                label: shell.t(key),
+                value: *value,
+                y: index * 30,
+                width,
+                value_x: BAR_START + width + 6,
+            }
+        })
+        .collect()
 }
 
 async fn show(
@@ -40,7 +91,47 @@ async fn show(
     let year = year_or_current(query.year());
     let report = report::report(&state.store, &caller, year).await?;
     Ok(render(&ReportPage {
+        bars: bars(&shell, &report),
         shell: shell.with_title("settlement.report_title"),
         report,
     }))
+}
+
+/// The report's table as CSV (R-SET-7, SPEC §9: `;`, UTF-8 with a byte order mark): a row per
+/// municipality the caller sees and the national figures last.
+async fn csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<YearParam>,
+) -> Result<Response, PageError> {
+    let year = year_or_current(query.year());
+    let report = report::report(&state.store, &caller, year).await?;
+    let mut csv = Csv::default();
+    csv.row(&[
+        "year",
+        "municipality_number",
+        "requested",
+        "decided",
+        "offered",
+        "accepted",
+        "settled",
+    ]);
+    let year_text = year.to_string();
+    let rows = report
+        .municipalities
+        .iter()
+        .map(|row| (row.municipality_number.as_str(), &row.figures))
+        .chain(std::iter::once(("national", &report.national)));
+    for (name, figures) in rows {
+        csv.row(&[
+            &year_text,
+            name,
+            &figures.requested.to_string(),
+            &figures.decided.to_string(),
+            &figures.offered.to_string(),
+            &figures.accepted.to_string(),
+            &figures.settled.to_string(),
+        ]);
+    }
+    Ok(download(&format!("bosetting-{year}.csv"), csv.finish()))
 }

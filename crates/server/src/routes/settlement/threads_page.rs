@@ -1,0 +1,113 @@
+//! R-SET-8 in the browser: an offer's notes and threads, each with its form where the caller
+//! writes; a failed message keeps its text with the error beside it.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use mottak_domain::access::Capability;
+use serde::Deserialize;
+
+use super::page_forms::form_errors;
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Caller, allow};
+use crate::error::PageError;
+use crate::form_errors::FormErrors;
+use crate::pages::{Shell, display_timestamp, render};
+use crate::settlement::threads::{self, MessageInput, ThreadView};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        "/settlement/offers/{id}/messages",
+        get(show)
+            .post(send)
+            .route_layer(allow(Capability::SignedIn)),
+    )
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct MessageForm {
+    channel: String,
+    body: String,
+}
+
+const LABELS: &[(&str, &str)] = &[("body", "threads.body"), ("channel", "threads.channel")];
+
+#[derive(Template)]
+#[template(path = "settlement/threads.html")]
+struct ThreadsPage {
+    shell: Shell,
+    offer_id: i64,
+    threads: Vec<ThreadView>,
+    form: MessageForm,
+    errors: FormErrors,
+}
+
+impl ThreadsPage {
+    fn when(&self, stored: &str) -> String {
+        display_timestamp(stored)
+    }
+}
+
+async fn page(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    form: MessageForm,
+    errors: FormErrors,
+) -> Result<ThreadsPage, PageError> {
+    let threads = threads::threads(&state.store, caller, id).await?;
+    Ok(ThreadsPage {
+        shell: shell.with_title("threads.title"),
+        offer_id: id,
+        threads,
+        form,
+        errors,
+    })
+}
+
+async fn show(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let page = page(
+        &state,
+        shell,
+        &caller,
+        id,
+        MessageForm::default(),
+        FormErrors::default(),
+    );
+    Ok(render(&page.await?))
+}
+
+async fn send(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<MessageForm>,
+) -> Result<Response, PageError> {
+    let input = MessageInput {
+        channel: form.channel.clone(),
+        body: form.body.clone(),
+    };
+    match threads::post(&state.store, &caller, id, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/settlement/offers/{id}/messages#thread-{}",
+            form.channel
+        ))
+        .into_response()),
+        Err(error) => {
+            let (status, errors) = form_errors(error, shell.lang, LABELS, &[])?;
+            let page = page(&state, shell, &caller, id, form, errors).await?;
+            Ok((status, render(&page)).into_response())
+        }
+    }
+}
