@@ -13,8 +13,8 @@ use crate::error::ApiResult;
 use crate::json::{ApiJson, ApiText};
 use crate::params::{ApiPath, ApiQuery};
 use crate::settlement::cases::{self, DecisionView, NumbersInput, YearView};
-use crate::settlement::queried_year;
 use crate::settlement::import::{self, ImportedRequests};
+use crate::settlement::queried_year;
 use crate::settlement::report::{self, ReportView};
 use crate::state::AppState;
 
