@@ -18,6 +18,8 @@ let failed = 0;
 try {
   for (const suite of suites) {
     for (const [name, test] of Object.entries(suite)) {
+      // E2E_ONLY=substring runs only the tests whose name contains it (while working on one).
+      if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) continue;
       const context = await browser.newContext({ locale: 'nb-NO', bypassCSP: true });
       const page = await context.newPage();
       const started = Date.now();
