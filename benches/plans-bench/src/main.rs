@@ -8,7 +8,7 @@
 //! - registering the 300 agreements with the plans they start, and the 300 notices, in total;
 //! - "my tasks" of a regional unit user (`server::plans::work::my_tasks`, what `/tasks` and
 //!   `GET /api/v1/tasks` call), p50 and p95 of 50 calls; the store's query alone; and the
-//!   list of one team.
+//!   list of one team; and the page's first 100 tasks with the count of every open task.
 
 use std::time::{Duration, Instant};
 
@@ -19,7 +19,7 @@ use mottak_domain::agreements::AgreementInput;
 use mottak_server::agreements::{create_agreement, give_notice};
 use mottak_server::config::{Config, PasswordHashing};
 use mottak_server::plans::start_plan_for;
-use mottak_server::plans::work::{ResponsibleFilter, my_tasks};
+use mottak_server::plans::work::{FIRST_PAGE, ResponsibleFilter, count_my_tasks, first_tasks};
 use mottak_server::registry::{CentreInput, OperatorInput, create_centre, create_operator};
 use mottak_server::startup::Application;
 use mottak_store::Store;
@@ -68,43 +68,48 @@ async fn main() -> Result<()> {
     );
     let caller = caller(Role::UdiRegion, Some("IØST"));
     let today = mottak_server::occupancy::today();
+    let team = ResponsibleFilter::parse("team", "regional_unit")
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    let lists: [(&str, Option<ResponsibleFilter>, Option<usize>); 3] = [
+        ("my tasks of region IØST, every open task", None, None),
+        (
+            "my tasks of region IØST, the regional unit's",
+            Some(team),
+            None,
+        ),
+        (
+            "my tasks of region IØST, the page's first 100 and the count",
+            None,
+            Some(FIRST_PAGE),
+        ),
+    ];
+    for (name, team, before) in lists {
+        let mut times = Vec::with_capacity(CALLS);
+        let mut count = 0;
+        for _ in 0..CALLS {
+            let started = Instant::now();
+            let tasks = first_tasks(&store, &caller, None, team, today, before)
+                .await
+                .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+            if before.is_some() {
+                count_my_tasks(&store, &caller, None)
+                    .await
+                    .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+            }
+            times.push(started.elapsed());
+            count = tasks.len();
+        }
+        report(&format!("{name} ({count} tasks)"), &mut times);
+    }
     let mut times = Vec::with_capacity(CALLS);
     let mut count = 0;
-    for _ in 0..CALLS {
-        let started = Instant::now();
-        let tasks = my_tasks(&store, &caller, None, None, today)
-            .await
-            .map_err(|error| anyhow::anyhow!("{error:?}"))?;
-        times.push(started.elapsed());
-        count = tasks.len();
-    }
-    report(
-        &format!("my tasks of region IØST ({count} open tasks)"),
-        &mut times,
-    );
-    let mut times = Vec::with_capacity(CALLS);
     for _ in 0..CALLS {
         let started = Instant::now();
         count = store.open_tasks(Some("IØST")).await?.len();
         times.push(started.elapsed());
     }
     report(
-        &format!("of which the query alone ({count} rows)"),
-        &mut times,
-    );
-    let team = ResponsibleFilter::parse("team", "regional_unit")
-        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
-    let mut times = Vec::with_capacity(CALLS);
-    for _ in 0..CALLS {
-        let started = Instant::now();
-        let tasks = my_tasks(&store, &caller, None, Some(team), today)
-            .await
-            .map_err(|error| anyhow::anyhow!("{error:?}"))?;
-        times.push(started.elapsed());
-        count = tasks.len();
-    }
-    report(
-        &format!("my tasks of region IØST, the regional unit's ({count})"),
+        &format!("the open tasks' query alone ({count} rows)"),
         &mut times,
     );
     Ok(())

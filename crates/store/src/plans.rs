@@ -111,23 +111,50 @@ impl Store {
     /// The open tasks of every plan, or of the centres of one region; unordered (the order
     /// depends on today, see `domain::plans::work_order`).
     pub async fn open_tasks(&self, region: Option<&str>) -> Result<Vec<OpenTask>, StoreError> {
-        let filter = if region.is_some() {
-            " AND c.region = $1"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "SELECT p.id AS plan_id, p.template_key, p.template_version, t.position, \
-             t.item_key, t.due, t.timing, c.id AS centre_id, c.number AS centre_number, \
-             c.name AS centre_name, c.region FROM plan_tasks t \
-             JOIN plans p ON p.id = t.plan_id JOIN centres c ON c.id = p.centre_id \
-             WHERE t.status = 'open'{filter}"
+        self.first_open_tasks(region, None).await
+    }
+
+    /// The first `first.1` open tasks in work order as of the ISO day `first.0` (overdue first by
+    /// due date, then dated, then waiting for an event; `domain::plans::work_order`), or every
+    /// open task: the work list's first page stays fast however many plans a region runs.
+    pub async fn first_open_tasks(
+        &self,
+        region: Option<&str>,
+        first: Option<(&str, i64)>,
+    ) -> Result<Vec<OpenTask>, StoreError> {
+        let mut sql = open_task_query(
+            "p.id AS plan_id, p.template_key, p.template_version, t.position, t.item_key, \
+             t.due, t.timing, c.id AS centre_id, c.number AS centre_number, \
+             c.name AS centre_name, c.region",
+            region.is_some(),
         );
+        if first.is_some() {
+            let today = if region.is_some() { "$2" } else { "$1" };
+            let limit = if region.is_some() { "$3" } else { "$2" };
+            sql.push_str(&format!(
+                " ORDER BY CASE WHEN t.due IS NULL THEN 2 \
+                 WHEN t.timing = 'by' AND t.due < {today} THEN 0 ELSE 1 END, \
+                 t.due, c.number, p.id, t.position LIMIT {limit}"
+            ));
+        }
         let mut query = sqlx::query_as::<_, OpenTask>(sqlx::AssertSqlSafe(sql));
         if let Some(region) = region {
             query = query.bind(region);
         }
+        if let Some((today, limit)) = first {
+            query = query.bind(today).bind(limit);
+        }
         Ok(query.fetch_all(&self.pool).await?)
+    }
+
+    /// How many open tasks the region (or every region) has, due soon or not.
+    pub async fn count_open_tasks(&self, region: Option<&str>) -> Result<i64, StoreError> {
+        let sql = open_task_query("COUNT(*)", region.is_some());
+        let mut query = sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(sql));
+        if let Some(region) = region {
+            query = query.bind(region);
+        }
+        Ok(query.fetch_one(&self.pool).await?.0)
     }
 }
 
@@ -279,4 +306,16 @@ impl WriteTx {
         .await?;
         Ok(())
     }
+}
+
+/// The open tasks' query selecting `columns`, of one region (`$1`) when asked.
+fn open_task_query(columns: &str, by_region: bool) -> String {
+    let mut sql = format!(
+        "SELECT {columns} FROM plan_tasks t JOIN plans p ON p.id = t.plan_id \
+         JOIN centres c ON c.id = p.centre_id WHERE t.status = 'open'"
+    );
+    if by_region {
+        sql.push_str(" AND c.region = $1");
+    }
+    sql
 }

@@ -14,6 +14,16 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("tasks.team", "Team eller rolle", "Team or role"),
     ("tasks.region", "Region", "Region"),
     ("tasks.show", "Vis", "Show"),
+    (
+        "tasks.first",
+        "Viser de første oppgavene, forfalte først:",
+        "Showing the first tasks, overdue first:",
+    ),
+    (
+        "tasks.show_all",
+        "Vis alle åpne oppgaver",
+        "Show every open task",
+    ),
     ("tasks.none", "Ingen åpne oppgaver.", "No open tasks."),
     ("tasks.open", "åpne oppgaver", "open tasks"),
     ("tasks.overdue", "forfalt", "overdue"),

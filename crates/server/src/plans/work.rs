@@ -91,7 +91,40 @@ pub async fn my_tasks(
     responsible: Option<ResponsibleFilter>,
     today: NaiveDate,
 ) -> ApiResult<Vec<WorkTask>> {
-    let open = store.open_tasks(region_of(caller, region)).await?;
+    first_tasks(store, caller, region, responsible, today, None).await
+}
+
+/// How many tasks the work list's first page shows (the rest is one link away).
+pub const FIRST_PAGE: usize = 100;
+
+/// How many open tasks the caller's list has in all, due soon or not.
+pub async fn count_my_tasks(
+    store: &Store,
+    caller: &Caller,
+    region: Option<&str>,
+) -> ApiResult<i64> {
+    Ok(store.count_open_tasks(region_of(caller, region)).await?)
+}
+
+/// The first `limit` open tasks in the caller's scope in work order as of `today`, or all of
+/// them. Without a team the database sorts and cuts; a team is the template's, so that list is
+/// cut here.
+pub async fn first_tasks(
+    store: &Store,
+    caller: &Caller,
+    region: Option<&str>,
+    responsible: Option<ResponsibleFilter>,
+    today: NaiveDate,
+    limit: Option<usize>,
+) -> ApiResult<Vec<WorkTask>> {
+    let day = today.to_string();
+    let in_database = match (responsible, limit) {
+        (None, Some(limit)) => Some((day.as_str(), i64::try_from(limit).unwrap_or(i64::MAX))),
+        _ => None,
+    };
+    let open = store
+        .first_open_tasks(region_of(caller, region), in_database)
+        .await?;
     let mut templates: HashMap<(String, i64), Arc<Template>> = HashMap::new();
     let mut tasks = Vec::with_capacity(open.len());
     for task in open {
@@ -139,5 +172,8 @@ pub async fn my_tasks(
             .then_with(|| a.task.centre_number.cmp(&b.task.centre_number))
             .then_with(|| (a.task.plan_id, a.task.position).cmp(&(b.task.plan_id, b.task.position)))
     });
+    if let Some(limit) = limit {
+        tasks.truncate(limit);
+    }
     Ok(tasks)
 }

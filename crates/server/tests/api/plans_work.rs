@@ -52,6 +52,38 @@ async fn spec_6_my_tasks_lists_the_regions_open_tasks_overdue_first() {
 }
 
 #[tokio::test]
+async fn spec_6_my_tasks_first_page_keeps_the_work_order_and_counts_the_rest() {
+    let app = spawn_app().await;
+    centre_with_plans(&app).await;
+    let west = app.create_user("region.vest", Role::UdiRegion).await;
+    let token = app.token_for(&west).await;
+    let (_, all) = app.api(&token).get("/api/v1/tasks").await;
+    let all = all.as_array().unwrap().clone();
+    assert!(all.len() > 3);
+    let (status, first) = app.api(&token).get("/api/v1/tasks?limit=3").await;
+    assert_eq!(status, 200, "{first}");
+    assert_eq!(
+        first.as_array().unwrap()[..],
+        all[..3],
+        "the first three in work order"
+    );
+    let (status, bad) = app.api(&token).get("/api/v1/tasks?limit=many").await;
+    assert_eq!(status, 400, "{bad}");
+
+    let browser = app.login(&west).await;
+    let html = app.page(&browser, "/tasks?limit=2").await;
+    assert!(
+        html.contains(&format!("Vis alle åpne oppgaver ({})", all.len())),
+        "the first page counts every open task: {html}"
+    );
+    let every = app.page(&browser, "/tasks").await;
+    assert!(
+        !every.contains("id=\"task-horizon\""),
+        "all fit on the first page"
+    );
+}
+
+#[tokio::test]
 async fn spec_6_my_tasks_filters_by_team_and_names_a_bad_one() {
     let app = spawn_app().await;
     centre_with_plans(&app).await;

@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::occupancy::today;
 use crate::pages::{Shell, display_date, render};
 use crate::params::ApiQuery;
-use crate::plans::work::{ResponsibleFilter, WorkTask, my_tasks};
+use crate::plans::work::{FIRST_PAGE, ResponsibleFilter, WorkTask, count_my_tasks, first_tasks};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -47,6 +47,10 @@ pub struct TasksQuery {
     team: String,
     /// One region's centres (`ØST`, `VEST`, …); a regional unit always sees its own.
     region: String,
+    /// At most this many tasks, the first in work order; absent: every open task.
+    limit: Option<usize>,
+    /// The page: every open task (it shows the first 100 otherwise).
+    all: bool,
 }
 
 impl TasksQuery {
@@ -144,7 +148,15 @@ pub async fn tasks_api(
 ) -> ApiResult<Json<Vec<WorkTaskView>>> {
     let (team, region) = query.parse()?;
     let lang = super::api_lang(&headers);
-    let tasks = my_tasks(&state.store, &caller, region.as_deref(), team, today()).await?;
+    let tasks = first_tasks(
+        &state.store,
+        &caller,
+        region.as_deref(),
+        team,
+        today(),
+        query.limit,
+    )
+    .await?;
     Ok(Json(
         tasks.into_iter().map(|task| view(task, lang)).collect(),
     ))
@@ -168,6 +180,12 @@ struct TasksPage {
     shell: Shell,
     tasks: Vec<TaskLine>,
     overdue: usize,
+    /// Whether the list shows only its first tasks.
+    first_page: bool,
+    /// Every open task of the list's scope, shown or not (a team filter is not counted).
+    all_open: i64,
+    /// The same list with every open task.
+    all_href: String,
     teams: Vec<(&'static str, String)>,
     regions: Vec<(&'static str, &'static str)>,
     /// Whether the caller may choose a region (a regional unit sees its own).
@@ -184,13 +202,27 @@ async fn tasks_page(
     caller: Caller,
     ApiQuery(query): ApiQuery<TasksQuery>,
 ) -> Result<Response, PageError> {
-    let (tasks, errors) = match query.parse() {
-        Ok((team, region)) => (
-            my_tasks(&state.store, &caller, region.as_deref(), team, today()).await?,
-            FormErrors::default(),
-        ),
+    let limit = match (query.all, query.limit) {
+        (true, _) => None,
+        (false, limit) => Some(limit.unwrap_or(FIRST_PAGE)),
+    };
+    let (tasks, all_open, errors) = match query.parse() {
+        Ok((team, region)) => {
+            let tasks = first_tasks(
+                &state.store,
+                &caller,
+                region.as_deref(),
+                team,
+                today(),
+                limit,
+            )
+            .await?;
+            let all_open = count_my_tasks(&state.store, &caller, region.as_deref()).await?;
+            (tasks, all_open, FormErrors::default())
+        }
         Err(ApiError::Invalid { errors, .. }) => (
             Vec::new(),
+            0,
             FormErrors::localized(errors, shell.lang, LABELS),
         ),
         Err(other) => return Err(other.into()),
@@ -223,6 +255,9 @@ async fn tasks_page(
     };
     let page = TasksPage {
         overdue: lines.iter().filter(|line| line.overdue).count(),
+        first_page: limit.is_some() && i64::try_from(lines.len()).unwrap_or(i64::MAX) < all_open,
+        all_open,
+        all_href: all_href(&query),
         tasks: lines,
         teams,
         regions: Region::ALL
@@ -235,4 +270,20 @@ async fn tasks_page(
         shell: shell.with_title("tasks.title"),
     };
     Ok((status, render(&page)).into_response())
+}
+
+/// The page's own filter with every open task.
+fn all_href(query: &TasksQuery) -> String {
+    let pairs: Vec<(&str, &str)> = [
+        ("all", "true"),
+        ("team", &query.team),
+        ("region", &query.region),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.is_empty())
+    .collect();
+    format!(
+        "/tasks?{}",
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    )
 }
