@@ -8,6 +8,11 @@ async function summaryLinks(page) {
 }
 
 async function expectFocusedSummaryLinkingTo(page, hrefs) {
+  // Chromium applies `autofocus` at its next rendering update, which on a loaded machine can come
+  // after the page's load event: wait for it rather than sample the moment after navigation.
+  await page
+    .waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 5000 })
+    .catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary', 'the summary takes focus');
   const links = await summaryLinks(page);
   assert.deepEqual(links.map(([href]) => href), hrefs, JSON.stringify(links));
