@@ -71,6 +71,8 @@ use problems::ProblemResponses;
         super::occupancy::approve_month_api,
         super::plans::preview_api,
         super::plans::tasks::tasks_api,
+        super::plans::calendar::make_feed_api,
+        super::plans::calendar::revoke_feed_api,
         super::settlement::put_required_version_api,
         super::settlement::put_agreement_api,
         super::settlement::list_agreements_api,
