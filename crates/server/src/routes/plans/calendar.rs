@@ -418,7 +418,8 @@ pub async fn make_feed_api(
 /// Turns the caller's calendar feed link off. 404 when they have none.
 /// Who: admin, udi_adm and udi_region.
 #[utoipa::path(delete, path = "/api/v1/calendar-feed", tag = "plans",
-    responses((status = 204)), security(("bearer" = [])))]
+    responses((status = 204), (status = 404, description = "The caller has no calendar feed link")),
+    security(("bearer" = [])))]
 pub async fn revoke_feed_api(
     State(state): State<AppState>,
     caller: Caller,
