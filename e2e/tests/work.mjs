@@ -23,6 +23,30 @@ export default {
     await visit(page, server, '/events?entity_type=centre', 'events-words', /Mottak: registrert/);
   },
 
+  async 'each role starts on its own work, and only admins see the system figures'({ browser, server }) {
+    const expected = {
+      admin: ['#panel-tasks', '#panel-accounting', '#system'],
+      udi: ['#panel-tasks', '#panel-accounting', '#panel-lifecycle'],
+      'region.vest': ['#panel-tasks', '#panel-centres'],
+      operator: ['#panel-centres'],
+      imdi: ['#shortcuts'],
+      'kommune.admin': ['#shortcuts'],
+      kommune: ['#shortcuts'],
+    };
+    for (const [username, selectors] of Object.entries(expected)) {
+      const context = await browser.newContext({ locale: 'nb-NO', bypassCSP: true });
+      const page = await context.newPage();
+      await login(page, server, username);
+      await page.goto(`${server.url}/`);
+      for (const selector of selectors) {
+        assert.ok(await page.isVisible(selector), `${username} sees ${selector}`);
+      }
+      if (username !== 'admin') assert.equal(await page.$('#system'), null, `${username} sees no system figures`);
+      await expectAccessible(page, `dashboard-${username}`);
+      await context.close();
+    }
+  },
+
   async 'UDI sees its tasks in the month calendar and makes a calendar link for Outlook'({ page, server }) {
     await login(page, server, 'admin');
     await page.goto(`${server.url}/tasks`);

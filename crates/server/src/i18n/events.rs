@@ -90,6 +90,11 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "plasstype lagt til",
         "place type added",
     ),
+    (
+        "event.verb.created_from",
+        "nytt nummer for et tidligere mottak",
+        "new number of an earlier centre",
+    ),
     ("event.field.number", "nummer", "number"),
     ("event.field.name", "navn", "name"),
     ("event.field.new_number", "nytt nummer", "new number"),

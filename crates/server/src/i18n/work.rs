@@ -36,6 +36,102 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("dashboard.count", "Antall", "Count"),
     ("dashboard.your_scope", "Ditt ansvarsområde", "Your scope"),
     ("dashboard.national", "Hele landet", "The whole country"),
+    ("dashboard.system", "Systemet", "The system"),
+    ("dashboard.shortcuts", "Arbeidet ditt", "Your work"),
+    ("dashboard.missing", "mangler", "missing"),
+    ("dashboard.panel.tasks", "Mine oppgaver", "My tasks"),
+    (
+        "dashboard.panel.tasks.none",
+        "Ingen åpne oppgaver.",
+        "No open tasks.",
+    ),
+    ("dashboard.panel.tasks.all", "Alle oppgavene", "Every task"),
+    (
+        "dashboard.panel.accounting",
+        "Mottak uten fullstendige konteringsdata",
+        "Centres with incomplete accounting data",
+    ),
+    (
+        "dashboard.panel.accounting.none",
+        "Alle mottak i drift har fullstendige konteringsdata.",
+        "Every open centre has complete accounting data.",
+    ),
+    (
+        "dashboard.panel.accounting.all",
+        "Mottak i drift",
+        "Open centres",
+    ),
+    (
+        "dashboard.panel.lifecycle",
+        "Siste endringer av mottak",
+        "Latest changes of centres",
+    ),
+    (
+        "dashboard.panel.lifecycle.none",
+        "Ingen mottak er endret ennå.",
+        "No centre has been changed yet.",
+    ),
+    (
+        "dashboard.panel.lifecycle.all",
+        "Hendelsesloggen for mottak",
+        "The event log of centres",
+    ),
+    ("dashboard.panel.centres", "Mottakene dine", "Your centres"),
+    (
+        "dashboard.panel.centres.none",
+        "Ingen mottak i ditt ansvarsområde.",
+        "No centres in your scope.",
+    ),
+    (
+        "dashboard.panel.centres.all",
+        "Alle mottakene",
+        "Every centre",
+    ),
+    (
+        "dashboard.do.settlement_imdi",
+        "årets anmodninger og vedtak, og tilbud om personer til kommunene",
+        "the year's requests and decisions, and offers of persons to municipalities",
+    ),
+    (
+        "dashboard.do.placement",
+        "forslag til fordeling av husstander på kommuner",
+        "proposals for distributing households to municipalities",
+    ),
+    (
+        "dashboard.do.report",
+        "årets tall for bosetting",
+        "the year's settlement figures",
+    ),
+    (
+        "dashboard.do.agreements_dpa",
+        "kommunenes databehandleravtaler",
+        "the municipalities' data processing agreements",
+    ),
+    (
+        "dashboard.do.caseworkers",
+        "saksbehandlerne i kommunen din og rettighetene deres",
+        "your municipality's caseworkers and their permissions",
+    ),
+    (
+        "dashboard.do.settlement_municipality",
+        "anmodningen, vedtaket og tilbudene kommunen skal svare på",
+        "the request, the decision and the offers your municipality answers",
+    ),
+    (
+        "dashboard.do.claims",
+        "månedens belegg og refusjonskrav",
+        "the month's occupancy and claims",
+    ),
+    (
+        "dashboard.do.claims_udi",
+        "krav som venter, og måneder som kan kreves",
+        "claims waiting, and months that can be claimed",
+    ),
+    (
+        "dashboard.do.calendar",
+        "fristene i måneden, og kalenderlenke til Outlook",
+        "the month's deadlines, and a calendar link for Outlook",
+    ),
     ("events.title", "Hendelseslogg", "Event log"),
     (
         "events.intro",

@@ -14,6 +14,7 @@ mod cli;
 mod client;
 mod contract;
 mod cpi;
+mod dashboard;
 mod event_log;
 mod form_errors;
 mod health;

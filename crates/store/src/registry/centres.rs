@@ -237,6 +237,15 @@ impl Store {
         Ok((rows, total))
     }
 
+    /// Every centre with `status` (`open`, `closed`), by number, with what R-REG-8 checks.
+    pub async fn centres_with_status(&self, status: &str) -> Result<Vec<CentreRecord>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM centres WHERE status = $1 ORDER BY number");
+        Ok(sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(status)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
     /// The numbers used in a series, for a preview; allocation reads them in its transaction.
     pub async fn centre_numbers_in_series(&self, series: &str) -> Result<Vec<String>, StoreError> {
         let rows: Vec<(String,)> =

@@ -32,6 +32,30 @@ impl Store {
     }
 }
 
+/// A lifecycle change with its centre's number and name, for the start page.
+#[derive(Clone, Debug, FromRow)]
+pub struct RecentChange {
+    pub centre_id: i64,
+    pub number: String,
+    pub name: String,
+    pub occurred_at: String,
+    pub operation: String,
+}
+
+impl Store {
+    /// The latest lifecycle changes of every centre, newest first.
+    pub async fn recent_centre_changes(&self, limit: i64) -> Result<Vec<RecentChange>, StoreError> {
+        Ok(sqlx::query_as::<_, RecentChange>(
+            "SELECT h.centre_id, c.number, c.name, h.occurred_at, h.operation \
+             FROM centre_history h JOIN centres c ON c.id = h.centre_id \
+             ORDER BY h.occurred_at DESC, h.id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
+
 impl WriteTx {
     pub async fn add_history(
         &mut self,

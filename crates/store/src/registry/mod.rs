@@ -9,6 +9,6 @@ mod operators;
 
 pub use address_list::AddressListRow;
 pub use centres::{CentreFields, CentreFilter, CentreListRow, CentreRecord, CentreSort, NewCentre};
-pub use history::HistoryRecord;
+pub use history::{HistoryRecord, RecentChange};
 pub use links::LinkedNumber;
 pub use operators::{NewOperator, OperatorRecord};

@@ -5,7 +5,7 @@ mod address_list;
 mod api;
 mod import;
 pub(crate) mod pages;
-mod views;
+pub(crate) mod views;
 
 use axum::Router;
 

@@ -1,4 +1,7 @@
-//! The dashboard: real counts from the database, per role.
+//! The start page: each role's own work (issue 17) — its tasks, centres and settlement, and
+//! for UDI the registry's gaps — and, for admins only, the system's figures.
+
+mod panels;
 
 use askama::Template;
 use axum::Router;
@@ -10,7 +13,7 @@ use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::pages::{Shell, render};
 use crate::state::AppState;
-use mottak_domain::access::Capability;
+use mottak_domain::access::{Capability, Role};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/", get(dashboard).route_layer(allow(Capability::SignedIn)))
@@ -29,6 +32,11 @@ struct DashboardPage {
     postal_codes: i64,
     number_series: i64,
     users_by_role: Vec<(String, i64)>,
+    /// Whether the system's figures are shown (admins).
+    system: bool,
+    panels: Vec<panels::Panel>,
+    /// Where the role's work starts: (href, title key, description key).
+    shortcuts: Vec<(&'static str, &'static str, &'static str)>,
     open_centres: i64,
     operators: i64,
     /// A municipal caseworker's settlement: the year's decision and the offers to answer.
@@ -68,7 +76,11 @@ async fn dashboard(
     let operators = state.store.count_operators().await?;
     let settlement = super::settlement::settlement_panel(&state, &shell, &caller).await?;
     let notifications = crate::settlement::threads::notifications(&state.store, &caller).await?;
+    let panels = panels::for_caller(&state, &shell, &caller).await?;
     let page = DashboardPage {
+        system: caller.role == Role::Admin,
+        panels,
+        shortcuts: shortcuts(caller.role),
         settlement,
         notifications,
         open_centres,
@@ -85,4 +97,41 @@ async fn dashboard(
         shell: shell.with_title("dashboard.title"),
     };
     Ok(render(&page))
+}
+
+/// The pages a role starts its day on that no panel covers.
+fn shortcuts(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
+    match role {
+        Role::Imdi => vec![
+            (
+                "/settlement",
+                "nav.settlement",
+                "dashboard.do.settlement_imdi",
+            ),
+            ("/placement", "nav.placement", "dashboard.do.placement"),
+            (
+                "/settlement/report",
+                "nav.settlement_report",
+                "dashboard.do.report",
+            ),
+            (
+                "/settlement/agreements",
+                "nav.agreements_dpa",
+                "dashboard.do.agreements_dpa",
+            ),
+        ],
+        Role::MunicipalityAdmin => vec![("/admin/users", "nav.users", "dashboard.do.caseworkers")],
+        Role::Municipality => vec![(
+            "/settlement",
+            "nav.settlement",
+            "dashboard.do.settlement_municipality",
+        )],
+        Role::Operator => vec![("/claims", "nav.claims", "dashboard.do.claims")],
+        Role::UdiRegion => vec![(
+            "/tasks/calendar",
+            "calendar_month.title",
+            "dashboard.do.calendar",
+        )],
+        Role::UdiAdm | Role::Admin => vec![("/claims", "nav.claims", "dashboard.do.claims_udi")],
+    }
 }
