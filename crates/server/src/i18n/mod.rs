@@ -14,6 +14,7 @@ mod residents;
 mod settlement;
 mod settlement_letters;
 mod work;
+mod worklog;
 
 use axum::http::HeaderMap;
 
@@ -85,6 +86,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         settlement_letters::TEXTS,
         agreement_form::TEXTS,
         plan_work::TEXTS,
+        worklog::TEXTS,
     ]
     .into_iter()
     .flatten()
