@@ -120,6 +120,9 @@ pub async fn create_entry(
 ) -> ApiResult<LogEntryRecord> {
     let centre = log_centre(store, caller, centre_id).await?;
     let entry = checked(store, &centre, input).await?;
+    if let (Some(task), true) = (entry.task, entry.complete_task) {
+        complete_task(store, caller, task).await?;
+    }
     let shape = stored(&entry);
     let mut tx = store.begin_write().await?;
     let id = tx
@@ -145,6 +148,37 @@ pub async fn create_entry(
     let created = tx.log_entry(id).await?;
     tx.commit().await?;
     Ok(created)
+}
+
+/// Marks the documented task done (its own write and event, `plan.task_updated`, which dates
+/// the tasks that waited for it) when it is open; a task already done or not needed stays.
+async fn complete_task(
+    store: &Store,
+    caller: &Caller,
+    task: mottak_domain::worklog::TaskRef,
+) -> ApiResult<()> {
+    let tasks = store.plan_tasks(task.plan_id).await?;
+    let Some(stored) = tasks.iter().find(|stored| stored.position == task.position) else {
+        return Ok(());
+    };
+    if stored.status != "open" {
+        return Ok(());
+    }
+    let day = |text: &Option<String>| text.as_deref().and_then(mottak_domain::dates::parse_date);
+    crate::plans::update_task(
+        store,
+        caller,
+        task.plan_id,
+        task.position,
+        &crate::plans::TaskUpdate {
+            status: "done".to_owned(),
+            reason: None,
+            ordered_on: day(&stored.ordered_on),
+            feedback_on: day(&stored.feedback_on),
+            followed_up_on: day(&stored.followed_up_on),
+        },
+    )
+    .await
 }
 
 /// The entry, which must be of the centre (another centre's is 404).

@@ -113,6 +113,8 @@ pub struct EntryInput {
     /// The task's position in that plan (`new_centre.weekly_call` of a week, say).
     #[serde(default)]
     pub task_position: Option<i64>,
+    /// Marks the task done as well, when it is open (a logged weekly call is that week's call).
+    pub complete_task: bool,
 }
 
 /// A follow-up of an entry (oppfølgingspunkt).
@@ -139,6 +141,8 @@ pub struct NewEntry {
     pub summary: String,
     pub follow_ups: Vec<FollowUp>,
     pub task: Option<TaskRef>,
+    /// Whether logging marks the task done (only with a task).
+    pub complete_task: bool,
 }
 
 /// A required text, trimmed, at most `max` characters.
@@ -194,6 +198,7 @@ pub fn parse_entry(input: &EntryInput, today: NaiveDate) -> Result<NewEntry, Vec
         participants,
         summary: summary.expect("checked"),
         follow_ups,
+        complete_task: input.complete_task && task.is_some(),
         task,
     })
 }

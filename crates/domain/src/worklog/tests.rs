@@ -21,6 +21,7 @@ fn call() -> EntryInput {
         }],
         plan_id: Some(3),
         task_position: Some(7),
+        complete_task: true,
     }
 }
 
@@ -61,6 +62,7 @@ fn r_pln_3_every_invalid_field_is_named_at_once_in_form_order() {
         }],
         plan_id: Some(1),
         task_position: None,
+        complete_task: false,
     };
     let errors = parse_entry(&input, today()).unwrap_err();
     assert_eq!(
@@ -164,7 +166,9 @@ fn r_pln_3_a_task_reference_names_both_plan_and_position() {
         task_position: None,
         ..call()
     };
-    assert_eq!(parse_entry(&neither, today()).unwrap().task, None);
+    let entry = parse_entry(&neither, today()).unwrap();
+    assert_eq!(entry.task, None);
+    assert!(!entry.complete_task, "nothing to complete without a task");
 }
 
 #[test]

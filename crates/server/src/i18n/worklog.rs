@@ -40,6 +40,11 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("log.follow_up_3", "Oppfølgingspunkt 3", "Follow-up 3"),
     ("log.due_3", "Frist for punkt 3", "Due date of follow-up 3"),
     ("log.task", "Oppgave i planen", "Plan task"),
+    (
+        "log.complete_task",
+        "Merk oppgaven som utført",
+        "Mark the task as done",
+    ),
     ("log.plan", "plan", "plan"),
     ("log.position", "oppgave", "task"),
     ("log.save", "Lagre i loggen", "Save to the log"),

@@ -211,6 +211,20 @@ async fn r_pln_3_an_entry_may_document_a_task_of_the_centre_s_plan() {
     let (status, created) = api.post(&path, &body).await;
     assert_eq!(status, 201, "{created}");
     assert_eq!(created["task_position"], call.position);
+    let still_open = app.store.plan_tasks(plan).await.unwrap();
+    let task = |tasks: &[mottak_store::plans::TaskRecord]| {
+        tasks
+            .iter()
+            .find(|task| task.position == call.position)
+            .unwrap()
+            .status
+            .clone()
+    };
+    assert_eq!(task(&still_open), "open", "only when asked");
+    body["complete_task"] = json!(true);
+    let (status, _) = api.post(&path, &body).await;
+    assert_eq!(status, 201);
+    assert_eq!(task(&app.store.plan_tasks(plan).await.unwrap()), "done");
 
     body["task_position"] = json!(99_999);
     let (status, refused) = api.post(&path, &body).await;

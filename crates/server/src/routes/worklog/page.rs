@@ -84,6 +84,8 @@ pub struct EntryForm {
     follow_up_3_due: String,
     /// `PLAN:POSITION`, or empty.
     task: String,
+    /// `true` when the checkbox is ticked.
+    complete_task: String,
 }
 
 impl EntryForm {
@@ -121,6 +123,7 @@ impl EntryForm {
                 .collect(),
             plan_id,
             task_position,
+            complete_task: self.complete_task == "true",
         }
     }
 }
