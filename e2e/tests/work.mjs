@@ -27,6 +27,7 @@ export default {
     await page.fill('#participants', 'Kari Nordmann (UDI)\nOla Hansen (mottaksleder)');
     await page.fill('#summary', 'Oppstartsmøte: kontraktsforpliktelser gjennomgått.');
     await page.fill('#follow_up_1_text', 'Sende referat til driftsoperatøren');
+    await page.check('#complete_task');
     await Promise.all([page.waitForURL(/\/log#entry-\d+$/), page.click('main button[type="submit"]:has-text("Lagre i loggen")')]);
     const first = await page.textContent('.log-timeline li');
     assert.match(first, /Møte/);
