@@ -23,6 +23,15 @@ export default {
     await page.waitForURL(/\/centres\/\d+\/log\?task=/);
     assert.notEqual(await page.inputValue('#task'), '', 'the task is preselected');
     await expectAccessible(page, 'log-form');
+    // Every error at once in the summary, the input kept.
+    await page.fill('#date', '31.02.2026');
+    await page.fill('#follow_up_1_text', 'Sende referat til driftsoperatøren');
+    await Promise.all([page.waitForURL(/\/centres\/\d+\/log$/), page.click('main button[type="submit"]:has-text("Lagre i loggen")')]);
+    const hrefs = await page.$$eval('.ds-error-summary a', (links) => links.map((link) => link.getAttribute('href')));
+    assert.deepEqual(hrefs, ['#date', '#participants', '#summary']);
+    assert.equal(await page.inputValue('#follow_up_1_text'), 'Sende referat til driftsoperatøren');
+    await expectAccessible(page, 'log-form-errors');
+    await page.fill('#date', inDays(-1));
     await page.selectOption('#kind', 'meeting');
     await page.fill('#participants', 'Kari Nordmann (UDI)\nOla Hansen (mottaksleder)');
     await page.fill('#summary', 'Oppstartsmøte: kontraktsforpliktelser gjennomgått.');
