@@ -18,6 +18,31 @@ export default {
     await page.click('main a[href^="/plans/"]');
     await page.waitForURL(/\/plans\/\d+$/);
     await expectAccessible(page, 'plan');
+    // R-PLN-3: from a task of the plan, log the activity that did it; it heads the timeline.
+    await page.click('main a[href*="/log?task="]');
+    await page.waitForURL(/\/centres\/\d+\/log\?task=/);
+    assert.notEqual(await page.inputValue('#task'), '', 'the task is preselected');
+    await expectAccessible(page, 'log-form');
+    // Every error at once in the summary, the input kept.
+    await page.fill('#date', '31.02.2026');
+    await page.fill('#follow_up_1_text', 'Sende referat til driftsoperatøren');
+    await Promise.all([page.waitForURL(/\/centres\/\d+\/log$/), page.click('main button[type="submit"]:has-text("Lagre i loggen")')]);
+    const hrefs = await page.$$eval('.ds-error-summary a', (links) => links.map((link) => link.getAttribute('href')));
+    assert.deepEqual(hrefs, ['#date', '#participants', '#summary']);
+    assert.equal(await page.inputValue('#follow_up_1_text'), 'Sende referat til driftsoperatøren');
+    await expectAccessible(page, 'log-form-errors');
+    await page.fill('#date', inDays(-1));
+    await page.selectOption('#kind', 'meeting');
+    await page.fill('#participants', 'Kari Nordmann (UDI)\nOla Hansen (mottaksleder)');
+    await page.fill('#summary', 'Oppstartsmøte: kontraktsforpliktelser gjennomgått.');
+    await page.fill('#follow_up_1_text', 'Sende referat til driftsoperatøren');
+    await page.check('#complete_task');
+    await Promise.all([page.waitForURL(/\/log#entry-\d+$/), page.click('main button[type="submit"]:has-text("Lagre i loggen")')]);
+    const first = await page.textContent('.log-timeline li');
+    assert.match(first, /Møte/);
+    assert.match(first, /Oppstartsmøte: kontraktsforpliktelser gjennomgått\./);
+    assert.match(first, /Sende referat til driftsoperatøren/);
+    await expectAccessible(page, 'log-timeline');
     await visit(page, server, '/plans/preview', 'plans-preview');
     await visit(page, server, '/claims', 'claims-overview', /Lag alle krav som kan lages for/);
     await visit(page, server, '/events?entity_type=centre', 'events-words', /Mottak: registrert/);

@@ -164,6 +164,15 @@ pub enum Problem {
     UnknownHousehold,
     /// A count typed as something other than a whole number.
     WholeNumber,
+    // The activity log (R-PLN-3).
+    /// A day after today, where only what has happened is recorded.
+    InTheFuture,
+    UnknownLogKind {
+        code: String,
+        codes: String,
+    },
+    /// A plan task that is not one of the centre's plans' tasks.
+    NoSuchTask,
 }
 
 impl Problem {
@@ -292,6 +301,9 @@ impl Problem {
             NotInThePast => "must not be in the past".into(),
             UnknownHousehold => "no resident has this household key".into(),
             WholeNumber => "must be a whole number".into(),
+            InTheFuture => "must not be after today".into(),
+            UnknownLogKind { code, codes } => format!("unknown kind \"{code}\"; one of {codes}"),
+            NoSuchTask => "no task of this centre's plans has this plan and position".into(),
         }
     }
 }

@@ -31,3 +31,4 @@ pub mod settlement;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod worklog;

@@ -93,6 +93,13 @@ impl Shell {
             .is_some_and(|user| user.role.may(Capability::FollowPlans))
     }
 
+    /// Whether the user writes centres' activity logs (R-PLN-3).
+    pub fn may_keep_log(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|user| user.role.may(Capability::KeepLog))
+    }
+
     pub fn is_current(&self, href: &str) -> bool {
         if href == "/" {
             self.path == "/"

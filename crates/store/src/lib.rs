@@ -25,6 +25,7 @@ pub mod settlement;
 pub mod testing;
 pub mod tokens;
 pub mod users;
+pub mod worklog;
 mod write;
 
 use sqlx::AnyPool;

@@ -38,6 +38,9 @@ pub enum Capability {
     /// Opening, closing and follow-up plans (SPEC §6): UDI's administrative staff and regional
     /// units, who follow the routines.
     FollowPlans,
+    /// Writing a centre's activity log (R-PLN-3): the regional units, who do the follow-up, and
+    /// admins; UDI's administrative staff read it (`FollowPlans`).
+    KeepLog,
     /// Settlement for IMDi (SPEC §7): data processing agreements, requests, offers.
     ManageSettlement,
     /// Reading settlement within one's scope: IMDi nationally, a municipality its own.
@@ -68,6 +71,7 @@ impl Capability {
             Capability::AdministerAccounts => &[Admin, Imdi, MunicipalityAdmin],
             Capability::Administer => &[Admin],
             Capability::FollowPlans => &[Admin, UdiAdm, UdiRegion],
+            Capability::KeepLog => &[Admin, UdiRegion],
             Capability::ManageSettlement => &[Admin, Imdi],
             Capability::ReadSettlement => &[Admin, Imdi, Municipality],
             Capability::DecideSettlement => &[Admin, Municipality],
@@ -125,6 +129,16 @@ mod tests {
             .filter(|role| role.may(Capability::FollowPlans))
             .collect();
         assert_eq!(followers, [Role::Admin, Role::UdiAdm, Role::UdiRegion]);
+    }
+
+    #[test]
+    fn r_pln_3_the_log_is_kept_by_regional_units_and_read_by_udi_staff() {
+        let keepers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|role| role.may(Capability::KeepLog))
+            .collect();
+        assert_eq!(keepers, [Role::Admin, Role::UdiRegion]);
+        assert!(Role::UdiAdm.may(Capability::FollowPlans));
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod settlement;
 mod settlement_letters;
 mod work;
 mod work_calendar;
+mod worklog;
 
 use axum::http::HeaderMap;
 
@@ -87,6 +88,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         agreement_form::TEXTS,
         plan_work::TEXTS,
         work_calendar::TEXTS,
+        worklog::TEXTS,
     ]
     .into_iter()
     .flatten()

@@ -276,6 +276,15 @@ fn texts(problem: &Problem) -> (String, String) {
         YesOrNo => both("må være ja eller nei", "must be yes or no"),
         NotInThePast => both("kan ikke være tilbake i tid", "must not be in the past"),
         WholeNumber => both("må være et helt tall", "must be a whole number"),
+        InTheFuture => both("kan ikke være etter i dag", "cannot be after today"),
+        UnknownLogKind { .. } => both(
+            "Velg en type aktivitet fra listen",
+            "Choose a kind of activity from the list",
+        ),
+        NoSuchTask => both(
+            "Oppgaven finnes ikke i mottakets planer",
+            "The task is not in the centre's plans",
+        ),
         UnknownHousehold => both(
             "ingen beboer har denne husstandsnøkkelen",
             "no resident has this household key",

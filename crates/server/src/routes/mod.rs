@@ -18,6 +18,7 @@ pub(crate) mod registry;
 mod residents;
 mod settlement;
 mod users;
+mod worklog;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -56,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .merge(occupancy::router())
         .merge(plans::router())
         .merge(settlement::router())
+        .merge(worklog::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn_with_state(state.clone(), auth::csrf::ensure_cookie))

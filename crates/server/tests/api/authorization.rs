@@ -27,6 +27,8 @@ const NATIONAL: &[Role] = &[Admin, UdiAdm];
 const RESIDENT_WRITERS: &[Role] = &[Admin, UdiAdm, Operator];
 /// Plans: UDI's staff who follow the routines (SPEC §1, §6).
 const PLANS: &[Role] = &[Admin, UdiAdm, UdiRegion];
+/// The activity log (R-PLN-3): kept by the regional units (and admins), read by UDI's staff.
+const LOG_KEEPERS: &[Role] = &[Admin, UdiRegion];
 
 /// Settlement (SPEC §7): IMDi's work, what IMDi and a municipality read, a municipality's own.
 const SETTLEMENT_IMDI: &[Role] = &[Admin, Imdi];
@@ -579,6 +581,73 @@ pub(crate) const ROUTES: &[Route] = &[
     Route {
         method: "DELETE",
         path: "/api/v1/calendar-feed",
+        kind: Kind::Api,
+        allowed: PLANS,
+    },
+    // the activity log (R-PLN-3)
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/log",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/log",
+        kind: Kind::Page,
+        allowed: LOG_KEEPERS,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/log/999999/follow-ups/1",
+        kind: Kind::Page,
+        allowed: LOG_KEEPERS,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/log/csv",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/log/pdf",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/centres/{centre}/log",
+        kind: Kind::Api,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/centres/{centre}/log",
+        kind: Kind::Api,
+        allowed: LOG_KEEPERS,
+    },
+    Route {
+        method: "PUT",
+        path: "/api/v1/centres/{centre}/log/999999",
+        kind: Kind::Api,
+        allowed: LOG_KEEPERS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/centres/{centre}/log/999999/follow-ups/1",
+        kind: Kind::Api,
+        allowed: LOG_KEEPERS,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/centres/{centre}/log/csv",
+        kind: Kind::Api,
+        allowed: PLANS,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/centres/{centre}/log/pdf",
         kind: Kind::Api,
         allowed: PLANS,
     },

@@ -49,3 +49,4 @@ mod settlement_permissions;
 mod settlement_threads;
 mod stored_claims;
 mod users;
+mod worklog;

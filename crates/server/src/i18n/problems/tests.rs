@@ -78,6 +78,12 @@ fn samples() -> Vec<Problem> {
         NotInThePast,
         UnknownHousehold,
         WholeNumber,
+        InTheFuture,
+        UnknownLogKind {
+            code: text(),
+            codes: text(),
+        },
+        NoSuchTask,
     ]
 }
 
