@@ -47,6 +47,28 @@ export default {
     await visit(page, server, '/claims', 'claims-overview', /Lag alle krav som kan lages for/);
     await visit(page, server, '/events?entity_type=centre', 'events-words', /Mottak: registrert/);
   },
+
+  async 'UDI sees its tasks in the month calendar and makes a calendar link for Outlook'({ page, server }) {
+    await login(page, server, 'admin');
+    await page.goto(`${server.url}/tasks`);
+    const due = (await page.textContent('#tasks tbody')).match(/(\d\d)\.(\d\d)\.(\d{4})/);
+    assert.ok(due, 'the demo has a dated task');
+    await page.click('#calendar-link');
+    await page.waitForURL(/\/tasks\/calendar$/);
+    await page.fill('#month', `${due[3]}-${due[2]}`);
+    await page.click('button >> text=Vis');
+    await page.waitForURL(/month=/);
+    const cell = page.locator(`#day-${due[3]}-${due[2]}-${due[1]}`);
+    assert.ok((await cell.locator('a[href^="/plans/"]').count()) > 0, 'the task is on its due day');
+    await expectAccessible(page, 'tasks-calendar');
+    await page.click('button >> text=Lag kalenderlenke');
+    const url = await page.inputValue('#feed-url');
+    assert.match(url, /\/feeds\/mcf_[\w-]+\.ics$/);
+    await expectAccessible(page, 'tasks-calendar-link');
+    const feed = await page.request.get(url);
+    assert.equal(feed.status(), 200);
+    assert.match(await feed.text(), /BEGIN:VEVENT/);
+  },
 };
 
 const inDays = (days) => {

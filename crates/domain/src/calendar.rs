@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 
+use crate::dates::Month;
+
 /// Easter Sunday of `year` (Gregorian; the anonymous algorithm of Meeus/Jones/Butcher).
 pub fn easter_sunday(year: i32) -> NaiveDate {
     let a = year % 19;
@@ -99,6 +101,32 @@ pub fn start_of_norwegian_day(day: NaiveDate) -> DateTime<Utc> {
         .earliest()
         .expect("midnight exists in Oslo")
         .with_timezone(&Utc)
+}
+
+/// One row of a month's calendar: the ISO week number and its days, Monday first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalendarWeek {
+    pub number: u32,
+    pub days: [NaiveDate; 7],
+}
+
+/// The weeks a month's calendar shows, as Norwegian calendars do: Monday first, ISO week
+/// numbers, from the week of the month's first day to the week of its last (so the first and
+/// last rows may hold days of the months around it).
+pub fn month_weeks(month: Month) -> Vec<CalendarWeek> {
+    let first = month.first_day();
+    let last = month.end().pred_opt().expect("a month has a last day");
+    let mut monday = first - Days::new(u64::from(first.weekday().num_days_from_monday()));
+    let mut weeks = Vec::with_capacity(6);
+    while monday <= last {
+        let days = std::array::from_fn(|offset| monday + Days::new(offset as u64));
+        weeks.push(CalendarWeek {
+            number: monday.iso_week().week(),
+            days,
+        });
+        monday = monday + Days::new(7);
+    }
+    weeks
 }
 
 #[cfg(test)]
@@ -214,5 +242,47 @@ mod tests {
         let summer = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
         let start = Utc.with_ymd_and_hms(2026, 6, 30, 22, 0, 0).unwrap();
         assert_eq!(start_of_norwegian_day(summer), start);
+    }
+
+    fn weeks_of(month: &str) -> Vec<CalendarWeek> {
+        month_weeks(Month::parse(month).unwrap())
+    }
+
+    #[test]
+    fn month_weeks_start_on_the_monday_of_the_first_day_and_end_on_the_last_sunday() {
+        let weeks = weeks_of("2026-12");
+        assert_eq!(weeks.len(), 5);
+        assert_eq!(weeks[0].days[0], date("2026-11-30"));
+        assert_eq!(weeks[4].days[6], date("2027-01-03"));
+        let numbers: Vec<u32> = weeks.iter().map(|week| week.number).collect();
+        assert_eq!(numbers, [49, 50, 51, 52, 53], "2026 has an ISO week 53");
+    }
+
+    #[test]
+    fn month_weeks_of_a_month_from_monday_to_sunday_are_exactly_its_own() {
+        let weeks = weeks_of("2027-02");
+        assert_eq!(weeks.len(), 4);
+        assert_eq!(weeks[0].days[0], date("2027-02-01"));
+        assert_eq!(weeks[3].days[6], date("2027-02-28"));
+        assert_eq!(weeks[0].number, 5);
+    }
+
+    #[test]
+    fn month_weeks_number_january_first_in_the_previous_years_last_week() {
+        let weeks = weeks_of("2021-01");
+        assert_eq!(
+            (weeks[0].number, weeks[0].days[0]),
+            (53, date("2020-12-28"))
+        );
+        assert_eq!(
+            weeks.len(),
+            5,
+            "1 to 31 January 2021 span weeks 53 and 1 to 4"
+        );
+        assert_eq!(
+            weeks_of("2021-05").len(),
+            6,
+            "May 2021 starts on a Saturday"
+        );
     }
 }

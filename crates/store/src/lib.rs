@@ -6,6 +6,7 @@
 //! transaction, so a change can never be committed without its event.
 
 pub mod agreements;
+mod calendar_feeds;
 pub mod claims;
 pub mod cpi;
 mod error;

@@ -14,6 +14,7 @@ mod residents;
 mod settlement;
 mod settlement_letters;
 mod work;
+mod work_calendar;
 mod worklog;
 
 use axum::http::HeaderMap;
@@ -87,6 +88,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         agreement_form::TEXTS,
         plan_work::TEXTS,
         worklog::TEXTS,
+        work_calendar::TEXTS,
     ]
     .into_iter()
     .flatten()

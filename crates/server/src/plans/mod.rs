@@ -16,6 +16,7 @@ use mottak_store::registry::{CentreRecord, OperatorRecord};
 use mottak_store::{Store, StoreError, WriteTx};
 use serde_json::json;
 
+pub mod feed;
 pub mod routing;
 pub mod start;
 pub mod work;

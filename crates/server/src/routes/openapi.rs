@@ -77,6 +77,8 @@ use problems::ProblemResponses;
         super::worklog::follow_up_api,
         super::worklog::log_csv_api,
         super::worklog::log_pdf_api,
+        super::plans::calendar::make_feed_api,
+        super::plans::calendar::revoke_feed_api,
         super::settlement::put_required_version_api,
         super::settlement::put_agreement_api,
         super::settlement::list_agreements_api,

@@ -554,6 +554,36 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Api,
         allowed: PLANS,
     },
+    Route {
+        method: "GET",
+        path: "/tasks/calendar",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/tasks/calendar/feed",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/tasks/calendar/feed/revoke",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/calendar-feed",
+        kind: Kind::Api,
+        allowed: PLANS,
+    },
+    Route {
+        method: "DELETE",
+        path: "/api/v1/calendar-feed",
+        kind: Kind::Api,
+        allowed: PLANS,
+    },
     // the activity log (R-PLN-3)
     Route {
         method: "GET",

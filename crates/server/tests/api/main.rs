@@ -8,6 +8,7 @@ mod authorization;
 mod bad_input;
 mod build_guards;
 mod calendar;
+mod calendar_feed;
 mod claims;
 mod cli;
 mod client;

@@ -4,6 +4,7 @@
 //! Who: UDI's administrative staff and regional units, who follow the routines, and admins
 //! (`Capability::FollowPlans`). A preview holds no personal data and no centre's data.
 
+pub mod calendar;
 mod page;
 mod stored;
 pub mod tasks;
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .merge(page::router())
         .merge(stored::router())
         .merge(tasks::router())
+        .merge(calendar::router())
 }
 
 /// `{phases, tasks}`: a template computed for the request's dates.

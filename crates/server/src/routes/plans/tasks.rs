@@ -56,33 +56,63 @@ pub struct TasksQuery {
 impl TasksQuery {
     fn parse(&self) -> ApiResult<(Option<ResponsibleFilter>, Option<String>)> {
         let mut errors = Vec::new();
-        let team = match blank_is_absent(&self.team) {
-            Some(code) => match ResponsibleFilter::parse("team", code) {
-                Ok(filter) => Some(filter),
-                Err(ApiError::Invalid { errors: found, .. }) => {
-                    errors.extend(found);
-                    None
-                }
-                Err(other) => return Err(other),
-            },
-            None => None,
-        };
-        let region = match blank_is_absent(&self.region) {
-            Some(code) => match code.parse::<Region>() {
-                Ok(region) => Some(region.code().to_owned()),
-                Err(()) => {
-                    errors.push(FieldError::coded("region", Problem::Region));
-                    None
-                }
-            },
-            None => None,
-        };
+        let filters = parse_filters(&self.team, &self.region, &mut errors);
         if errors.is_empty() {
-            Ok((team, region))
+            Ok(filters)
         } else {
             Err(ApiError::invalid_fields(errors))
         }
     }
+}
+
+/// A work list's team (or role) and region filters, blank meaning none; each invalid one adds
+/// its field error to `errors`.
+pub(super) fn parse_filters(
+    team: &str,
+    region: &str,
+    errors: &mut Vec<FieldError>,
+) -> (Option<ResponsibleFilter>, Option<String>) {
+    let team = match blank_is_absent(team) {
+        Some(code) => match ResponsibleFilter::parse("team", code) {
+            Ok(filter) => Some(filter),
+            Err(ApiError::Invalid { errors: found, .. }) => {
+                errors.extend(found);
+                None
+            }
+            Err(_) => None,
+        },
+        None => None,
+    };
+    let region = match blank_is_absent(region) {
+        Some(code) => match code.parse::<Region>() {
+            Ok(region) => Some(region.code().to_owned()),
+            Err(()) => {
+                errors.push(FieldError::coded("region", Problem::Region));
+                None
+            }
+        },
+        None => None,
+    };
+    (team, region)
+}
+
+/// The team choices of a work list's filter, by code, in the page's language.
+pub(super) fn team_choices(shell: &Shell) -> Vec<(&'static str, String)> {
+    ResponsibleFilter::codes()
+        .into_iter()
+        .map(|code| {
+            let filter = ResponsibleFilter::parse("team", code).expect("listed codes parse");
+            (code, responsible(shell, filter.responsible()))
+        })
+        .collect()
+}
+
+/// The region choices of a work list's filter.
+pub(super) fn region_choices() -> Vec<(&'static str, &'static str)> {
+    Region::ALL
+        .iter()
+        .map(|region| (region.code(), region.code()))
+        .collect()
 }
 
 /// An open task in a work list.
@@ -227,13 +257,7 @@ async fn tasks_page(
         ),
         Err(other) => return Err(other.into()),
     };
-    let teams = ResponsibleFilter::codes()
-        .into_iter()
-        .map(|code| {
-            let filter = ResponsibleFilter::parse("team", code).expect("listed codes parse");
-            (code, responsible(&shell, filter.responsible()))
-        })
-        .collect();
+    let teams = team_choices(&shell);
     let lines: Vec<TaskLine> = tasks
         .iter()
         .map(|task| TaskLine {
@@ -260,10 +284,7 @@ async fn tasks_page(
         all_href: all_href(&query),
         tasks: lines,
         teams,
-        regions: Region::ALL
-            .iter()
-            .map(|region| (region.code(), region.code()))
-            .collect(),
+        regions: region_choices(),
         choose_region: caller.role != Role::UdiRegion,
         query,
         errors,
