@@ -4,6 +4,7 @@ mod accounts;
 mod agreement_form;
 mod claims;
 pub mod events;
+mod mail;
 mod money;
 mod plan_items;
 mod plan_work;
@@ -85,6 +86,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         settlement_letters::TEXTS,
         agreement_form::TEXTS,
         plan_work::TEXTS,
+        mail::TEXTS,
     ]
     .into_iter()
     .flatten()

@@ -12,7 +12,7 @@ mod login;
 mod occupancy;
 mod openapi;
 mod placement;
-mod plans;
+pub(crate) mod plans;
 mod reference;
 pub(crate) mod registry;
 mod residents;
