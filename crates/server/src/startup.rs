@@ -55,17 +55,7 @@ impl Application {
 
     /// Serves until the process is stopped (Ctrl-C or SIGTERM).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let jobs = self.state.config.daily_jobs.then(|| {
-            crate::jobs::JobRunner::with_default_jobs(
-                self.state.store.clone(),
-                &self.state.config.public_url(),
-            )
-            .register(crate::jobs::DailyJob::new(
-                "regulation",
-                crate::regulation::daily,
-            ))
-            .spawn(crate::jobs::WAKE_INTERVAL)
-        });
+        // First, so that a bad --smtp-url stops the start before any job runs.
         let sender = match &self.state.config.smtp_url {
             Some(url) => {
                 let sender = crate::mail::Sender::new(url, &self.state.config.mail_from)
@@ -79,6 +69,17 @@ impl Application {
                 None
             }
         };
+        let jobs = self.state.config.daily_jobs.then(|| {
+            crate::jobs::JobRunner::with_default_jobs(
+                self.state.store.clone(),
+                &self.state.config.public_url(),
+            )
+            .register(crate::jobs::DailyJob::new(
+                "regulation",
+                crate::regulation::daily,
+            ))
+            .spawn(crate::jobs::WAKE_INTERVAL)
+        });
         let router = crate::routes::router(self.state);
         let served = axum::serve(
             self.listener,
