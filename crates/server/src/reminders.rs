@@ -25,6 +25,9 @@ use crate::pages::display_date;
 use crate::plans::work::{WorkTask, tasks_of_region};
 use crate::routes::plans::item_title;
 
+/// At most this many tasks are listed in a mail; the rest are counted, one link away.
+pub const MAX_LISTED: usize = 50;
+
 /// The job's name in `daily_job_runs`.
 pub const JOB: &str = "task_reminders";
 
@@ -80,8 +83,8 @@ pub fn reminder_lines(tasks: &[WorkTask], today: NaiveDate) -> Vec<ReminderLine>
         .collect()
 }
 
-/// The reminder for `name` listing `lines` (not empty), linking to `public_url`'s `/tasks`:
-/// Norwegian first, English below.
+/// The reminder for `name` listing `lines` (not empty; the first [`MAX_LISTED`], the rest
+/// counted), linking to `public_url`'s `/tasks`: Norwegian first, English below.
 pub fn reminder_mail(name: &str, lines: &[ReminderLine], public_url: &str) -> ReminderMail {
     let count = lines.len().to_string();
     let url = format!("{}/tasks", public_url.trim_end_matches('/'));
@@ -100,7 +103,7 @@ pub fn reminder_mail(name: &str, lines: &[ReminderLine], public_url: &str) -> Re
         text.push_str("\n\n");
         text.push_str(lang.text("mail.reminder.intro"));
         text.push_str("\n\n");
-        for line in lines {
+        for line in lines.iter().take(MAX_LISTED) {
             let title = match lang {
                 Lang::Nb => &line.title_nb,
                 Lang::En => &line.title_en,
@@ -118,6 +121,11 @@ pub fn reminder_mail(name: &str, lines: &[ReminderLine], public_url: &str) -> Re
             if line.urgency == Urgency::Overdue {
                 text.push_str(&format!(" – {}", lang.text("mail.reminder.overdue")));
             }
+            text.push('\n');
+        }
+        if lines.len() > MAX_LISTED {
+            let more = (lines.len() - MAX_LISTED).to_string();
+            text.push_str(&lang.text("mail.reminder.more").replace("{count}", &more));
             text.push('\n');
         }
         text.push('\n');
@@ -250,6 +258,19 @@ mod tests {
         assert_eq!(reminder_scope("operator", None), None);
         assert_eq!(reminder_scope("imdi", None), None);
         assert_eq!(reminder_scope("udi_region", None), None);
+    }
+
+    #[test]
+    fn reminder_mail_lists_at_most_fifty_tasks_and_counts_the_rest() {
+        let lines: Vec<ReminderLine> = (0..53)
+            .map(|index| line(&format!("Oppgave {index}"), "2026-11-18", Urgency::Overdue))
+            .collect();
+        let mail = reminder_mail("Kari", &lines, "http://127.0.0.1:8080");
+        assert!(mail.subject.contains("53 oppgaver"), "{}", mail.subject);
+        assert!(mail.body.contains("Oppgave 49 (nb)"));
+        assert!(!mail.body.contains("Oppgave 50 (nb)"));
+        assert!(mail.body.contains("… og 3 oppgaver til"), "{}", mail.body);
+        assert!(mail.body.contains("… and 3 more tasks"), "{}", mail.body);
     }
 
     #[test]

@@ -15,6 +15,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("mail.reminder.due", "frist", "due"),
     ("mail.reminder.overdue", "forfalt", "overdue"),
     (
+        "mail.reminder.more",
+        "… og {count} oppgaver til",
+        "… and {count} more tasks",
+    ),
+    (
         "mail.reminder.link",
         "Alle oppgavene dine: {url}",
         "All your tasks: {url}",
