@@ -37,6 +37,14 @@ export default {
     await page.waitForSelector('text=Brukeren er opprettet.');
     await page.click('a >> text=nina.ny');
     await expectAccessible(page, 'user-edit');
+    // The address for reminders: a bad one is shown beside the form, with the input kept.
+    await page.fill('#email', 'nina@');
+    await page.click('button >> text=Lagre e-postadresse');
+    await page.waitForSelector('#email-error');
+    await expectAccessible(page, 'user-edit-email-error');
+    await page.fill('#email', 'nina.ny@udi.example.no');
+    await page.click('button >> text=Lagre e-postadresse');
+    await page.waitForSelector('text=Endringen er lagret.');
 
     const context = await browser.newContext({ locale: 'nb-NO', bypassCSP: true });
     const newcomer = await context.newPage();

@@ -20,6 +20,7 @@ pub mod plans;
 pub mod problem;
 pub mod registry;
 pub mod regulation;
+pub mod reminders;
 pub mod residents;
 pub mod settlement;
 pub mod worklog;

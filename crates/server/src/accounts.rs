@@ -203,6 +203,8 @@ pub struct AccountChange {
     pub version: Option<i64>,
     pub role: Option<RoleRequest>,
     pub disabled: Option<bool>,
+    /// A new e-mail address for reminders; blank removes it.
+    pub email: Option<String>,
 }
 
 /// Applies `change` in one write transaction, with an event per part. The new role and scope
@@ -219,6 +221,12 @@ pub async fn change(
     let role_change = match &change.role {
         Some(request) => Some(validated_role_change(store, caller, request).await?),
         None => None,
+    };
+    // Some(None): remove the address.
+    let email = match change.email.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(text) => Some(Some(mottak_domain::reminders::valid_email("email", text)?)),
     };
     let mut tx = store.begin_write().await?;
     let current = tx.user_by_id(id).await?;
@@ -288,6 +296,28 @@ pub async fn change(
                 .summary(serde_json::json!({ "username": user.username }))
                 .in_municipality(current.municipality_number.clone())
                 .on_account_of_role(&current.role),
+        )
+        .await?;
+    }
+    if let Some(email) = email
+        && email != current.email
+    {
+        tx.set_user_email(id, email.as_deref()).await?;
+        // The address itself stays out of the log: whether one is set is what matters.
+        tx.record(
+            NewEvent::new(
+                &caller.actor(),
+                EventDomain::Accounts,
+                "user.email_changed",
+                "user",
+                id,
+            )
+            .summary(serde_json::json!({
+                "username": user.username,
+                "email_set": email.is_some(),
+            }))
+            .in_municipality(current.municipality_number.clone())
+            .on_account_of_role(&current.role),
         )
         .await?;
     }

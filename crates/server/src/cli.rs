@@ -42,6 +42,17 @@ enum Command {
         /// Do not run the once-a-day jobs in this instance (another instance runs them).
         #[arg(long)]
         no_daily_jobs: bool,
+        /// The SMTP relay that sends the mail outbox, e.g. `smtp://127.0.0.1:2525`. Without it,
+        /// reminders are queued but not sent.
+        #[arg(long, env = "MOTTAK_SMTP_URL")]
+        smtp_url: Option<String>,
+        /// The From address of the mails.
+        #[arg(long, env = "MOTTAK_MAIL_FROM", default_value = crate::config::DEFAULT_MAIL_FROM)]
+        mail_from: String,
+        /// Where users reach this server (for links in mails), e.g. `https://mottak.udi.no`.
+        /// Default: `http://` and the bind address.
+        #[arg(long, env = "MOTTAK_PUBLIC_URL")]
+        public_url: Option<String>,
     },
     /// Manage users.
     User {
@@ -122,10 +133,16 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
             demo,
             secure_cookies,
             no_daily_jobs,
+            smtp_url,
+            mail_from,
+            public_url,
         } => {
             let mut config = Config::new(bind, database_url);
             config.secure_cookies = secure_cookies;
             config.daily_jobs = !no_daily_jobs;
+            config.smtp_url = smtp_url.filter(|url| !url.trim().is_empty());
+            config.mail_from = mail_from;
+            config.public_url = public_url.filter(|url| !url.trim().is_empty());
             let application = Application::build(config).await?;
             if demo {
                 crate::demo::fill(&application.state().store).await?;

@@ -69,9 +69,16 @@ impl JobRunner {
         }
     }
 
-    /// The jobs `serve` runs. The regulation run (R-AGR-9) joins when the stored agreements do.
-    pub fn with_default_jobs(store: Store) -> JobRunner {
-        JobRunner::new(store).register(DailyJob::new("prune_expired_sessions", prune_sessions))
+    /// The jobs `serve` runs: pruning sessions and queueing the day's task reminders, whose
+    /// links start with `public_url`. The regulation run (R-AGR-9) joins when the stored
+    /// agreements do.
+    pub fn with_default_jobs(store: Store, public_url: &str) -> JobRunner {
+        let public_url = public_url.to_owned();
+        JobRunner::new(store)
+            .register(DailyJob::new("prune_expired_sessions", prune_sessions))
+            .register(DailyJob::new(crate::reminders::JOB, move |store, day| {
+                crate::reminders::daily(store, day, public_url.clone())
+            }))
     }
 
     pub fn register(mut self, job: DailyJob) -> JobRunner {

@@ -55,13 +55,30 @@ impl Application {
 
     /// Serves until the process is stopped (Ctrl-C or SIGTERM).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        // First, so that a bad --smtp-url stops the start before any job runs.
+        let sender = match &self.state.config.smtp_url {
+            Some(url) => {
+                let sender = crate::mail::Sender::new(url, &self.state.config.mail_from)
+                    .map_err(std::io::Error::other)?;
+                Some(sender.spawn(self.state.store.clone(), crate::mail::SEND_INTERVAL))
+            }
+            None => {
+                tracing::info!(
+                    "no --smtp-url (MOTTAK_SMTP_URL): mails stay in the outbox (mail_outbox) unsent"
+                );
+                None
+            }
+        };
         let jobs = self.state.config.daily_jobs.then(|| {
-            crate::jobs::JobRunner::with_default_jobs(self.state.store.clone())
-                .register(crate::jobs::DailyJob::new(
-                    "regulation",
-                    crate::regulation::daily,
-                ))
-                .spawn(crate::jobs::WAKE_INTERVAL)
+            crate::jobs::JobRunner::with_default_jobs(
+                self.state.store.clone(),
+                &self.state.config.public_url(),
+            )
+            .register(crate::jobs::DailyJob::new(
+                "regulation",
+                crate::regulation::daily,
+            ))
+            .spawn(crate::jobs::WAKE_INTERVAL)
         });
         let router = crate::routes::router(self.state);
         let served = axum::serve(
@@ -72,6 +89,9 @@ impl Application {
         .await;
         if let Some(jobs) = jobs {
             jobs.abort();
+        }
+        if let Some(sender) = sender {
+            sender.abort();
         }
         served
     }

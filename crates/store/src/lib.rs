@@ -13,6 +13,7 @@ mod error;
 pub mod events;
 pub mod jobs;
 mod login_failures;
+pub mod mail;
 pub mod occupancy;
 mod open;
 pub mod plans;

@@ -22,6 +22,8 @@ pub struct UserRecord {
     pub disabled: i64,
     pub created_at: String,
     pub version: i64,
+    /// The address for reminders (issue 15); `None` sends none.
+    pub email: Option<String>,
 }
 
 impl std::fmt::Debug for UserRecord {
@@ -61,7 +63,7 @@ pub struct NewUser {
 
 const USER_COLUMNS: &str = "id, username, display_name, role, region, operator_dro, \
     municipality_number, permissions, password_hash, totp_secret, totp_enabled, totp_last_step, \
-    disabled, created_at, version";
+    disabled, created_at, version, email";
 
 impl Store {
     pub async fn user_by_username(&self, username: &str) -> Result<UserRecord, StoreError> {
@@ -96,6 +98,18 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?)
+    }
+}
+
+impl Store {
+    /// The enabled users who have an e-mail address, by id (the reminders' recipients).
+    pub async fn users_with_email(&self) -> Result<Vec<UserRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE email IS NOT NULL AND disabled = 0 ORDER BY id"
+        );
+        Ok(sqlx::query_as::<_, UserRecord>(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&self.pool)
+            .await?)
     }
 }
 
@@ -182,6 +196,16 @@ impl WriteTx {
         if result.rows_affected() == 0 {
             return Err(StoreError::Conflict("users_version".to_owned()));
         }
+        Ok(())
+    }
+
+    /// Sets (or with `None` removes) the user's e-mail address.
+    pub async fn set_user_email(&mut self, id: i64, email: Option<&str>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET email = $1, version = version + 1 WHERE id = $2")
+            .bind(email)
+            .bind(id)
+            .execute(self.connection())
+            .await?;
         Ok(())
     }
 

@@ -109,6 +109,17 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "First password (at least 12 characters)",
     ),
     ("users.status", "Status", "Status"),
+    ("users.email", "E-postadresse", "E-mail address"),
+    (
+        "users.email_help",
+        "Påminnelser om oppgaver som forfaller sendes hit. La feltet stå tomt for å ikke få e-post.",
+        "Reminders of tasks falling due go here. Leave it empty for no e-mail.",
+    ),
+    (
+        "users.save_email",
+        "Lagre e-postadresse",
+        "Save e-mail address",
+    ),
     ("users.active", "Aktiv", "Active"),
     ("users.disabled", "Deaktivert", "Disabled"),
     ("users.totp", "Tofaktor", "Two-factor"),

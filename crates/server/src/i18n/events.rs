@@ -20,6 +20,7 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("event.entity.resident", "Beboer", "Resident"),
     ("event.entity.user", "Bruker", "User"),
+    ("event.entity.mail", "E-post", "E-mail"),
     ("event.entity.session", "Økt", "Session"),
     ("event.entity.token", "API-nøkkel", "API token"),
     ("event.entity.job", "Daglig jobb", "Daily job"),
@@ -48,6 +49,16 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("event.verb.disabled", "deaktivert", "disabled"),
     ("event.verb.enabled", "aktivert", "enabled"),
     ("event.verb.role_changed", "fikk ny rolle", "role changed"),
+    (
+        "event.verb.email_changed",
+        "fikk ny e-postadresse",
+        "e-mail address changed",
+    ),
+    (
+        "event.verb.reminder_queued",
+        "påminnelse lagt i kø",
+        "reminder queued",
+    ),
     (
         "event.verb.totp_reset",
         "fikk tofaktor nullstilt",
@@ -115,6 +126,14 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("event.field.to", "til", "to"),
     ("event.value.true", "ja", "yes"),
     ("event.value.false", "nei", "no"),
+    (
+        "event.field.email_set",
+        "e-postadresse satt",
+        "e-mail address set",
+    ),
+    ("event.field.day", "dag", "day"),
+    ("event.field.tasks", "oppgaver", "tasks"),
+    ("event.field.overdue", "forfalt", "overdue"),
 ];
 
 /// "Mottak: driftsoperatør byttet" for `centre.change_operator`; the code when a part is unknown.

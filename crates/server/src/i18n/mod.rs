@@ -4,6 +4,7 @@ mod accounts;
 mod agreement_form;
 mod claims;
 pub mod events;
+mod mail;
 mod money;
 mod plan_items;
 mod plan_work;
@@ -89,6 +90,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         plan_work::TEXTS,
         work_calendar::TEXTS,
         worklog::TEXTS,
+        mail::TEXTS,
     ]
     .into_iter()
     .flatten()

@@ -76,7 +76,7 @@ impl WorkTask {
 
 /// The region whose centres the caller's list covers: a region user's own (whatever it asks),
 /// else the one asked for, else every region.
-fn region_of<'a>(caller: &'a Caller, asked: Option<&'a str>) -> Option<&'a str> {
+pub fn region_of<'a>(caller: &'a Caller, asked: Option<&'a str>) -> Option<&'a str> {
     match caller.role {
         Role::UdiRegion => Some(caller.region.as_deref().unwrap_or_default()),
         _ => asked,
@@ -117,14 +117,24 @@ pub async fn first_tasks(
     today: NaiveDate,
     limit: Option<usize>,
 ) -> ApiResult<Vec<WorkTask>> {
+    tasks_of_region(store, region_of(caller, region), responsible, today, limit).await
+}
+
+/// [`first_tasks`] for the centres of `region` (every region with `None`), whoever asks: the
+/// list a user of that scope sees (the reminders' mail lists the same tasks).
+pub async fn tasks_of_region(
+    store: &Store,
+    region: Option<&str>,
+    responsible: Option<ResponsibleFilter>,
+    today: NaiveDate,
+    limit: Option<usize>,
+) -> ApiResult<Vec<WorkTask>> {
     let day = today.to_string();
     let in_database = match (responsible, limit) {
         (None, Some(limit)) => Some((day.as_str(), i64::try_from(limit).unwrap_or(i64::MAX))),
         _ => None,
     };
-    let open = store
-        .first_open_tasks(region_of(caller, region), in_database)
-        .await?;
+    let open = store.first_open_tasks(region, in_database).await?;
     let mut templates: HashMap<(String, i64), Arc<Template>> = HashMap::new();
     let mut tasks = Vec::with_capacity(open.len());
     for task in open {

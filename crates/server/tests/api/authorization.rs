@@ -191,6 +191,12 @@ pub(crate) const ROUTES: &[Route] = &[
     },
     Route {
         method: "POST",
+        path: "/admin/users/{target}/email",
+        kind: Kind::Page,
+        allowed: MANAGERS,
+    },
+    Route {
+        method: "POST",
         path: "/admin/users/{target}/status",
         kind: Kind::Page,
         allowed: MANAGERS,

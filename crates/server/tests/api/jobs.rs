@@ -104,7 +104,7 @@ async fn a_failing_job_records_its_message() {
 #[tokio::test]
 async fn the_default_jobs_prune_expired_sessions() {
     let app = spawn_app().await;
-    let outcomes = JobRunner::with_default_jobs(app.store.clone())
+    let outcomes = JobRunner::with_default_jobs(app.store.clone(), "http://127.0.0.1")
         .run_due(Utc::now())
         .await;
     assert_eq!(outcomes[0].0, "prune_expired_sessions");

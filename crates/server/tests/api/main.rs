@@ -22,6 +22,7 @@ mod helpers;
 mod jobs;
 mod lifecycle;
 mod login;
+mod mail;
 mod municipal_admins;
 mod navigation;
 mod occupancy;

@@ -29,6 +29,8 @@ pub struct UserView {
     permissions: Vec<String>,
     totp_enrolled: bool,
     disabled: bool,
+    /// Where reminders of plan tasks go; `null`: none are sent.
+    email: Option<String>,
     version: i64,
 }
 
@@ -48,6 +50,7 @@ impl From<&UserRecord> for UserView {
                 .collect(),
             totp_enrolled: user.totp_enabled != 0,
             disabled: user.disabled != 0,
+            email: user.email.clone(),
             version: user.version,
         }
     }
@@ -106,7 +109,7 @@ pub async fn create_api(
     Ok((StatusCode::CREATED, Json(UserView::from(&user))))
 }
 
-/// Changes role and scope (all of them, when `role` is given) and/or disables or enables, all or
+/// Changes role and scope (all of them, when `role` is given), the e-mail address and/or disables or enables, all or
 /// nothing. Leaving a municipality without an enabled municipality_admin is 409 (R-AUTH-4).
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct UpdateUser {
@@ -121,6 +124,9 @@ pub struct UpdateUser {
     #[schema(value_type = Vec<String>)]
     permissions: Vec<MunicipalPermission>,
     disabled: Option<bool>,
+    /// The e-mail address for reminders of plan tasks; `""` removes it.
+    #[schema(example = "kari.nordmann@udi.no")]
+    email: Option<String>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/users/{id}", params(("id" = i64, Path, description = "The id of the user")), tag = "users", request_body = UpdateUser,
@@ -142,6 +148,7 @@ pub async fn update_api(
             permissions: body.permissions,
         }),
         disabled: body.disabled,
+        email: body.email,
     };
     accounts::change(&state.store, &caller, id, &change).await?;
     Ok(Json(UserView::from(&state.store.user_by_id(id).await?)))

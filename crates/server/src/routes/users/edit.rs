@@ -33,6 +33,10 @@ pub(super) fn router() -> Router<AppState> {
             post(change_role).route_layer(allow(managers)),
         )
         .route(
+            "/admin/users/{id}/email",
+            post(change_email).route_layer(allow(managers)),
+        )
+        .route(
             "/admin/users/{id}/status",
             post(change_status).route_layer(allow(managers)),
         )
@@ -67,14 +71,19 @@ struct EditPage {
     role_error: String,
     /// Why the status form's change was refused.
     status_error: String,
+    /// The e-mail form's value: the stored address, or what was refused.
+    email_value: String,
+    email_error: String,
     is_admin: bool,
 }
 
 /// The page's forms that can be refused.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Form {
     Role,
     Status,
+    /// The e-mail form, with the address that was refused.
+    Email(String),
 }
 
 /// What the edit page says after an action: at most one thing.
@@ -129,6 +138,8 @@ async fn edit_page_for(
         message: String::new(),
         role_error: String::new(),
         status_error: String::new(),
+        email_value: user.email.clone().unwrap_or_default(),
+        email_error: String::new(),
         is_admin: caller.is(Role::Admin),
         user,
         shell: shell.with_title("users.edit"),
@@ -138,6 +149,10 @@ async fn edit_page_for(
         Notice::Done(key) => page.message = page.shell.t(key).to_owned(),
         Notice::Failed(Form::Role, error) => page.role_error = error,
         Notice::Failed(Form::Status, error) => page.status_error = error,
+        Notice::Failed(Form::Email(value), error) => {
+            page.email_value = value;
+            page.email_error = error;
+        }
         Notice::NewToken(token) => page.new_token = token,
     }
     Ok(page)
@@ -164,12 +179,15 @@ async fn apply_change(
     form: Form,
     change: AccountChange,
 ) -> Result<Response, PageError> {
-    let refused = |status, text| (status, Notice::Failed(form, text));
+    let refused = |status, text| (status, Notice::Failed(form.clone(), text));
     let (status, notice) = match accounts::change(&state.store, caller, id, &change).await {
         Ok(()) => (StatusCode::OK, Notice::Done("users.saved")),
         Err(AccountError::Invalid(error)) => refused(
             StatusCode::BAD_REQUEST,
-            format!("{}: {}", error.field, error.message),
+            match &form {
+                Form::Email(_) => crate::i18n::problems::error_text(&error, shell.lang),
+                _ => format!("{}: {}", error.field, error.message),
+            },
         ),
         Err(AccountError::Conflict) => refused(
             StatusCode::CONFLICT,
@@ -204,8 +222,32 @@ async fn change_role(
             permissions: form.permissions(),
         }),
         disabled: None,
+        email: None,
     };
     apply_change(&state, shell, &caller, id, Form::Role, change).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct EmailForm {
+    version: i64,
+    email: String,
+}
+
+async fn change_email(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<EmailForm>,
+) -> Result<Response, PageError> {
+    let change = AccountChange {
+        version: Some(form.version),
+        email: Some(form.email.clone()),
+        ..AccountChange::default()
+    };
+    let refused_form = Form::Email(form.email);
+    apply_change(&state, shell, &caller, id, refused_form, change).await
 }
 
 #[derive(Deserialize, Default)]
