@@ -22,3 +22,4 @@ pub mod registry;
 pub mod regulation;
 pub mod residents;
 pub mod settlement;
+pub mod staff;

@@ -28,6 +28,7 @@ pub mod regulation;
 pub mod residents;
 pub mod routes;
 pub mod settlement;
+pub mod staff;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

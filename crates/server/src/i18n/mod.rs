@@ -13,6 +13,7 @@ mod registry;
 mod residents;
 mod settlement;
 mod settlement_letters;
+mod staff;
 mod work;
 
 use axum::http::HeaderMap;
@@ -85,6 +86,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         settlement_letters::TEXTS,
         agreement_form::TEXTS,
         plan_work::TEXTS,
+        staff::TEXTS,
     ]
     .into_iter()
     .flatten()

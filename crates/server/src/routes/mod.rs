@@ -17,6 +17,7 @@ mod reference;
 pub(crate) mod registry;
 mod residents;
 mod settlement;
+mod staff;
 mod users;
 
 use axum::Router;
@@ -56,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .merge(occupancy::router())
         .merge(plans::router())
         .merge(settlement::router())
+        .merge(staff::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn_with_state(state.clone(), auth::csrf::ensure_cookie))

@@ -1,0 +1,6 @@
+//! Staff pages (R-AUTH-6).
+use crate::state::AppState;
+use axum::Router;
+pub fn router() -> Router<AppState> {
+    Router::new()
+}
