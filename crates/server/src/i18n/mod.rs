@@ -87,6 +87,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         agreement_form::TEXTS,
         plan_work::TEXTS,
         staff::TEXTS,
+        staff::PAGE_TEXTS,
     ]
     .into_iter()
     .flatten()

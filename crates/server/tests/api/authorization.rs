@@ -44,6 +44,48 @@ const STAFF_DECIDE: &[Role] = &[Admin, UdiRegion];
 pub(crate) const ROUTES: &[Route] = &[
     Route {
         method: "GET",
+        path: "/centres/{centre}/staff",
+        kind: Kind::Page,
+        allowed: STAFF,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/staff",
+        kind: Kind::Page,
+        allowed: STAFF_ORDER,
+    },
+    Route {
+        method: "GET",
+        path: "/staff",
+        kind: Kind::Page,
+        allowed: STAFF_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/staff/{staff}/approve",
+        kind: Kind::Page,
+        allowed: STAFF_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/staff/{staff}/refuse",
+        kind: Kind::Page,
+        allowed: STAFF_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/staff/{staff}/disable",
+        kind: Kind::Page,
+        allowed: STAFF,
+    },
+    Route {
+        method: "POST",
+        path: "/staff/{staff}/enable",
+        kind: Kind::Page,
+        allowed: STAFF,
+    },
+    Route {
+        method: "GET",
         path: "/api/v1/centres/{centre}/staff",
         kind: Kind::Api,
         allowed: STAFF,

@@ -436,3 +436,89 @@ async fn r_auth_6_another_region_and_another_operator_get_403() {
     assert_eq!(status, 200);
     assert_eq!(record["status"], "refused");
 }
+
+#[tokio::test]
+async fn r_auth_6_the_pages_order_keep_the_input_and_approve_only_with_the_e_learning() {
+    let (setup, operator) = staff_setup().await;
+    let app = &setup.app;
+    agreement(
+        app,
+        operator,
+        setup.centre,
+        today() - Days::new(3),
+        today() + Days::new(300),
+    )
+    .await;
+    let operator = app.create_user("drift.sjef", Role::Operator).await;
+    let operator = app.login(&operator).await;
+    let path = format!("/centres/{}/staff", setup.centre);
+    let page = app.page(&operator, &path).await;
+    assert!(page.contains("Bestill konto"), "{page}");
+    let csrf = crate::helpers::csrf_token(&page);
+    let response = operator
+        .post(app.url(&path))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("display_name", ""),
+            ("email", "feil"),
+            ("username", "Per Hansen"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let page = response.text().await.unwrap();
+    for field in ["#display_name", "#email", "#username"] {
+        assert!(page.contains(field), "{field}: {page}");
+    }
+    assert!(page.contains("value=\"Per Hansen\""), "{page}");
+    let response = operator
+        .post(app.url(&path))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("display_name", "Per Hansen"),
+            ("email", ""),
+            ("username", "per.hansen"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+
+    let region = app.create_user("region.sjef", Role::UdiRegion).await;
+    let region = app.login(&region).await;
+    let page = app.page(&region, "/staff").await;
+    assert!(
+        page.contains("per.hansen") && page.contains("E-læring fullført"),
+        "{page}"
+    );
+    let csrf = crate::helpers::csrf_token(&page);
+    let (_, list) = get(app, &setup.region_token, "/api/v1/staff").await;
+    let id = list[0]["id"].as_i64().unwrap();
+    let approve = app.url(&format!("/staff/{id}/approve"));
+    let response = region
+        .post(&approve)
+        .form(&[("csrf", csrf.as_str()), ("back", "/staff")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains(&format!("#elearning_completed-{id}")),
+        "{page}"
+    );
+    let response = region
+        .post(&approve)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("back", "/staff"),
+            ("elearning_completed", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Førstegangspassord"), "{page}");
+}
