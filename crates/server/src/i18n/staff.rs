@@ -97,6 +97,11 @@ pub(super) const PAGE_TEXTS: &[(&str, &str, &str)] = &[
         "Gi passordet til den ansatte slik planoppgaven «førstegangspassord» sier. Den ansatte setter opp autentiseringsappen ved første innlogging.",
         "Hand the password to the employee as the plan task \"first-time passwords\" says. The employee sets up the authenticator app at the first login.",
     ),
+    (
+        "staff.sesam_task",
+        "Er planoppgaven «brukertilgang per ansatt» for mottaket åpen, merk den som utført når alle ansatte har fått konto:",
+        "If the centre's plan task \"user access per employee\" is open, mark it done once every employee has an account:",
+    ),
     ("staff.back", "Tilbake til listen", "Back to the list"),
     (
         "staff.error.elearning_completed",

@@ -96,6 +96,7 @@ struct ApprovedPage {
     username: String,
     initial_password: String,
     back: String,
+    centre_id: i64,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -342,6 +343,7 @@ async fn approve(
             username: approved.record.username,
             initial_password: approved.initial_password,
             back: Back::parse(&form.back).path(),
+            centre_id: approved.record.centre_id,
         })),
         Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
     }
