@@ -8,9 +8,10 @@ import claims from './tests/claims.mjs';
 import forms from './tests/forms.mjs';
 import money from './tests/money.mjs';
 import work, { settlement } from './tests/work.mjs';
+import staff from './tests/staff.mjs';
 
 const suites = [foundation, registry, placement, forms];
-suites.push(claims, money, work, settlement);
+suites.push(claims, money, work, settlement, staff);
 
 const server = await startServer();
 const browser = await launch();

@@ -23,4 +23,5 @@ pub mod regulation;
 pub mod reminders;
 pub mod residents;
 pub mod settlement;
+pub mod staff;
 pub mod worklog;

@@ -30,6 +30,7 @@ pub mod reminders;
 pub mod residents;
 pub mod routes;
 pub mod settlement;
+pub mod staff;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -39,6 +39,7 @@ const NAVIGATION: &[(&str, &str, Capability)] = &[
     ("/placement", "nav.placement", Capability::ProposePlacements),
     ("/plans/preview", "nav.plans", Capability::FollowPlans),
     ("/tasks", "nav.tasks", Capability::FollowPlans),
+    ("/staff", "nav.staff", Capability::DecideStaff),
     ("/settlement", "nav.settlement", Capability::ReadSettlement),
     (
         "/settlement/report",
@@ -98,6 +99,13 @@ impl Shell {
         self.user
             .as_ref()
             .is_some_and(|user| user.role.may(Capability::KeepLog))
+    }
+
+    /// Whether the user sees staff accounts (R-AUTH-6: links from a centre's page).
+    pub fn may_read_staff(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|user| user.role.may(Capability::ReadStaff))
     }
 
     pub fn is_current(&self, href: &str) -> bool {

@@ -22,6 +22,7 @@ pub mod registry;
 pub mod residents;
 pub mod sessions;
 pub mod settlement;
+pub mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod tokens;

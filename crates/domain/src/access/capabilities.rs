@@ -54,6 +54,13 @@ pub enum Capability {
     /// Registering a settlement date: the resident's operator, or the municipality for one who
     /// lived privately (R-SET-5).
     SettleResidents,
+    /// Operators' staff accounts (R-AUTH-6): seen by the operator, its centres' regions and
+    /// admins; ordered by the operator; approved or refused by the region; disabled or enabled
+    /// by either.
+    ReadStaff,
+    OrderStaff,
+    DecideStaff,
+    DisableStaff,
 }
 
 impl Capability {
@@ -78,6 +85,9 @@ impl Capability {
             Capability::ReadFolders => &[Admin, Imdi, Operator, Municipality],
             Capability::WriteFolders => &[Admin, Operator],
             Capability::SettleResidents => &[Admin, Operator, Municipality],
+            Capability::ReadStaff | Capability::DisableStaff => &[Admin, UdiRegion, Operator],
+            Capability::OrderStaff => &[Admin, Operator],
+            Capability::DecideStaff => &[Admin, UdiRegion],
         }
     }
 }

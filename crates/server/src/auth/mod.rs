@@ -9,6 +9,7 @@ pub mod csrf;
 pub mod password;
 pub mod rate_limit;
 pub mod session;
+pub mod staff_window;
 pub mod tokens;
 pub mod totp;
 
@@ -128,6 +129,9 @@ pub async fn authenticate(
                 if let Some(refusal) = agreement::refusal(&state, &caller, request.uri()).await {
                     return refusal;
                 }
+                if let Some(refusal) = staff_window::refusal(&state, &caller, request.uri()).await {
+                    return refusal;
+                }
                 request.extensions_mut().insert(caller);
             }
             Ok(None) => return ApiError::Unauthorized.into_response(),
@@ -138,6 +142,9 @@ pub async fn authenticate(
     match session::resolve(&state, request.headers(), origin).await {
         Ok(session::Resolved::LoggedIn(caller, hash)) => {
             if let Some(refusal) = agreement::refusal(&state, &caller, request.uri()).await {
+                return refusal;
+            }
+            if let Some(refusal) = staff_window::refusal(&state, &caller, request.uri()).await {
                 return refusal;
             }
             request.extensions_mut().insert(*caller);

@@ -15,6 +15,10 @@ pub enum PageError {
     Internal,
     /// R-AUTH-3: the municipality has no data processing agreement in force.
     AgreementMissing,
+    /// R-AUTH-6: a staff account outside its centre's window.
+    StaffClosed,
+    /// R-AUTH-6, R-CLM-6: after the staff window, only claims and occupancy remain.
+    StaffClaimsOnly,
 }
 
 #[derive(Template)]
@@ -73,6 +77,24 @@ impl IntoResponse for PageError {
                  Du får tilgang når IMDi har registrert avtalen. Ta kontakt med IMDi.",
                 "Your municipality has no signed data processing agreement in the version IMDi \
                  requires. You get access once IMDi has registered it. Contact IMDi.",
+            ),
+            PageError::StaffClosed => (
+                StatusCode::FORBIDDEN,
+                "Tilgangen er ikke åpen",
+                "Access is not open",
+                "Ansattkontoer for mottaket virker fra 7 dager før avtalen starter til én måned \
+                 etter at den slutter. Ta kontakt med regionkontoret.",
+                "Staff accounts of the centre work from 7 days before the agreement starts until \
+                 one month after it ends. Contact the regional unit.",
+            ),
+            PageError::StaffClaimsOnly => (
+                StatusCode::FORBIDDEN,
+                "Bare refusjonskrav og belegg",
+                "Claims and occupancy only",
+                "Mottakets avtaler er avsluttet. Til tre måneder etter slutten kan du bare \
+                 godkjenne belegg og sende refusjonskrav.",
+                "The centre's agreements have ended. Until three months after the end you can \
+                 only approve occupancy and make claims.",
             ),
             PageError::Internal => (
                 StatusCode::INTERNAL_SERVER_ERROR,

@@ -14,6 +14,7 @@ mod registry;
 mod residents;
 mod settlement;
 mod settlement_letters;
+mod staff;
 mod work;
 mod work_calendar;
 mod worklog;
@@ -91,6 +92,8 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         work_calendar::TEXTS,
         worklog::TEXTS,
         mail::TEXTS,
+        staff::TEXTS,
+        staff::PAGE_TEXTS,
     ]
     .into_iter()
     .flatten()

@@ -152,6 +152,20 @@ async fn login(
             return Ok((StatusCode::UNAUTHORIZED, render(&page)).into_response());
         }
     };
+    // R-AUTH-6: a staff account logs in only inside its centre's window.
+    if let Some(access) = crate::staff::access_of_user(&state.store, user.id).await?
+        && !access.may_log_in()
+    {
+        crate::staff::record_refused_login(
+            &state.store,
+            &actor_of(&user, &origin),
+            user.id,
+            access,
+        )
+        .await?;
+        page.message = staff_refusal_text(&page.shell, access);
+        return Ok((StatusCode::FORBIDDEN, render(&page)).into_response());
+    }
     // A new session id at every login, so a planted cookie cannot be fixed.
     let cookie_value = session::new_cookie_value();
     let expires = session::expiry_after_activity(chrono::Utc::now());
@@ -185,6 +199,19 @@ async fn login(
             session::max_age_seconds(),
         ),
     ))
+}
+
+/// Why a staff account may not log in now, in the page's language, with the day.
+fn staff_refusal_text(shell: &Shell, access: mottak_domain::staff::StaffAccess) -> String {
+    use mottak_domain::staff::StaffAccess;
+    let (key, day) = match access {
+        StaffAccess::NotYetOpen { opens: Some(day) } => ("staff.login.opens", Some(day)),
+        StaffAccess::NotYetOpen { opens: None } => ("staff.login.no_agreement", None),
+        StaffAccess::Closed { since } => ("staff.login.closed", Some(since)),
+        StaffAccess::Open | StaffAccess::ClaimsOnly { .. } => ("login.failed", None),
+    };
+    let day = day.map_or_else(String::new, |day| day.format("%d.%m.%Y").to_string());
+    shell.t(key).replace("{date}", &day)
 }
 
 /// Argon2 off the async threads; an unknown user is checked against a dummy hash so that the

@@ -17,6 +17,7 @@ mod reference;
 pub(crate) mod registry;
 mod residents;
 mod settlement;
+mod staff;
 mod users;
 mod worklog;
 
@@ -58,6 +59,7 @@ pub fn router(state: AppState) -> Router {
         .merge(plans::router())
         .merge(settlement::router())
         .merge(worklog::router())
+        .merge(staff::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn_with_state(state.clone(), auth::csrf::ensure_cookie))

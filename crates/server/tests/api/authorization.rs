@@ -36,9 +36,98 @@ const SETTLEMENT_READ: &[Role] = &[Admin, Imdi, Municipality];
 const SETTLEMENT_DECIDE: &[Role] = &[Admin, Municipality];
 /// Notes and threads (R-SET-8): IMDi, the municipality and the centre where the household lives.
 const THREADS: &[Role] = &[Admin, Imdi, Municipality, Operator];
+/// Staff accounts (R-AUTH-6): read and disabled by the operator and the region, ordered by the
+/// operator, decided by the region.
+const STAFF: &[Role] = &[Admin, UdiRegion, Operator];
+const STAFF_ORDER: &[Role] = &[Admin, Operator];
+const STAFF_DECIDE: &[Role] = &[Admin, UdiRegion];
 
 /// `{target}` is replaced by a user every manager may manage (see `target_for`).
 pub(crate) const ROUTES: &[Route] = &[
+    Route {
+        method: "GET",
+        path: "/centres/{centre}/staff",
+        kind: Kind::Page,
+        allowed: STAFF,
+    },
+    Route {
+        method: "POST",
+        path: "/centres/{centre}/staff",
+        kind: Kind::Page,
+        allowed: STAFF_ORDER,
+    },
+    Route {
+        method: "GET",
+        path: "/staff",
+        kind: Kind::Page,
+        allowed: STAFF_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/staff/{staff}/approve",
+        kind: Kind::Page,
+        allowed: STAFF_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/staff/{staff}/refuse",
+        kind: Kind::Page,
+        allowed: STAFF_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/staff/{staff}/disable",
+        kind: Kind::Page,
+        allowed: STAFF,
+    },
+    Route {
+        method: "POST",
+        path: "/staff/{staff}/enable",
+        kind: Kind::Page,
+        allowed: STAFF,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/centres/{centre}/staff",
+        kind: Kind::Api,
+        allowed: STAFF,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/centres/{centre}/staff",
+        kind: Kind::Api,
+        allowed: STAFF_ORDER,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/staff",
+        kind: Kind::Api,
+        allowed: STAFF_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/staff/{staff}/approve",
+        kind: Kind::Api,
+        allowed: STAFF_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/staff/{staff}/refuse",
+        kind: Kind::Api,
+        allowed: STAFF_DECIDE,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/staff/{staff}/disable",
+        kind: Kind::Api,
+        allowed: STAFF,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/staff/{staff}/enable",
+        kind: Kind::Api,
+        allowed: STAFF,
+    },
     Route {
         method: "GET",
         path: "/centres/{centre}/residents",
@@ -1152,6 +1241,7 @@ impl Targets {
             .replace("{municipality}", "4601")
             .replace("{decision}", NO_SUCH_CLAIM)
             .replace("{offer}", NO_SUCH_CLAIM)
+            .replace("{staff}", NO_SUCH_CLAIM)
     }
 }
 
@@ -1303,7 +1393,8 @@ async fn no_login_gets_401_from_the_api_and_the_login_page_in_the_ui() {
             .replace("{claim}", NO_SUCH_CLAIM)
             .replace("{municipality}", "4601")
             .replace("{decision}", NO_SUCH_CLAIM)
-            .replace("{offer}", NO_SUCH_CLAIM);
+            .replace("{offer}", NO_SUCH_CLAIM)
+            .replace("{staff}", NO_SUCH_CLAIM);
         let response = request(&app, &client, None, route, &path).await;
         match route.kind {
             Kind::Api => assert_eq!(response.status(), 401, "{} {path}", route.method),

@@ -1,0 +1,389 @@
+//! Staff account pages (R-AUTH-6): `/centres/{id}/staff` ("Ansatte") for the operator, with the
+//! order form, and `/staff` for the region, with the orders to approve or refuse. Both list the
+//! accounts with their disable and enable actions. Plain forms: every error is shown beside its
+//! field and in the summary, and the input is kept.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use mottak_domain::access::{Capability, Role};
+use mottak_store::staff::StaffRecord;
+use serde::Deserialize;
+
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Caller, allow};
+use crate::error::{ApiError, PageError};
+use crate::form_errors::{FormError, FormErrors, Labels};
+use crate::pages::{Shell, render};
+use crate::staff::{self, OrderInput, StepInput};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/centres/{id}/staff",
+            get(centre_page).route_layer(allow(Capability::ReadStaff)),
+        )
+        .route(
+            "/centres/{id}/staff",
+            post(order).route_layer(allow(Capability::OrderStaff)),
+        )
+        .route(
+            "/staff",
+            get(region_page).route_layer(allow(Capability::DecideStaff)),
+        )
+        .route(
+            "/staff/{id}/approve",
+            post(approve).route_layer(allow(Capability::DecideStaff)),
+        )
+        .route(
+            "/staff/{id}/refuse",
+            post(refuse).route_layer(allow(Capability::DecideStaff)),
+        )
+        .route(
+            "/staff/{id}/disable",
+            post(disable).route_layer(allow(Capability::DisableStaff)),
+        )
+        .route(
+            "/staff/{id}/enable",
+            post(enable).route_layer(allow(Capability::DisableStaff)),
+        )
+}
+
+const ORDER_LABELS: &Labels = &[
+    ("display_name", "staff.display_name"),
+    ("email", "staff.email"),
+    ("username", "staff.username"),
+];
+
+/// One account as a row, with the actions that apply.
+struct Row {
+    id: i64,
+    centre_id: i64,
+    display_name: String,
+    username: String,
+    email: String,
+    status: &'static str,
+    reason: String,
+    may_decide: bool,
+    may_disable: bool,
+    may_enable: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff/list.html")]
+struct ListPage {
+    shell: Shell,
+    /// `Some((id, name))` on a centre's page; `None` on the region's.
+    centre: Option<(i64, String)>,
+    back: String,
+    rows: Vec<Row>,
+    may_order: bool,
+    form: OrderForm,
+    errors: FormErrors,
+    /// The reason typed into a refusal, kept when it is refused.
+    refuse_reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/approved.html")]
+struct ApprovedPage {
+    shell: Shell,
+    display_name: String,
+    username: String,
+    initial_password: String,
+    back: String,
+    centre_id: i64,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+struct OrderForm {
+    display_name: String,
+    email: String,
+    username: String,
+}
+
+fn row(shell: &Shell, caller: &Caller, record: &StaffRecord) -> Row {
+    let decider = matches!(caller.role, Role::Admin | Role::UdiRegion);
+    Row {
+        id: record.id,
+        centre_id: record.centre_id,
+        display_name: record.display_name.clone(),
+        username: record.username.clone(),
+        email: record.email.clone().unwrap_or_default(),
+        status: shell.t(&format!("staff.status.{}", record.status)),
+        reason: match record.reason.as_deref() {
+            Some(code @ ("left" | "leave")) => shell.t(&format!("staff.reason.{code}")).to_owned(),
+            Some(text) => text.to_owned(),
+            None => String::new(),
+        },
+        may_decide: decider && record.status == "ordered",
+        may_disable: record.status == "approved",
+        may_enable: record.status == "disabled" && record.reason.as_deref() == Some("leave"),
+    }
+}
+
+/// Where a form sends the user back: the region's list or a centre's page.
+#[derive(Clone, Copy)]
+enum Back {
+    Region,
+    Centre(i64),
+}
+
+impl Back {
+    fn parse(text: &str) -> Back {
+        text.strip_prefix("/centres/")
+            .and_then(|rest| rest.strip_suffix("/staff"))
+            .and_then(|id| id.parse().ok())
+            .map_or(Back::Region, Back::Centre)
+    }
+
+    fn path(self) -> String {
+        match self {
+            Back::Region => "/staff".to_owned(),
+            Back::Centre(id) => format!("/centres/{id}/staff"),
+        }
+    }
+}
+
+async fn list_page(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    back: Back,
+    form: OrderForm,
+    errors: FormErrors,
+    refuse_reason: String,
+) -> Result<ListPage, PageError> {
+    let (centre, records) = match back {
+        Back::Centre(id) => {
+            let (centre, _) = staff::centre_in_scope(&state.store, caller, id).await?;
+            let records = staff::of_centre(&state.store, caller, id).await?;
+            (Some((centre.id, centre.name)), records)
+        }
+        Back::Region => (None, staff::of_region(&state.store, caller).await?),
+    };
+    let rows = records
+        .iter()
+        .map(|record| row(&shell, caller, record))
+        .collect();
+    let title = if centre.is_some() {
+        "staff.title"
+    } else {
+        "staff.region_title"
+    };
+    Ok(ListPage {
+        may_order: centre.is_some() && caller.role.may(Capability::OrderStaff),
+        shell: shell.with_title(title),
+        centre,
+        back: back.path(),
+        rows,
+        form,
+        errors,
+        refuse_reason,
+    })
+}
+
+async fn centre_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let page = list_page(
+        &state,
+        shell,
+        &caller,
+        Back::Centre(id),
+        OrderForm::default(),
+        FormErrors::default(),
+        String::new(),
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+async fn region_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+) -> Result<Response, PageError> {
+    let page = list_page(
+        &state,
+        shell,
+        &caller,
+        Back::Region,
+        OrderForm::default(),
+        FormErrors::default(),
+        String::new(),
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+async fn order(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<OrderForm>,
+) -> Result<Response, PageError> {
+    let input = OrderInput {
+        display_name: form.display_name.clone(),
+        email: form.email.clone(),
+        username: form.username.clone(),
+    };
+    match staff::order(&state.store, &caller, id, &input).await {
+        Ok(_) => Ok(Redirect::to(&Back::Centre(id).path()).into_response()),
+        Err(ApiError::Invalid { errors, .. }) => {
+            let errors = FormErrors::localized(errors, shell.lang, ORDER_LABELS);
+            let page = list_page(
+                &state,
+                shell,
+                &caller,
+                Back::Centre(id),
+                form,
+                errors,
+                String::new(),
+            )
+            .await?;
+            Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct StepForm {
+    version: Option<i64>,
+    elearning_completed: Option<String>,
+    reason: String,
+    back: String,
+}
+
+impl StepForm {
+    fn input(&self) -> StepInput {
+        StepInput {
+            version: self.version,
+            elearning_completed: self.elearning_completed.is_some(),
+            reason: self.reason.clone(),
+        }
+    }
+}
+
+/// A refused step: the list again, with the error beside the row's field and in the summary.
+async fn refused_step(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    form: &StepForm,
+    error: ApiError,
+) -> Result<Response, PageError> {
+    let back = Back::parse(&form.back);
+    let (status, errors) = match &error {
+        ApiError::Invalid { errors, .. } => (
+            StatusCode::BAD_REQUEST,
+            FormErrors {
+                errors: errors
+                    .iter()
+                    .map(|field_error| {
+                        let key = format!("staff.{}", field_error.field);
+                        FormError {
+                            field: format!("{}-{id}", field_error.field),
+                            label: shell.t(&key).to_owned(),
+                            message: shell
+                                .t(&format!("staff.error.{}", field_error.field))
+                                .to_owned(),
+                        }
+                    })
+                    .collect(),
+                summary: String::new(),
+            },
+        ),
+        ApiError::Conflict { .. } => (
+            StatusCode::CONFLICT,
+            FormErrors {
+                errors: Vec::new(),
+                summary: shell.t("staff.error.conflict").to_owned(),
+            },
+        ),
+        _ => return Err(error.into()),
+    };
+    let page = list_page(
+        state,
+        shell,
+        caller,
+        back,
+        OrderForm::default(),
+        errors,
+        form.reason.clone(),
+    )
+    .await?;
+    Ok((status, render(&page)).into_response())
+}
+
+async fn approve(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<StepForm>,
+) -> Result<Response, PageError> {
+    let hashing = state.config.password_hashing;
+    match staff::approve(&state.store, &caller, id, &form.input(), hashing).await {
+        Ok(approved) => Ok(render(&ApprovedPage {
+            shell: shell.with_title("staff.approved_title"),
+            display_name: approved.record.display_name,
+            username: approved.record.username,
+            initial_password: approved.initial_password,
+            back: Back::parse(&form.back).path(),
+            centre_id: approved.record.centre_id,
+        })),
+        Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
+    }
+}
+
+async fn refuse(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<StepForm>,
+) -> Result<Response, PageError> {
+    match staff::refuse(&state.store, &caller, id, &form.input()).await {
+        Ok(_) => Ok(Redirect::to(&Back::parse(&form.back).path()).into_response()),
+        Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
+    }
+}
+
+async fn disable(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<StepForm>,
+) -> Result<Response, PageError> {
+    match staff::set_enabled(&state.store, &caller, id, &form.input(), false).await {
+        Ok(_) => Ok(Redirect::to(&Back::parse(&form.back).path()).into_response()),
+        Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
+    }
+}
+
+async fn enable(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<StepForm>,
+) -> Result<Response, PageError> {
+    match staff::set_enabled(&state.store, &caller, id, &form.input(), true).await {
+        Ok(_) => Ok(Redirect::to(&Back::parse(&form.back).path()).into_response()),
+        Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
+    }
+}
