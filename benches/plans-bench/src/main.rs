@@ -10,7 +10,10 @@
 //!   and the 1,000 plans started by hand, in total and each;
 //! - "my tasks" of a regional unit user (`server::plans::work::my_tasks`, what `/tasks` and
 //!   `GET /api/v1/tasks` call), p50 and p95 of 50 calls; the store's query alone; and the
-//!   list of one team; and the page's first 100 tasks with the count of every open task.
+//!   list of one team; and the page's first 100 tasks with the count of every open task;
+//! - the daily reminder job (`server::reminders::daily`) over the 1,000 centres for 80 users
+//!   with an e-mail address (ten in each regional unit, twenty of UDI's staff): the first run of
+//!   the day, which queues every reminder, and a second, which finds them queued.
 
 use std::time::{Duration, Instant};
 
@@ -126,6 +129,17 @@ async fn main() -> Result<()> {
         }
         report(&format!("{name} ({count} tasks)"), &mut times);
     }
+    let users = reminder_users(&store, &actor).await?;
+    for run in ["first run of the day", "second run, every reminder already queued"] {
+        let started = Instant::now();
+        let outcome =
+            mottak_server::reminders::daily(store.clone(), today, "http://mottak.example".into())
+                .await?;
+        println!(
+            "daily reminder job over {CENTRES} centres for {users} users, {run}: {:.2} s ({outcome})",
+            started.elapsed().as_secs_f64()
+        );
+    }
     let mut times = Vec::with_capacity(CALLS);
     let mut count = 0;
     for _ in 0..CALLS {
@@ -209,4 +223,44 @@ async fn seed(store: &Store, actor: &Actor) -> Result<Seeded> {
         seeded.started += started.elapsed();
     }
     Ok(seeded)
+}
+
+/// Users who get reminders: ten with an address in each regional unit and twenty of UDI's staff.
+async fn reminder_users(store: &Store, actor: &Actor) -> Result<usize> {
+    let regions = ["ØST", "SØR", "IØST", "NORD", "VEST", "MIDT"];
+    let users = regions
+        .iter()
+        .flat_map(|region| (0..10).map(move |index| ("udi_region", Some(*region), index)))
+        .chain((0..20).map(|index| ("udi_adm", None, index)));
+    let mut count = 0;
+    for (role, region, index) in users {
+        let username = format!("{role}.{}.{index}", region.unwrap_or("national"));
+        let mut tx = store.begin_write().await?;
+        let id = tx
+            .insert_user(&mottak_store::users::NewUser {
+                username: username.clone(),
+                display_name: format!("Bruker {username}"),
+                role: role.into(),
+                region: region.map(str::to_owned),
+                operator_dro: None,
+                municipality_number: None,
+                permissions: String::new(),
+                password_hash: "unusable".into(),
+                totp_secret: None,
+            })
+            .await?;
+        tx.set_user_email(id, Some(&format!("{index}@{}.example", role)))
+            .await?;
+        tx.record(mottak_store::events::NewEvent::new(
+            actor,
+            mottak_store::events::EventDomain::Accounts,
+            "user.created",
+            "user",
+            id,
+        ))
+        .await?;
+        tx.commit().await?;
+        count += 1;
+    }
+    Ok(count)
 }
