@@ -43,6 +43,25 @@ export default {
     const centreHref = await page.getAttribute('main a[href^="/centres/"]', 'href');
     const centre = centreHref.match(/\/centres\/(\d+)/)[1];
 
+    // Issue 15: from the new agreement, a plan; one of its tasks done, and the activity logged.
+    await page.goto(`${server.url}/centres/${centre}/plans`);
+    await page.selectOption('#template', 'opening');
+    const agreements = await page.$$eval('#agreement_id option', (options) => options.map((option) => option.value));
+    await page.selectOption('#agreement_id', agreements[agreements.length - 1]);
+    await Promise.all([page.waitForURL(/\/plans\/\d+$/), page.click('button >> text=Start en plan')]);
+    const task = page.locator('section[id^="task-"]').first();
+    await task.locator('summary >> text=Oppdater oppgaven').click();
+    await task.locator('select[name="status"]').selectOption('done');
+    await Promise.all([page.waitForLoadState(), task.locator('button >> text=Lagre').click()]);
+    assert.match(await page.locator('section[id^="task-"] .task-status').first().textContent(), /Utført/);
+    await expectAccessible(page, 'plan-task-done');
+    await Promise.all([page.waitForURL(/\/log\?task=/), page.locator('section[id^="task-"] a[href*="/log?task="]').first().click()]);
+    await page.selectOption('#kind', 'call');
+    await page.fill('#participants', 'Ulrik UDI\nMottaksleder');
+    await page.fill('#summary', 'Oppstart avtalt på telefon.');
+    await Promise.all([page.waitForURL(/\/log#entry-\d+$/), page.click('main button[type="submit"]:has-text("Lagre i loggen")')]);
+    assert.match(await page.textContent('.log-timeline li'), /Oppstart avtalt på telefon\./);
+
     await page.goto(`${server.url}/centres/${centre}/residents`);
     await page.fill('#duf_number', '203912345678');
     await page.fill('#given_name', 'Amina');
