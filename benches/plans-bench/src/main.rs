@@ -130,7 +130,10 @@ async fn main() -> Result<()> {
         report(&format!("{name} ({count} tasks)"), &mut times);
     }
     let users = reminder_users(&store, &actor).await?;
-    for run in ["first run of the day", "second run, every reminder already queued"] {
+    for run in [
+        "first run of the day",
+        "second run, every reminder already queued",
+    ] {
         let started = Instant::now();
         let outcome =
             mottak_server::reminders::daily(store.clone(), today, "http://mottak.example".into())
