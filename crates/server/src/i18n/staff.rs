@@ -47,7 +47,6 @@ pub(super) const PAGE_TEXTS: &[(&str, &str, &str)] = &[
         "E-mail (optional)",
     ),
     ("staff.centre", "Mottak", "Centre"),
-    ("staff.centre_link", "Mottak", "Centre"),
     ("staff.status", "Status", "Status"),
     ("staff.actions", "Handlinger", "Actions"),
     ("staff.status.ordered", "Bestilt", "Ordered"),

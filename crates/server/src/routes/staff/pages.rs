@@ -63,6 +63,8 @@ const ORDER_LABELS: &Labels = &[
 struct Row {
     id: i64,
     centre_id: i64,
+    /// "0301 Oslo asylmottak", on the region's list.
+    centre: String,
     display_name: String,
     username: String,
     email: String,
@@ -112,6 +114,7 @@ fn row(shell: &Shell, caller: &Caller, record: &StaffRecord) -> Row {
     Row {
         id: record.id,
         centre_id: record.centre_id,
+        centre: String::new(),
         display_name: record.display_name.clone(),
         username: record.username.clone(),
         email: record.email.clone().unwrap_or_default(),
@@ -167,10 +170,19 @@ async fn list_page(
         }
         Back::Region => (None, staff::of_region(&state.store, caller).await?),
     };
-    let rows = records
-        .iter()
-        .map(|record| row(&shell, caller, record))
-        .collect();
+    let mut names: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
+    let mut rows = Vec::with_capacity(records.len());
+    for record in &records {
+        let mut line = row(&shell, caller, record);
+        if centre.is_none() {
+            if !names.contains_key(&record.centre_id) {
+                let found = state.store.centre(record.centre_id).await?;
+                names.insert(record.centre_id, format!("{} {}", found.number, found.name));
+            }
+            line.centre = names[&record.centre_id].clone();
+        }
+        rows.push(line);
+    }
     let title = if centre.is_some() {
         "staff.title"
     } else {
