@@ -175,11 +175,15 @@ async fn list_page(
     for record in &records {
         let mut line = row(&shell, caller, record);
         if centre.is_none() {
-            if !names.contains_key(&record.centre_id) {
-                let found = state.store.centre(record.centre_id).await?;
-                names.insert(record.centre_id, format!("{} {}", found.number, found.name));
-            }
-            line.centre = names[&record.centre_id].clone();
+            line.centre = match names.get(&record.centre_id) {
+                Some(name) => name.clone(),
+                None => {
+                    let found = state.store.centre(record.centre_id).await?;
+                    let name = format!("{} {}", found.number, found.name);
+                    names.insert(record.centre_id, name.clone());
+                    name
+                }
+            };
         }
         rows.push(line);
     }
