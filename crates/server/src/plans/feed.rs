@@ -143,6 +143,8 @@ fn event(task: &WorkTask, due: NaiveDate, lang: Lang, base: &str, stamp: DateTim
         ))
         .description(&description)
         .url(&href)
-        .all_day(due)
+        // An all-day event ends, exclusively, on the next day (RFC 5545 §3.6.1).
+        .starts(due)
+        .ends(due.succ_opt().unwrap_or(due))
         .done()
 }

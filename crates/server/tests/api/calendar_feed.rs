@@ -64,6 +64,16 @@ async fn spec_6_the_feed_has_each_dated_task_as_an_all_day_event_until_it_is_rev
         ics.contains(&format!("DTSTART;VALUE=DATE:{day}")),
         "an all-day event on the due day: {ics}"
     );
+    let next = chrono::NaiveDate::parse_from_str(first["due"].as_str().unwrap(), "%Y-%m-%d")
+        .unwrap()
+        .succ_opt()
+        .unwrap()
+        .format("%Y%m%d")
+        .to_string();
+    assert!(
+        ics.contains(&format!("DTEND;VALUE=DATE:{next}")),
+        "it ends, exclusively, the next day: {ics}"
+    );
     assert!(
         ics.contains(&format!(
             "UID:task-{}-{}@mottak",
