@@ -44,6 +44,10 @@ export default {
     assert.match(first, /Sende referat til driftsoperatøren/);
     await expectAccessible(page, 'log-timeline');
     await visit(page, server, '/plans/preview', 'plans-preview');
+    await page.click('#templates-link');
+    await page.waitForURL(/\/plans\/templates\/opening$/);
+    assert.match(await page.textContent('#template-version'), /Versjon 1/);
+    await expectAccessible(page, 'plan-template');
     await visit(page, server, '/claims', 'claims-overview', /Lag alle krav som kan lages for/);
     await visit(page, server, '/events?entity_type=centre', 'events-words', /Mottak: registrert/);
   },

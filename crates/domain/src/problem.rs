@@ -137,6 +137,22 @@ pub enum Problem {
         code: String,
         codes: String,
     },
+    /// A revised template names another template's key.
+    TemplateKeyChanged,
+    /// A revised template without items.
+    NoTemplateItems,
+    /// Two items of a revised template share a key.
+    DuplicateItem {
+        key: String,
+    },
+    /// An item waits for (or is dated from) an item the template does not have.
+    UnknownItem {
+        key: String,
+    },
+    /// A new item (not in the built-in template) needs its title in both languages.
+    UntitledItem {
+        key: String,
+    },
     /// A work list's filter names no team or role that plans route work to.
     UnknownTeam {
         code: String,
@@ -283,6 +299,15 @@ impl Problem {
             SecondEntry => "a second entry for this date and place type".into(),
             UnknownTemplate { code, codes } => {
                 format!("unknown template \"{code}\"; one of {codes}")
+            }
+            TemplateKeyChanged => "must be the key of the template being revised".into(),
+            NoTemplateItems => "a template needs at least one item".into(),
+            DuplicateItem { key } => format!("the item key \"{key}\" is used twice"),
+            UnknownItem { key } => {
+                format!("names the item \"{key}\", which the template does not have")
+            }
+            UntitledItem { key } => {
+                format!("the new item \"{key}\" needs a title in bokmål and English (nb, en)")
             }
             UnknownTeam { code, codes } => {
                 format!("unknown team or role \"{code}\"; one of {codes}")

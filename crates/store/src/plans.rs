@@ -158,6 +158,59 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The latest stored version of template `key`: `(version, document)`.
+    pub async fn latest_plan_template(
+        &self,
+        key: &str,
+    ) -> Result<Option<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT version, document FROM plan_templates WHERE key = $1 \
+             ORDER BY version DESC LIMIT 1",
+        )
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+}
+
+impl WriteTx {
+    /// [`Store::latest_plan_template`], read inside the write.
+    pub async fn latest_plan_template_in(
+        &mut self,
+        key: &str,
+    ) -> Result<Option<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT version, document FROM plan_templates WHERE key = $1 \
+             ORDER BY version DESC LIMIT 1",
+        )
+        .bind(key)
+        .fetch_optional(self.connection())
+        .await?)
+    }
+
+    /// Stores a revised template's version; `Conflict` when that version exists already (a
+    /// revision made at the same time).
+    pub async fn insert_plan_template(
+        &mut self,
+        key: &str,
+        version: i64,
+        document: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO plan_templates (key, version, document, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(key)
+        .bind(version)
+        .bind(document)
+        .bind(timestamp(chrono::Utc::now()))
+        .execute(self.connection())
+        .await
+        .map_err(StoreError::from_write)?;
+        Ok(())
+    }
+}
+
 impl WriteTx {
     /// The template keys of a centre's plans with the agreement each was started from.
     pub async fn plan_keys_of_centre_in(

@@ -12,6 +12,7 @@ pub mod offset;
 pub mod orders;
 pub mod phases;
 pub mod preview;
+pub mod revision;
 pub mod routing;
 pub mod start;
 pub mod template;

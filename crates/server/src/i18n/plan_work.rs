@@ -75,6 +75,54 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Driftsfase: teamene kan kontakte mottaket direkte, med kopi til regionkontoret.",
         "Operation phase: the teams may contact the centre directly, with the regional unit copied.",
     ),
+    ("templates.title", "Planmal", "Plan template"),
+    ("templates.version", "Versjon", "Version"),
+    (
+        "templates.intro",
+        "Nye planer startes fra denne versjonen; planer som alt er i gang beholder sin.",
+        "New plans start from this version; plans already running keep theirs.",
+    ),
+    ("templates.others", "Planmalene", "The plan templates"),
+    (
+        "templates.items",
+        "Oppgavene i malen",
+        "The template's tasks",
+    ),
+    ("templates.key", "Nøkkel", "Key"),
+    ("templates.revise", "Revider malen", "Revise the template"),
+    ("templates.document", "Malen (JSON)", "The template (JSON)"),
+    (
+        "templates.help",
+        "Hele malen slik API-et gir den. Nøklene til oppgavene er faste; en ny oppgave trenger tittel på bokmål og engelsk (\"title\": {\"nb\": …, \"en\": …}). Lagres som neste versjon.",
+        "The whole template as the API gives it. Item keys are stable; a new item needs a title in bokmål and English (\"title\": {\"nb\": …, \"en\": …}). Stored as the next version.",
+    ),
+    (
+        "templates.save",
+        "Lagre som ny versjon",
+        "Save as a new version",
+    ),
+    (
+        "templates.saved",
+        "Revisjonen er lagret som versjon",
+        "The revision is stored as version",
+    ),
+    (
+        "templates.not_saved",
+        "Malen ble ikke lagret",
+        "The template was not stored",
+    ),
+    (
+        "templates.not_json",
+        "Ikke gyldig JSON for en mal",
+        "Not valid JSON for a template",
+    ),
+    (
+        "templates.link",
+        "Planmalene og revisjonene deres",
+        "The plan templates and their revisions",
+    ),
+    ("event.entity.plan_template", "Planmal", "Plan template"),
+    ("event.verb.revised", "revidert", "revised"),
 ];
 
 #[cfg(test)]

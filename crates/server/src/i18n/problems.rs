@@ -243,6 +243,26 @@ fn texts(problem: &Problem) -> (String, String) {
             "a date and place type are given twice",
         ),
         UnknownTemplate { .. } => both("Velg en mal fra listen", "Choose a template from the list"),
+        TemplateKeyChanged => both(
+            "må være nøkkelen til malen som revideres",
+            "must be the key of the template being revised",
+        ),
+        NoTemplateItems => both(
+            "en mal må ha minst én oppgave",
+            "a template needs at least one item",
+        ),
+        DuplicateItem { key } => (
+            format!("oppgavenøkkelen «{key}» er brukt to ganger"),
+            format!("the item key \"{key}\" is used twice"),
+        ),
+        UnknownItem { key } => (
+            format!("viser til oppgaven «{key}», som malen ikke har"),
+            format!("names the item \"{key}\", which the template does not have"),
+        ),
+        UntitledItem { key } => (
+            format!("den nye oppgaven «{key}» trenger tittel på bokmål og engelsk (nb, en)"),
+            format!("the new item \"{key}\" needs a title in bokmål and English (nb, en)"),
+        ),
         UnknownTeam { .. } => both("Velg et team fra listen", "Choose a team from the list"),
         AwardedAfterSigned => both(
             "Tildelingen kan ikke være etter signeringen",

@@ -6,9 +6,7 @@
 use chrono::NaiveDate;
 use mottak_domain::agreements::AgreementTerms;
 use mottak_domain::error::{FieldError, Problem};
-use mottak_domain::plans::{
-    Experience, Facts, Plan, PlanDates, PlanInput, TEMPLATE_KEYS, Template, builtin, plan,
-};
+use mottak_domain::plans::{Experience, Facts, Plan, PlanDates, PlanInput, Template, plan};
 use mottak_store::events::Actor;
 use mottak_store::events::{EventDomain, NewEvent};
 use mottak_store::plans::{PlanRecord, TaskRecord};
@@ -19,6 +17,7 @@ use serde_json::json;
 pub mod feed;
 pub mod routing;
 pub mod start;
+pub mod templates;
 pub mod work;
 
 use crate::auth::Caller;
@@ -136,15 +135,7 @@ pub async fn start_plan_for(
     template_key: &str,
     agreement_id: i64,
 ) -> ApiResult<i64> {
-    let template = builtin(template_key).ok_or_else(|| {
-        invalid(
-            "template",
-            Problem::UnknownTemplate {
-                code: template_key.to_owned(),
-                codes: TEMPLATE_KEYS.join(", "),
-            },
-        )
-    })?;
+    let template = templates::current(store, template_key).await?;
     let input = plan_input(store, centre, agreement_id, None).await?;
     let mut tx = store.begin_write().await?;
     let id = start::start_in(

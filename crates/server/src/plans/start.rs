@@ -8,9 +8,7 @@ use mottak_domain::agreements::{AgreementKind, AgreementTerms};
 use mottak_domain::plans::start::{
     Registration, closes_centre, new_number_template, templates_on_registration,
 };
-use mottak_domain::plans::{
-    Experience, Facts, PlanInput, TaskState, Template, Timing, builtin, plan,
-};
+use mottak_domain::plans::{Experience, Facts, PlanInput, TaskState, Template, Timing, plan};
 use mottak_domain::registry::Category;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::plans::{NewPlan, TaskRecord};
@@ -175,7 +173,7 @@ pub async fn on_registration(
                 .count(),
         };
         for key in templates_on_registration(&registration) {
-            let template = builtin(key).expect("built-in templates");
+            let template = super::templates::current_in(tx, key).await?;
             trigger
                 .start(tx, &template, centre.into(), agreement_id, terms)
                 .await?;
@@ -197,7 +195,7 @@ pub async fn on_end_set(
     terms: &AgreementTerms,
     centres: &[CentreRecord],
 ) -> Result<(), StoreError> {
-    let closing = builtin("closing").expect("built-in templates");
+    let closing = super::templates::current_in(tx, "closing").await?;
     for centre in centres {
         let keys = tx.plan_keys_of_centre_in(centre.id).await?;
         if keys
@@ -231,7 +229,7 @@ pub async fn on_new_number(
     let Some((agreement_id, terms)) = agreement else {
         return Ok(());
     };
-    let template = new_number_template(&builtin("opening").expect("built-in templates"));
+    let template = new_number_template(&super::templates::current_in(tx, "opening").await?);
     trigger
         .start(tx, &template, centre, agreement_id, terms)
         .await?;

@@ -79,6 +79,8 @@ use problems::ProblemResponses;
         super::plans::preview_api,
         super::plans::tasks::tasks_api,
         super::plans::calendar::make_feed_api,
+        super::plans::templates::template_api,
+        super::plans::templates::revise_api,
         super::plans::calendar::revoke_feed_api,
         super::worklog::log_api,
         super::worklog::create_entry_api,

@@ -679,6 +679,30 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Api,
         allowed: PLANS,
     },
+    Route {
+        method: "GET",
+        path: "/api/v1/plans/templates/opening",
+        kind: Kind::Api,
+        allowed: PLANS,
+    },
+    Route {
+        method: "PUT",
+        path: "/api/v1/plans/templates/opening",
+        kind: Kind::Api,
+        allowed: &[Admin],
+    },
+    Route {
+        method: "GET",
+        path: "/plans/templates/opening",
+        kind: Kind::Page,
+        allowed: PLANS,
+    },
+    Route {
+        method: "POST",
+        path: "/plans/templates/opening",
+        kind: Kind::Page,
+        allowed: &[Admin],
+    },
     // the activity log (R-PLN-3)
     Route {
         method: "GET",

@@ -28,6 +28,7 @@ mod navigation;
 mod occupancy;
 mod operator_scope;
 mod placement;
+mod plan_templates;
 mod plans;
 mod plans_auto;
 mod plans_stored;

@@ -8,6 +8,7 @@ pub mod calendar;
 mod page;
 mod stored;
 pub mod tasks;
+pub mod templates;
 
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .merge(stored::router())
         .merge(tasks::router())
         .merge(calendar::router())
+        .merge(templates::router())
 }
 
 /// `{phases, tasks}`: a template computed for the request's dates.
