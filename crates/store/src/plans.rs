@@ -62,6 +62,10 @@ pub struct OpenTask {
     pub region: String,
 }
 
+/// A template's latest stored version and document.
+const LATEST_TEMPLATE: &str =
+    "SELECT version, document FROM plan_templates WHERE key = $1 ORDER BY version DESC LIMIT 1";
+
 const PLAN_COLUMNS: &str = "id, centre_id, agreement_id, template_key, template_version, \
     experienced, started_at, started_by";
 const TASK_COLUMNS: &str = "position, item_key, due, timing, status, reason, ordered_on, \
@@ -164,13 +168,10 @@ impl Store {
         &self,
         key: &str,
     ) -> Result<Option<(i64, String)>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT version, document FROM plan_templates WHERE key = $1 \
-             ORDER BY version DESC LIMIT 1",
-        )
-        .bind(key)
-        .fetch_optional(&self.pool)
-        .await?)
+        Ok(sqlx::query_as(LATEST_TEMPLATE)
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 }
 
@@ -180,13 +181,10 @@ impl WriteTx {
         &mut self,
         key: &str,
     ) -> Result<Option<(i64, String)>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT version, document FROM plan_templates WHERE key = $1 \
-             ORDER BY version DESC LIMIT 1",
-        )
-        .bind(key)
-        .fetch_optional(self.connection())
-        .await?)
+        Ok(sqlx::query_as(LATEST_TEMPLATE)
+            .bind(key)
+            .fetch_optional(self.connection())
+            .await?)
     }
 
     /// Stores a revised template's version; `Conflict` when that version exists already (a

@@ -14,11 +14,12 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-fn new_token() -> String {
+/// `prefix` followed by 32 random bytes, URL-safe: an API token (`mtk_`) or a link's (`mcf_`).
+pub fn random_token(prefix: &str) -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     format!(
-        "mtk_{}",
+        "{prefix}{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
     )
 }
@@ -31,7 +32,7 @@ pub async fn issue(
     label: &str,
 ) -> Result<String, StoreError> {
     let user = store.user_by_username(username).await?;
-    let token = new_token();
+    let token = random_token("mtk_");
     let mut tx = store.begin_write().await?;
     let id = tx.insert_token(user.id, &hash_token(&token), label).await?;
     tx.record(

@@ -3,17 +3,15 @@
 //! random token (`mcf_…`, only its SHA-256 stored, like the API tokens of R-AUTH-2); making a
 //! new link revokes the old one, and a disabled user's or a revoked link answers 404.
 
-use base64::Engine;
 use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 use mottak_domain::access::Capability;
 use mottak_store::events::{EventDomain, NewEvent};
 use mottak_store::{Store, StoreError};
-use rand::RngCore;
 
 use super::work::WorkTask;
 use crate::auth::Caller;
-use crate::auth::tokens::hash_token;
+use crate::auth::tokens::{hash_token, random_token};
 use crate::error::{ApiError, ApiResult};
 use crate::i18n::Lang;
 use crate::pages::display_date;
@@ -21,19 +19,10 @@ use crate::routes::plans::item_title;
 
 const PREFIX: &str = "mcf_";
 
-fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    format!(
-        "{PREFIX}{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-    )
-}
-
 /// Makes the caller a new feed link, revoking the one they had; returns the token, which is
 /// never stored or shown again.
 pub async fn replace(store: &Store, caller: &Caller) -> ApiResult<String> {
-    let token = new_token();
+    let token = random_token(PREFIX);
     let mut tx = store.begin_write().await?;
     let id = tx
         .replace_calendar_feed(caller.user_id, &hash_token(&token))

@@ -26,6 +26,7 @@ use crate::error::PageError;
 use crate::occupancy::{load_centre, today};
 use crate::pages::{Shell, display_date, display_timestamp, render};
 use crate::routes::registry::accounting;
+use crate::routes::registry::views::accounting_label;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -178,19 +179,6 @@ async fn claim_page(
         shell: shell.with_title("stored.title"),
     };
     Ok(render(&page))
-}
-
-/// The catalogue key of an accounting field's label (R-REG-8), as the centre form names it.
-fn accounting_label(field: &str) -> &'static str {
-    match field {
-        "external_cost_centre" => "registry.external_cost_centre",
-        "udi_cost_centre" => "registry.udi_cost_centre",
-        "supplier_number_benefits" => "registry.supplier_benefits",
-        "supplier_number_operation" => "registry.supplier_operation",
-        "organisation_number" => "registry.organisation_number",
-        "bank_account_benefits" => "registry.bank_benefits",
-        _ => "registry.bank_operation",
-    }
 }
 
 async fn claim_csv(

@@ -12,7 +12,7 @@ use crate::pages::{Shell, display_date, display_timestamp};
 use crate::plans::work::{count_my_tasks, first_tasks};
 use crate::registry::scope;
 use crate::routes::plans::item_title;
-use crate::routes::registry::views::accounting;
+use crate::routes::registry::views::{accounting, accounting_label};
 use crate::state::AppState;
 
 /// How many lines a panel lists before it links to the whole list.
@@ -111,19 +111,6 @@ pub async fn incomplete_accounting(state: &AppState, shell: &Shell) -> Result<Pa
         lines,
         all_href: "/centres?status=open".to_owned(),
     })
-}
-
-/// The label key of a field of `AccountingData::FIELDS`, as the centre form names it.
-fn accounting_label(field: &str) -> &'static str {
-    match field {
-        "external_cost_centre" => "registry.external_cost_centre",
-        "udi_cost_centre" => "registry.udi_cost_centre",
-        "supplier_number_benefits" => "registry.supplier_benefits",
-        "supplier_number_operation" => "registry.supplier_operation",
-        "organisation_number" => "registry.organisation_number",
-        "bank_account_benefits" => "registry.bank_benefits",
-        _ => "registry.bank_operation",
-    }
 }
 
 /// The latest lifecycle changes of centres (R-REG-2): renamed, closed, a new operator.

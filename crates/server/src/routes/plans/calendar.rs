@@ -324,33 +324,13 @@ async fn calendar_page(
     Ok((status, render(&page)).into_response())
 }
 
-/// The address clients reach this server at, from the request (`https` behind
-/// `--secure-cookies`, which a TLS-terminating proxy in front implies).
-fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|value| value.to_str().ok())
-        .filter(|host| {
-            !host.is_empty()
-                && host
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
-        })
-        .map_or_else(|| state.config.bind.to_string(), str::to_owned);
-    let scheme = if state.config.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    format!("{scheme}://{host}")
-}
-
-fn feed_url(state: &AppState, headers: &HeaderMap, token: &str, lang: Lang) -> String {
+/// The link under the server's public address (`--public-url`, as the mails' links).
+fn feed_url(state: &AppState, token: &str, lang: Lang) -> String {
     let language = match lang {
         Lang::En => "?lang=en",
         Lang::Nb => "",
     };
-    format!("{}/feeds/{token}.ics{language}", base_url(state, headers))
+    format!("{}/feeds/{token}.ics{language}", state.config.public_url())
 }
 
 #[derive(Deserialize)]
@@ -360,11 +340,10 @@ async fn make_feed_page(
     State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
-    headers: HeaderMap,
     CsrfForm(FeedForm {}): CsrfForm<FeedForm>,
 ) -> Result<Response, PageError> {
     let token = feed::replace(&state.store, &caller).await?;
-    let url = feed_url(&state, &headers, &token, shell.lang);
+    let url = feed_url(&state, &token, shell.lang);
     let (status, page) = page(
         &state,
         shell,
@@ -411,7 +390,7 @@ pub async fn make_feed_api(
     headers: HeaderMap,
 ) -> ApiResult<(StatusCode, Json<FeedLink>)> {
     let token = feed::replace(&state.store, &caller).await?;
-    let url = feed_url(&state, &headers, &token, super::api_lang(&headers));
+    let url = feed_url(&state, &token, super::api_lang(&headers));
     Ok((StatusCode::CREATED, Json(FeedLink { url })))
 }
 
@@ -437,7 +416,6 @@ struct FeedQuery {
 /// `/feeds/{token}.ics`: the feed's owner's open tasks with a due date, as iCalendar.
 async fn feed_file(
     State(state): State<AppState>,
-    headers: HeaderMap,
     request_extensions: axum::http::Extensions,
     ApiPath(file): ApiPath<String>,
     ApiQuery(query): ApiQuery<FeedQuery>,
@@ -453,12 +431,7 @@ async fn feed_file(
         Lang::Nb
     };
     let tasks = my_tasks(&state.store, &owner, None, None, today()).await?;
-    let body = feed::ics(
-        &tasks,
-        lang,
-        &base_url(&state, &headers),
-        chrono::Utc::now(),
-    );
+    let body = feed::ics(&tasks, lang, &state.config.public_url(), chrono::Utc::now());
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

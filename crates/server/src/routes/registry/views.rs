@@ -80,6 +80,19 @@ pub fn accounting(centre: &CentreRecord, operator: &OperatorRecord) -> Accountin
     }
 }
 
+/// The catalogue key of an accounting field's label (R-REG-8), as the centre form names it.
+pub fn accounting_label(field: &str) -> &'static str {
+    match field {
+        "external_cost_centre" => "registry.external_cost_centre",
+        "udi_cost_centre" => "registry.udi_cost_centre",
+        "supplier_number_benefits" => "registry.supplier_benefits",
+        "supplier_number_operation" => "registry.supplier_operation",
+        "organisation_number" => "registry.organisation_number",
+        "bank_account_benefits" => "registry.bank_benefits",
+        _ => "registry.bank_operation",
+    }
+}
+
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct HistoryView {
     pub occurred_at: String,
