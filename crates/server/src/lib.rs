@@ -33,5 +33,6 @@ pub mod settlement;
 pub mod staff;
 pub mod startup;
 pub mod state;
+pub mod table_export;
 pub mod telemetry;
 pub mod worklog;
