@@ -136,6 +136,23 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("event.field.overdue", "forfalt", "overdue"),
 ];
 
+/// The entity types the log search offers as a choice, `(code, label)` by label.
+pub fn entity_choices(lang: Lang) -> Vec<(String, String)> {
+    let mut choices: Vec<(String, String)> = TEXTS
+        .iter()
+        .filter_map(|(key, nb, en)| {
+            let code = key.strip_prefix("event.entity.")?;
+            let label = match lang {
+                Lang::Nb => nb,
+                Lang::En => en,
+            };
+            Some((code.to_owned(), (*label).to_owned()))
+        })
+        .collect();
+    choices.sort_by(|a, b| a.1.cmp(&b.1));
+    choices
+}
+
 /// "Mottak: driftsoperatør byttet" for `centre.change_operator`; the code when a part is unknown.
 pub fn action_words(action: &str, lang: Lang) -> String {
     let Some((entity, verb)) = action.split_once('.') else {

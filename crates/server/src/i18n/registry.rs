@@ -372,4 +372,24 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Alle hendelser for operatøren i hendelsesloggen",
         "All events of the operator in the event log",
     ),
+    ("registry.municipality", "Kommune", "Municipality"),
+    ("registry.yes", "Ja", "Yes"),
+    ("registry.no", "Nei", "No"),
+    (
+        "registry.export_centres_file",
+        "mottak",
+        "reception-centres",
+    ),
+    (
+        "registry.export_operators_file",
+        "driftsoperatorer",
+        "operators",
+    ),
+    ("registry.download", "Last ned listen", "Download the list"),
+    ("registry.download_list_csv", "CSV", "CSV"),
+    (
+        "registry.download_list_xlsx",
+        "Excel (XLSX)",
+        "Excel (XLSX)",
+    ),
 ];

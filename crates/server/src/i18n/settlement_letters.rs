@@ -114,6 +114,11 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("dashboard.from", "fra", "from"),
     ("report.download_csv", "Last ned CSV", "Download CSV"),
     (
+        "report.download_xlsx",
+        "Last ned Excel (XLSX)",
+        "Download Excel (XLSX)",
+    ),
+    (
         "report.chart",
         "Nasjonale tall for bosetting",
         "National settlement figures",

@@ -156,6 +156,9 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "No events match the search.",
     ),
     ("events.next", "Eldre hendelser", "Older events"),
+    ("events.role", "Rolle", "Role"),
+    ("events.download", "Last ned søket", "Download the search"),
+    ("events.export_file", "hendelseslogg", "event-log"),
     ("calendar.title", "Arbeidsdager", "Working days"),
     (
         "calendar.intro",

@@ -1,7 +1,7 @@
 //! The event log (R-LOG-1, R-LOG-4): search page and API, limited to the caller's scope.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -11,11 +11,12 @@ use serde::{Deserialize, Serialize};
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::error::{ApiError, ApiResult};
-use crate::i18n::events::{action_words, entity_words, summary_words};
+use crate::i18n::events::{action_words, entity_choices, entity_words, summary_words};
 use crate::input::non_blank;
 use crate::pages::{Shell, display_timestamp, parse_user_date, render};
 use crate::params::ApiQuery;
 use crate::state::AppState;
+use crate::table_export::{Cell, FileFormat, Table};
 use mottak_domain::access::Capability;
 
 const PAGE_SIZE: i64 = 50;
@@ -30,7 +31,14 @@ pub fn router() -> Router<AppState> {
             "/events",
             get(search_page).route_layer(allow(Capability::SignedIn)),
         )
+        .route(
+            "/events/export/{format}",
+            get(export).route_layer(allow(Capability::SignedIn)),
+        )
 }
+
+/// The most events one export holds; a wider search is narrowed by date first.
+const EXPORT_LIMIT: i64 = 10_000;
 
 /// Search filters; all optional. Dates are `YYYY-MM-DD`; `to` is inclusive.
 #[derive(Deserialize, Default, Clone, utoipa::IntoParams)]
@@ -149,6 +157,9 @@ struct EventsPage {
     to_error: String,
     rows: Vec<EventRow>,
     next_href: String,
+    /// `(code, label)` of the entity types to search by, and the filters for the download links.
+    entity_types: Vec<(String, String)>,
+    export_query: String,
 }
 
 async fn search_page(
@@ -163,6 +174,12 @@ async fn search_page(
         to_error: String::new(),
         rows: Vec::new(),
         next_href: String::new(),
+        entity_types: entity_types(&search, shell.lang),
+        export_query: {
+            let mut filters = search.clone();
+            filters.offset = None;
+            serde_urlencoded::to_string(next_pairs(&filters)).unwrap_or_default()
+        },
         shell: shell.with_title("events.title"),
     };
     let query = match to_query(&search, &caller) {
@@ -217,6 +234,59 @@ fn entity_href(entity_type: &str, entity_id: &str) -> String {
             crate::auth::url_encode(entity_id)
         ),
     }
+}
+
+/// The catalogue's entity types, and the searched one if the catalogue does not know it.
+fn entity_types(search: &EventSearch, lang: crate::i18n::Lang) -> Vec<(String, String)> {
+    let mut choices = entity_choices(lang);
+    let searched = search.entity_type.trim();
+    if !searched.is_empty() && !choices.iter().any(|(code, _)| code == searched) {
+        choices.push((searched.to_owned(), searched.to_owned()));
+    }
+    choices
+}
+
+/// The search's events in words, as CSV or XLSX (issue 17 item 10).
+async fn export(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(format): Path<String>,
+    Query(search): Query<EventSearch>,
+) -> Result<Response, PageError> {
+    let format = FileFormat::parse(&format).ok_or(PageError::NotFound)?;
+    let lang = shell.lang;
+    let mut query = to_query(&search, &caller)
+        .map_err(|(field, detail)| PageError::from(ApiError::invalid(field, detail)))?;
+    query.limit = EXPORT_LIMIT;
+    query.offset = 0;
+    let events = state.store.search_events(&query).await?;
+    let mut table = Table::new(
+        lang.text("events.title"),
+        &[
+            "#",
+            lang.text("events.time"),
+            lang.text("events.actor"),
+            lang.text("events.role"),
+            lang.text("events.action"),
+            lang.text("events.entity"),
+            lang.text("events.summary"),
+            lang.text("events.origin"),
+        ],
+    );
+    for event in events {
+        table.row(vec![
+            Cell::Count(event.seq),
+            display_timestamp(&event.occurred_at).into(),
+            event.actor_name.into(),
+            event.actor_role.into(),
+            action_words(&event.action, lang).into(),
+            entity_words(&event.entity_type, &event.entity_id, lang).into(),
+            summary_words(&event.summary, lang).into(),
+            event.origin.into(),
+        ]);
+    }
+    Ok(table.download(format, lang.text("events.export_file")))
 }
 
 fn next_pairs(search: &EventSearch) -> Vec<(&'static str, String)> {

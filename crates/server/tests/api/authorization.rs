@@ -250,6 +250,18 @@ pub(crate) const ROUTES: &[Route] = &[
     },
     Route {
         method: "GET",
+        path: "/events/export/csv",
+        kind: Kind::Page,
+        allowed: EVERYONE,
+    },
+    Route {
+        method: "GET",
+        path: "/events/export/xlsx?entity_type=centre",
+        kind: Kind::Page,
+        allowed: EVERYONE,
+    },
+    Route {
+        method: "GET",
         path: "/calendar",
         kind: Kind::Page,
         allowed: EVERYONE,
@@ -336,6 +348,18 @@ pub(crate) const ROUTES: &[Route] = &[
     },
     Route {
         method: "GET",
+        path: "/centres/export/csv?status=open",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/centres/export/xlsx",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
         path: "/centres/new",
         kind: Kind::Page,
         allowed: NATIONAL,
@@ -373,6 +397,18 @@ pub(crate) const ROUTES: &[Route] = &[
     Route {
         method: "GET",
         path: "/operators",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/operators/export/csv",
+        kind: Kind::Page,
+        allowed: REGISTRY,
+    },
+    Route {
+        method: "GET",
+        path: "/operators/export/xlsx",
         kind: Kind::Page,
         allowed: REGISTRY,
     },
@@ -1051,6 +1087,12 @@ pub(crate) const ROUTES: &[Route] = &[
     Route {
         method: "GET",
         path: "/settlement/report/csv?year=2026",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/report/xlsx?year=2026",
         kind: Kind::Page,
         allowed: SETTLEMENT_READ,
     },

@@ -16,6 +16,7 @@ mod contract;
 mod cpi;
 mod dashboard;
 mod event_log;
+mod exports;
 mod form_errors;
 mod health;
 mod helpers;

@@ -140,4 +140,25 @@ async fn r_set_7_the_report_downloads_as_csv_with_the_national_figures_last() {
     );
     assert!(lines.contains(&"2026;4601;120;0;0;0;0"), "{text}");
     assert_eq!(lines.last(), Some(&"2026;national;420;0;0;0;0"), "{text}");
+    // The same table as a workbook (R-SET-7's spreadsheet export).
+    assert!(html.contains("href=\"/settlement/report/xlsx?year=2026\""));
+    let response = browser
+        .get(app.url("/settlement/report/xlsx?year=2026"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let bytes = response.bytes().await.unwrap();
+    assert_eq!(&bytes[..2], b"PK", "an XLSX workbook is a zip archive");
+    let status = browser
+        .get(app.url("/settlement/report/pdf?year=2026"))
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, 404);
 }

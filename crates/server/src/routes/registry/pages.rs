@@ -3,6 +3,7 @@
 mod centre_forms;
 mod centre_list;
 mod centre_page;
+mod exports;
 mod lifecycle;
 mod operators;
 
@@ -18,6 +19,7 @@ pub fn router() -> Router<AppState> {
         .merge(centre_forms::router())
         .merge(lifecycle::router())
         .merge(operators::router())
+        .merge(exports::router())
 }
 
 /// Labels of codes, for tables and selects, from the text catalogue.

@@ -3,20 +3,20 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
 use mottak_domain::access::Capability;
 
 use super::overview_page::YearParam;
 use crate::auth::{Caller, allow};
-use crate::csv_out::{Csv, download};
 use crate::error::PageError;
 use crate::pages::{Shell, render};
 use crate::params::ApiQuery;
 use crate::settlement::report::{self, ReportView};
 use crate::settlement::year_or_current;
 use crate::state::AppState;
+use crate::table_export::{Cell, FileFormat, Table};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -25,8 +25,8 @@ pub fn router() -> Router<AppState> {
             get(show).route_layer(allow(Capability::ReadSettlement)),
         )
         .route(
-            "/settlement/report/csv",
-            get(csv).route_layer(allow(Capability::ReadSettlement)),
+            "/settlement/report/{format}",
+            get(export).route_layer(allow(Capability::ReadSettlement)),
         )
 }
 
@@ -97,41 +97,44 @@ async fn show(
     }))
 }
 
-/// The report's table as CSV (R-SET-7, SPEC §9: `;`, UTF-8 with a byte order mark): a row per
-/// municipality the caller sees and the national figures last.
-async fn csv(
+/// The report's table as CSV (R-SET-7, SPEC §9: `;`, UTF-8 with a byte order mark) or XLSX: a
+/// row per municipality the caller sees and the national figures last.
+async fn export(
     State(state): State<AppState>,
     caller: Caller,
+    Path(format): Path<String>,
     ApiQuery(query): ApiQuery<YearParam>,
 ) -> Result<Response, PageError> {
+    let format = FileFormat::parse(&format).ok_or(PageError::NotFound)?;
     let year = year_or_current(query.year());
     let report = report::report(&state.store, &caller, year).await?;
-    let mut csv = Csv::default();
-    csv.row(&[
-        "year",
-        "municipality_number",
-        "requested",
-        "decided",
-        "offered",
-        "accepted",
-        "settled",
-    ]);
-    let year_text = year.to_string();
+    let mut table = Table::new(
+        &format!("Bosetting {year}"),
+        &[
+            "year",
+            "municipality_number",
+            "requested",
+            "decided",
+            "offered",
+            "accepted",
+            "settled",
+        ],
+    );
     let rows = report
         .municipalities
         .iter()
         .map(|row| (row.municipality_number.as_str(), &row.figures))
         .chain(std::iter::once(("national", &report.national)));
     for (name, figures) in rows {
-        csv.row(&[
-            &year_text,
-            name,
-            &figures.requested.to_string(),
-            &figures.decided.to_string(),
-            &figures.offered.to_string(),
-            &figures.accepted.to_string(),
-            &figures.settled.to_string(),
+        table.row(vec![
+            Cell::Count(year),
+            name.into(),
+            Cell::Count(figures.requested),
+            Cell::Count(figures.decided),
+            Cell::Count(figures.offered),
+            Cell::Count(figures.accepted),
+            Cell::Count(figures.settled),
         ]);
     }
-    Ok(download(&format!("bosetting-{year}.csv"), csv.finish()))
+    Ok(table.download(format, &format!("bosetting-{year}")))
 }

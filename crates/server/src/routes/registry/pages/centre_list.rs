@@ -52,11 +52,12 @@ struct ListPage {
     operators: Vec<(String, String)>,
     selected_operator: String,
     error: String,
+    /// The filters for the CSV and XLSX links, so a download holds what the list shows.
+    export_query: String,
 }
 
-fn page_href(query: &CentreQuery, page: i64) -> String {
-    let mut query = query.clone();
-    query.page = Some(page);
+/// The list's filters and sort as a query string, without the page.
+fn filter_query(query: &CentreQuery) -> String {
     let pairs: Vec<(&str, String)> = [
         ("q", query.q.clone()),
         ("region", query.region.clone()),
@@ -67,7 +68,6 @@ fn page_href(query: &CentreQuery, page: i64) -> String {
         ("operator_id", query.operator_id.map(|id| id.to_string())),
         ("sort", query.sort.clone()),
         ("order", query.order.clone()),
-        ("page", Some(page.to_string())),
     ]
     .into_iter()
     .filter_map(|(key, value)| {
@@ -76,10 +76,13 @@ fn page_href(query: &CentreQuery, page: i64) -> String {
             .map(|value| (key, value))
     })
     .collect();
-    format!(
-        "/centres?{}",
-        serde_urlencoded::to_string(pairs).unwrap_or_default()
-    )
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+fn page_href(query: &CentreQuery, page: i64) -> String {
+    let filters = filter_query(query);
+    let separator = if filters.is_empty() { "" } else { "&" };
+    format!("/centres?{filters}{separator}page={page}")
 }
 
 async fn list_page(
@@ -122,6 +125,7 @@ async fn list_page(
                 .collect()
         },
         error: String::new(),
+        export_query: filter_query(&query),
         shell: shell.with_title("registry.centres"),
     };
     let filter = match centre_filter(&state, &caller, &query).await {
