@@ -15,6 +15,16 @@ export const root = join(here, '..');
 export const screenshots = join(here, 'screenshots');
 mkdirSync(screenshots, { recursive: true });
 
+/** The pages the user guide shows (docs/guide.md, served at /help): each is photographed here,
+ * at the window's size, whenever its test checks it with axe, so the guide shows the system as it
+ * is. The server lists the same names (routes/help.rs). */
+export const guideScreenshots = join(root, 'docs', 'screenshots');
+const GUIDE = new Set([
+  'dashboard-udi', 'centres', 'centre', 'centre-new-errors', 'agreement-new', 'claim',
+  'dashboard-region.vest', 'log-timeline', 'dashboard-operator', 'staff-centre',
+  'dashboard-imdi', 'placement-result', 'dashboard-kommune', 'folder-municipality',
+]);
+
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 async function freePort() {
@@ -69,6 +79,10 @@ export async function launch() {
 /** Runs axe (WCAG 2.1 A and AA) on the page; throws listing the violations. */
 export async function expectAccessible(page, name) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  if (GUIDE.has(name) && page.viewportSize()?.width >= 1280) {
+    mkdirSync(guideScreenshots, { recursive: true });
+    await page.screenshot({ path: join(guideScreenshots, `${name}.png`) });
+  }
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef

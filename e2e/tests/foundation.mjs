@@ -85,6 +85,20 @@ export default {
     await expectAccessible(page, 'login-en');
   },
 
+  async 'the help link opens the guide at the role, with the screenshots the tests took'({ page, server }) {
+    await login(page, server, 'operator');
+    await page.click('#help-link');
+    await page.waitForURL(/\/help#operator$/);
+    assert.ok(await page.isVisible('h2#operator'));
+    const image = await page.$('img[src="/help/screenshots/dashboard-operator.png"]');
+    assert.ok(image, 'the operator section shows its start page');
+    assert.ok(await image.evaluate((img) => img.complete && img.naturalWidth > 0), 'the screenshot loads');
+    await expectAccessible(page, 'help');
+    await page.click('a >> text=English');
+    await page.waitForSelector('h1 >> text=User guide');
+    await expectAccessible(page, 'help-en');
+  },
+
   async 'calendar page computes a deadline without JavaScript'({ browser, server }) {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
     const page = await context.newPage();

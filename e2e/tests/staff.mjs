@@ -7,7 +7,7 @@ export default {
   async 'staff: the operator orders an account and the form shows every error'({ page, server }) {
     await login(page, server, 'operator');
     await page.goto(`${server.url}/centres`);
-    const href = await page.$eval('main a[href^="/centres/"]', (link) => link.getAttribute('href'));
+    const href = await page.$eval('main table a[href^="/centres/"]', (link) => link.getAttribute('href'));
     const centre = href.match(/^\/centres\/(\d+)/)[1];
     await page.goto(`${server.url}/centres/${centre}`);
     await page.click('a >> text=Ansatte');

@@ -117,6 +117,14 @@ impl Shell {
     }
 
     /// The link that switches language and comes back here.
+    /// The user guide, at the section of the signed-in user's role.
+    pub fn help_href(&self) -> String {
+        match &self.user {
+            Some(user) => format!("/help#{}", crate::routes::help::section(user.role)),
+            None => "/help".to_owned(),
+        }
+    }
+
     pub fn lang_switch_href(&self) -> String {
         format!(
             "/language/{}?back={}",

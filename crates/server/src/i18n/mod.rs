@@ -114,6 +114,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("nav.calendar", "Arbeidsdager", "Working days"),
     ("nav.api", "API", "API"),
     ("nav.skip", "Hopp til hovedinnhold", "Skip to main content"),
+    ("nav.help", "Hjelp", "Help"),
+    ("help.title", "Brukerveiledning", "User guide"),
     ("nav.logout", "Logg ut", "Log out"),
     ("nav.signed_in_as", "Innlogget som", "Signed in as"),
     (

@@ -7,6 +7,7 @@ mod claims;
 mod dashboard;
 mod events;
 mod health;
+pub mod help;
 mod language;
 mod login;
 mod occupancy;
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .merge(dashboard::router())
         .merge(users::router())
         .merge(events::router())
+        .merge(help::router())
         .merge(calendar::router())
         .merge(claims::router())
         .merge(openapi::router())

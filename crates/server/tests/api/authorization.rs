@@ -1265,6 +1265,7 @@ pub(crate) const PUBLIC: &[&str] = &[
     "/address-list",
     "/address-list.csv",
     "/api/v1/address-list",
+    "/help",
 ];
 
 /// The user a manager of this role may manage: a municipal admin for IMDi, a caseworker of

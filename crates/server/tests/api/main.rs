@@ -19,6 +19,7 @@ mod event_log;
 mod exports;
 mod form_errors;
 mod health;
+mod help;
 mod helpers;
 mod jobs;
 mod lifecycle;
