@@ -172,4 +172,15 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Kommune {municipality} ville stått uten aktiv kommuneadministrativ bruker. Gi en annen bruker den rollen først.",
         "Municipality {municipality} would have no active municipal administrator left. Give another account that role first.",
     ),
+    (
+        "users.permission_offers",
+        "Tilbud og vedtak",
+        "Offers and decisions",
+    ),
+    (
+        "users.permission_folders",
+        "Personmapper med helsebehov",
+        "Person folders incl. health needs",
+    ),
+    ("users.permission_reports", "Kun rapporter", "Reports only"),
 ];

@@ -3,6 +3,7 @@
 mod accounts;
 mod agreement_form;
 mod claims;
+mod error_pages;
 pub mod events;
 mod mail;
 mod money;
@@ -73,9 +74,16 @@ impl Lang {
 }
 
 /// Every text of the catalogue, area by area.
+/// Every `(key, bokmål, English)` of the catalogue, for the tests that check a page speaks one
+/// language.
+pub fn catalogue() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    all_texts()
+}
+
 fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
     [
         TEXTS,
+        error_pages::TEXTS,
         registry::TEXTS,
         claims::TEXTS,
         accounts::TEXTS,

@@ -79,3 +79,68 @@ fn the_registry_labels_come_from_the_catalogue_in_both_languages() {
         "the seed's word"
     );
 }
+
+/// Removes every `open … close` span (template expressions, comments, scripts) from `text`.
+fn without(text: &str, open: &str, close: &str) -> String {
+    let mut rest = text;
+    let mut kept = String::new();
+    while let Some(start) = rest.find(open) {
+        kept.push_str(&rest[..start]);
+        rest = rest[start + open.len()..]
+            .split_once(close)
+            .map_or("", |(_, after)| after);
+        kept.push(' ');
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// Words a template may hold literally: the product's name and names of formats.
+const LITERAL_WORDS: &[&str] = &["mottak", "HTTP", "CSV", "Excel", "(XLSX)"];
+
+/// A page's words come from the catalogue, in the user's language: a template holds no literal
+/// text (issue 17 item 3), neither between tags nor in a label, title, alt or placeholder.
+#[test]
+fn templates_hold_no_literal_text() {
+    fn scan(dir: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                scan(&path, found);
+                continue;
+            }
+            let html = std::fs::read_to_string(&path).unwrap();
+            let mut text = html;
+            for (open, close) in [
+                ("{#", "#}"),
+                ("{{", "}}"),
+                ("{%", "%}"),
+                ("<script", "</script>"),
+                ("<style", "</style>"),
+            ] {
+                text = without(&text, open, close);
+            }
+            for attribute in ["aria-label=\"", "title=\"", "placeholder=\"", "alt=\""] {
+                for rest in text.split(attribute).skip(1) {
+                    let value = rest.split('"').next().unwrap_or_default();
+                    if value.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                        found.push(format!("{}: {attribute}{value}\"", path.display()));
+                    }
+                }
+            }
+            let text = without(&text, "<", ">");
+            for word in text.split_whitespace() {
+                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                if letters >= 2 && !LITERAL_WORDS.contains(&word) {
+                    found.push(format!("{}: {word}", path.display()));
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    scan(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
+        &mut found,
+    );
+    assert!(found.is_empty(), "literal text in templates: {found:#?}");
+}

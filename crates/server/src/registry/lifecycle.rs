@@ -346,7 +346,6 @@ pub async fn apply_lifecycle(
             "number": centre.number,
             "new_number": outcome.new_number,
             "name": outcome.new_name,
-            "consequences": outcome.consequences_en,
             "warnings": outcome.warnings,
         }))
         .in_region(Some(centre.region.clone()))

@@ -22,6 +22,7 @@ mod health;
 mod help;
 mod helpers;
 mod jobs;
+mod languages;
 mod lifecycle;
 mod login;
 mod mail;

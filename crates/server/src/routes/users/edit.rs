@@ -112,15 +112,11 @@ async fn edit_page_for(
     let permissions = MunicipalPermission::ALL
         .into_iter()
         .map(|permission| {
-            let label = match permission {
-                MunicipalPermission::OffersAndDecisions => {
-                    "Tilbud og vedtak / Offers and decisions"
-                }
-                MunicipalPermission::PersonFolders => {
-                    "Personmapper med helsebehov / Person folders incl. health needs"
-                }
-                MunicipalPermission::Reports => "Kun rapporter / Reports only",
-            };
+            let label = shell.t(match permission {
+                MunicipalPermission::OffersAndDecisions => "users.permission_offers",
+                MunicipalPermission::PersonFolders => "users.permission_folders",
+                MunicipalPermission::Reports => "users.permission_reports",
+            });
             (permission.code(), label, granted.contains(&permission))
         })
         .collect();

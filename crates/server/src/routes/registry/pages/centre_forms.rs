@@ -108,7 +108,15 @@ async fn page_for(
         regions: REGIONS.to_vec(),
         series: series
             .into_iter()
-            .map(|row| (row.prefix.clone(), format!("{} {}", row.prefix, row.name)))
+            .map(|row| {
+                // Series 35 is a kind of centre, not a county: its name comes from the catalogue.
+                let name = if row.prefix == "35" {
+                    category_label("special_care", lang)
+                } else {
+                    &row.name
+                };
+                (row.prefix.clone(), format!("{} {name}", row.prefix))
+            })
             .collect(),
         operators: operators
             .into_iter()
