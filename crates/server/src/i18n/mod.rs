@@ -14,6 +14,7 @@ mod registry;
 mod residents;
 mod settlement;
 mod settlement_letters;
+mod settlement_mail;
 mod staff;
 mod work;
 mod work_calendar;
@@ -92,6 +93,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         work_calendar::TEXTS,
         worklog::TEXTS,
         mail::TEXTS,
+        settlement_mail::TEXTS,
         staff::TEXTS,
         staff::PAGE_TEXTS,
     ]

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod folders;
 pub mod import;
 pub mod letters;
+pub mod mails;
 pub mod offers;
 pub mod report;
 pub mod threads;
