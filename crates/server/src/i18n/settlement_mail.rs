@@ -1,4 +1,5 @@
-//! The settlement e-mails' texts (R-SET-1a, R-SET-3, R-SET-8): figures, a deadline and a link,
+//! The settlement e-mails' texts (R-SET-1a, R-SET-3, R-SET-8), and the notes on persons and
+//! decisions (R-SET-8): figures, a deadline and a link,
 //! never personal data. `{persons}`, `{households}`, `{deadline}`, `{year}`, `{minors}`,
 //! `{url}`, `{offer}` are filled in.
 
@@ -73,4 +74,24 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
         "Denne e-posten er sendt av mottak. Den inneholder ingen personopplysninger; detaljene ser du etter innlogging.",
         "This e-mail was sent by mottak. It holds no personal data; you see the details after you log in.",
     ),
+    (
+        "notes.resident_title",
+        "Notater om person",
+        "Notes on person",
+    ),
+    (
+        "notes.decision_title",
+        "Notater om vedtak",
+        "Notes on decision",
+    ),
+    (
+        "notes.private",
+        "Notatene leses bare av din side (IMDi, kommunen eller mottaket).",
+        "The notes are read by your side only (IMDi, the municipality or the centre).",
+    ),
+    ("notes.list", "Notater", "Notes"),
+    ("notes.empty", "Ingen notater ennå.", "No notes yet."),
+    ("notes.body", "Nytt notat", "New note"),
+    ("notes.add", "Lagre notat", "Save note"),
+    ("notes.link", "Notater", "Notes"),
 ];

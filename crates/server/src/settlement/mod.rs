@@ -9,6 +9,7 @@ pub mod folders;
 pub mod import;
 pub mod letters;
 pub mod mails;
+pub mod notes;
 pub mod offers;
 pub mod report;
 pub mod threads;

@@ -46,6 +46,7 @@ mod settlement_folders;
 mod settlement_import;
 mod settlement_letters;
 mod settlement_mail;
+mod settlement_notes;
 mod settlement_offers;
 mod settlement_pages;
 mod settlement_permissions;

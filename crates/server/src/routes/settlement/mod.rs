@@ -11,6 +11,8 @@ mod folders_api;
 mod import_page;
 mod letters_api;
 mod letters_page;
+mod notes_api;
+mod notes_page;
 mod offer_rows;
 mod offers_api;
 mod overview_page;
@@ -37,6 +39,10 @@ pub use folders_api::{__path_folder_api, __path_put_folder_api, __path_settle_ap
 pub use letters_api::{
     __path_decide_api, __path_municipality_letter_api, __path_resident_letter_api,
 };
+pub use notes_api::{
+    __path_add_decision_note_api, __path_add_resident_note_api, __path_decision_notes_api,
+    __path_resident_notes_api,
+};
 pub use offers_api::{
     __path_answer_offer_api, __path_create_offer_api, __path_list_offers_api, __path_offer_api,
 };
@@ -57,4 +63,6 @@ pub fn router() -> Router<AppState> {
         .merge(import_page::router())
         .merge(threads_api::router())
         .merge(threads_page::router())
+        .merge(notes_api::router())
+        .merge(notes_page::router())
 }
