@@ -94,4 +94,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("notes.body", "Nytt notat", "New note"),
     ("notes.add", "Lagre notat", "Save note"),
     ("notes.link", "Notater", "Notes"),
+    ("export.pdf", "Saken (PDF)", "The case (PDF)"),
+    ("export.json", "Metadata (JSON)", "Metadata (JSON)"),
 ];

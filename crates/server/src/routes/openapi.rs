@@ -115,6 +115,7 @@ use problems::ProblemResponses;
         super::settlement::add_resident_note_api,
         super::settlement::decision_notes_api,
         super::settlement::add_decision_note_api,
+        super::settlement::export_api,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerAuth, &ProblemResponses),

@@ -5,6 +5,7 @@
 
 pub mod agreements;
 pub mod cases;
+pub mod export;
 pub mod folders;
 pub mod import;
 pub mod letters;

@@ -1252,6 +1252,24 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Page,
         allowed: SETTLEMENT_READ,
     },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/offers/{offer}/export",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/export.pdf",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/export.json",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
 ];
 
 /// Public routes: everyone, logged in or not.

@@ -41,6 +41,7 @@ mod residents;
 mod route_coverage;
 mod settlement;
 mod settlement_dashboard;
+mod settlement_export;
 mod settlement_folder_pages;
 mod settlement_folders;
 mod settlement_import;

@@ -6,6 +6,7 @@ mod agreements_api;
 mod agreements_page;
 mod api;
 mod dashboard_panel;
+mod export_routes;
 mod folder_page;
 mod folders_api;
 mod import_page;
@@ -35,6 +36,7 @@ pub use api::{
     __path_import_requests_api, __path_list_requests_api, __path_report_api,
 };
 pub use dashboard_panel::{SettlementPanel, settlement_panel};
+pub use export_routes::__path_export_api;
 pub use folders_api::{__path_folder_api, __path_put_folder_api, __path_settle_api};
 pub use letters_api::{
     __path_decide_api, __path_municipality_letter_api, __path_resident_letter_api,
@@ -65,4 +67,5 @@ pub fn router() -> Router<AppState> {
         .merge(threads_page::router())
         .merge(notes_api::router())
         .merge(notes_page::router())
+        .merge(export_routes::router())
 }
