@@ -6,13 +6,13 @@
 pub const TEXTS: &[(&str, &str, &str)] = &[
     (
         "mail.offer.subject",
-        "Nytt tilbud om bosetting: {households} husstand, {persons} personer, svarfrist {deadline}",
-        "New settlement offer: {households} household, {persons} persons, answer by {deadline}",
+        "Nytt tilbud om bosetting: antall personer {persons}, svarfrist {deadline}",
+        "New settlement offer: persons {persons}, answer by {deadline}",
     ),
     (
         "mail.offer.intro",
-        "IMDi har sendt kommunen et tilbud om bosetting av {households} husstand med {persons} personer.",
-        "IMDi has offered the municipality {households} household of {persons} persons for settlement.",
+        "IMDi har sendt kommunen et tilbud om bosetting.\nAntall husstander: {households}\nAntall personer: {persons}",
+        "IMDi has sent the municipality a settlement offer.\nHouseholds: {households}\nPersons: {persons}",
     ),
     (
         "mail.offer.deadline",

@@ -122,10 +122,10 @@ async fn r_set_3_the_offer_mail_reaches_the_municipality_without_personal_data()
     let mail = to(&mails, "bergen.caseworker@example.no")[0];
     assert_no_personal_data(mail);
     let subject = mail["subject"].as_str().unwrap();
-    assert!(subject.contains("2 personer"), "{subject}");
+    assert!(subject.contains("antall personer 2"), "{subject}");
     assert!(subject.contains("31.01.2099"), "{subject}");
     let body = mail["body"].as_str().unwrap();
-    assert!(body.contains("1 husstand med 2 personer"), "{body}");
+    assert!(body.contains("Antall personer: 2"), "{body}");
     assert!(body.contains("Svarfrist: 31.01.2099"), "{body}");
     assert!(
         body.contains(&format!("{PUBLIC_URL}/settlement?year=2026#h-offer-{id}")),

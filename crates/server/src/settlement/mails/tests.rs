@@ -35,11 +35,19 @@ fn facts() -> OfferFacts {
 fn r_set_3_offer_mail_has_no_personal_data() {
     let mail = offer_mail(&facts(), "https://mottak.example.no/");
     // The composition takes only figures, a date and an id: what it says is exactly these.
-    assert!(mail.subject.contains("4 personer"), "{}", mail.subject);
+    assert!(
+        mail.subject.contains("antall personer 4"),
+        "{}",
+        mail.subject
+    );
     assert!(mail.subject.contains("18.12.2026"), "{}", mail.subject);
-    assert!(mail.subject.contains("4 persons"), "{}", mail.subject);
+    assert!(mail.subject.contains("persons 4"), "{}", mail.subject);
     let body = &mail.body;
-    assert!(body.contains("1 husstand med 4 personer"), "{body}");
+    assert!(
+        body.contains("Antall husstander: 1\nAntall personer: 4"),
+        "{body}"
+    );
+    assert!(body.contains("Households: 1\nPersons: 4"), "{body}");
     assert!(body.contains("Svarfrist: 18.12.2026"), "{body}");
     assert!(body.contains("Answer by: 18.12.2026"), "{body}");
     assert!(
