@@ -96,4 +96,19 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("notes.link", "Notater", "Notes"),
     ("export.pdf", "Saken (PDF)", "The case (PDF)"),
     ("export.json", "Metadata (JSON)", "Metadata (JSON)"),
+    // The event log in words (`i18n::events`) for the notes, the mails and the case export.
+    ("event.entity.settlement_note", "Notat", "Note"),
+    (
+        "event.entity.settlement_case",
+        "Bosettingssak",
+        "Settlement case",
+    ),
+    ("event.verb.exported", "eksportert", "exported"),
+    ("event.field.mails", "e-poster", "e-mails"),
+    ("event.field.notes", "notater", "notes"),
+    ("event.field.note", "notat", "note"),
+    ("event.field.side", "side", "side"),
+    ("event.field.format", "format", "format"),
+    ("event.field.documents", "dokumenter", "documents"),
+    ("event.field.messages", "meldinger", "messages"),
 ];
