@@ -132,6 +132,24 @@ export const settlement = {
       await folderLink.click();
       await municipal.waitForURL(/\/folder$/);
       await expectAccessible(municipal, 'folder-municipality');
+      // R-SET-8: the municipality's own notes on the person, from the folder page; an empty note
+      // is refused beside its field and in the summary.
+      await municipal.click('#resident-notes');
+      await municipal.waitForURL(/\/notes$/);
+      await expectAccessible(municipal, 'notes-municipality');
+      await municipal.click('button >> text=Lagre notat');
+      await municipal.waitForLoadState();
+      assert.equal(await municipal.getAttribute('#body', 'aria-invalid'), 'true');
+      assert.ok(await municipal.isVisible('.ds-error-summary'), 'the error summary is shown');
+      await expectAccessible(municipal, 'notes-error');
+      await municipal.fill('#body', 'Ønsker bolig nær skolen');
+      await municipal.click('button >> text=Lagre notat');
+      await municipal.waitForURL(/\/notes(#note-\d+)?$/);
+      assert.match(await municipal.textContent('#notes'), /Ønsker bolig nær skolen/);
+      // R-SET-8: the accepted offer's case is a download from its row.
+      await municipal.goto(`${server.url}/settlement`);
+      assert.ok(await municipal.locator('#offers a[href$="/export.pdf"]').count() > 0, 'the case export is linked');
+      await municipal.goto(`${server.url}${folder}`);
 
       const centre = await centreContext.newPage();
       await login(centre, server, 'operator');

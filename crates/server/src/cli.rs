@@ -145,7 +145,11 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
             config.public_url = public_url.filter(|url| !url.trim().is_empty());
             let application = Application::build(config).await?;
             if demo {
-                crate::demo::fill(&application.state().store).await?;
+                crate::demo::fill_linking(
+                    &application.state().store,
+                    &application.state().config.public_url(),
+                )
+                .await?;
             }
             let address = application.address();
             println!("mottak serves at http://{address}/  (API docs: http://{address}/api/docs)");

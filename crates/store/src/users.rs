@@ -114,6 +114,17 @@ impl Store {
 }
 
 impl WriteTx {
+    /// The enabled users who have an e-mail address, by id, read inside the write that queues
+    /// mail to some of them (the settlement notifications, R-SET-3, R-SET-8).
+    pub async fn users_with_email(&mut self) -> Result<Vec<UserRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE email IS NOT NULL AND disabled = 0 ORDER BY id"
+        );
+        Ok(sqlx::query_as::<_, UserRecord>(sqlx::AssertSqlSafe(sql))
+            .fetch_all(self.connection())
+            .await?)
+    }
+
     /// The account as it is now, read under the write lock, for checks that must see every
     /// change committed before this one.
     pub async fn user_by_id(&mut self, id: i64) -> Result<UserRecord, StoreError> {

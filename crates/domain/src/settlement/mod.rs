@@ -8,6 +8,7 @@ pub mod cases;
 pub mod folder;
 pub mod import;
 pub mod letters;
+pub mod notes;
 pub mod offers;
 pub mod report;
 pub mod threads;

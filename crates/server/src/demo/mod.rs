@@ -88,6 +88,11 @@ const DEMO_USERS: [DemoUser; 7] = [
 
 /// Fills an empty database; a database with users is left alone (and says so).
 pub async fn fill(store: &Store) -> anyhow::Result<()> {
+    fill_linking(store, "http://127.0.0.1:8080").await
+}
+
+/// [`fill`], with the demo's mails linking under `public_url` (`serve --demo`).
+pub async fn fill_linking(store: &Store, public_url: &str) -> anyhow::Result<()> {
     if !store.list_users().await?.is_empty() {
         println!("The database already has users; demo data is added only to an empty database.");
         return Ok(());
@@ -95,7 +100,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
     registry::fill(store).await?;
     agreements::fill(store).await?;
     residents::fill(store).await?;
-    settlement::fill(store).await?;
+    settlement::fill(store, public_url).await?;
     let actor = Actor::system("demo");
     let password_hash = password::hash(DEMO_PASSWORD, PasswordHashing::Production);
     println!("\nDemo logins (password for all: {DEMO_PASSWORD}):");

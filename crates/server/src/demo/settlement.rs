@@ -38,7 +38,8 @@ fn numbers(year: i64, number: &str, persons: i64, minors: i64) -> NumbersInput {
     }
 }
 
-pub async fn fill(store: &Store) -> anyhow::Result<()> {
+/// The requests and offers are mailed (R-SET-1a, R-SET-3) with links under `public_url`.
+pub async fn fill(store: &Store, public_url: &str) -> anyhow::Result<()> {
     let caller = demo_caller();
     let year = i64::from(today().year());
     agreements::set_required_version(
@@ -60,7 +61,13 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
             postmottak: format!("postmottak.{number}@kommune.example"),
         };
         agreements::put_profile(store, &caller, number, &mailbox).await?;
-        cases::create_request(store, &caller, &numbers(year, number, persons, minors)).await?;
+        cases::create_request(
+            store,
+            &caller,
+            &numbers(year, number, persons, minors),
+            public_url,
+        )
+        .await?;
         if let Some((persons, minors, approved)) = decision {
             let id =
                 cases::create_decision(store, &caller, &numbers(year, number, persons, minors))
@@ -78,7 +85,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
             deadline: deadline.clone(),
             year: Some(year),
         };
-        let id = offers::create_offer(store, &caller, &offer).await?;
+        let id = offers::create_offer(store, &caller, &offer, public_url).await?;
         if number == "0301" {
             let yes = AnswerInput {
                 answer: "yes".to_owned(),

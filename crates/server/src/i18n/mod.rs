@@ -15,6 +15,7 @@ mod registry;
 mod residents;
 mod settlement;
 mod settlement_letters;
+mod settlement_mail;
 mod staff;
 mod work;
 mod work_calendar;
@@ -100,6 +101,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         work_calendar::TEXTS,
         worklog::TEXTS,
         mail::TEXTS,
+        settlement_mail::TEXTS,
         staff::TEXTS,
         staff::PAGE_TEXTS,
     ]

@@ -7,6 +7,7 @@ use mottak_store::events::NewEvent;
 use mottak_store::settlement::{DecisionRecord, NewYearlyNumbers, RequestRecord};
 use serde::{Deserialize, Serialize};
 
+use super::mails::{self, RequestFacts};
 use super::{covers, event, known_municipality, municipality_scope, require};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
@@ -79,13 +80,16 @@ pub struct YearView {
 }
 
 /// R-SET-1: IMDi's request; a second for the same municipality and year is 409.
+/// The request is mailed to the municipality's official mailbox and its caseworkers with the
+/// offers permission (R-SET-1a), queued in the same write.
 pub async fn create_request(
     store: &Store,
     caller: &Caller,
     input: &NumbersInput,
+    public_url: &str,
 ) -> ApiResult<i64> {
     let request = input.validated()?;
-    write_numbers(store, caller, &request, Yearly::Request).await
+    write_numbers(store, caller, &request, Yearly::Request { public_url }).await
 }
 
 /// R-SET-2: the municipality's decision, by a caseworker of that municipality with the offers
@@ -105,17 +109,18 @@ pub async fn create_decision(
     write_numbers(store, caller, &decision, Yearly::Decision).await
 }
 
-/// Which of a municipality's yearly numbers a write makes.
+/// Which of a municipality's yearly numbers a write makes; a request is mailed with links
+/// under `public_url`.
 #[derive(Clone, Copy)]
-enum Yearly {
-    Request,
+enum Yearly<'a> {
+    Request { public_url: &'a str },
     Decision,
 }
 
-impl Yearly {
+impl Yearly<'_> {
     fn entity(self) -> &'static str {
         match self {
-            Yearly::Request => "settlement_request",
+            Yearly::Request { .. } => "settlement_request",
             Yearly::Decision => "settlement_decision",
         }
     }
@@ -126,12 +131,12 @@ async fn write_numbers(
     store: &Store,
     caller: &Caller,
     numbers: &NewYearlyNumbers,
-    kind: Yearly,
+    kind: Yearly<'_>,
 ) -> ApiResult<i64> {
     known_municipality(store, "municipality_number", &numbers.municipality_number).await?;
     let mut tx = store.begin_write().await?;
     let inserted = match kind {
-        Yearly::Request => tx.insert_settlement_request(numbers).await,
+        Yearly::Request { .. } => tx.insert_settlement_request(numbers).await,
         Yearly::Decision => tx.insert_settlement_decision(numbers).await,
     };
     let id = inserted.map_err(|error| match error {
@@ -144,10 +149,38 @@ async fn write_numbers(
         },
         other => other.into(),
     })?;
+    if let Yearly::Request { public_url } = kind {
+        let users = tx.users_with_email().await?;
+        queue_request_mail(&mut tx, &users, id, numbers, public_url).await?;
+    }
     tx.record(created_event(caller, kind.entity(), id, numbers))
         .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// R-SET-1a: queues the request's mail to the municipality (figures and a link only).
+pub(super) async fn queue_request_mail(
+    tx: &mut mottak_store::WriteTx,
+    users: &[mottak_store::users::UserRecord],
+    id: i64,
+    numbers: &NewYearlyNumbers,
+    public_url: &str,
+) -> ApiResult<usize> {
+    let facts = RequestFacts {
+        year: numbers.year,
+        persons: numbers.persons,
+        unaccompanied_minors: numbers.unaccompanied_minors,
+    };
+    Ok(mails::queue_request(
+        tx,
+        users,
+        id,
+        &numbers.municipality_number,
+        &facts,
+        public_url,
+    )
+    .await?)
 }
 
 /// `settlement_request.created` or `settlement_decision.created` with the numbers.

@@ -39,7 +39,7 @@ fn runs_the_centre(caller: &Caller, stays: &[StayRecord]) -> bool {
         && home(stays).is_some_and(|stay| scope::is_own_operator(caller, stay.operator_dro))
 }
 
-fn tagged(event: NewEvent, stays: &[StayRecord]) -> NewEvent {
+pub(super) fn tagged(event: NewEvent, stays: &[StayRecord]) -> NewEvent {
     match home(stays) {
         Some(stay) => event
             .in_region(Some(stay.region.clone()))
@@ -111,8 +111,16 @@ pub async fn put_folder(
     Ok(view(record))
 }
 
-/// Reads the folder if R-SET-6 lets the caller (otherwise 403), and logs the read.
-pub async fn read_folder(store: &Store, caller: &Caller, id: i64) -> ApiResult<Folder> {
+/// A resident as R-SET-6 lets the caller reach them (the folder and the notes on the person):
+/// the record, the stays, and the municipality whose yes let a caseworker in.
+pub(super) struct Reached {
+    pub resident: ResidentRecord,
+    pub stays: Vec<StayRecord>,
+    pub municipality: Option<String>,
+}
+
+/// The resident if R-SET-6 lets the caller read their folder; otherwise 403 (unknown: 404).
+pub(super) async fn reach(store: &Store, caller: &Caller, id: i64) -> ApiResult<Reached> {
     let (resident, stays) = resident(store, id).await?;
     let own = caller.municipality_number.as_deref();
     let yes = store
@@ -136,6 +144,20 @@ pub async fn read_folder(store: &Store, caller: &Caller, id: i64) -> ApiResult<F
                 .to_owned(),
         ));
     }
+    Ok(Reached {
+        resident,
+        stays,
+        municipality: yes.map(|offer| offer.municipality_number),
+    })
+}
+
+/// Reads the folder if R-SET-6 lets the caller (otherwise 403), and logs the read.
+pub async fn read_folder(store: &Store, caller: &Caller, id: i64) -> ApiResult<Folder> {
+    let Reached {
+        resident,
+        stays,
+        municipality,
+    } = reach(store, caller, id).await?;
     let folder = store.person_folder(id).await?.ok_or(ApiError::NotFound)?;
     let mut tx = store.begin_write().await?;
     let event = NewEvent::new(
@@ -146,7 +168,7 @@ pub async fn read_folder(store: &Store, caller: &Caller, id: i64) -> ApiResult<F
         id,
     )
     .summary(serde_json::json!({ "duf_number": resident.duf_number }))
-    .in_municipality(yes.map(|offer| offer.municipality_number));
+    .in_municipality(municipality);
     tx.record(tagged(event, &stays)).await?;
     tx.commit().await?;
     Ok(view(folder))

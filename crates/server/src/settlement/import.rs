@@ -11,7 +11,7 @@ use mottak_store::settlement::NewYearlyNumbers;
 use mottak_store::{Store, StoreError};
 use serde::Serialize;
 
-use super::cases::created_event;
+use super::cases::{created_event, queue_request_mail};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::occupancy::today;
@@ -29,6 +29,7 @@ pub async fn import_requests(
     store: &Store,
     caller: &Caller,
     text: &str,
+    public_url: &str,
 ) -> ApiResult<ImportedRequests> {
     let rows = parse_requests_csv(text).map_err(ApiError::invalid_fields)?;
     let mut errors = Vec::new();
@@ -65,6 +66,7 @@ pub async fn import_requests(
         return Err(ApiError::invalid_fields(errors));
     }
     let mut tx = store.begin_write().await?;
+    let users = tx.users_with_email().await?;
     let mut ids = Vec::new();
     for row in &rows {
         let numbers = NewYearlyNumbers {
@@ -84,6 +86,8 @@ pub async fn import_requests(
                 },
                 other => other.into(),
             })?;
+        // R-SET-1a: each request is mailed to its municipality, in the import's write.
+        queue_request_mail(&mut tx, &users, id, &numbers, public_url).await?;
         tx.record(created_event(caller, "settlement_request", id, &numbers))
             .await?;
         ids.push(id);

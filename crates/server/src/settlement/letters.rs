@@ -6,6 +6,7 @@
 use mottak_domain::dates::parse_date;
 use mottak_domain::settlement::{Recipient, age_on, may_decide};
 use mottak_store::Store;
+use mottak_store::settlement::{OfferMemberRecord, OfferRecord};
 
 use super::event;
 use super::offers::{OfferView, load, status, summary};
@@ -46,7 +47,7 @@ pub async fn decide(store: &Store, caller: &Caller, id: i64) -> ApiResult<OfferV
 }
 
 /// A stored ISO date as the letters show it (`dd.mm.åååå`).
-fn show_date(stored: &str) -> String {
+pub(super) fn show_date(stored: &str) -> String {
     parse_date(stored).map_or_else(|| stored.to_owned(), display_date)
 }
 
@@ -114,12 +115,42 @@ pub async fn letter(
     if !recipient.addressable(&ids) {
         return Err(ApiError::NotFound);
     }
+    let letter = compose(store, &offer, &members, &decided_on, recipient).await?;
+    let mut summary = serde_json::json!({ "recipient": recipient.code(), "format": format });
+    if let Recipient::Resident(resident_id) = recipient {
+        summary["resident_id"] = resident_id.into();
+    }
+    let mut tx = store.begin_write().await?;
+    tx.record(
+        event(
+            caller,
+            "settlement_letter.generated",
+            "settlement_offer",
+            id,
+            &offer.municipality_number,
+        )
+        .summary(summary),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(letter)
+}
+
+/// The letter to `recipient` of a decided offer, as generated (the caller logs it).
+pub(super) async fn compose(
+    store: &Store,
+    offer: &OfferRecord,
+    members: &[OfferMemberRecord],
+    decided_on: &str,
+    recipient: Recipient,
+) -> ApiResult<Letter> {
+    let id = offer.id;
     let municipality = store
         .municipality(&offer.municipality_number, &today().to_string())
         .await
         .map(|found| format!("{} ({})", found.name, found.number))
         .unwrap_or_else(|_| offer.municipality_number.clone());
-    let decided = show_date(&decided_on);
+    let decided = show_date(decided_on);
     let letter = match recipient {
         Recipient::Municipality => {
             let offered_on = parse_date(&offer.offered_on).unwrap_or_else(today);
@@ -186,22 +217,5 @@ pub async fn letter(
             }
         }
     };
-    let mut summary = serde_json::json!({ "recipient": recipient.code(), "format": format });
-    if let Recipient::Resident(resident_id) = recipient {
-        summary["resident_id"] = resident_id.into();
-    }
-    let mut tx = store.begin_write().await?;
-    tx.record(
-        event(
-            caller,
-            "settlement_letter.generated",
-            "settlement_offer",
-            id,
-            &offer.municipality_number,
-        )
-        .summary(summary),
-    )
-    .await?;
-    tx.commit().await?;
     Ok(letter)
 }

@@ -5,9 +5,12 @@
 
 pub mod agreements;
 pub mod cases;
+pub mod export;
 pub mod folders;
 pub mod import;
 pub mod letters;
+pub mod mails;
+pub mod notes;
 pub mod offers;
 pub mod report;
 pub mod threads;

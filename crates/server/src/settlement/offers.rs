@@ -13,6 +13,7 @@ use mottak_store::Store;
 use mottak_store::settlement::{NewOffer, OfferRecord};
 use serde::{Deserialize, Serialize};
 
+use super::mails::{self, OfferFacts};
 use super::{covers, event, known_municipality, municipality_scope, require, year_or_current};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
@@ -100,7 +101,14 @@ fn conflict(field: &str, detail: String) -> ApiError {
 
 /// R-SET-3: 409 without an approved decision for the year, for a household already in an open
 /// or accepted offer, or when the household is larger than the room left.
-pub async fn create_offer(store: &Store, caller: &Caller, input: &OfferInput) -> ApiResult<i64> {
+/// The municipality is told by e-mail (figures, deadline and a link only), queued in the same
+/// write.
+pub async fn create_offer(
+    store: &Store,
+    caller: &Caller,
+    input: &OfferInput,
+    public_url: &str,
+) -> ApiResult<i64> {
     let today = today();
     let mut errors = FieldErrors::default();
     let municipality = errors.check(validate_municipality_number(
@@ -182,6 +190,14 @@ pub async fn create_offer(store: &Store, caller: &Caller, input: &OfferInput) ->
             resident_ids: members.iter().map(|member| member.id).collect(),
         })
         .await?;
+    let facts = OfferFacts {
+        offer_id: id,
+        year,
+        households: 1,
+        persons,
+        deadline,
+    };
+    let mails = mails::queue_offer(&mut tx, &municipality, &facts, public_url).await?;
     tx.record(
         event(
             caller,
@@ -194,6 +210,7 @@ pub async fn create_offer(store: &Store, caller: &Caller, input: &OfferInput) ->
             "year": year,
             "persons": persons,
             "deadline": deadline.to_string(),
+            "mails": mails,
         })),
     )
     .await?;

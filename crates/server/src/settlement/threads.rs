@@ -11,6 +11,7 @@ use mottak_store::settlement::{Inbox, MessageRecord, NewMessage, OfferRecord};
 use serde::{Deserialize, Serialize};
 
 use super::folders::home;
+use super::mails::{self, MessageFacts};
 use super::{covers, event, require};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
@@ -156,7 +157,14 @@ pub async fn threads(store: &Store, caller: &Caller, id: i64) -> ApiResult<Vec<T
 
 /// A new note or message: 400 naming `channel` or `body`; 409 for the centre thread before the
 /// yes; 403 where the side only reads (IMDi in the centre thread).
-pub async fn post(store: &Store, caller: &Caller, id: i64, input: &MessageInput) -> ApiResult<i64> {
+/// The side the message notifies gets a mail without its text (R-SET-8).
+pub async fn post(
+    store: &Store,
+    caller: &Caller,
+    id: i64,
+    input: &MessageInput,
+    public_url: &str,
+) -> ApiResult<i64> {
     side_of(caller)?;
     let mut errors = FieldErrors::default();
     let channel = errors.check(Channel::parse(&input.channel));
@@ -188,6 +196,20 @@ pub async fn post(store: &Store, caller: &Caller, id: i64, input: &MessageInput)
             body,
         })
         .await?;
+    let mails = match channel.recipient(context.side) {
+        Some(recipient) => {
+            let facts = MessageFacts {
+                message_id: message,
+                offer_id: id,
+                author: context.side,
+                recipient,
+                municipality: &context.offer.municipality_number,
+                operator_dro: context.operator_dro,
+            };
+            mails::queue_message(&mut tx, &facts, public_url).await?
+        }
+        None => 0,
+    };
     tx.record(
         event(
             caller,
@@ -196,7 +218,11 @@ pub async fn post(store: &Store, caller: &Caller, id: i64, input: &MessageInput)
             id,
             &context.offer.municipality_number,
         )
-        .summary(serde_json::json!({ "channel": channel.code(), "message": message })),
+        .summary(serde_json::json!({
+            "channel": channel.code(),
+            "message": message,
+            "mails": mails,
+        })),
     )
     .await?;
     tx.commit().await?;

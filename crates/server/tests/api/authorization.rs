@@ -1246,6 +1246,72 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Page,
         allowed: THREADS,
     },
+    Route {
+        method: "GET",
+        path: "/api/v1/residents/{resident}/notes",
+        kind: Kind::Api,
+        allowed: &[Admin, Imdi, Operator, Municipality],
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/residents/{resident}/notes",
+        kind: Kind::Api,
+        allowed: &[Admin, Imdi, Operator, Municipality],
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/decisions/{decision}/notes",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/decisions/{decision}/notes",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/residents/{resident}/notes",
+        kind: Kind::Page,
+        allowed: &[Admin, Imdi, Operator, Municipality],
+    },
+    Route {
+        method: "POST",
+        path: "/residents/{resident}/notes",
+        kind: Kind::Page,
+        allowed: &[Admin, Imdi, Operator, Municipality],
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/decisions/{decision}/notes",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/decisions/{decision}/notes",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/settlement/offers/{offer}/export",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/export.pdf",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/offers/{offer}/export.json",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
 ];
 
 /// Public routes: everyone, logged in or not.

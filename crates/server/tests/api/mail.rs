@@ -18,7 +18,7 @@ use crate::authorization::{agreement_target, registry_targets};
 use crate::helpers::{TestApp, spawn_app};
 
 /// `python3 -m aiosmtpd` on a free port, storing mail in a maildir; stopped when dropped.
-struct SmtpServer {
+pub struct SmtpServer {
     child: Child,
     port: u16,
     maildir: PathBuf,
@@ -26,7 +26,7 @@ struct SmtpServer {
 }
 
 impl SmtpServer {
-    async fn start() -> SmtpServer {
+    pub async fn start() -> SmtpServer {
         let directory = tempfile::tempdir().unwrap();
         let maildir = directory.path().join("mail");
         let port = {
@@ -60,12 +60,12 @@ impl SmtpServer {
         panic!("aiosmtpd did not listen on port {port}");
     }
 
-    fn url(&self) -> String {
+    pub fn url(&self) -> String {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
     /// Every message received: `{to, from, subject, body}`, decoded by Python's `email`.
-    fn received(&self) -> Vec<Value> {
+    pub fn received(&self) -> Vec<Value> {
         let output = Command::new("python3")
             .arg("-c")
             .arg(PARSE_MAILDIR)
@@ -103,7 +103,7 @@ async fn centre_with_plans(app: &TestApp) {
 }
 
 /// Sets `user`'s e-mail address through the API, as an admin.
-async fn set_email(app: &TestApp, admin_token: &str, user: i64, email: &str) -> (u16, Value) {
+pub async fn set_email(app: &TestApp, admin_token: &str, user: i64, email: &str) -> (u16, Value) {
     let version = app.store.user_by_id(user).await.unwrap().version;
     app.api(admin_token)
         .patch(

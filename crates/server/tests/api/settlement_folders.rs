@@ -10,9 +10,9 @@ use crate::helpers::{TestApp, spawn_app};
 use crate::residents::{add_stay, centres};
 use crate::settlement::{approved_decision, haile, offer, settlement};
 
-const HEALTH: &str = "diabetes, insulin daily";
+pub const HEALTH: &str = "diabetes, insulin daily";
 
-fn folder() -> Value {
+pub fn folder() -> Value {
     json!({ "education": "upper secondary", "work": "nurse", "languages": ["tigrinja", "arabic"],
         "health_needs": HEALTH, "family": "mother and son", "network": "cousin in Bergen",
         "wishes": "Vestland" })

@@ -78,6 +78,20 @@ impl Store {
 }
 
 impl WriteTx {
+    /// The municipality's official mailbox (R-SET-1a), if one is kept.
+    pub async fn postmottak(
+        &mut self,
+        municipality_number: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT postmottak FROM settlement_profiles WHERE municipality_number = $1",
+        )
+        .bind(municipality_number)
+        .fetch_optional(self.connection())
+        .await?;
+        Ok(row.map(|(postmottak,)| postmottak))
+    }
+
     pub async fn set_required_agreement_version(
         &mut self,
         version: &str,

@@ -6,6 +6,7 @@ mod agreements;
 mod cases;
 mod folders;
 mod messages;
+mod notes;
 mod offers;
 mod report;
 
@@ -13,5 +14,6 @@ pub use agreements::{DataProcessingAgreementRecord, SettlementProfile};
 pub use cases::{DecisionRecord, NewYearlyNumbers, RequestRecord};
 pub use folders::{FolderRecord, SettlementRecord};
 pub use messages::{Inbox, MessageRecord, NewMessage};
+pub use notes::{NewNote, NoteRecord};
 pub use offers::{NewOffer, OfferMemberRecord, OfferRecord};
 pub use report::ReportRow;

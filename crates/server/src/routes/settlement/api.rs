@@ -91,7 +91,8 @@ pub async fn create_request_api(
     caller: Caller,
     ApiJson(input): ApiJson<NumbersInput>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let id = cases::create_request(&state.store, &caller, &input).await?;
+    let id =
+        cases::create_request(&state.store, &caller, &input, &state.config.public_url()).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
@@ -171,6 +172,7 @@ pub async fn import_requests_api(
     caller: Caller,
     ApiText(text): ApiText,
 ) -> ApiResult<(StatusCode, Json<ImportedRequests>)> {
-    let imported = import::import_requests(&state.store, &caller, &text).await?;
+    let imported =
+        import::import_requests(&state.store, &caller, &text, &state.config.public_url()).await?;
     Ok((StatusCode::CREATED, Json(imported)))
 }

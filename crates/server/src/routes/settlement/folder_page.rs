@@ -104,6 +104,8 @@ struct FolderPage {
     may_write: bool,
     /// Whether the caller may see the folder's content at all.
     shown: bool,
+    /// Whether the caller reaches the notes on the person.
+    notes: bool,
     may_settle: bool,
     settled_on: String,
     form: FolderForm,
@@ -123,7 +125,10 @@ async fn page(
     let open = stays.iter().find(|stay| stay.to_date.is_none());
     let runs = open.is_some_and(|stay| scope::is_own_operator(caller, stay.operator_dro));
     let may_write = caller.role == Role::Admin || runs;
-    let (shown, stored) = match folders::read_folder(&state.store, caller, id).await {
+    let read = folders::read_folder(&state.store, caller, id).await;
+    // The notes on the person (R-SET-8) are reached as the folder is, entered or not.
+    let notes = may_write || !matches!(read, Err(ApiError::Forbidden(_)));
+    let (shown, stored) = match read {
         Ok(folder) => (true, FolderForm::from_folder(folder)),
         Err(ApiError::NotFound) => (may_write, FolderForm::default()),
         Err(ApiError::Forbidden(_)) if may_write => (true, FolderForm::default()),
@@ -148,6 +153,7 @@ async fn page(
         resident_id: id,
         may_write,
         shown,
+        notes,
         may_settle,
         settled_on,
         form: typed.unwrap_or(stored),

@@ -55,25 +55,26 @@ async fn submit(
     let file = fields.remove("file").filter(|file| !file.trim().is_empty());
     let text = file.or_else(|| fields.remove("text")).unwrap_or_default();
     let lang = shell.lang;
-    let (status, errors) = match import_requests(&state.store, &caller, &text).await {
-        Ok(imported) => {
-            return Ok(render(&ImportPage {
-                shell: shell.with_title("import.title"),
-                text: String::new(),
-                errors: Vec::new(),
-                stored: Some(imported.ids.len()),
-            }));
-        }
-        Err(ApiError::Invalid { errors, .. }) => (
-            StatusCode::BAD_REQUEST,
-            errors.iter().map(|error| row_error(error, lang)).collect(),
-        ),
-        Err(ApiError::Conflict { .. }) => (
-            StatusCode::CONFLICT,
-            vec![lang.text("import.error_meanwhile").to_owned()],
-        ),
-        Err(other) => return Err(other.into()),
-    };
+    let (status, errors) =
+        match import_requests(&state.store, &caller, &text, &state.config.public_url()).await {
+            Ok(imported) => {
+                return Ok(render(&ImportPage {
+                    shell: shell.with_title("import.title"),
+                    text: String::new(),
+                    errors: Vec::new(),
+                    stored: Some(imported.ids.len()),
+                }));
+            }
+            Err(ApiError::Invalid { errors, .. }) => (
+                StatusCode::BAD_REQUEST,
+                errors.iter().map(|error| row_error(error, lang)).collect(),
+            ),
+            Err(ApiError::Conflict { .. }) => (
+                StatusCode::CONFLICT,
+                vec![lang.text("import.error_meanwhile").to_owned()],
+            ),
+            Err(other) => return Err(other.into()),
+        };
     let page = ImportPage {
         shell: shell.with_title("import.title"),
         text,

@@ -6,11 +6,14 @@ mod agreements_api;
 mod agreements_page;
 mod api;
 mod dashboard_panel;
+mod export_routes;
 mod folder_page;
 mod folders_api;
 mod import_page;
 mod letters_api;
 mod letters_page;
+mod notes_api;
+mod notes_page;
 mod offer_rows;
 mod offers_api;
 mod overview_page;
@@ -33,9 +36,14 @@ pub use api::{
     __path_import_requests_api, __path_list_requests_api, __path_report_api,
 };
 pub use dashboard_panel::{SettlementPanel, settlement_panel};
+pub use export_routes::__path_export_api;
 pub use folders_api::{__path_folder_api, __path_put_folder_api, __path_settle_api};
 pub use letters_api::{
     __path_decide_api, __path_municipality_letter_api, __path_resident_letter_api,
+};
+pub use notes_api::{
+    __path_add_decision_note_api, __path_add_resident_note_api, __path_decision_notes_api,
+    __path_resident_notes_api,
 };
 pub use offers_api::{
     __path_answer_offer_api, __path_create_offer_api, __path_list_offers_api, __path_offer_api,
@@ -57,4 +65,7 @@ pub fn router() -> Router<AppState> {
         .merge(import_page::router())
         .merge(threads_api::router())
         .merge(threads_page::router())
+        .merge(notes_api::router())
+        .merge(notes_page::router())
+        .merge(export_routes::router())
 }

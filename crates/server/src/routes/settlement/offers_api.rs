@@ -45,7 +45,8 @@ pub async fn create_offer_api(
     caller: Caller,
     ApiJson(input): ApiJson<OfferInput>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let id = offers::create_offer(&state.store, &caller, &input).await?;
+    let id =
+        offers::create_offer(&state.store, &caller, &input, &state.config.public_url()).await?;
     Ok((StatusCode::CREATED, Json(Created::new(id))))
 }
 

@@ -231,9 +231,11 @@ async fn send_request(
     CsrfForm(form): CsrfForm<SettlementForm>,
 ) -> Result<Response, PageError> {
     let result = match numbers(&form, form.municipality_number.clone()) {
-        Ok(input) => cases::create_request(&state.store, &caller, &input)
-            .await
-            .map(drop),
+        Ok(input) => {
+            cases::create_request(&state.store, &caller, &input, &state.config.public_url())
+                .await
+                .map(drop)
+        }
         Err(error) => Err(error),
     };
     outcome(&state, shell, &caller, form, result, &[], 0).await
@@ -282,7 +284,7 @@ async fn send_offer(
         year: typed_count("year", &form.year, &mut errors),
     };
     let result = if errors.is_empty() {
-        offers::create_offer(&state.store, &caller, &input)
+        offers::create_offer(&state.store, &caller, &input, &state.config.public_url())
             .await
             .map(drop)
     } else {

@@ -54,7 +54,14 @@ pub async fn post_message_api(
     ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<MessageInput>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let id = threads::post(&state.store, &caller, id, &input).await?;
+    let id = threads::post(
+        &state.store,
+        &caller,
+        id,
+        &input,
+        &state.config.public_url(),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(Created::new(id))))
 }
 

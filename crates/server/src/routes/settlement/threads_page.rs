@@ -98,7 +98,15 @@ async fn send(
         channel: form.channel.clone(),
         body: form.body.clone(),
     };
-    match threads::post(&state.store, &caller, id, &input).await {
+    match threads::post(
+        &state.store,
+        &caller,
+        id,
+        &input,
+        &state.config.public_url(),
+    )
+    .await
+    {
         Ok(_) => Ok(Redirect::to(&format!(
             "/settlement/offers/{id}/messages#thread-{}",
             form.channel
