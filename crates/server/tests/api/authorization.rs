@@ -1332,6 +1332,7 @@ pub(crate) const PUBLIC: &[&str] = &[
     "/address-list.csv",
     "/api/v1/address-list",
     "/help",
+    "/help/screenshots/dashboard-udi.png",
 ];
 
 /// The user a manager of this role may manage: a municipal admin for IMDi, a caseworker of

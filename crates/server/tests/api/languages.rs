@@ -114,6 +114,7 @@ fn links(html: &str) -> Vec<String> {
                 "/api",
                 "/export/",
                 ".csv",
+                ".json",
                 ".pdf",
                 ".ics",
                 "/csv",
