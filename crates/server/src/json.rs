@@ -98,15 +98,14 @@ fn type_error(path: String, inner: serde_json::Error) -> ApiError {
         }
         _ => inner.to_string(),
     };
-    // A missing (or, for a nested type that checks itself, unknown) field is reported by serde at
-    // its parent; name the field itself.
+    // A missing field is reported by serde at its parent; name the field itself.
+    // An unknown member's path already ends in its name; a missing one's is its parent's.
+    let missing = detail.starts_with("missing field `");
     let field = quoted_member(&detail)
-        .map(|name| {
-            if path == "." {
-                name.to_owned()
-            } else {
-                format!("{path}.{name}")
-            }
+        .map(|name| match path.as_str() {
+            "." => name.to_owned(),
+            _ if !missing => path.clone(),
+            parent => format!("{parent}.{name}"),
         })
         .or_else(|| (path != ".").then_some(path));
     match field {
@@ -157,5 +156,39 @@ impl<S: Send + Sync> FromRequest<S> for ApiText {
         String::from_utf8(bytes.to_vec())
             .map(ApiText)
             .map_err(|_| ApiError::invalid("body", "the body must be UTF-8 text"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Shoe {
+        size: i64,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Person {
+        shoe: Shoe,
+    }
+
+    fn field_of(body: &str) -> String {
+        match parse_json::<Person>(body.as_bytes()).unwrap_err() {
+            ApiError::Invalid { errors, .. } => errors[0].field.clone(),
+            other => panic!("not a 400: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn spec_10_errors_name_the_member_once() {
+        assert_eq!(field_of(r#"{"shoe": {"size": 1, "lace": 2}}"#), "shoe.lace");
+        assert_eq!(field_of(r#"{"shoe": {}}"#), "shoe.size");
+        assert_eq!(field_of(r#"{"shoe": {"size": "x"}}"#), "shoe.size");
     }
 }
