@@ -1,5 +1,7 @@
 //! The event log (R-LOG-1, R-LOG-4): search page and API, limited to the caller's scope.
 
+use std::collections::{BTreeSet, HashMap};
+
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -11,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::error::{ApiError, ApiResult};
+use crate::i18n::Lang;
 use crate::i18n::events::{action_words, entity_choices, entity_words, summary_words};
 use crate::input::non_blank;
 use crate::pages::{Shell, display_timestamp, parse_user_date, render};
@@ -195,6 +198,7 @@ async fn search_page(
         }
     };
     let events = state.store.search_events(&query).await?;
+    let names = entity_names(&state, &events).await?;
     let lang = page.shell.lang;
     if events.len() as i64 == PAGE_SIZE {
         let mut next = search.clone();
@@ -212,12 +216,47 @@ async fn search_page(
             actor: format!("{} ({})", event.actor_name, event.actor_role),
             action: action_words(&event.action, lang),
             entity_href: entity_href(&event.entity_type, &event.entity_id),
-            entity: entity_words(&event.entity_type, &event.entity_id, lang),
+            entity: named_entity(&names, &event, lang),
             summary: summary_words(&event.summary, lang),
             origin: event.origin,
         })
         .collect();
     Ok(render(&page))
+}
+
+/// The names of the users and operators the events concern, by `(entity type, id)`: the log says
+/// "Bruker Kari Nordmann (9)", not "user 9". Residents stay numbers: their names are personal data.
+async fn entity_names(
+    state: &AppState,
+    events: &[Event],
+) -> Result<HashMap<(String, String), String>, PageError> {
+    let mut names = HashMap::new();
+    if events.iter().any(|event| event.entity_type == "operator") {
+        for operator in state.store.operators().await? {
+            let name = format!("{} ({})", operator.name, operator.dro());
+            names.insert(("operator".to_owned(), operator.id.to_string()), name);
+        }
+    }
+    let users: BTreeSet<i64> = events
+        .iter()
+        .filter(|event| event.entity_type == "user")
+        .filter_map(|event| event.entity_id.parse().ok())
+        .collect();
+    for id in users {
+        if let Ok(user) = state.store.user_by_id(id).await {
+            let name = format!("{} ({})", user.display_name, user.username);
+            names.insert(("user".to_owned(), id.to_string()), name);
+        }
+    }
+    Ok(names)
+}
+
+fn named_entity(names: &HashMap<(String, String), String>, event: &Event, lang: Lang) -> String {
+    let key = (event.entity_type.clone(), event.entity_id.clone());
+    match names.get(&key) {
+        Some(name) => entity_words(&event.entity_type, name, lang),
+        None => entity_words(&event.entity_type, &event.entity_id, lang),
+    }
 }
 
 /// Where an event's entity is shown (R-LOG-1: each event links to what it concerns): its page
@@ -237,7 +276,7 @@ fn entity_href(entity_type: &str, entity_id: &str) -> String {
 }
 
 /// The catalogue's entity types, and the searched one if the catalogue does not know it.
-fn entity_types(search: &EventSearch, lang: crate::i18n::Lang) -> Vec<(String, String)> {
+fn entity_types(search: &EventSearch, lang: Lang) -> Vec<(String, String)> {
     let mut choices = entity_choices(lang);
     let searched = search.entity_type.trim();
     if !searched.is_empty() && !choices.iter().any(|(code, _)| code == searched) {
@@ -261,6 +300,7 @@ async fn export(
     query.limit = EXPORT_LIMIT;
     query.offset = 0;
     let events = state.store.search_events(&query).await?;
+    let names = entity_names(&state, &events).await?;
     let mut table = Table::new(
         lang.text("events.title"),
         &[
@@ -275,13 +315,14 @@ async fn export(
         ],
     );
     for event in events {
+        let entity = named_entity(&names, &event, lang);
         table.row(vec![
             Cell::Count(event.seq),
             display_timestamp(&event.occurred_at).into(),
             event.actor_name.into(),
             event.actor_role.into(),
             action_words(&event.action, lang).into(),
-            entity_words(&event.entity_type, &event.entity_id, lang).into(),
+            entity.into(),
             summary_words(&event.summary, lang).into(),
             event.origin.into(),
         ]);

@@ -141,6 +141,12 @@ async fn the_operator_list_and_the_event_search_download_in_words() {
         lines.iter().any(|line| line.contains(";Driftsoperatør: ")),
         "the action in words: {text}"
     );
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.contains(";Driftsoperatør Hero (DRO1000);")),
+        "the operator by its name and number: {text}"
+    );
     let status = browser
         .get(app.url("/events/export/csv?from=yesterday"))
         .send()
