@@ -99,6 +99,32 @@ export default {
     await expectAccessible(page, 'help-en');
   },
 
+  // The whole crawl of every role's pages is a Rust test (tests/api/languages.rs); here the
+  // browser sees what a user sees, after a switch of language, on each entry of the menu.
+  async 'the English interface has no bokmål left on the menu pages, and the reverse'({ page, server }) {
+    const bokmal = /\b(Oversikt|Lagre|Logg ut|Hjelp|Last ned|Innlogget som|Hendelseslogg|Brukerveiledning|Søk i navn)\b/;
+    const english = /\b(Overview|Save|Log out|Help|Download|Signed in as|Event log|User guide|Search name)\b/;
+    await login(page, server, 'udi');
+    const menu = await page.$$eval('nav.site-nav a', (links) => links.map((link) => link.getAttribute('href')));
+    assert.ok(menu.length >= 8, `the menu has its entries: ${menu}`);
+    const visible = async () => page.evaluate(() => {
+      const clone = document.body.cloneNode(true);
+      clone.querySelectorAll('[lang], script, textarea').forEach((element) => element.remove());
+      return clone.innerText;
+    });
+    for (const [code, foreign] of [['en', bokmal], ['nb', english]]) {
+      await page.goto(`${server.url}/language/${code}?back=/`);
+      for (const href of [...menu.filter((link) => !link.startsWith('/api')), '/help']) {
+        await page.goto(`${server.url}${href}`);
+        assert.equal(await page.getAttribute('html', 'lang'), code, href);
+        const text = await visible();
+        const match = text.match(foreign);
+        assert.equal(match, null, `${href} in ${code} shows «${match?.[0]}»`);
+      }
+    }
+    await expectAccessible(page, 'centres-nb-after-english');
+  },
+
   async 'calendar page computes a deadline without JavaScript'({ browser, server }) {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
     const page = await context.newPage();
