@@ -5,7 +5,14 @@
 use mottak_domain::access::Role;
 use serde_json::json;
 
+use crate::helpers::TestApp;
 use crate::registry::Registry;
+
+async fn text_of(app: &TestApp, browser: &reqwest::Client, path: &str) -> String {
+    let response = browser.get(app.url(path)).send().await.unwrap();
+    assert_eq!(response.status(), 200, "{path}");
+    response.text().await.unwrap()
+}
 
 fn csv_lines(text: &str) -> Vec<String> {
     assert!(
@@ -34,14 +41,7 @@ async fn the_centre_list_downloads_with_its_filters_and_the_municipality_name() 
         html.contains("href=\"/centres/export/xlsx?q=birch\""),
         "the download keeps the search: {html}"
     );
-    let text = browser
-        .get(app.url("/centres/export/csv?q=birch"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = text_of(app, &browser, "/centres/export/csv?q=birch").await;
     let lines = csv_lines(&text);
     assert_eq!(
         lines[0],
@@ -84,14 +84,7 @@ async fn a_region_downloads_only_its_own_centres() {
     let app = &registry.app;
     let west = app.create_user("region.export", Role::UdiRegion).await;
     let browser = app.login(&west).await;
-    let text = browser
-        .get(app.url("/centres/export/csv"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = text_of(app, &browser, "/centres/export/csv").await;
     assert_eq!(csv_lines(&text).len(), 1, "the header alone: {text}");
 }
 
@@ -107,14 +100,7 @@ async fn the_operator_list_and_the_event_search_download_in_words() {
             .await
             .contains("href=\"/operators/export/csv\"")
     );
-    let text = browser
-        .get(app.url("/operators/export/csv"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = text_of(app, &browser, "/operators/export/csv").await;
     let lines = csv_lines(&text);
     assert!(lines[0].starts_with("DRO-nummer;Navn;Organisasjonsnummer;"));
     assert!(lines[1].starts_with("DRO1000;Hero;974760673;Ja;"), "{text}");
@@ -124,14 +110,7 @@ async fn the_operator_list_and_the_event_search_download_in_words() {
         html.contains("<option value=\"operator\" selected>Driftsoperatør</option>"),
         "the entity type is a choice: {html}"
     );
-    let text = browser
-        .get(app.url("/events/export/csv?entity_type=operator"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = text_of(app, &browser, "/events/export/csv?entity_type=operator").await;
     let lines = csv_lines(&text);
     assert_eq!(
         lines[0],
