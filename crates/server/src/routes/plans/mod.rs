@@ -5,6 +5,7 @@
 //! (`Capability::FollowPlans`). A preview holds no personal data and no centre's data.
 
 pub mod calendar;
+pub mod calendar_feed;
 mod page;
 mod stored;
 pub mod tasks;
@@ -35,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .merge(stored::router())
         .merge(tasks::router())
         .merge(calendar::router())
+        .merge(calendar_feed::router())
         .merge(templates::router())
 }
 
