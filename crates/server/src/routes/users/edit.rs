@@ -125,7 +125,7 @@ async fn edit_page_for(
         })
         .collect();
     let mut page = EditPage {
-        scope: scope_text(&user),
+        scope: scope_text(&user, &crate::names::Names::load(&state.store).await?),
         created_at: display_timestamp(&user.created_at),
         roles: assignable_roles(caller.role)
             .into_iter()
