@@ -76,11 +76,11 @@ export default {
       name: 'mottak.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('number;name;category;municipality_number;postal_code;operator_dro\n'
-        + '0398;Feil asylmottak;ordinary;9999;0000;DRO9999\n'),
+        + '0398;Feil asylmottak;nonsense;9999;0000;DRO9999\n'),
     });
     await page.click('button[type=submit] >> text=Kjør');
     const problems = await page.textContent('table tbody tr');
-    for (const field of ['operator_dro', 'municipality_number', 'postal_code']) {
+    for (const field of ['category', 'operator_dro', 'municipality_number', 'postal_code']) {
       assert.match(problems, new RegExp(field), problems);
     }
     assert.match(await page.textContent('#import-summary'), /0 \/ 1/);

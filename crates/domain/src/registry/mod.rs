@@ -66,7 +66,7 @@ pub use identifiers::{
 };
 pub use import::{
     CENTRE_COLUMNS, CentreRow, CentreRowDecision, ImportRow, OPERATOR_COLUMNS, OperatorRow,
-    check_centre_row, parse_centre_csv, parse_operator_csv,
+    RowReferences, check_centre_row, check_references, parse_centre_csv, parse_operator_csv,
 };
 pub use lifecycle::{
     CentreState, Consequence, LifecycleOperation, OPENING_TASKS, check_change,

@@ -86,7 +86,7 @@ async fn centre_import_takes_a_file_and_reports_every_error_of_a_bad_row() {
     let client = registry.app.login(&user).await;
     let csrf = csrf_token(&registry.app.page(&client, "/registry/import").await);
     let file = "number;name;category;municipality_number;postal_code;operator_dro\n\
-                0350;Feil asylmottak;ordinary;9999;0000;DRO9999\n";
+                0350;Feil asylmottak;nonsense;9999;0000;DRO9999\n";
     let form = reqwest::multipart::Form::new()
         .text("csrf", csrf)
         .text("kind", "centres")
@@ -108,7 +108,12 @@ async fn centre_import_takes_a_file_and_reports_every_error_of_a_bad_row() {
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
     assert!(html.contains("0 / 1"), "{html}");
-    for field in ["municipality_number", "postal_code", "operator_dro"] {
+    for field in [
+        "category",
+        "municipality_number",
+        "postal_code",
+        "operator_dro",
+    ] {
         assert!(
             html.contains(&format!("<strong>{field}</strong>")),
             "{field}: {html}"
