@@ -6,11 +6,12 @@ import registry from './tests/registry.mjs';
 import placement from './tests/placement.mjs';
 import claims from './tests/claims.mjs';
 import forms from './tests/forms.mjs';
+import paste from './tests/paste.mjs';
 import money from './tests/money.mjs';
 import work, { settlement } from './tests/work.mjs';
 import staff from './tests/staff.mjs';
 
-const suites = [foundation, registry, placement, forms];
+const suites = [foundation, registry, placement, forms, paste];
 suites.push(claims, money, work, settlement, staff);
 
 const server = await startServer();

@@ -17,7 +17,7 @@ async function fillSimpleAgreement(page) {
   await page.fill('#u0-a0-last_day', '31.12.2026');
   await page.fill('#u0-a0-fixed_places', '10');
   await page.fill('#u0-a0-fixed_annual_operating', '1 200 000');
-  await page.fill('#u0-a0-unit_tiers', '1;stykkpris;5;850,50\n2;stykkpris;0;1 000');
+  await page.fill('#u0-a0-unit_tiers-paste', '1;stykkpris;5;850,50\n2;stykkpris;0;1 000');
 }
 
 // 100 000,00 + 31 × 5 × 850,50 + 31 × 2 × 1 000,00
@@ -36,24 +36,25 @@ export default {
     await page.selectOption('#u0-a1-kind', 'T');
     await page.fill('#u0-a1-valid_from', '10.03.2026');
     await page.fill('#u0-a1-last_day', '31.05.2026');
-    await page.fill('#u0-a0-unit_tiers', '1;stykkpris;5;850,50\n3;stykkpris;0;1 000');
-    await page.fill('#u0-a1-unit_tiers', '2;stykkpris;3;900');
+    await page.fill('#u0-a0-unit_tiers-paste', '1;stykkpris;5;850,50\n3;stykkpris;0;1 000');
+    await page.fill('#u0-a1-unit_tiers-paste', '2;stykkpris;3;900');
     await page.click('button >> text=Beregn krav');
     // 100 000 + 155 × 850,50 + 22 × 2 × 900 (10th–31st) + (9 × 2 + 0) × 1 000
     assert.equal(await page.textContent('#total'), `kr${nbsp}289${nbsp}427,50`);
     assert.equal(await page.locator('#claim-lines tbody tr').count(), 4);
     await expectAccessible(page, 'claims-result');
 
-    // A negative price on the third line of the tiers: shown beside the field and summarised.
-    await page.fill('#u0-a0-unit_tiers', '1;stykkpris;5;850,50\n\n3;stykkpris;0;-1');
+    // The pasted tiers are rows now; a negative price in the second: beside the table and summarised.
+    assert.equal(await page.inputValue('#u0-a0-unit_tiers-r1-price'), '1 000');
+    await page.fill('#u0-a0-unit_tiers-r1-price', '-1');
     await page.click('button >> text=Beregn krav');
-    assert.match(await page.textContent('#u0-a0-unit_tiers-error'), /Linje 3, pris: kan ikke være negativ/);
-    assert.equal(await page.getAttribute('#u0-a0-unit_tiers', 'aria-invalid'), 'true');
+    assert.match(await page.textContent('#u0-a0-unit_tiers-error'), /Rad 2, pris: kan ikke være negativ/);
+    assert.match(await page.getAttribute('#u0-a0-unit_tiers', 'aria-describedby'), /u0-a0-unit_tiers-error/);
     assert.match(await page.textContent('.ds-error-summary'), /units\[0\]\.agreements\[0\]\.unit_tiers\[1\]\.price/);
     await expectAccessible(page, 'claims-errors');
 
     // The download carries the claim as CSV.
-    await page.fill('#u0-a0-unit_tiers', '1;stykkpris;5;850,50\n3;stykkpris;0;1 000');
+    await page.fill('#u0-a0-unit_tiers-r1-price', '1 000');
     await page.click('button >> text=Beregn krav');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -266,6 +266,24 @@ pub fn validate_username(username: &str) -> Result<String, crate::error::FieldEr
     Ok(username)
 }
 
+/// The longest display name of an account (as the registry's free texts).
+pub const DISPLAY_NAME_MAX: usize = 200;
+
+/// A display name, trimmed; empty means "the username" (the caller's choice), longer than
+/// [`DISPLAY_NAME_MAX`] characters is refused.
+pub fn validate_display_name(name: &str) -> Result<String, crate::error::FieldError> {
+    let name = name.trim();
+    if name.chars().count() > DISPLAY_NAME_MAX {
+        return Err(FieldError::coded(
+            "display_name",
+            Problem::TooLong {
+                max: DISPLAY_NAME_MAX,
+            },
+        ));
+    }
+    Ok(name.to_owned())
+}
+
 /// Each role gets exactly the scope it needs: a region for a regional unit, a DRO number for an
 /// operator, a municipality number for municipal roles, nothing for national roles. Values
 /// belonging to other scopes are dropped, so a stale form field cannot widen access.

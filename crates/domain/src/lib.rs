@@ -14,6 +14,7 @@ pub mod error;
 pub mod event_log;
 pub mod money;
 pub mod occupancy;
+pub mod paste;
 pub mod payment;
 pub mod place_types;
 pub mod plans;

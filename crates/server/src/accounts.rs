@@ -1,7 +1,8 @@
 //! Creating and changing accounts: shared by the admin pages, the API and the command line.
 
 use mottak_domain::access::{
-    AccountScope, MunicipalPermission, Role, may_manage_account, validate_scope, validate_username,
+    AccountScope, MunicipalPermission, Role, may_manage_account, validate_display_name,
+    validate_scope, validate_username,
 };
 use mottak_domain::accounts::{AccountStanding, LastMunicipalityAdmin, keeps_a_municipality_admin};
 use mottak_domain::error::{FieldError, Problem};
@@ -74,7 +75,7 @@ pub async fn create(
     check_scope_exists(store, &scope).await?;
     password::check_policy(&request.password, &username)
         .map_err(|problem| FieldError::new("password", problem.message()))?;
-    let display_name = match request.display_name.trim() {
+    let display_name = match validate_display_name(&request.display_name)?.as_str() {
         "" => username.clone(),
         name => name.to_owned(),
     };

@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod json;
 pub mod mail;
 pub mod metrics;
+pub mod names;
 pub mod number_format;
 pub mod occupancy;
 pub mod pages;

@@ -103,3 +103,15 @@ fn usernames_are_plain() {
     assert!(validate_username("kari nordmann").is_err());
     assert!(validate_username("1kari").is_err());
 }
+
+#[test]
+fn a_display_name_is_at_most_200_characters() {
+    assert_eq!(
+        validate_display_name("  Kari Nordmann ").unwrap(),
+        "Kari Nordmann"
+    );
+    assert!(validate_display_name(&"k".repeat(DISPLAY_NAME_MAX)).is_ok());
+    let error = validate_display_name(&"k".repeat(20_000)).unwrap_err();
+    assert_eq!(error.field, "display_name");
+    assert_eq!(error.problem, crate::error::Problem::TooLong { max: 200 });
+}

@@ -17,22 +17,13 @@ pub struct CpiRow {
 
 /// The file's rows, or every invalid row (`lines[N].month`, `lines[N].index`, `lines[N]`).
 pub fn parse_csv(text: &str) -> Result<Vec<CpiRow>, Vec<FieldError>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut errors = FieldErrors::default();
     let mut rows = Vec::new();
     let mut first_line_of: BTreeMap<Month, usize> = BTreeMap::new();
-    let mut seen_content = false;
-    for (number, line) in text.lines().enumerate() {
-        let line_number = number + 1;
-        let fields: Vec<&str> = line.split([';', '\t']).map(unquote).collect();
-        if fields.iter().all(|field| field.is_empty()) {
-            continue;
-        }
-        let is_first = !seen_content;
-        seen_content = true;
-        if is_first && is_header(&fields) {
-            continue;
-        }
+    let (_header, records) = crate::paste::body(text);
+    for record in &records {
+        let line_number = record.line;
+        let fields: Vec<&str> = record.fields.iter().map(String::as_str).collect();
         let field = |name: &str| format!("lines[{line_number}].{name}");
         let present: Vec<&str> = trim_trailing_empty(&fields);
         if present.len() != 2 {
@@ -78,23 +69,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<CpiRow>, Vec<FieldError>> {
     errors.into_result(|| rows)
 }
 
-fn unquote(field: &str) -> &str {
-    let field = field.trim();
-    field
-        .strip_prefix('"')
-        .and_then(|inner| inner.strip_suffix('"'))
-        .unwrap_or(field)
-        .trim()
-}
-
 fn trim_trailing_empty<'a>(fields: &[&'a str]) -> Vec<&'a str> {
     let kept = fields.len() - fields.iter().rev().take_while(|f| f.is_empty()).count();
     fields[..kept].to_vec()
-}
-
-fn is_header(fields: &[&str]) -> bool {
-    let present = trim_trailing_empty(fields);
-    present.len() == 2
-        && present[0].eq_ignore_ascii_case("month")
-        && present[1].eq_ignore_ascii_case("index")
 }

@@ -161,29 +161,18 @@ pub fn check_entered_days(
     }
 }
 
-/// Reads `date;residents` rows of one month (an optional header `date;residents`; `;` or tab;
-/// whole numbers only). Every bad line is named (`line N`, 1-based); blank lines are skipped.
+/// Reads `date;residents` rows of one month (an optional header row; `;` or tab, as
+/// `crate::paste` reads them; whole numbers only). Every bad line is named (`line N`, 1-based); blank lines are skipped.
 pub fn parse_daily_counts_csv(
     month: Month,
     text: &str,
 ) -> Result<Vec<(NaiveDate, u32)>, Vec<FieldError>> {
     let mut rows: Vec<(NaiveDate, u32)> = Vec::new();
     let mut errors = Vec::new();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    for (index, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let field = format!("line {}", index + 1);
-        let cells: Vec<&str> = line.split([';', '\t']).map(str::trim).collect();
-        if index == 0
-            && cells
-                .first()
-                .is_some_and(|cell| cell.eq_ignore_ascii_case("date"))
-        {
-            continue;
-        }
+    let (_header, records) = crate::paste::body(text);
+    for record in &records {
+        let field = format!("line {}", record.line);
+        let cells: Vec<&str> = record.fields.iter().map(String::as_str).collect();
         let [date, residents] = cells.as_slice() else {
             errors.push(FieldError::new(field, "must be date;residents"));
             continue;
@@ -195,11 +184,8 @@ pub fn parse_daily_counts_csv(
             ));
             continue;
         };
-        let Some(residents) = residents
-            .bytes()
-            .all(|byte| byte.is_ascii_digit())
-            .then(|| residents.parse::<u32>().ok())
-            .flatten()
+        let Some(residents) =
+            crate::paste::whole_number(residents).and_then(|count| u32::try_from(count).ok())
         else {
             errors.push(FieldError::new(
                 field,

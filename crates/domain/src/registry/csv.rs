@@ -42,6 +42,12 @@ impl Record {
 /// Reads every row of `text`, dropping a leading byte-order mark. Blank rows are kept (see
 /// [`Record::is_blank`]). A quote in the middle of an unquoted field is taken literally.
 pub fn parse(text: &str) -> Vec<Record> {
+    parse_with(text, ';')
+}
+
+/// [`parse`] with another separator between the fields (a tab, for cells copied from a
+/// spreadsheet: see `crate::paste`).
+pub fn parse_with(text: &str, separator: char) -> Vec<Record> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
     let mut records = Vec::new();
     let mut chars = text.chars().peekable();
@@ -80,7 +86,7 @@ pub fn parse(text: &str) -> Vec<Record> {
                     quoted = true;
                     at_field_start = false;
                 }
-                ';' => {
+                c if c == separator => {
                     fields.push(std::mem::take(&mut field));
                     at_field_start = true;
                 }

@@ -47,6 +47,7 @@ pub mod import;
 pub mod lifecycle;
 pub mod numbers;
 pub mod operator;
+pub mod postal;
 pub mod registration;
 
 pub use crate::error::FieldError;
@@ -65,7 +66,7 @@ pub use identifiers::{
 };
 pub use import::{
     CENTRE_COLUMNS, CentreRow, CentreRowDecision, ImportRow, OPERATOR_COLUMNS, OperatorRow,
-    check_centre_row, parse_centre_csv, parse_operator_csv,
+    RowReferences, check_centre_row, check_references, parse_centre_csv, parse_operator_csv,
 };
 pub use lifecycle::{
     CentreState, Consequence, LifecycleOperation, OPENING_TASKS, check_change,
@@ -73,6 +74,7 @@ pub use lifecycle::{
 };
 pub use numbers::{CentreNumber, DroNumber, Series, first_free_dro, first_free_number};
 pub use operator::{OperatorDraft, OperatorRegistration, register_operator};
+pub use postal::{PostalElsewhere, place_name, postal_code_elsewhere};
 pub use registration::{
     CentreDraft, CentreRegistration, NumberRefused, RegistrySnapshot, parse_region, register_centre,
 };

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 
 use super::cases::{YearlyNumbers, validate_numbers};
 use crate::error::{FieldError, FieldErrors, Problem};
-use crate::registry::csv::parse;
 
 /// The columns, as the header names them.
 pub const REQUEST_COLUMNS: [&str; 4] = [
@@ -50,18 +49,11 @@ pub fn parse_requests_csv(text: &str) -> Result<Vec<RequestRow>, Vec<FieldError>
     let mut errors = FieldErrors::default();
     let mut rows = Vec::new();
     let mut first_line_of: BTreeMap<(String, i64), usize> = BTreeMap::new();
-    let records = parse(text);
-    let mut content = records
-        .iter()
-        .filter(|record| !record.is_blank())
-        .peekable();
-    if let Some(first) = content.peek()
-        && first.fields.len() >= REQUEST_COLUMNS.len()
-        && first
-            .fields
-            .iter()
-            .zip(REQUEST_COLUMNS)
-            .all(|(field, column)| field.trim().eq_ignore_ascii_case(column))
+    let records = crate::paste::rows(text);
+    let mut content = records.iter().peekable();
+    if content
+        .peek()
+        .is_some_and(|first| crate::paste::is_header(first))
     {
         content.next();
     }

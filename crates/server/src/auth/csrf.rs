@@ -113,13 +113,25 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
 }
 
 /// A `multipart/form-data` body (a form with a file) whose `csrf` field must match the
-/// browser's cookie, as [`CsrfForm`]; its fields by name, files read as UTF-8 text.
+/// browser's cookie, as [`CsrfForm`]; its fields by name, files read as UTF-8 text. An ordinary
+/// form body (`application/x-www-form-urlencoded`, a client that sends no file) is read too, and
+/// checked the same way.
 pub struct CsrfMultipart(pub std::collections::BTreeMap<String, String>);
 
 impl FromRequest<AppState> for CsrfMultipart {
     type Rejection = PageError;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, PageError> {
+        let urlencoded = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"));
+        if urlencoded {
+            let CsrfForm(pairs) =
+                CsrfForm::<Vec<(String, String)>>::from_request(request, state).await?;
+            return Ok(CsrfMultipart(pairs.into_iter().collect()));
+        }
         let cookie_value = cookie(request.headers(), COOKIE);
         let mut multipart = axum::extract::Multipart::from_request(request, state)
             .await
@@ -147,6 +159,27 @@ impl FromRequest<AppState> for CsrfMultipart {
             return Err(PageError::CsrfRejected);
         }
         Ok(CsrfMultipart(fields))
+    }
+}
+
+impl CsrfMultipart {
+    /// A field's value, empty when absent.
+    pub fn take(&mut self, name: &str) -> String {
+        self.0.remove(name).unwrap_or_default()
+    }
+
+    /// What an import reads: the uploaded `file` when one was chosen, else the pasted `text`
+    /// (both go through the same parser).
+    pub fn file_or_text(&mut self) -> String {
+        self.file_or("text")
+    }
+
+    /// The uploaded `file` when one was chosen, else the pasted text of `field`.
+    pub fn file_or(&mut self, field: &str) -> String {
+        match self.0.remove("file").filter(|file| !file.trim().is_empty()) {
+            Some(file) => file,
+            None => self.take(field),
+        }
     }
 }
 

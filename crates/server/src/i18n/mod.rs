@@ -117,6 +117,16 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "From reception centre to settlement",
     ),
     ("lang.switch", "English", "Norsk (bokmål)"),
+    (
+        "paste.help",
+        "Lim inn rader fra Excel (celler med tabulator) eller CSV med semikolon. En overskriftsrad er valgfri, og tall kan ha desimalkomma og mellomrom som tusenskille (1 234,50).",
+        "Paste rows from Excel (tab-separated cells) or CSV with semicolons. A header row is optional, and numbers may have a decimal comma and spaces between thousands (1 234,50).",
+    ),
+    (
+        "paste.file",
+        "Eller last opp en fil (CSV eller tekst)",
+        "Or upload a file (CSV or text)",
+    ),
     ("nav.label", "Hovedmeny", "Main menu"),
     ("nav.dashboard", "Oversikt", "Overview"),
     ("nav.users", "Brukere", "Users"),

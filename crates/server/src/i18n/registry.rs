@@ -29,6 +29,22 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Municipality number",
     ),
     ("registry.status", "Status", "Status"),
+    ("registry.municipality", "Kommune", "Municipality"),
+    (
+        "registry.municipality_unknown",
+        "Ukjent kommunenummer",
+        "Unknown municipality number",
+    ),
+    (
+        "registry.postal_code_unknown",
+        "Ukjent postnummer",
+        "Unknown postal code",
+    ),
+    (
+        "registry.postal_elsewhere",
+        "Postnummer {code} ({place}) ligger i {other}, ikke i mottakets kommune {own}. Mottaket er lagret; sjekk postnummer og kommunenummer.",
+        "Postal code {code} ({place}) lies in {other}, not in the centre's municipality {own}. The centre is saved; check the postal code and the municipality number.",
+    ),
     ("registry.open", "I drift", "Open"),
     ("registry.closed", "Nedlagt", "Closed"),
     ("registry.sort", "Sorter etter", "Sort by"),

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use mottak_domain::error::FieldError;
 use mottak_domain::registry::{
     CentreRow, ImportRow, MunicipalityNumber, OperatorRow, RegistrySnapshot, Series,
-    check_centre_row, parse_centre_csv, parse_operator_csv,
+    check_centre_row, check_references, parse_centre_csv, parse_operator_csv,
 };
 use mottak_store::Store;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
@@ -193,8 +193,14 @@ pub async fn import_centres(
     text: &str,
     mode: ImportMode,
 ) -> Result<ImportReport, RegistryError> {
-    let rows = parse_centre_csv(text)?;
+    let mut rows = parse_centre_csv(text)?;
     let snapshot = import_snapshot(store).await?;
+    // A row with errors is judged against the reference data too: every error at once.
+    for row in &mut rows {
+        if let Err(errors) = &mut row.result {
+            errors.extend(check_references(&row.references, &snapshot));
+        }
+    }
     let mut decisions = Vec::new();
     let (details, valid) = report(
         &rows,

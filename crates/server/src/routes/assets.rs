@@ -19,6 +19,8 @@ const SWAGGER_CSS: &[u8] = npm_asset!("swagger-ui-dist/swagger-ui.css");
 const SWAGGER_JS: &[u8] = npm_asset!("swagger-ui-dist/swagger-ui-bundle.js");
 const MOTTAK_CSS: &[u8] = include_bytes!("../../static/mottak.css");
 const API_DOCS_JS: &[u8] = include_bytes!("../../static/api-docs.js");
+const LOOKUP_JS: &[u8] = include_bytes!("../../static/lookup.js");
+const ROWS_JS: &[u8] = include_bytes!("../../static/rows.js");
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -40,6 +42,11 @@ pub fn router() -> Router<AppState> {
             "/assets/api-docs.js",
             get(|| serve(API_DOCS_JS, "text/javascript")),
         )
+        .route(
+            "/assets/lookup.js",
+            get(|| serve(LOOKUP_JS, "text/javascript")),
+        )
+        .route("/assets/rows.js", get(|| serve(ROWS_JS, "text/javascript")))
 }
 
 async fn serve(body: &'static [u8], content_type: &'static str) -> impl IntoResponse {

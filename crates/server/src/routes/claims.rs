@@ -15,6 +15,7 @@ mod form;
 mod kroner;
 mod overview;
 mod page;
+mod rows;
 mod stored;
 mod stored_pages;
 mod view;

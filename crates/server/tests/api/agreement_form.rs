@@ -364,3 +364,27 @@ async fn r_agr_9_an_edit_through_the_form_keeps_the_regulated_current_price() {
         "{stored}"
     );
 }
+
+#[tokio::test]
+async fn r_agr_8_form_takes_tiers_pasted_from_excel_with_a_header_and_decimal_commas() {
+    let (registry, operator, centre, browser) = setup().await;
+    let app = &registry.app;
+    let path = format!("/agreements/new?operator_id={operator}");
+    let operator_text = operator.to_string();
+    let mut form: Vec<(&str, &str)> = canteen_form(&operator_text)
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("u0.t0.") && !name.starts_with("u0.m"))
+        .collect();
+    form.push((
+        "u0.t_paste",
+        "Prioritet\tType\tPlasser\tPris\r\n1\tstykkpris\t30\t450,50\r\n2\tstykkpris\t0\t1 234,00\r\n",
+    ));
+    form.push(("u0.m_paste", "prioritet;personer;pris\n1;0;101,03\n"));
+    let created = app.submit(&browser, &path, "/agreements/new", &form).await;
+    assert_eq!(created.status(), 303, "{}", created.text().await.unwrap());
+    let unit = &agreement_of(&registry, centre).await["units"][0];
+    assert_eq!(unit["unit_tiers"][0]["price"]["amount"], 450_50);
+    assert_eq!(unit["unit_tiers"][1]["price"]["amount"], 1234_00);
+    assert_eq!(unit["unit_tiers"][1]["places"], 0);
+    assert_eq!(unit["meal_tiers"][0]["price"]["amount"], 101_03);
+}

@@ -850,6 +850,18 @@ pub(crate) const ROUTES: &[Route] = &[
         allowed: NATIONAL,
     },
     Route {
+        method: "GET",
+        path: "/api/v1/reference/municipalities/{municipality}",
+        kind: Kind::Api,
+        allowed: EVERYONE,
+    },
+    Route {
+        method: "GET",
+        path: "/api/v1/reference/postal-codes/{municipality}",
+        kind: Kind::Api,
+        allowed: EVERYONE,
+    },
+    Route {
         method: "PUT",
         path: "/api/v1/reference/cpi",
         kind: Kind::Api,
@@ -1328,6 +1340,8 @@ pub(crate) const PUBLIC: &[&str] = &[
     "/assets/swagger-ui.css",
     "/assets/swagger-ui-bundle.js",
     "/assets/api-docs.js",
+    "/assets/lookup.js",
+    "/assets/rows.js",
     "/address-list",
     "/address-list.csv",
     "/api/v1/address-list",

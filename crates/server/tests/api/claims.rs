@@ -416,7 +416,7 @@ async fn page_shows_a_broken_rule_beside_the_tier_line_that_broke_it() {
     );
     assert!(
         page.contains(
-            "id=\"u0-a0-unit_tiers-error\"><span>Linje 3, pris: kan ikke være negativ</span>"
+            "id=\"u0-a0-unit_tiers-error\"><span>Rad 2, pris: kan ikke være negativ</span>"
         ),
         "{page}"
     );

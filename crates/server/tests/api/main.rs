@@ -27,6 +27,7 @@ mod lifecycle;
 mod login;
 mod mail;
 mod municipal_admins;
+mod names_beside_numbers;
 mod navigation;
 mod occupancy;
 mod operator_scope;

@@ -98,6 +98,34 @@ async fn r_occ_2_the_month_page_lists_every_day_and_takes_counts_and_a_csv_paste
         ))
         .await;
     assert_eq!(month["days"][1]["residents"], 5);
+    // The same rows as a file (multipart), copied from Excel: a header, tabs.
+    let csrf = crate::helpers::csrf_token(&app.page(&browser, &page).await);
+    let file = "dato\tbeboere\r\n2026-02-03\t7\r\n";
+    let upload = reqwest::multipart::Form::new()
+        .text("csrf", csrf)
+        .text("csv", "")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(file.as_bytes().to_vec())
+                .file_name("belegg.txt")
+                .mime_str("text/plain")
+                .unwrap(),
+        );
+    let response = browser
+        .post(app.url(&csv))
+        .multipart(upload)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    let (_, month) = app
+        .api(&app.token_for(&user).await)
+        .get(&format!(
+            "/api/v1/centres/{}/occupancy/2026-02",
+            centres.oslo
+        ))
+        .await;
+    assert_eq!(month["days"][2]["residents"], 7);
     let approve = format!("{page}/approve");
     assert_eq!(
         app.submit(&browser, &page, &approve, &[]).await.status(),

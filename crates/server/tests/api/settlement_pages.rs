@@ -50,7 +50,7 @@ async fn r_auth_3_imdi_registers_an_agreement_on_its_page_and_errors_stay_beside
     assert_eq!(response.status(), 303);
     let html = app.page(&browser, "/settlement/agreements").await;
     assert!(
-        html.contains("<td>0301</td><td>2026</td><td>01.11.2026</td>"),
+        html.contains("<td>0301 Oslo</td><td>2026</td><td>01.11.2026</td>"),
         "{html}"
     );
     assert!(html.contains("<strong>2026</strong>"));
@@ -165,7 +165,9 @@ async fn r_set_3_imdi_offers_a_household_and_the_municipality_decides_and_answer
     assert_eq!(response.status(), 303);
     let html = app.page(&kommune, "/settlement/report?year=2026").await;
     assert!(
-        html.contains("<th scope=\"row\">4601</th><td>30</td><td>20</td><td>2</td><td>2</td>"),
+        html.contains(
+            "<th scope=\"row\">4601 Bergen</th><td>30</td><td>20</td><td>2</td><td>2</td>"
+        ),
         "{html}"
     );
 }

@@ -1,10 +1,11 @@
 //! An imported centre row against the reference data: the same snapshot a new centre is judged
 //! against ([`RegistrySnapshot`]), loaded whole once per import.
 
-use super::CentreRow;
+use super::{CentreRow, RowReferences};
 use crate::access::Region;
 use crate::error::FieldError;
 use crate::registry::centre::{centre_region, series_warnings};
+use crate::registry::numbers::DroNumber;
 use crate::registry::registration::RegistrySnapshot;
 
 /// What the reference data says of one row: every error, the warnings, and the region it gets.
@@ -33,33 +34,16 @@ pub fn check_centre_row(row: &CentreRow, snapshot: &RegistrySnapshot) -> CentreR
             format!("centre number {number} is already in use"),
         ));
     }
-    decision.operator_id = snapshot
-        .operators
-        .iter()
-        .find(|(_, dro)| **dro == row.operator_dro)
-        .map(|(id, _)| *id);
-    if decision.operator_id.is_none() {
-        errors.push(FieldError::new(
-            "operator_dro",
-            format!(
-                "no operator {} (import the operators first)",
-                row.operator_dro
-            ),
-        ));
-    }
+    decision.operator_id = operator_id(&row.operator_dro, snapshot);
+    errors.extend(check_references(
+        &RowReferences {
+            municipality_number: Some(row.municipality_number.as_str().to_owned()),
+            postal_code: Some(row.postal_code.as_str().to_owned()),
+            operator_dro: Some(row.operator_dro),
+        },
+        snapshot,
+    ));
     let municipality = row.municipality_number.as_str();
-    if !snapshot.municipalities.contains(municipality) {
-        errors.push(FieldError::new(
-            "municipality_number",
-            "not in the municipality list",
-        ));
-    }
-    if !snapshot.postal_codes.contains(row.postal_code.as_str()) {
-        errors.push(FieldError::new(
-            "postal_code",
-            "not in the postal-code list",
-        ));
-    }
     let series = row.number.series();
     let counties = snapshot
         .old_counties
@@ -83,4 +67,47 @@ pub fn check_centre_row(row: &CentreRow, snapshot: &RegistrySnapshot) -> CentreR
         },
     }
     decision
+}
+
+fn operator_id(dro: &DroNumber, snapshot: &RegistrySnapshot) -> Option<i64> {
+    snapshot
+        .operators
+        .iter()
+        .find(|(_, known)| *known == dro)
+        .map(|(id, _)| *id)
+}
+
+/// The references of a row against the reference data, in the order of the columns: the
+/// operator imported, the municipality and the postal code listed. Used for every row, also one
+/// with other errors, so a row's report holds every error at once.
+pub fn check_references(
+    references: &RowReferences,
+    snapshot: &RegistrySnapshot,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if let Some(dro) = &references.operator_dro
+        && operator_id(dro, snapshot).is_none()
+    {
+        errors.push(FieldError::new(
+            "operator_dro",
+            format!("no operator {dro} (import the operators first)"),
+        ));
+    }
+    if let Some(municipality) = &references.municipality_number
+        && !snapshot.municipalities.contains(municipality)
+    {
+        errors.push(FieldError::new(
+            "municipality_number",
+            "not in the municipality list",
+        ));
+    }
+    if let Some(code) = &references.postal_code
+        && !snapshot.postal_codes.contains(code)
+    {
+        errors.push(FieldError::new(
+            "postal_code",
+            "not in the postal-code list",
+        ));
+    }
+    errors
 }

@@ -21,7 +21,7 @@
 mod check;
 mod table;
 
-pub use check::{CentreRowDecision, check_centre_row};
+pub use check::{CentreRowDecision, check_centre_row, check_references};
 
 use std::collections::BTreeMap;
 
@@ -40,6 +40,17 @@ use crate::place_types::PlaceType;
 pub struct ImportRow<T> {
     pub line: usize,
     pub result: Result<T, Vec<FieldError>>,
+    /// The references to reference data that could be read, also from a row with errors, so
+    /// that the check against the reference data reports every error of the row at once.
+    pub references: RowReferences,
+}
+
+/// The codes a centre row names that the reference data must hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowReferences {
+    pub municipality_number: Option<String>,
+    pub postal_code: Option<String>,
+    pub operator_dro: Option<DroNumber>,
 }
 
 /// An operator as registered in the old registry.
@@ -137,8 +148,9 @@ pub fn parse_centre_csv(text: &str) -> Result<Vec<ImportRow<CentreRow>>, FieldEr
     Ok(read_rows(&table, "number", centre_row))
 }
 
-/// A row's value or errors, and its key (DRO or centre number) when that much could be read.
-type Parsed<T> = (Result<T, Vec<FieldError>>, Option<String>);
+/// A row's value or errors, its key (DRO or centre number) when that much could be read, and
+/// the references it names.
+type Parsed<T> = (Result<T, Vec<FieldError>>, Option<String>, RowReferences);
 
 fn operator_row(cells: &mut Cells<'_>) -> Parsed<OperatorRow> {
     let dro_number = cells.required("dro_number", DroNumber::parse);
@@ -163,7 +175,7 @@ fn operator_row(cells: &mut Cells<'_>) -> Parsed<OperatorRow> {
         }
         _ => Err(std::mem::take(&mut cells.errors)),
     };
-    (row, key)
+    (row, key, RowReferences::default())
 }
 
 fn centre_row(cells: &mut Cells<'_>) -> Parsed<CentreRow> {
@@ -190,6 +202,13 @@ fn centre_row(cells: &mut Cells<'_>) -> Parsed<CentreRow> {
         }
     }
     let key = number.as_ref().map(CentreNumber::to_string);
+    let references = RowReferences {
+        municipality_number: municipality_number
+            .as_ref()
+            .map(|number| number.as_str().to_owned()),
+        postal_code: postal_code.as_ref().map(|code| code.as_str().to_owned()),
+        operator_dro,
+    };
     let parts = (number, name, category, place_type, municipality_number);
     let row = match (parts, postal_code, operator_dro, region, closed) {
         (
@@ -215,7 +234,7 @@ fn centre_row(cells: &mut Cells<'_>) -> Parsed<CentreRow> {
         }),
         _ => Err(std::mem::take(&mut cells.errors)),
     };
-    (row, key)
+    (row, key, references)
 }
 
 fn parse_region(text: &str) -> Result<Region, FieldError> {
@@ -240,13 +259,13 @@ fn read_rows<T>(
         .map(|record| {
             let parsed = match table.cells(record) {
                 Ok(mut cells) => parse(&mut cells),
-                Err(error) => (Err(vec![error]), None),
+                Err(error) => (Err(vec![error]), None, RowReferences::default()),
             };
             (record.line, parsed)
         })
         .collect();
     let mut lines: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for (line, (_, key)) in &parsed {
+    for (line, (_, key, _)) in &parsed {
         if let Some(key) = key {
             lines
                 .entry(key.as_str())
@@ -256,7 +275,7 @@ fn read_rows<T>(
     }
     let duplicates: Vec<Option<FieldError>> = parsed
         .iter()
-        .map(|(_, (_, key))| {
+        .map(|(_, (_, key, _))| {
             let key = key.as_deref()?;
             let same = &lines[key];
             (same.len() > 1).then(|| {
@@ -273,7 +292,7 @@ fn read_rows<T>(
     parsed
         .into_iter()
         .zip(duplicates)
-        .map(|((line, (result, _)), duplicate)| {
+        .map(|((line, (result, _, references)), duplicate)| {
             let result = match (result, duplicate) {
                 (result, None) => result,
                 (Ok(_), Some(duplicate)) => Err(vec![duplicate]),
@@ -282,7 +301,11 @@ fn read_rows<T>(
                     Err(errors)
                 }
             };
-            ImportRow { line, result }
+            ImportRow {
+                line,
+                result,
+                references,
+            }
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! Reading an import file as a table: the header names the columns, rows are read by name.
 
 use crate::error::FieldError;
-use crate::registry::csv::{self, Record};
+use crate::registry::csv::Record;
 
 /// The columns of an import file: all of `columns` may appear, in any order; `required` must.
 pub(super) struct Layout {
@@ -20,9 +20,7 @@ pub(super) struct Table {
 impl Table {
     /// Reads the header; an empty, unknown, repeated or missing column is the error.
     pub fn read(text: &str, layout: &Layout) -> Result<Table, FieldError> {
-        let mut records = csv::parse(text)
-            .into_iter()
-            .filter(|record| !record.is_blank());
+        let mut records = crate::paste::rows(text).into_iter();
         let header = records.next().ok_or_else(|| {
             FieldError::new(
                 "header",

@@ -140,3 +140,25 @@ fn r_reg_4_imported_centre_row_lists_every_error_against_the_reference_data() {
     );
     assert_eq!((decision.region, decision.operator_id), (None, None));
 }
+
+#[test]
+fn r_reg_4_a_centre_row_with_a_bad_category_is_still_judged_against_the_reference_data() {
+    let text = "number;name;category;municipality_number;postal_code;operator_dro\n\
+                1250;Gamle asylmottak;nonsense;1103;0000;DRO1500\n";
+    let rows = parse_centre_csv(text).unwrap();
+    let mut errors = rows[0].result.clone().unwrap_err();
+    errors.extend(check_references(
+        &rows[0].references,
+        &RegistrySnapshot::default(),
+    ));
+    let fields: Vec<&str> = errors.iter().map(|error| error.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "category",
+            "operator_dro",
+            "municipality_number",
+            "postal_code"
+        ]
+    );
+}

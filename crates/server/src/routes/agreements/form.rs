@@ -21,6 +21,7 @@ use serde::Deserialize;
 
 use super::form_input::{EMPTY_MEAL_ROWS, EMPTY_ROWS, FormPaths, read_form, row_count};
 use super::form_page::{FormSetting, FormTarget, centres_of, page};
+use super::form_paste::fold_pastes;
 use super::form_prefill::{regulation_defaults, values_of};
 use crate::agreements::{self, proposed_name_for, visible_agreement};
 use crate::auth::csrf::CsrfForm;
@@ -180,7 +181,7 @@ async fn create(
     caller: Caller,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let values: Values = fields.into_iter().collect();
+    let mut values: Values = fields.into_iter().collect();
     let operator_id = values
         .get("operator_id")
         .and_then(|id| id.parse().ok())
@@ -190,6 +191,7 @@ async fn create(
         operator_id,
         centres: centres_of(&state, operator_id).await?,
     };
+    fold_pastes(&mut values, setting.centres.len());
     let (store, actor) = (&state.store, caller.actor());
     let create = |input: AgreementInput| async move {
         let created = agreements::create_agreement(store, &actor, &input).await?;
@@ -254,7 +256,7 @@ async fn update(
     Path(id): Path<i64>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let values: Values = fields.into_iter().collect();
+    let mut values: Values = fields.into_iter().collect();
     let current = visible_agreement(&state.store, &caller, id).await?;
     let version: i64 = values
         .get("version")
@@ -271,6 +273,7 @@ async fn update(
         operator_id: current.terms.operator_id,
         centres: edit_centres(&state, terms).await?,
     };
+    fold_pastes(&mut values, setting.centres.len());
     let (store, actor, stored) = (&state.store, caller.actor(), &current);
     let update = |input: AgreementInput| async move {
         let changed = agreements::update_agreement(store, &actor, stored, version, &input).await?;

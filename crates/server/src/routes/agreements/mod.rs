@@ -4,6 +4,7 @@ mod api;
 mod form;
 mod form_input;
 mod form_page;
+mod form_paste;
 mod form_prefill;
 mod pages;
 mod regulate;

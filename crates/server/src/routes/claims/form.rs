@@ -17,6 +17,7 @@ use mottak_domain::claims::{
     AgreementRequest, ClaimRequest, MealTierRequest, OccupancyRequest, UnitRequest, UnitTierRequest,
 };
 use mottak_domain::dates::Month;
+use mottak_domain::paste;
 
 use super::kroner::parse_kroner;
 use crate::i18n::Lang;
@@ -42,11 +43,16 @@ impl Values {
         self.0.insert(name.to_owned(), value.to_owned());
     }
 
-    /// Whether any field of a block (names starting with `prefix`) has a value.
+    /// Whether any field of a block (names starting with `prefix`) has a value; a table's row
+    /// count and the kind of its rows (a select) do not count.
     pub fn any_with_prefix(&self, prefix: &str) -> bool {
-        self.0
-            .iter()
-            .any(|(name, value)| name.starts_with(prefix) && !value.trim().is_empty())
+        let counts = |name: &str| {
+            let row_kind = name.contains("_tiers-r") && name.ends_with("-kind");
+            !(name.ends_with("-rows") || row_kind)
+        };
+        self.0.iter().any(|(name, value)| {
+            name.starts_with(prefix) && !value.trim().is_empty() && counts(name)
+        })
     }
 }
 
@@ -349,10 +355,6 @@ impl Reader<'_> {
     fn csv(&mut self, request: &mut ClaimRequest, origins: &mut Origins) {
         let field = "occupancy_csv";
         for (line, parts) in table_lines(self.values.get(field)) {
-            let first = parts.first().map(|part| part.to_lowercase());
-            if matches!(first.as_deref(), Some("date" | "dato")) {
-                continue;
-            }
             match parts.as_slice() {
                 [date, place_type, residents] => match whole_number(residents) {
                     Some(residents) => {
@@ -371,32 +373,22 @@ impl Reader<'_> {
     }
 }
 
-/// Non-empty lines that are not comments (`#`), split on `;` and trimmed, with their 1-based
-/// line numbers.
-fn table_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
-        .map(|(index, line)| (index + 1, line.split(';').map(str::trim).collect()))
+/// The rows of a table's text (`rows::normalise` writes it, one line per row, a pasted header
+/// already dropped), read by `mottak_domain::paste`, with their 1-based line numbers.
+fn table_lines(text: &str) -> impl Iterator<Item = (usize, Vec<String>)> {
+    paste::rows(text)
+        .into_iter()
+        .map(|record| (record.line, record.fields))
 }
 
 /// A whole number, possibly negative (the rules say what is wrong with that), with spaces
 /// between thousands allowed.
 fn whole_number(text: &str) -> Option<i64> {
-    let text: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-        .map(|c| if c == '\u{2212}' { '-' } else { c })
-        .collect();
-    let digits = text.strip_prefix('-').unwrap_or(&text);
-    if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
+    paste::whole_number(text)
 }
 
 /// The API's tier kind, from it or the Norwegian word.
-fn tier_kind(text: &str) -> String {
+pub(super) fn tier_kind(text: &str) -> String {
     let text = text.trim().to_lowercase();
     match text.as_str() {
         "stykkpris" => "unit_price".to_owned(),

@@ -1,70 +1,11 @@
 //! Amounts typed in kroner, Norwegian style (`1 234 567,89`, `kr 1.234,50`, `1 000,-`), into
-//! exact øre: digits only, never a float (R-CLM-4).
+//! exact øre: digits only, never a float (R-CLM-4). The rule is the paste boxes' one
+//! (`mottak_domain::paste::kroner`).
 
 /// Øre for a typed amount, or `None` when it is not an amount in kroner with at most two
 /// decimals. A leading minus is kept, so that the claim rules can say what is wrong with it.
 pub fn parse_kroner(text: &str) -> Option<i64> {
-    let mut text: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\t'))
-        .collect();
-    if text.to_lowercase().starts_with("kr") {
-        text.drain(..2);
-    }
-    let (negative, text) = match text.strip_prefix(['-', '\u{2212}']) {
-        Some(rest) => (true, rest),
-        None => (false, text.as_str()),
-    };
-    let text = text.strip_suffix(",-").unwrap_or(text);
-    let (whole, fraction) = split_decimals(text)?;
-    let whole = ungroup(whole)?;
-    if whole.is_empty() && fraction.is_empty() {
-        return None;
-    }
-    let fraction_ore = match fraction.len() {
-        0 => 0,
-        1 => digits(fraction)? * 10,
-        2 => digits(fraction)?,
-        _ => return None, // parts of an øre
-    };
-    let whole_kroner = if whole.is_empty() { 0 } else { digits(&whole)? };
-    let ore = whole_kroner.checked_mul(100)?.checked_add(fraction_ore)?;
-    Some(if negative { -ore } else { ore })
-}
-
-/// `(whole, fraction)`: a comma is the decimal sign; without one, a single point followed by one
-/// or two digits is (as in `1234.5`), and other points group thousands.
-fn split_decimals(text: &str) -> Option<(&str, &str)> {
-    if let Some((whole, fraction)) = text.split_once(',') {
-        return (!fraction.contains([',', '.'])).then_some((whole, fraction));
-    }
-    match text.rsplit_once('.') {
-        Some((whole, fraction)) if (1..=2).contains(&fraction.len()) && !whole.contains('.') => {
-            Some((whole, fraction))
-        }
-        _ => Some((text, "")),
-    }
-}
-
-/// Removes thousands points (`1.234.567`); every group after the first has three digits.
-fn ungroup(whole: &str) -> Option<String> {
-    let mut groups = whole.split('.');
-    let first = groups.next().unwrap_or("");
-    let mut result = first.to_owned();
-    for group in groups {
-        if group.len() != 3 || first.is_empty() {
-            return None;
-        }
-        result.push_str(group);
-    }
-    Some(result)
-}
-
-fn digits(text: &str) -> Option<i64> {
-    if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
+    mottak_domain::paste::kroner(text)
 }
 
 #[cfg(test)]

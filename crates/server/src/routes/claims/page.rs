@@ -11,6 +11,7 @@ use mottak_domain::error::FieldError;
 use super::errors::{place, translate};
 use super::export::csv_response;
 use super::form::{self, Values, agreement_field, unit_field};
+use super::rows;
 use super::view::ClaimsPage;
 use crate::auth::csrf::CsrfForm;
 use crate::error::ApiError;
@@ -22,11 +23,16 @@ pub async fn show(shell: Shell) -> Response {
     let mut values = Values::default();
     values.set(&unit_field(0, "place_type"), "ordinary");
     values.set(&agreement_field(0, 0, "kind"), "H");
+    rows::normalise(&mut values);
     render(&ClaimsPage::new(shell, &values, Outcome::default()))
 }
 
 pub async fn simulate(shell: Shell, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> Response {
-    let values = Values::new(pairs);
+    let mut values = Values::new(pairs);
+    // "Legg til rad" or "Fjern rad" without JavaScript: the form again, with what was typed.
+    if rows::normalise(&mut values) {
+        return render(&ClaimsPage::new(shell, &values, Outcome::default()));
+    }
     let outcome = run(&values, shell.lang);
     let status = if outcome.problems.is_empty() {
         StatusCode::OK
@@ -38,7 +44,8 @@ pub async fn simulate(shell: Shell, CsrfForm(pairs): CsrfForm<Vec<(String, Strin
 
 /// The same form as [`simulate`], answered with the claim as CSV (or the page with its errors).
 pub async fn download(shell: Shell, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> Response {
-    let values = Values::new(pairs);
+    let mut values = Values::new(pairs);
+    rows::normalise(&mut values);
     let outcome = run(&values, shell.lang);
     match &outcome.claim {
         Some(claim) if outcome.problems.is_empty() => csv_response(claim),

@@ -6,6 +6,7 @@ use mottak_domain::claims::{ClaimResponse, Unpaid};
 
 use super::form::{AGREEMENTS, UNITS, Values, agreement_field, unit_field};
 use super::page::{Outcome, Problem};
+use super::rows::{self, RowsEditor};
 use crate::i18n::Lang;
 use crate::number_format::grouped;
 use crate::pages::{Shell, display_date};
@@ -65,8 +66,8 @@ struct AgreementBlock {
     fixed_places: Input,
     fixed_annual_operating: Input,
     fixed_annual_rent: Input,
-    unit_tiers: Input,
-    meal_tiers: Input,
+    unit_tiers: RowsEditor,
+    meal_tiers: RowsEditor,
 }
 
 struct SummaryItem {
@@ -108,7 +109,7 @@ pub struct ClaimsPage {
     request_json: String,
     month: Input,
     units: Vec<UnitBlock>,
-    occupancy_csv: Input,
+    occupancy_csv: RowsEditor,
     json: Input,
 }
 
@@ -146,10 +147,15 @@ impl ClaimsPage {
             request_json: outcome.request_json.clone(),
             month: builder.input("month", "claims.month", "claims.month_hint"),
             units: (0..UNITS).map(|unit| builder.unit(unit)).collect(),
-            occupancy_csv: builder.input(
-                "occupancy_csv",
-                "claims.occupancy_csv",
-                "claims.occupancy_csv_hint",
+            occupancy_csv: rows::editor(
+                builder.input(
+                    "occupancy_csv",
+                    "claims.occupancy_csv",
+                    "claims.occupancy_csv_hint",
+                ),
+                values,
+                rows::OCCUPANCY_COLUMNS,
+                shell.lang,
             ),
             json,
             shell,
@@ -278,15 +284,25 @@ impl Builder<'_> {
                 "claims.fixed_annual_rent",
                 "claims.kroner_hint",
             ),
-            unit_tiers: self.input(
-                &field("unit_tiers"),
-                "claims.unit_tiers",
-                "claims.unit_tiers_hint",
+            unit_tiers: rows::editor(
+                self.input(
+                    &field("unit_tiers"),
+                    "claims.unit_tiers",
+                    "claims.unit_tiers_hint",
+                ),
+                self.values,
+                rows::UNIT_TIER_COLUMNS,
+                self.lang,
             ),
-            meal_tiers: self.input(
-                &field("meal_tiers"),
-                "claims.meal_tiers",
-                "claims.meal_tiers_hint",
+            meal_tiers: rows::editor(
+                self.input(
+                    &field("meal_tiers"),
+                    "claims.meal_tiers",
+                    "claims.meal_tiers_hint",
+                ),
+                self.values,
+                rows::MEAL_TIER_COLUMNS,
+                self.lang,
             ),
         }
     }

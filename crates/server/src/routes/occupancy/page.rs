@@ -14,9 +14,8 @@ use mottak_domain::dates::Month;
 use mottak_domain::error::FieldError;
 use mottak_domain::occupancy::parse_daily_counts_csv;
 use mottak_store::registry::CentreRecord;
-use serde::Deserialize;
 
-use crate::auth::csrf::CsrfForm;
+use crate::auth::csrf::{CsrfForm, CsrfMultipart};
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::occupancy::{self, load_centre};
@@ -245,9 +244,8 @@ async fn enter_days(
     save(&state, shell, &caller, id, month, parsed, entered).await
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct CsvForm {
+/// The pasted rows or the uploaded file.
+struct CsvUpload {
     csv: String,
 }
 
@@ -256,8 +254,12 @@ async fn enter_csv(
     shell: Shell,
     caller: Caller,
     Path((id, month)): Path<(i64, String)>,
-    CsrfForm(form): CsrfForm<CsvForm>,
+    mut fields: CsrfMultipart,
 ) -> Result<Response, PageError> {
+    // Pasted rows or an uploaded file, read by the same parser.
+    let form = CsvUpload {
+        csv: fields.file_or("csv"),
+    };
     let month = parse(&month)?;
     // Every bad line is shown beside the paste, each with its line number.
     let parsed = parse_daily_counts_csv(month, &form.csv).map_err(|errors| {

@@ -164,7 +164,17 @@ pub async fn create_centre_api(
     caller: Caller,
     ApiJson(input): ApiJson<CentreInput>,
 ) -> ApiResult<(StatusCode, Json<CreatedCentre>)> {
-    let (centre, warnings) = registry::create_centre(&state.store, &caller.actor(), &input).await?;
+    let (centre, mut warnings) =
+        registry::create_centre(&state.store, &caller.actor(), &input).await?;
+    if let Some(warning) = crate::names::postal_code_warning(
+        &state.store,
+        &centre.municipality_number,
+        &centre.postal_code,
+    )
+    .await?
+    {
+        warnings.push(warning.english());
+    }
     Ok((
         StatusCode::CREATED,
         Json(CreatedCentre {

@@ -11,7 +11,7 @@ use mottak_domain::error::FieldError;
 use mottak_domain::registry::{CENTRE_COLUMNS, OPERATOR_COLUMNS};
 use serde::Deserialize;
 
-use crate::auth::csrf::CsrfForm;
+use crate::auth::csrf::CsrfMultipart;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::error::{ApiError, ApiResult};
@@ -143,13 +143,24 @@ pub async fn import_api(
     Ok(Json(report))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+/// The import form, pasted text or an uploaded file (`multipart/form-data`).
+#[derive(Default)]
 struct ImportForm {
     kind: String,
     mode: String,
     text: String,
     valid_from: String,
+}
+
+impl ImportForm {
+    fn from_fields(mut fields: CsrfMultipart) -> ImportForm {
+        ImportForm {
+            text: fields.file_or_text(),
+            kind: fields.take("kind"),
+            mode: fields.take("mode"),
+            valid_from: fields.take("valid_from"),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -202,8 +213,9 @@ async fn import_form(
     State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
-    CsrfForm(form): CsrfForm<ImportForm>,
+    fields: CsrfMultipart,
 ) -> Result<Response, PageError> {
+    let form = ImportForm::from_fields(fields);
     let mode = parse_mode(Some(form.mode.as_str())).unwrap_or(ImportMode::DryRun);
     match run(
         &state,

@@ -83,6 +83,7 @@ struct AgreementsPage {
     rows: Vec<AgreementRow>,
     form: AgreementForm,
     errors: FormErrors,
+    names: crate::names::Names,
 }
 
 async fn page(
@@ -100,6 +101,7 @@ async fn page(
         .await
         .map_err(PageError::from)?;
     Ok(AgreementsPage {
+        names: crate::names::Names::load(&state.store).await?,
         shell: shell.with_title("settlement.agreements_title"),
         required,
         rows: rows.into_iter().map(AgreementRow::from).collect(),

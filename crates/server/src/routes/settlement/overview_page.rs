@@ -107,6 +107,7 @@ struct OverviewPage {
     errors: FormErrors,
     /// The offer whose answer failed, so its errors show beside its fields.
     failed_offer: i64,
+    names: crate::names::Names,
 }
 
 impl OverviewPage {
@@ -142,6 +143,7 @@ async fn page(
         offer.suffix.clear();
     }
     Ok(OverviewPage {
+        names: crate::names::Names::load(&state.store).await?,
         may_decide: caller.role == Role::Municipality
             && caller
                 .permissions

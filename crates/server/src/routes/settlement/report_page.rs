@@ -36,6 +36,7 @@ struct ReportPage {
     shell: Shell,
     report: ReportView,
     bars: Vec<Bar>,
+    names: crate::names::Names,
 }
 
 /// One bar of the national figures' chart: its label and number are written beside it, so the
@@ -91,6 +92,7 @@ async fn show(
     let year = year_or_current(query.year());
     let report = report::report(&state.store, &caller, year).await?;
     Ok(render(&ReportPage {
+        names: crate::names::Names::load(&state.store).await?,
         bars: bars(&shell, &report),
         shell: shell.with_title("settlement.report_title"),
         report,

@@ -75,6 +75,9 @@ struct EditPage {
     email_value: String,
     email_error: String,
     is_admin: bool,
+    /// `(number, name)` for the municipality field's list, and the name beside the stored one.
+    municipalities: Vec<(String, String)>,
+    municipality_shown: String,
 }
 
 /// The page's forms that can be refused.
@@ -120,8 +123,13 @@ async fn edit_page_for(
             (permission.code(), label, granted.contains(&permission))
         })
         .collect();
+    let names = crate::names::Names::load(&state.store).await?;
     let mut page = EditPage {
-        scope: scope_text(&user),
+        scope: scope_text(&user, &names),
+        municipality_shown: names
+            .municipality_name(user.municipality_number.as_deref().unwrap_or(""))
+            .to_owned(),
+        municipalities: crate::names::municipality_choices(&state.store).await?,
         created_at: display_timestamp(&user.created_at),
         roles: assignable_roles(caller.role)
             .into_iter()

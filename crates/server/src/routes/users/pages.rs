@@ -21,6 +21,7 @@ use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::{FormErrors, Labels};
 use crate::input::non_blank;
+use crate::names::Names;
 use crate::pages::{Shell, render};
 use crate::state::AppState;
 use mottak_domain::error::{FieldError, Problem};
@@ -55,13 +56,19 @@ struct UserRow {
     disabled: bool,
 }
 
-pub(super) fn scope_text(user: &UserRecord) -> String {
-    [&user.region, &user.operator_dro, &user.municipality_number]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The account's region, DRO number and municipality ("4601 Bergen").
+pub(super) fn scope_text(user: &UserRecord, names: &Names) -> String {
+    [
+        user.region.clone(),
+        user.operator_dro.clone(),
+        user.municipality_number
+            .as_deref()
+            .map(|number| names.municipality(number)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 /// The create form's values (the edit page's role form posts the same names).
@@ -107,6 +114,9 @@ struct UsersPage {
     form: UserForm,
     errors: FormErrors,
     created: bool,
+    /// `(number, name)` for the municipality field's list, and the name beside what was typed.
+    municipalities: Vec<(String, String)>,
+    municipality_shown: String,
 }
 
 /// The new-user form's fields and their labels.
@@ -137,6 +147,7 @@ async fn users_page(
     errors: FormErrors,
     created: bool,
 ) -> Result<UsersPage, PageError> {
+    let names = Names::load(&state.store).await?;
     let rows = managed_users(state, caller)
         .await?
         .iter()
@@ -145,7 +156,7 @@ async fn users_page(
             username: user.username.clone(),
             display_name: user.display_name.clone(),
             role: user.role.clone(),
-            scope: scope_text(user),
+            scope: scope_text(user, &names),
             totp: user.totp_enabled != 0,
             disabled: user.disabled != 0,
         })
@@ -159,6 +170,8 @@ async fn users_page(
         rows,
         roles,
         regions: Region::ALL.iter().map(|region| region.code()).collect(),
+        municipality_shown: names.municipality_name(&form.municipality).to_owned(),
+        municipalities: crate::names::municipality_choices(&state.store).await?,
         form,
         errors,
         created,

@@ -31,7 +31,7 @@ fn request_paths_point_at_the_blocks_they_came_from() {
     );
     let tier = place("units[1].agreements[1].unit_tiers[2].price");
     assert_eq!(tier.field, "u2-a2-unit_tiers");
-    assert_eq!(tier.detail, "Linje 7, pris");
+    assert_eq!(tier.detail, "Rad 7, pris");
     assert_eq!(
         place("units[1].agreements[1].meal_tiers[0].persons").field,
         "u2-a2-meal_tiers"

@@ -15,6 +15,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::Labels;
+use crate::names;
 use crate::pages::{Shell, render};
 use crate::registry::{self, CentreInput, RegistryError};
 use crate::state::AppState;
@@ -79,6 +80,9 @@ struct NewCentrePage {
     operators: Vec<(String, String)>,
     /// `(number, name)` for the municipality field's list (a lookup that needs no script).
     municipalities: Vec<(String, String)>,
+    /// The names beside the typed municipality number and postal code (empty when unknown).
+    municipality_shown: String,
+    postal_shown: String,
     created: Option<(i64, String, String)>,
     warnings: Vec<String>,
 }
@@ -91,13 +95,13 @@ async fn page_for(
 ) -> Result<NewCentrePage, PageError> {
     let series = state.store.number_series(&registry::today()).await?;
     let operators = state.store.operators().await?;
-    let municipalities = state
-        .store
-        .municipalities(&registry::today())
-        .await?
-        .into_iter()
-        .map(|municipality| (municipality.number, municipality.name))
-        .collect();
+    let municipalities: Vec<(String, String)> = names::municipality_choices(&state.store).await?;
+    let municipality_shown = municipalities
+        .iter()
+        .find(|(number, _)| *number == form.municipality_number.trim())
+        .map(|(_, name)| name.clone())
+        .unwrap_or_default();
+    let postal_shown = names::postal_place(&state.store, &form.postal_code).await;
     let lang = shell.lang;
     Ok(NewCentrePage {
         shell: shell.with_title("registry.new_centre"),
@@ -128,6 +132,8 @@ async fn page_for(
             })
             .collect(),
         municipalities,
+        municipality_shown,
+        postal_shown,
         created: None,
         warnings: Vec::new(),
     })
@@ -156,6 +162,7 @@ async fn create(
     caller: Caller,
     CsrfForm(form): CsrfForm<NewCentreForm>,
 ) -> Result<Response, PageError> {
+    let lang = shell.lang;
     let operator_id = form.operator_id.trim().parse::<i64>().ok();
     let input = CentreInput {
         name: form.name.clone(),
@@ -186,6 +193,16 @@ async fn create(
             .await?;
             page.created = Some((centre.id, centre.number, centre.name));
             page.warnings = warnings;
+            if let Some(warning) = names::postal_code_warning(
+                &state.store,
+                &input.municipality_number,
+                &input.postal_code,
+            )
+            .await?
+            {
+                page.warnings
+                    .push(names::postal_warning_text(&warning, lang));
+            }
             Ok((StatusCode::CREATED, render(&page)).into_response())
         }
         Err(RegistryError::Invalid(errors)) => {

@@ -136,6 +136,7 @@ async fn list_page(
         }
     };
     let (rows, total) = state.store.list_centres(&filter).await?;
+    let names = crate::names::Names::load(&state.store).await?;
     page.total = total;
     page.page = filter.offset / filter.limit + 1;
     page.pages = ((total + filter.limit - 1) / filter.limit).max(1);
@@ -155,7 +156,7 @@ async fn list_page(
             name: row.name,
             status: row.status,
             region: row.region,
-            municipality: row.municipality_number,
+            municipality: names.municipality(&row.municipality_number),
             operator: format!("{} (DRO{})", row.operator_name, row.operator_dro),
         })
         .collect();

@@ -16,6 +16,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::Labels;
+use crate::names;
 use crate::pages::{Shell, display_date, display_timestamp, render};
 use crate::registry::scope::{self, EditRights};
 use crate::registry::{self, CentrePatch, RegistryError};
@@ -50,6 +51,12 @@ pub struct CentrePage {
     pub place_type: &'static str,
     pub municipality_name: String,
     pub postal_place: String,
+    /// The names beside the edit form's municipality number and postal code: the stored ones,
+    /// or those of what was typed when the form comes back with errors.
+    pub municipality_shown: String,
+    pub postal_shown: String,
+    /// Issue 17: the postal code's place is another municipality's name (a warning).
+    pub postal_warning: String,
     pub history: Vec<HistoryRow>,
     pub successors: Vec<(i64, String, String)>,
     pub predecessor: Option<(i64, String)>,
@@ -60,6 +67,8 @@ pub struct CentrePage {
     pub place_types: Vec<(&'static str, &'static str)>,
     pub categories: Vec<(&'static str, &'static str)>,
     pub operators: Vec<(i64, String)>,
+    /// `(number, name)` for the municipality field's list.
+    pub municipalities: Vec<(String, String)>,
     /// The missing accounting fields by their labels, in the user's language.
     pub missing_accounting: String,
     pub agreements: Vec<AgreementRow>,
@@ -102,18 +111,21 @@ pub async fn centre_page_for(
         .await
         .map_err(PageError::from)?;
     let history = state.store.centre_history(id).await?;
-    let today = registry::today();
-    let municipality_name = state
-        .store
-        .municipality(&centre.municipality_number, &today)
-        .await
-        .map(|m| m.name)
+    let municipalities = names::municipality_choices(&state.store).await?;
+    let municipality_name = municipalities
+        .iter()
+        .find(|(number, _)| *number == centre.municipality_number)
+        .map(|(_, name)| name.clone())
         .unwrap_or_default();
-    let postal_place = state
-        .store
-        .postal_place(&centre.postal_code, &today)
-        .await
-        .unwrap_or_default();
+    let postal_place = names::postal_place(&state.store, &centre.postal_code).await;
+    let postal_warning = names::postal_code_warning(
+        &state.store,
+        &centre.municipality_number,
+        &centre.postal_code,
+    )
+    .await?
+    .map(|warning| names::postal_warning_text(&warning, shell.lang))
+    .unwrap_or_default();
     let predecessor = match centre.predecessor_id {
         Some(id) => state
             .store
@@ -193,8 +205,12 @@ pub async fn centre_page_for(
             })
             .collect(),
         centre: view,
+        municipality_shown: municipality_name.clone(),
+        postal_shown: postal_place.clone(),
         municipality_name,
         postal_place,
+        postal_warning,
+        municipalities,
         successors,
         predecessor,
         rights: scope::edit_rights(caller),
@@ -296,6 +312,13 @@ async fn update_centre(
     let mut page = centre_page_for(&state, shell, &caller, id, errors, saved).await?;
     if !saved {
         keep_input(&mut page.centre, form);
+        page.municipality_shown = page
+            .municipalities
+            .iter()
+            .find(|(number, _)| *number == page.centre.municipality_number.trim())
+            .map(|(_, name)| name.clone())
+            .unwrap_or_default();
+        page.postal_shown = names::postal_place(&state.store, &page.centre.postal_code).await;
     }
     Ok((status, render(&page)).into_response())
 }

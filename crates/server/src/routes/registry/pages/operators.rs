@@ -16,6 +16,7 @@ use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::Labels;
 use crate::i18n::Lang;
+use crate::names::{self, Names};
 use crate::pages::{Shell, render};
 use crate::registry::{self, OperatorInput, RegistryError, scope};
 use crate::routes::agreements::{AgreementRow, agreement_rows};
@@ -127,6 +128,8 @@ struct FormPage {
     errors: FormErrors,
     action: String,
     is_new: bool,
+    /// The place beside the typed postal code.
+    postal_shown: String,
 }
 
 async fn new_page(shell: Shell) -> Response {
@@ -136,6 +139,7 @@ async fn new_page(shell: Shell) -> Response {
         errors: FormErrors::default(),
         action: "/operators/new".to_owned(),
         is_new: true,
+        postal_shown: String::new(),
     })
 }
 
@@ -175,12 +179,14 @@ async fn create(
         Ok(operator) => Ok(Redirect::to(&format!("/operators/{}", operator.id)).into_response()),
         Err(error) => {
             let (errors, status) = form_errors(error, shell.lang)?;
+            let postal_shown = names::postal_place(&state.store, &form.postal_code).await;
             let page = FormPage {
                 shell: shell.with_title("registry.new_operator"),
                 form,
                 errors,
                 action: "/operators/new".to_owned(),
                 is_new: true,
+                postal_shown,
             };
             Ok((status, render(&page)).into_response())
         }
@@ -198,6 +204,8 @@ struct OperatorPage {
     may_edit: bool,
     saved: bool,
     agreements: Vec<AgreementRow>,
+    postal_shown: String,
+    names: Names,
 }
 
 async fn operator_page_for(
@@ -224,9 +232,12 @@ async fn operator_page_for(
     let (centres, _) = state.store.list_centres(&filter).await?;
     let view = OperatorView::from(&operator);
     let agreements = agreement_rows(state, caller, None, Some(id)).await?;
+    let form = form.unwrap_or_else(|| OperatorForm::from_view(&view));
     Ok(OperatorPage {
         agreements,
-        form: form.unwrap_or_else(|| OperatorForm::from_view(&view)),
+        postal_shown: names::postal_place(&state.store, &form.postal_code).await,
+        names: Names::load(&state.store).await?,
+        form,
         operator: view,
         centres,
         errors,
