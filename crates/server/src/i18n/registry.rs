@@ -388,7 +388,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Alle hendelser for operatøren i hendelsesloggen",
         "All events of the operator in the event log",
     ),
-    ("registry.municipality", "Kommune", "Municipality"),
     ("registry.yes", "Ja", "Yes"),
     ("registry.no", "Nei", "No"),
     (
