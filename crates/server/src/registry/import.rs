@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_domain::registry::{
     CentreRow, ImportRow, MunicipalityNumber, OperatorRow, RegistrySnapshot, Series,
     check_centre_row, check_references, parse_centre_csv, parse_operator_csv,
@@ -41,6 +41,9 @@ pub struct RowReport {
 pub struct RowError {
     pub field: String,
     pub message: String,
+    /// What is wrong, for the page to say in the user's language (the API has `message`).
+    #[serde(skip)]
+    pub problem: Problem,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -61,6 +64,7 @@ fn row_errors(errors: Vec<FieldError>) -> Vec<RowError> {
         .map(|error| RowError {
             field: error.field,
             message: error.message,
+            problem: error.problem,
         })
         .collect()
 }

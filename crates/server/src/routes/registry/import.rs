@@ -176,6 +176,25 @@ struct ImportPage {
     is_admin: bool,
 }
 
+impl ImportPage {
+    /// A row's error in the user's language, the column named by its label where the catalogue
+    /// has one (`Postnummer: finnes ikke i postnummerlisten`).
+    fn error_line(&self, error: &crate::registry::import::RowError) -> String {
+        let lang = self.shell.lang;
+        let column = match error.field.as_str() {
+            "operator_dro" => "dro_number",
+            column => column,
+        };
+        let label = lang
+            .find(&format!("registry.{column}"))
+            .map_or_else(|| error.field.clone(), str::to_owned);
+        format!(
+            "{label}: {}",
+            crate::i18n::problems::problem_text(&error.problem, lang)
+        )
+    }
+}
+
 fn page(
     shell: Shell,
     kind: String,
