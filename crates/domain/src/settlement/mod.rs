@@ -9,6 +9,7 @@ pub mod folder;
 pub mod import;
 pub mod letters;
 pub mod offers;
+pub mod placement;
 pub mod report;
 pub mod threads;
 

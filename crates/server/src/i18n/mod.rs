@@ -6,6 +6,7 @@ mod claims;
 pub mod events;
 mod mail;
 mod money;
+mod placement;
 mod plan_items;
 mod plan_work;
 mod plans;
@@ -80,6 +81,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         claims::TEXTS,
         accounts::TEXTS,
         work::TEXTS,
+        placement::TEXTS,
         money::TEXTS,
         residents::TEXTS,
         events::TEXTS,

@@ -7,6 +7,7 @@ mod cases;
 mod folders;
 mod messages;
 mod offers;
+mod placement;
 mod report;
 
 pub use agreements::{DataProcessingAgreementRecord, SettlementProfile};
@@ -14,4 +15,5 @@ pub use cases::{DecisionRecord, NewYearlyNumbers, RequestRecord};
 pub use folders::{FolderRecord, SettlementRecord};
 pub use messages::{Inbox, MessageRecord, NewMessage};
 pub use offers::{NewOffer, OfferMemberRecord, OfferRecord};
+pub use placement::{HouseholdOfferRow, PlacementResidentRow};
 pub use report::ReportRow;

@@ -15,6 +15,8 @@ mod offer_rows;
 mod offers_api;
 mod overview_page;
 mod page_forms;
+mod placement_api;
+mod placement_page;
 mod report_page;
 mod threads_api;
 mod threads_page;
@@ -40,6 +42,7 @@ pub use letters_api::{
 pub use offers_api::{
     __path_answer_offer_api, __path_create_offer_api, __path_list_offers_api, __path_offer_api,
 };
+pub use placement_api::{__path_proposal_api, __path_send_api};
 pub use threads_api::{__path_notifications_api, __path_post_message_api, __path_threads_api};
 
 pub fn router() -> Router<AppState> {
@@ -57,4 +60,6 @@ pub fn router() -> Router<AppState> {
         .merge(import_page::router())
         .merge(threads_api::router())
         .merge(threads_page::router())
+        .merge(placement_api::router())
+        .merge(placement_page::router())
 }
