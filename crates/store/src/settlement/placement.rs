@@ -27,25 +27,32 @@ pub struct HouseholdOfferRow {
 }
 
 impl Store {
-    /// Every resident, by household key and id, in one query.
+    /// The residents of households that may wait, by household key and id, in one query. What
+    /// can never wait again is left out here, so that the register's settled thousands are not
+    /// read: a household with a settled member (R-SET-5) or an accepted offer (an answer, not a
+    /// date, so the same as `OfferStatus::Accepted`). Open and expired offers are the domain's
+    /// to judge (expiry depends on today). `settled` is therefore 0 on every row.
     pub async fn placement_residents(&self) -> Result<Vec<PlacementResidentRow>, StoreError> {
         Ok(sqlx::query_as::<_, PlacementResidentRow>(
-            "SELECT r.id, r.household, \
-             CASE WHEN s.resident_id IS NULL THEN 0 ELSE 1 END AS settled, \
-             f.languages, f.network FROM residents r \
-             LEFT JOIN settlements s ON s.resident_id = r.id \
+            "SELECT r.id, r.household, 0 AS settled, f.languages, f.network FROM residents r \
+             LEFT JOIN settlements own ON own.resident_id = r.id \
              LEFT JOIN person_folders f ON f.resident_id = r.id \
+             WHERE own.resident_id IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM residents m JOIN settlements s \
+               ON s.resident_id = m.id WHERE m.household = r.household) \
+             AND NOT EXISTS (SELECT 1 FROM settlement_offers o \
+               WHERE o.household = r.household AND o.answer = 'accepted') \
              ORDER BY r.household, r.id",
         )
         .fetch_all(&self.pool)
         .await?)
     }
 
-    /// The offers of every year that are not declined: open (or expired) and accepted ones.
+    /// The unanswered offers of every year (open, or expired after their deadline); accepted
+    /// ones already keep their households out of [`Store::placement_residents`].
     pub async fn household_offers(&self) -> Result<Vec<HouseholdOfferRow>, StoreError> {
         Ok(sqlx::query_as::<_, HouseholdOfferRow>(
-            "SELECT household, answer, deadline FROM settlement_offers \
-             WHERE answer <> 'declined'",
+            "SELECT household, answer, deadline FROM settlement_offers WHERE answer = 'open'",
         )
         .fetch_all(&self.pool)
         .await?)
