@@ -9,6 +9,7 @@
 mod export;
 mod input;
 mod page;
+mod paste;
 
 use std::time::Duration;
 

@@ -10,15 +10,14 @@ use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use mottak_placement::{Choices, HouseholdRequest, MunicipalityRequest, SolveRequest};
 use serde::Deserialize;
 
+use super::paste::{choices, from_csv};
 use super::{municipality_names, proposal_rows, run_solver};
 use crate::auth::allow;
 use crate::auth::csrf::CsrfForm;
 use crate::error::{ApiError, PageError};
 use crate::form_errors::{FormErrors, Labels};
-use crate::i18n::Lang;
 use crate::json::parse_json;
 use crate::number_format::{decimal, grouped};
 use crate::pages::{Shell, render};
@@ -43,15 +42,15 @@ const SHOWN: usize = 500;
 #[serde(default)]
 pub struct PlacementForm {
     /// `json` or `csv`.
-    source: String,
-    json: String,
-    capacities: String,
-    scores: String,
+    pub(super) source: String,
+    pub(super) json: String,
+    pub(super) capacities: String,
+    pub(super) scores: String,
     /// `household;municipality` lines: only that municipality for the household.
-    pins: String,
+    pub(super) pins: String,
     /// `household;municipality` lines: pairs not to use.
-    forbidden: String,
-    time_limit_ms: String,
+    pub(super) forbidden: String,
+    pub(super) time_limit_ms: String,
 }
 
 impl PlacementPage {
@@ -127,131 +126,6 @@ async fn page(shell: Shell) -> Response {
         ..PlacementForm::default()
     };
     render(&empty(shell, form))
-}
-
-/// A message in the user's language, on a field of the form.
-fn said(field: &str, lang: Lang, nb: String, en: String) -> FieldError {
-    let text = match lang {
-        Lang::Nb => nb,
-        Lang::En => en,
-    };
-    FieldError::coded(field, Problem::Text(text))
-}
-
-/// `municipality;capacity` and `household;size;municipality;score` (headers allowed); every bad
-/// line is an error, and so is a municipality the reference data does not have (R-SET-9 names
-/// municipalities by number and name).
-fn from_csv(
-    form: &PlacementForm,
-    time_limit_ms: i64,
-    names: &HashMap<String, String>,
-    lang: Lang,
-    errors: &mut Vec<FieldError>,
-) -> SolveRequest {
-    let lines = |text: &str| {
-        text.trim_start_matches('\u{feff}')
-            .lines()
-            .enumerate()
-            .map(|(index, line)| (index + 1, line.trim().to_owned()))
-            .filter(|(_, line)| !line.is_empty())
-            .collect::<Vec<_>>()
-    };
-    let unknown = |field: &str, line: usize, number: &str| {
-        said(
-            field,
-            lang,
-            format!("linje {line}: kommunen {number} finnes ikke"),
-            format!("line {line}: unknown municipality {number}"),
-        )
-    };
-    let mut municipalities = Vec::new();
-    for (line, text) in lines(&form.capacities) {
-        let fields: Vec<&str> = text.split(';').map(str::trim).collect();
-        if line == 1 && fields[0].eq_ignore_ascii_case("municipality") {
-            continue;
-        }
-        let Some(capacity) = fields
-            .get(1)
-            .and_then(|text| text.replace(' ', "").parse::<i64>().ok())
-        else {
-            errors.push(said(
-                "capacities",
-                lang,
-                format!("linje {line}: «kommune;kapasitet» med et heltall"),
-                format!("line {line}: “municipality;capacity” with a whole number"),
-            ));
-            continue;
-        };
-        if !names.contains_key(fields[0]) {
-            errors.push(unknown("capacities", line, fields[0]));
-        }
-        municipalities.push(MunicipalityRequest {
-            number: fields[0].to_owned(),
-            capacity,
-        });
-    }
-    let mut households: Vec<HouseholdRequest> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (line, text) in lines(&form.scores) {
-        let fields: Vec<&str> = text.split(';').map(str::trim).collect();
-        if line == 1 && fields[0].eq_ignore_ascii_case("household") {
-            continue;
-        }
-        let parsed = match fields[..] {
-            [id, size, municipality, score] => size
-                .parse::<i64>()
-                .ok()
-                .zip(score.replace(',', ".").parse::<f64>().ok())
-                .map(|(size, score)| (id, size, municipality, score)),
-            _ => None,
-        };
-        let Some((id, size, municipality, score)) = parsed else {
-            errors.push(said(
-                "scores",
-                lang,
-                format!("linje {line}: «husstand;størrelse;kommune;poeng»"),
-                format!("line {line}: “household;size;municipality;score”"),
-            ));
-            continue;
-        };
-        if !names.contains_key(municipality) {
-            errors.push(unknown("scores", line, municipality));
-        } else if !municipalities
-            .iter()
-            .any(|known: &MunicipalityRequest| known.number == municipality)
-        {
-            errors.push(said(
-                "scores",
-                lang,
-                format!("linje {line}: kommunen {municipality} mangler i kapasitetene"),
-                format!("line {line}: the municipality {municipality} has no capacity above"),
-            ));
-        }
-        let position = *index.entry(id.to_owned()).or_insert_with(|| {
-            households.push(HouseholdRequest {
-                id: id.to_owned(),
-                size,
-                scores: Vec::new(),
-            });
-            households.len() - 1
-        });
-        if households[position].size != size {
-            errors.push(said(
-                "scores",
-                lang,
-                format!("linje {line}: husstanden {id} har to størrelser"),
-                format!("line {line}: household {id} has two sizes"),
-            ));
-        }
-        households[position]
-            .scores
-            .push((municipality.to_owned(), score));
-    }
-    SolveRequest {
-        municipalities,
-        households,
-        time_limit_ms,
-    }
 }
 
 async fn solve_form(
@@ -415,35 +289,6 @@ async fn solve_form(
     rows.truncate(SHOWN);
     page.rows = rows;
     Ok(render(&page))
-}
-
-/// The planner's pins and forbidden pairs, `household;municipality` per line; every bad line
-/// is an error.
-fn choices(form: &PlacementForm, lang: Lang, errors: &mut Vec<FieldError>) -> Choices {
-    let mut pairs = |field: &str, text: &str| -> Vec<(String, String)> {
-        let mut pairs = Vec::new();
-        for (index, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            match line.split(';').map(str::trim).collect::<Vec<_>>()[..] {
-                [household, municipality] => {
-                    pairs.push((household.to_owned(), municipality.to_owned()));
-                }
-                _ => errors.push(said(
-                    field,
-                    lang,
-                    format!("linje {}: «husstand;kommune»", index + 1),
-                    format!("line {}: “household;municipality”", index + 1),
-                )),
-            }
-        }
-        pairs
-    };
-    Choices {
-        pins: pairs("pins", &form.pins),
-        forbidden: pairs("forbidden", &form.forbidden),
-    }
 }
 
 /// The two best other municipalities, "4601 Bergen (0,82), 0301 Oslo (0,80)".

@@ -16,6 +16,7 @@ mod offers_api;
 mod overview_page;
 mod page_forms;
 mod placement_api;
+mod placement_form;
 mod placement_page;
 mod report_page;
 mod threads_api;

@@ -10,10 +10,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use mottak_domain::access::Capability;
 use mottak_domain::error::FieldError;
-use mottak_domain::settlement::placement::{Criteria, parse_lists, parse_score_lines};
 use serde::Deserialize;
 
 use super::page_forms::typed_count;
+use super::placement_form::{pairs, scores};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
@@ -22,8 +22,8 @@ use crate::number_format::{decimal, grouped};
 use crate::pages::{Shell, render};
 use crate::routes::placement::proposal_rows;
 use crate::routes::residents::messages::typed_date;
-use crate::settlement::placement::send::{PairInput, SendInput, SendResult, send_offers};
-use crate::settlement::placement::{ProposalView, Scores, facts, propose};
+use crate::settlement::placement::send::{SendInput, SendResult, send_offers};
+use crate::settlement::placement::{ProposalView, facts, propose};
 use crate::settlement::year_or_current;
 use crate::state::AppState;
 
@@ -59,20 +59,20 @@ const LABELS: &Labels = &[
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct StoredForm {
-    year: String,
+    pub(super) year: String,
     /// `criteria` or `table`.
-    scoring: String,
-    base: String,
-    network: String,
-    language: String,
-    needs: String,
-    services: String,
-    languages: String,
-    scores: String,
-    time_limit_ms: String,
-    deadline: String,
+    pub(super) scoring: String,
+    pub(super) base: String,
+    pub(super) network: String,
+    pub(super) language: String,
+    pub(super) needs: String,
+    pub(super) services: String,
+    pub(super) languages: String,
+    pub(super) scores: String,
+    pub(super) time_limit_ms: String,
+    pub(super) deadline: String,
     /// `household;municipality` lines of the accepted proposal.
-    assignments: String,
+    pub(super) assignments: String,
 }
 
 pub struct MunicipalityRow {
@@ -178,57 +178,6 @@ async fn show(State(state): State<AppState>, shell: Shell) -> Result<Response, P
     Ok(render(
         &page_for(&state, shell, form, FormErrors::default()).await?,
     ))
-}
-
-fn weight(field: &str, text: &str, default: f64, errors: &mut Vec<FieldError>) -> f64 {
-    let text = text.trim();
-    if text.is_empty() {
-        return default;
-    }
-    text.replace(',', ".").parse().unwrap_or_else(|_| {
-        errors.push(FieldError::coded(
-            field,
-            mottak_domain::error::Problem::Text("must be a number".into()),
-        ));
-        default
-    })
-}
-
-/// The form's scores, or every error of the fields that state them.
-fn scores(form: &StoredForm, errors: &mut Vec<FieldError>) -> Option<Scores> {
-    if form.scoring == "table" {
-        return match parse_score_lines("scores", &form.scores) {
-            Ok(lines) => Some(Scores::Table {
-                fields: vec!["scores".into(); lines.len()],
-                lines,
-            }),
-            Err(found) => {
-                errors.extend(found);
-                None
-            }
-        };
-    }
-    let defaults = Criteria::default();
-    let criteria = Criteria {
-        base: weight("base", &form.base, defaults.base, errors),
-        network: weight("network", &form.network, defaults.network, errors),
-        language: weight("language", &form.language, defaults.language, errors),
-    };
-    let mut list = |field: &str, text: &str| {
-        parse_lists(field, text).unwrap_or_else(|found| {
-            errors.extend(found);
-            Default::default()
-        })
-    };
-    let needs = list("needs", &form.needs);
-    let services = list("services", &form.services);
-    let languages = list("languages", &form.languages);
-    Some(Scores::Criteria {
-        criteria,
-        needs,
-        services,
-        languages,
-    })
 }
 
 fn invalid(error: ApiError) -> Result<Vec<FieldError>, PageError> {
@@ -358,30 +307,6 @@ fn show_proposal(page: &mut StoredPage, proposal: &ProposalView, seconds: f64) {
         ),
         seconds: decimal(seconds, 2),
     });
-}
-
-/// `household;municipality` lines; a line without both is an error on `assignments`.
-fn pairs(text: &str, errors: &mut Vec<FieldError>) -> Vec<PairInput> {
-    let mut pairs = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        match line.split_once(';') {
-            Some((household, municipality)) if !household.trim().is_empty() => {
-                pairs.push(PairInput {
-                    household: household.trim().to_owned(),
-                    municipality_number: municipality.trim().to_owned(),
-                })
-            }
-            _ => errors.push(FieldError::coded(
-                "assignments",
-                mottak_domain::error::Problem::ListLine { line: index + 1 },
-            )),
-        }
-    }
-    pairs
 }
 
 async fn send(
