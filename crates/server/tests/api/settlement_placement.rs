@@ -206,3 +206,61 @@ async fn r_set_9_a_municipality_may_neither_propose_nor_send() {
         .await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test]
+async fn r_set_9_the_register_page_proposes_and_sends_only_when_asked() {
+    let app = spawn_app().await;
+    let people = register(&app).await;
+    let user = app
+        .create_user("imdi.page", mottak_domain::access::Role::Imdi)
+        .await;
+    let browser = app.login(&user).await;
+    let page = app.page(&browser, "/settlement/placement").await;
+    assert!(page.contains("4601 Bergen"), "{page}");
+    let fields = [
+        ("year", "2026"),
+        ("scoring", "criteria"),
+        ("time_limit_ms", "500"),
+    ];
+    let response = app
+        .submit(
+            &browser,
+            "/settlement/placement",
+            "/settlement/placement",
+            &fields,
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("id=\"objective\""), "{html}");
+    assert!(html.contains("haile;4601"), "{html}");
+    // Only a proposal: nothing offered yet besides Rahimi's.
+    let (_, offers) = app
+        .api(&people.imdi)
+        .get("/api/v1/settlement/offers?year=2026")
+        .await;
+    assert_eq!(offers.as_array().unwrap().len(), 1);
+    let fields = [
+        ("year", "2026"),
+        ("assignments", "haile;4601\nrahimi;4601"),
+        ("deadline", "31.01.2099"),
+    ];
+    let html = app
+        .submit(
+            &browser,
+            "/settlement/placement",
+            "/settlement/placement/send",
+            &fields,
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("id=\"sent-failed\""), "{html}");
+    assert!(html.contains("rahimi → 4601"), "{html}");
+    let (_, offers) = app
+        .api(&people.imdi)
+        .get("/api/v1/settlement/offers?year=2026")
+        .await;
+    assert_eq!(offers.as_array().unwrap().len(), 2);
+}

@@ -201,6 +201,7 @@ async fn solve(
     let year = year.map_or(Ok(year_or_current(None)), |year| {
         crate::settlement::queried_year(Some(year))
     });
+    let started = std::time::Instant::now();
     let outcome = match (scores, year) {
         (Some(scores), Ok(year)) if errors.is_empty() => Some(
             propose(
@@ -218,7 +219,6 @@ async fn solve(
         }
         _ => None,
     };
-    let started = std::time::Instant::now();
     let proposal = match outcome {
         Some(Ok((facts, request, response))) => {
             Some(ProposalView::new(&facts, &request, &response))
@@ -341,6 +341,11 @@ async fn send(
     } else {
         StatusCode::BAD_REQUEST
     };
+    let mut form = form;
+    if sent.as_ref().is_some_and(|sent| sent.failed.is_empty()) {
+        // Everything was offered: nothing is left to send twice.
+        form.assignments.clear();
+    }
     let mut page = page_for(&state, shell, form, form_errors).await?;
     page.sent = sent;
     Ok((status, render(&page)).into_response())
