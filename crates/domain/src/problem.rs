@@ -189,6 +189,30 @@ pub enum Problem {
     },
     /// A plan task that is not one of the centre's plans' tasks.
     NoSuchTask,
+    // Placement (R-SET-9).
+    /// A score line that is not `household;municipality;score` with a number.
+    ScoreLine {
+        line: usize,
+    },
+    /// A list line that is not `key;value,value`.
+    ListLine {
+        line: usize,
+    },
+    /// A municipality number that is not in the reference data (or has no decision to place in).
+    UnknownMunicipalityNumber {
+        number: String,
+    },
+    /// A household key that is not among the waiting households.
+    NotWaiting {
+        key: String,
+    },
+    /// No household or no municipality to place: nothing to propose.
+    NothingToPlace,
+    /// A municipality without an approved decision for the year: no room to place in.
+    NoApprovedDecision {
+        number: String,
+        year: i64,
+    },
 }
 
 impl Problem {
@@ -329,6 +353,16 @@ impl Problem {
             InTheFuture => "must not be after today".into(),
             UnknownLogKind { code, codes } => format!("unknown kind \"{code}\"; one of {codes}"),
             NoSuchTask => "no task of this centre's plans has this plan and position".into(),
+            ScoreLine { line } => {
+                format!("line {line}: household;municipality;score with a number")
+            }
+            ListLine { line } => format!("line {line}: key;value,value"),
+            UnknownMunicipalityNumber { number } => format!("unknown municipality {number}"),
+            NotWaiting { key } => format!("the household {key} is not waiting"),
+            NothingToPlace => "no household or no municipality to place".into(),
+            NoApprovedDecision { number, year } => {
+                format!("the municipality {number} has no approved decision for {year}")
+            }
         }
     }
 }

@@ -91,3 +91,13 @@ impl Store {
         Ok(rows.into_iter().map(|(hash,)| hash).collect())
     }
 }
+
+impl Store {
+    /// Runs one statement without binds; for benchmarks that seed a large register in bulk.
+    pub async fn execute_for_benches(&self, statement: &str) -> Result<(), StoreError> {
+        sqlx::query(sqlx::AssertSqlSafe(statement.to_owned()))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+}

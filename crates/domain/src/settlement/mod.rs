@@ -10,6 +10,7 @@ pub mod import;
 pub mod letters;
 pub mod notes;
 pub mod offers;
+pub mod placement;
 pub mod report;
 pub mod threads;
 

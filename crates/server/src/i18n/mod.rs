@@ -7,6 +7,7 @@ mod error_pages;
 pub mod events;
 mod mail;
 mod money;
+mod placement;
 mod plan_items;
 mod plan_work;
 mod plans;
@@ -89,6 +90,7 @@ fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'s
         claims::TEXTS,
         accounts::TEXTS,
         work::TEXTS,
+        placement::TEXTS,
         money::TEXTS,
         residents::TEXTS,
         events::TEXTS,

@@ -309,6 +309,30 @@ fn texts(problem: &Problem) -> (String, String) {
             "ingen beboer har denne husstandsnøkkelen",
             "no resident has this household key",
         ),
+        ScoreLine { line } => (
+            format!("linje {line}: husstand;kommune;poeng med et tall"),
+            format!("line {line}: household;municipality;score with a number"),
+        ),
+        ListLine { line } => (
+            format!("linje {line}: nøkkel;verdi,verdi"),
+            format!("line {line}: key;value,value"),
+        ),
+        UnknownMunicipalityNumber { number } => (
+            format!("kommunen {number} finnes ikke"),
+            format!("unknown municipality {number}"),
+        ),
+        NotWaiting { key } => (
+            format!("husstanden {key} venter ikke på bosetting"),
+            format!("the household {key} is not waiting"),
+        ),
+        NothingToPlace => both(
+            "ingen husstander eller ingen kommuner å fordele",
+            "no household or no municipality to place",
+        ),
+        NoApprovedDecision { number, year } => (
+            format!("kommunen {number} har ikke noe godkjent vedtak for {year}"),
+            format!("the municipality {number} has no approved decision for {year}"),
+        ),
     }
 }
 

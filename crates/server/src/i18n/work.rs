@@ -2,11 +2,6 @@
 
 /// (key, bokmål, English)
 pub(super) const TEXTS: &[(&str, &str, &str)] = &[
-    (
-        "placement.nothing_to_place",
-        "Legg inn minst én kommune med kapasitet og én husstand med poeng",
-        "Enter at least one municipality with capacity and one household with scores",
-    ),
     ("dashboard.title", "Oversikt", "Overview"),
     ("dashboard.welcome", "Velkommen", "Welcome"),
     ("dashboard.users", "Aktive brukere", "Active users"),

@@ -12,7 +12,7 @@ mod language;
 mod login;
 mod occupancy;
 mod openapi;
-mod placement;
+pub mod placement;
 pub(crate) mod plans;
 mod reference;
 pub(crate) mod registry;

@@ -6,8 +6,10 @@
 //! bounded by `mottak_placement::limits`; bodies up to 32 MiB are accepted here (a national
 //! instance with a quarter of a million scored pairs is a few megabytes of JSON).
 
+mod export;
 mod input;
 mod page;
+mod paste;
 
 use std::time::Duration;
 
@@ -23,6 +25,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::json::ApiJson;
 use crate::state::AppState;
 
+pub use export::{municipality_names, proposal_rows};
 pub use input::{SolveBody, SolveResult};
 
 const BODY_LIMIT: usize = 32 * 1024 * 1024;
@@ -37,6 +40,7 @@ pub fn router() -> Router<AppState> {
             post(solve_api).route_layer(allow(Capability::ProposePlacements)),
         )
         .merge(page::router())
+        .merge(export::router())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
 

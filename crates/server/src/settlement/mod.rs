@@ -12,6 +12,7 @@ pub mod letters;
 pub mod mails;
 pub mod notes;
 pub mod offers;
+pub mod placement;
 pub mod report;
 pub mod threads;
 

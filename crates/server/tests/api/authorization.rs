@@ -630,6 +630,42 @@ pub(crate) const ROUTES: &[Route] = &[
         kind: Kind::Api,
         allowed: &[Admin, Imdi],
     },
+    Route {
+        method: "POST",
+        path: "/placement/export",
+        kind: Kind::Page,
+        allowed: &[Admin, Imdi],
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/placement",
+        kind: Kind::Page,
+        allowed: &[Admin, Imdi],
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/placement",
+        kind: Kind::Page,
+        allowed: &[Admin, Imdi],
+    },
+    Route {
+        method: "POST",
+        path: "/settlement/placement/send",
+        kind: Kind::Page,
+        allowed: &[Admin, Imdi],
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/placement/proposal",
+        kind: Kind::Api,
+        allowed: &[Admin, Imdi],
+    },
+    Route {
+        method: "POST",
+        path: "/api/v1/settlement/placement/send",
+        kind: Kind::Api,
+        allowed: &[Admin, Imdi],
+    },
     // plans (SPEC §6)
     Route {
         method: "GET",

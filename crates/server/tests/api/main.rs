@@ -55,6 +55,7 @@ mod settlement_notes;
 mod settlement_offers;
 mod settlement_pages;
 mod settlement_permissions;
+mod settlement_placement;
 mod settlement_threads;
 mod staff;
 mod stored_claims;

@@ -180,7 +180,7 @@ async fn page_solves_pasted_csv_tables() {
         .unwrap();
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
-    assert!(html.contains("id=\"objective\">13,500<"), "{html}");
+    assert!(html.contains("id=\"objective\">13,50<"), "{html}");
     let bad = client
         .post(app.url("/placement"))
         .form(&[
@@ -249,7 +249,7 @@ async fn page_re_solves_with_a_pin() {
         .await
         .unwrap();
     // family → 4601 (6), a → 0301 (2), b → 0301 (3), c → 4601 (0.5): 11.5.
-    assert!(html.contains("id=\"objective\">11,500<"), "{html}");
+    assert!(html.contains("id=\"objective\">11,50<"), "{html}");
 }
 
 #[tokio::test]
@@ -264,6 +264,47 @@ async fn page_refuses_empty_input_instead_of_proposing_nothing() {
     assert_eq!(response.status(), 400);
     let html = response.text().await.unwrap();
     assert!(html.contains("id=\"scores-error\""), "{html}");
-    assert!(html.contains("minst én kommune"), "{html}");
+    assert!(html.contains("ingen husstander"), "{html}");
     assert!(!html.contains("id=\"objective\""));
+}
+
+#[tokio::test]
+async fn page_names_municipalities_and_shows_every_error_with_the_input_kept() {
+    let app = spawn_app().await;
+    let user = app.create_user("imdi", Role::Imdi).await;
+    let client = app.login(&user).await;
+    let fields = [
+        ("source", "csv"),
+        ("capacities", "0301;4\n9999;2"),
+        ("scores", "a;1;0301;x\nb;1;9999;1"),
+        ("time_limit_ms", "soon"),
+    ];
+    let response = app
+        .submit(&client, "/placement", "/placement", &fields)
+        .await;
+    assert_eq!(response.status(), 400);
+    let html = response.text().await.unwrap();
+    for expected in [
+        "linje 2: kommunen 9999 finnes ikke",
+        "linje 1: «husstand;størrelse;kommune;poeng»",
+        "id=\"time_limit_ms-error\"",
+        "id=\"error-summary\"",
+        "b;1;9999;1</textarea>",
+    ] {
+        assert!(html.contains(expected), "{expected}: {html}");
+    }
+    let fields = [
+        ("source", "csv"),
+        ("capacities", "0301;1200\n4601;4"),
+        ("scores", "a;1;0301;3,75\na;1;4601;1"),
+    ];
+    let html = app
+        .submit(&client, "/placement", "/placement", &fields)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("0301 Oslo"), "{html}");
+    assert!(html.contains("4601 Bergen (1,00)"), "{html}");
+    assert!(html.contains("id=\"objective\">3,75<"), "{html}");
 }

@@ -8,6 +8,7 @@ mod folders;
 mod messages;
 mod notes;
 mod offers;
+mod placement;
 mod report;
 
 pub use agreements::{DataProcessingAgreementRecord, SettlementProfile};
@@ -16,4 +17,5 @@ pub use folders::{FolderRecord, SettlementRecord};
 pub use messages::{Inbox, MessageRecord, NewMessage};
 pub use notes::{NewNote, NoteRecord};
 pub use offers::{NewOffer, OfferMemberRecord, OfferRecord};
+pub use placement::{HouseholdOfferRow, PlacementResidentRow};
 pub use report::ReportRow;

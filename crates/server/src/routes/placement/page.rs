@@ -10,19 +10,21 @@ use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use mottak_placement::{Choices, HouseholdRequest, MunicipalityRequest, SolveRequest};
 use serde::Deserialize;
 
-use super::run_solver;
+use super::paste::{choices, from_csv};
+use super::{municipality_names, proposal_rows, run_solver};
 use crate::auth::allow;
 use crate::auth::csrf::CsrfForm;
-use crate::error::ApiError;
-use crate::error::PageError;
+use crate::error::{ApiError, PageError};
+use crate::form_errors::{FormErrors, Labels};
 use crate::json::parse_json;
-use crate::number_format::decimal;
+use crate::number_format::{decimal, grouped};
 use crate::pages::{Shell, render};
 use crate::state::AppState;
+use axum::extract::State;
 use mottak_domain::access::Capability;
+use mottak_domain::error::{FieldError, Problem};
 
 pub fn router() -> Router<AppState> {
     Router::new().route(
@@ -40,16 +42,39 @@ const SHOWN: usize = 500;
 #[serde(default)]
 pub struct PlacementForm {
     /// `json` or `csv`.
-    source: String,
-    json: String,
-    capacities: String,
-    scores: String,
+    pub(super) source: String,
+    pub(super) json: String,
+    pub(super) capacities: String,
+    pub(super) scores: String,
     /// `household;municipality` lines: only that municipality for the household.
-    pins: String,
+    pub(super) pins: String,
     /// `household;municipality` lines: pairs not to use.
-    forbidden: String,
-    time_limit_ms: String,
+    pub(super) forbidden: String,
+    pub(super) time_limit_ms: String,
 }
+
+impl PlacementPage {
+    /// Every error of a field, for beside it (the summary lists them too).
+    fn field_errors(&self, field: &str) -> String {
+        self.errors
+            .errors
+            .iter()
+            .filter(|error| error.field == field)
+            .map(|error| error.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+const LABELS: &Labels = &[
+    ("source", "placement.source"),
+    ("capacities", "placement.capacities"),
+    ("scores", "placement.scores"),
+    ("json", "placement.json"),
+    ("pins", "placement.pins"),
+    ("forbidden", "placement.forbidden"),
+    ("time_limit_ms", "placement.time_limit"),
+];
 
 pub struct Row {
     household: String,
@@ -64,9 +89,10 @@ pub struct Row {
 struct PlacementPage {
     shell: Shell,
     form: PlacementForm,
-    error_field: String,
-    error: String,
+    errors: FormErrors,
     result: Option<Summary>,
+    /// `household;size;municipality;score` lines for the export.
+    export: String,
     rows: Vec<Row>,
     hidden_rows: usize,
 }
@@ -75,9 +101,9 @@ struct Summary {
     objective: String,
     upper_bound: String,
     gap_percent: String,
-    assigned: usize,
-    unassigned: usize,
-    persons_placed: i64,
+    assigned: String,
+    unassigned: String,
+    persons_placed: String,
     seconds: String,
 }
 
@@ -85,9 +111,9 @@ fn empty(shell: Shell, form: PlacementForm) -> PlacementPage {
     PlacementPage {
         shell: shell.with_title("placement.title"),
         form,
-        error_field: String::new(),
-        error: String::new(),
+        errors: FormErrors::default(),
         result: None,
+        export: String::new(),
         rows: Vec::new(),
         hidden_rows: 0,
     }
@@ -102,139 +128,76 @@ async fn page(shell: Shell) -> Response {
     render(&empty(shell, form))
 }
 
-/// `municipality;capacity` and `household;size;municipality;score` (headers allowed).
-fn from_csv(form: &PlacementForm, time_limit_ms: i64) -> Result<SolveRequest, (String, String)> {
-    let lines = |text: &str| {
-        text.trim_start_matches('\u{feff}')
-            .lines()
-            .enumerate()
-            .map(|(index, line)| (index + 1, line.trim().to_owned()))
-            .filter(|(_, line)| !line.is_empty())
-            .collect::<Vec<_>>()
-    };
-    let mut municipalities = Vec::new();
-    for (line, text) in lines(&form.capacities) {
-        let fields: Vec<&str> = text.split(';').map(str::trim).collect();
-        if line == 1 && fields[0].eq_ignore_ascii_case("municipality") {
-            continue;
-        }
-        let capacity = fields.get(1).and_then(|text| text.parse::<i64>().ok()).ok_or_else(|| ("capacities".to_owned(), format!("Linje {line}: «kommune;kapasitet» med et heltall / line {line}: “municipality;capacity” with a whole number")))?;
-        municipalities.push(MunicipalityRequest {
-            number: fields[0].to_owned(),
-            capacity,
-        });
-    }
-    let mut households: Vec<HouseholdRequest> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (line, text) in lines(&form.scores) {
-        let fields: Vec<&str> = text.split(';').map(str::trim).collect();
-        if line == 1 && fields[0].eq_ignore_ascii_case("household") {
-            continue;
-        }
-        let bad = || {
-            (
-                "scores".to_owned(),
-                format!(
-                    "Linje {line}: «husstand;størrelse;kommune;poeng» / line {line}: “household;size;municipality;score”"
-                ),
-            )
-        };
-        let [id, size, municipality, score] = fields[..] else {
-            return Err(bad());
-        };
-        let size: i64 = size.parse().map_err(|_| bad())?;
-        let score: f64 = score.replace(',', ".").parse().map_err(|_| bad())?;
-        let position = *index.entry(id.to_owned()).or_insert_with(|| {
-            households.push(HouseholdRequest {
-                id: id.to_owned(),
-                size,
-                scores: Vec::new(),
-            });
-            households.len() - 1
-        });
-        if households[position].size != size {
-            return Err((
-                "scores".to_owned(),
-                format!(
-                    "Linje {line}: husstanden {id} har to størrelser / household {id} has two sizes"
-                ),
-            ));
-        }
-        households[position]
-            .scores
-            .push((municipality.to_owned(), score));
-    }
-    Ok(SolveRequest {
-        municipalities,
-        households,
-        time_limit_ms,
-    })
-}
-
 async fn solve_form(
+    State(state): State<AppState>,
     shell: Shell,
     CsrfForm(form): CsrfForm<PlacementForm>,
 ) -> Result<Response, PageError> {
+    let lang = shell.lang;
+    let names = municipality_names(&state).await?;
     let mut page = empty(shell, form.clone());
-    let fail = |mut page: PlacementPage, field: String, message: String| {
-        page.error_field = field;
-        page.error = message;
-        Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
-    };
+    let mut errors: Vec<FieldError> = Vec::new();
     let time_limit_ms = match form.time_limit_ms.trim() {
         "" => 2_000,
-        text => match text.parse::<i64>() {
-            Ok(value) => value,
-            Err(_) => {
-                return fail(
-                    page,
-                    "time_limit_ms".into(),
-                    "Et helt antall millisekunder / a whole number of milliseconds".into(),
-                );
-            }
-        },
+        text => text.replace(' ', "").parse::<i64>().unwrap_or_else(|_| {
+            errors.push(FieldError::coded("time_limit_ms", Problem::WholeNumber));
+            2_000
+        }),
     };
-    let request = if form.source == "json" {
+    let json = form.source == "json";
+    let request = if json {
         match parse_json::<super::SolveBody>(form.json.as_bytes())
             .and_then(|body| body.into_request())
         {
-            Ok((request, _)) => request,
-            Err(error) => return fail(page, "json".into(), problem_text(&error)),
+            Ok((request, _)) => Some(request),
+            Err(error) => {
+                errors.push(FieldError::coded(
+                    "json",
+                    Problem::Text(problem_text(&error)),
+                ));
+                None
+            }
         }
     } else {
-        match from_csv(&form, time_limit_ms) {
-            Ok(request) => request,
-            Err((field, message)) => return fail(page, field, message),
-        }
+        Some(from_csv(&form, time_limit_ms, &names, lang, &mut errors))
     };
-    let request = match choices(&form).and_then(|choices| {
-        request.with_choices(&choices).map_err(|invalid| {
-            let field = if invalid.field.starts_with("pins") {
-                "pins"
-            } else {
-                "forbidden"
-            };
-            (
-                field.to_owned(),
-                format!("{}: {}", invalid.field, invalid.message),
-            )
-        })
-    }) {
-        Ok(request) => request,
-        Err((field, message)) => return fail(page, field, message),
-    };
-    if request.households.is_empty() || request.municipalities.is_empty() {
+    let choices = choices(&form, lang, &mut errors);
+    if let Some(request) = &request
+        && (request.households.is_empty() || request.municipalities.is_empty())
+        && errors
+            .iter()
+            .all(|error| error.field != "capacities" && error.field != "scores")
+    {
         // Nothing to place: a clear error, not a "proposal" of nothing.
-        let message = page.shell.t("placement.nothing_to_place").to_owned();
-        let field = if form.source == "json" {
+        let field = if json {
             "json"
         } else if request.municipalities.is_empty() {
             "capacities"
         } else {
             "scores"
         };
-        return fail(page, field.into(), message);
+        errors.push(FieldError::coded(field, Problem::NothingToPlace));
     }
+    let fail = |mut page: PlacementPage, errors: Vec<FieldError>| {
+        page.errors = FormErrors::localized(errors, lang, LABELS);
+        Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
+    };
+    let request = match request {
+        Some(request) if errors.is_empty() => request,
+        _ => return fail(page, errors),
+    };
+    let request = match request.with_choices(&choices) {
+        Ok(request) => request,
+        Err(invalid) => {
+            let field = if invalid.field.starts_with("pins") {
+                "pins"
+            } else {
+                "forbidden"
+            };
+            let message = format!("{}: {}", invalid.field, invalid.message);
+            return fail(page, vec![FieldError::coded(field, Problem::Text(message))]);
+        }
+    };
     let sizes: HashMap<String, i64> = request
         .households
         .iter()
@@ -249,15 +212,32 @@ async fn solve_form(
     let response = match run_solver(request).await {
         Ok(response) => response,
         Err(error) => {
-            let field = if form.source == "json" {
-                "json"
-            } else {
-                "scores"
-            };
-            return fail(page, field.into(), problem_text(&error));
+            let field = if json { "json" } else { "scores" };
+            let message = problem_text(&error);
+            return fail(page, vec![FieldError::coded(field, Problem::Text(message))]);
         }
     };
     let seconds = started.elapsed().as_secs_f64();
+    let named = |number: &str| match names.get(number) {
+        Some(name) => format!("{number} {name}"),
+        None => number.to_owned(),
+    };
+    page.export = proposal_rows(response.assignments.iter().map(|assignment| {
+        let score = scores
+            .get(&assignment.household)
+            .and_then(|options| {
+                options
+                    .iter()
+                    .find(|(number, _)| *number == assignment.municipality)
+            })
+            .map_or(0.0, |(_, score)| *score);
+        (
+            assignment.household.as_str(),
+            sizes.get(&assignment.household).copied().unwrap_or(0),
+            assignment.municipality.as_str(),
+            score,
+        )
+    }));
     let mut rows: Vec<Row> = response
         .assignments
         .iter()
@@ -269,33 +249,41 @@ async fn solve_form(
                 .map_or(0.0, |(_, score)| *score);
             Row {
                 size: sizes.get(&assignment.household).copied().unwrap_or(0),
-                score: decimal(chosen, 3),
-                alternatives: alternatives(&options, Some(&assignment.municipality)),
+                score: decimal(chosen, 2),
+                alternatives: alternatives(&options, Some(&assignment.municipality), &named),
                 household: assignment.household.clone(),
-                municipality: assignment.municipality.clone(),
+                municipality: named(&assignment.municipality),
             }
         })
         .collect();
     rows.extend(response.unassigned.iter().map(|id| Row {
         size: sizes.get(id).copied().unwrap_or(0),
         score: String::new(),
-        alternatives: alternatives(scores.get(id).map_or(&[][..], Vec::as_slice), None),
+        alternatives: alternatives(scores.get(id).map_or(&[][..], Vec::as_slice), None, &named),
         household: id.clone(),
         municipality: "–".into(),
     }));
     rows.sort_by(|left, right| left.household.cmp(&right.household));
     page.hidden_rows = rows.len().saturating_sub(SHOWN);
     page.result = Some(Summary {
-        objective: decimal(response.objective, 3),
-        upper_bound: decimal(response.upper_bound, 3),
-        gap_percent: decimal(response.gap * 100.0, 3),
-        assigned: response.assignments.len(),
-        unassigned: response.unassigned.len(),
-        persons_placed: response
-            .assignments
-            .iter()
-            .map(|assignment| sizes.get(&assignment.household).copied().unwrap_or(0))
-            .sum(),
+        objective: decimal(response.objective, 2),
+        upper_bound: decimal(response.upper_bound, 2),
+        gap_percent: decimal(response.gap * 100.0, 2),
+        assigned: grouped(response.assignments.len() as u64),
+        unassigned: grouped(response.unassigned.len() as u64),
+        persons_placed: grouped(
+            response
+                .assignments
+                .iter()
+                .map(|assignment| {
+                    sizes
+                        .get(&assignment.household)
+                        .copied()
+                        .unwrap_or(0)
+                        .unsigned_abs()
+                })
+                .sum(),
+        ),
         seconds: decimal(seconds, 2),
     });
     rows.truncate(SHOWN);
@@ -303,36 +291,12 @@ async fn solve_form(
     Ok(render(&page))
 }
 
-/// The planner's pins and forbidden pairs, `household;municipality` per line.
-fn choices(form: &PlacementForm) -> Result<Choices, (String, String)> {
-    let pairs = |field: &str, text: &str| -> Result<Vec<(String, String)>, (String, String)> {
-        text.lines()
-            .enumerate()
-            .filter(|(_, line)| !line.trim().is_empty())
-            .map(
-                |(index, line)| match line.split(';').map(str::trim).collect::<Vec<_>>()[..] {
-                    [household, municipality] => {
-                        Ok((household.to_owned(), municipality.to_owned()))
-                    }
-                    _ => Err((
-                        field.to_owned(),
-                        format!(
-                            "Linje {0}: «husstand;kommune» / line {0}: “household;municipality”",
-                            index + 1
-                        ),
-                    )),
-                },
-            )
-            .collect()
-    };
-    Ok(Choices {
-        pins: pairs("pins", &form.pins)?,
-        forbidden: pairs("forbidden", &form.forbidden)?,
-    })
-}
-
-/// The two best other municipalities, "4601 (0.82), 0301 (0.80)".
-fn alternatives(options: &[(String, f64)], chosen: Option<&String>) -> String {
+/// The two best other municipalities, "4601 Bergen (0,82), 0301 Oslo (0,80)".
+fn alternatives(
+    options: &[(String, f64)],
+    chosen: Option<&String>,
+    named: &dyn Fn(&str) -> String,
+) -> String {
     let mut others: Vec<&(String, f64)> = options
         .iter()
         .filter(|(number, _)| Some(number) != chosen)
@@ -346,7 +310,7 @@ fn alternatives(options: &[(String, f64)], chosen: Option<&String>) -> String {
     others
         .iter()
         .take(2)
-        .map(|(number, score)| format!("{number} ({})", decimal(*score, 3)))
+        .map(|(number, score)| format!("{} ({})", named(number), decimal(*score, 2)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -18,6 +18,9 @@ mod offer_rows;
 mod offers_api;
 mod overview_page;
 mod page_forms;
+mod placement_api;
+mod placement_form;
+mod placement_page;
 mod report_page;
 mod threads_api;
 mod threads_page;
@@ -48,6 +51,7 @@ pub use notes_api::{
 pub use offers_api::{
     __path_answer_offer_api, __path_create_offer_api, __path_list_offers_api, __path_offer_api,
 };
+pub use placement_api::{__path_proposal_api, __path_send_api};
 pub use threads_api::{__path_notifications_api, __path_post_message_api, __path_threads_api};
 
 pub fn router() -> Router<AppState> {
@@ -68,4 +72,6 @@ pub fn router() -> Router<AppState> {
         .merge(notes_api::router())
         .merge(notes_page::router())
         .merge(export_routes::router())
+        .merge(placement_api::router())
+        .merge(placement_page::router())
 }
