@@ -108,16 +108,14 @@ async fn centre_import_takes_a_file_and_reports_every_error_of_a_bad_row() {
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
     assert!(html.contains("0 / 1"), "{html}");
-    for field in [
-        "category",
-        "municipality_number",
-        "postal_code",
-        "operator_dro",
+    // Every error of the row, each by its column's label, in bokmål.
+    for label in [
+        "Mottakskategori",
+        "Kommunenummer",
+        "Postnummer",
+        "DRO-nummer",
     ] {
-        assert!(
-            html.contains(&format!("<strong>{field}</strong>")),
-            "{field}: {html}"
-        );
+        assert!(html.contains(&format!("{label}: ")), "{label}: {html}");
     }
 
     // Without the CSRF token the multipart form is refused.
