@@ -1,8 +1,8 @@
 //! A centre's name, e-mail, series and place type: R-REG-1, R-REG-5, R-REG-7, SPEC §2.
 
 pub use super::category::Category;
-use super::category::with_article;
 use super::numbers::Series;
+use super::warning::Warning;
 use crate::access::Region;
 use crate::error::{FieldError, Problem};
 use crate::place_types::PlaceType;
@@ -41,34 +41,25 @@ pub fn expected_name_suffix(category: Category, place_type: PlaceType) -> Option
 
 /// R-REG-5: "<name> asylmottak", optionally followed by the suffix of the category and place
 /// type. Warnings only: a name that breaks the convention is still accepted.
-pub fn name_warnings(name: &str, category: Category, place_type: PlaceType) -> Vec<String> {
+pub fn name_warnings(name: &str, category: Category, place_type: PlaceType) -> Vec<Warning> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut warnings = Vec::new();
     if words.is_empty() {
-        return vec!["The centre has no name.".to_owned()];
+        return vec![Warning::NoName];
     }
     let length = words.join(" ").chars().count();
     if length > LONG_NAME {
-        warnings.push(format!(
-            "The name is {length} characters long; centre names are kept short (R-REG-5)."
-        ));
+        warnings.push(Warning::NameLong { length });
     }
     let Some(position) = words
         .iter()
         .rposition(|word| word.eq_ignore_ascii_case("asylmottak"))
     else {
-        warnings.push(
-            "The name should be the centre's own name followed by \"asylmottak\", like \
-             \"Lier asylmottak\" (R-REG-5)."
-                .to_owned(),
-        );
+        warnings.push(Warning::NameWithoutAsylmottak);
         return warnings;
     };
     if position == 0 {
-        warnings.push(
-            "The name should start with the centre's own name, before \"asylmottak\" (R-REG-5)."
-                .to_owned(),
-        );
+        warnings.push(Warning::NameStartsWithAsylmottak);
     }
     let suffix = words[position + 1..].join(" ");
     let expected = expected_name_suffix(category, place_type);
@@ -76,18 +67,18 @@ pub fn name_warnings(name: &str, category: Category, place_type: PlaceType) -> V
         .iter()
         .any(|allowed| allowed.eq_ignore_ascii_case(&suffix));
     if !suffix.is_empty() && !known {
-        warnings.push(format!(
-            "\"{suffix}\" after \"asylmottak\" is not one of the suffixes EM, transitt, FA, \
-             akutt (R-REG-5)."
-        ));
+        warnings.push(Warning::NameUnknownSuffix { suffix });
     } else if !expected.unwrap_or("").eq_ignore_ascii_case(&suffix) {
-        let what = capitalised(&with_article(category));
-        let what = format!("{what} with {} places", place_type.code());
         warnings.push(match expected {
-            None => format!("{what} carries no suffix after \"asylmottak\" (R-REG-5)."),
-            Some(expected) => {
-                format!("{what} is normally named \"… asylmottak {expected}\" (R-REG-5).")
-            }
+            None => Warning::NameNoSuffixExpected {
+                category,
+                place_type,
+            },
+            Some(expected) => Warning::NameSuffixExpected {
+                category,
+                place_type,
+                expected,
+            },
         });
     }
     warnings
@@ -134,7 +125,7 @@ pub fn series_warnings(
     series: &Series,
     category: Category,
     old_counties: &[String],
-) -> Result<Vec<String>, FieldError> {
+) -> Result<Vec<Warning>, FieldError> {
     match (series.is_special_care(), category == Category::SpecialCare) {
         (true, false) => {
             return Err(FieldError::coded(
@@ -154,10 +145,9 @@ pub fn series_warnings(
         (false, false) => {}
     }
     if old_counties.is_empty() {
-        return Ok(vec![format!(
-            "The municipality's pre-2020 county is not known, so series {} could not be checked.",
-            series.as_str()
-        )]);
+        return Ok(vec![Warning::OldCountyUnknown {
+            series: series.as_str().to_owned(),
+        }]);
     }
     if old_counties
         .iter()
@@ -165,27 +155,24 @@ pub fn series_warnings(
     {
         return Ok(Vec::new());
     }
-    Ok(vec![format!(
-        "Series {} is not the municipality's pre-2020 county ({}).",
-        series.as_str(),
-        old_counties.join(" or ")
-    )])
+    Ok(vec![Warning::NotOldCounty {
+        series: series.as_str().to_owned(),
+        counties: old_counties.to_vec(),
+    }])
 }
 
 /// SPEC §2: a combination outside the category × place type table gets a warning, since the
 /// statistics depend on it. See [`Category::allowed_place_types`].
-pub fn place_type_warnings(category: Category, place_type: PlaceType) -> Vec<String> {
+pub fn place_type_warnings(category: Category, place_type: PlaceType) -> Vec<Warning> {
     let allowed = category.allowed_place_types();
     if allowed.contains(&place_type) {
         return Vec::new();
     }
-    let codes: Vec<&str> = allowed.iter().map(|place| place.code()).collect();
-    vec![format!(
-        "{} normally has {} places, not {}; the statistics depend on it.",
-        capitalised(&with_article(category)),
-        codes.join(" or "),
-        place_type.code()
-    )]
+    vec![Warning::UnusualPlaceType {
+        category,
+        place_type,
+        allowed: allowed.to_vec(),
+    }]
 }
 
 /// The text with its first letter in upper case.
@@ -204,15 +191,14 @@ pub fn centre_region(
     series: &Series,
     series_region: Option<Region>,
     given: Option<Region>,
-) -> Result<(Region, Option<String>), FieldError> {
+) -> Result<(Region, Option<Warning>), FieldError> {
     match (series_region, given) {
         (Some(region), Some(given)) if given != region => Ok((
             region,
-            Some(format!(
-                "the region follows series {}: {}",
-                series.as_str(),
-                region.code()
-            )),
+            Some(Warning::RegionFollowsSeries {
+                series: series.as_str().to_owned(),
+                region,
+            }),
         )),
         (Some(region), _) => Ok((region, None)),
         (None, Some(given)) => Ok((given, None)),
@@ -258,7 +244,7 @@ pub struct NewNumber<'a> {
 /// series against the old county (§2), the category × place type table, a region given in vain.
 /// Series 35 for anything but special care (or the reverse) is an error, as is series 35
 /// without a region.
-pub fn check_new_number(new: &NewNumber<'_>) -> Result<(Region, Vec<String>), FieldError> {
+pub fn check_new_number(new: &NewNumber<'_>) -> Result<(Region, Vec<Warning>), FieldError> {
     let mut warnings = name_warnings(new.name, new.category, new.place_type);
     warnings.extend(series_warnings(new.series, new.category, new.old_counties)?);
     warnings.extend(place_type_warnings(new.category, new.place_type));

@@ -5,6 +5,7 @@ use super::numbers::Series;
 use crate::access::Region;
 use crate::error::FieldError;
 use crate::place_types::PlaceType;
+use crate::registry::warning::Warning;
 
 /// An operation on an existing centre (R-REG-2). Those that need a new number create a new
 /// centre record linked to the old one; the others change the centre in place.
@@ -332,7 +333,7 @@ pub fn replacement_series(
 pub fn check_replacement(
     new: &NewNumber<'_>,
     old_region: Region,
-) -> Result<(Region, Vec<String>), FieldError> {
+) -> Result<(Region, Vec<Warning>), FieldError> {
     let given_region = match new.series_region {
         Some(_) => None,
         None => Some(old_region),

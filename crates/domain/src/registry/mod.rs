@@ -49,6 +49,7 @@ pub mod numbers;
 pub mod operator;
 pub mod postal;
 pub mod registration;
+pub mod warning;
 
 pub use crate::error::FieldError;
 pub use accounting::AccountingData;
@@ -78,6 +79,7 @@ pub use postal::{PostalElsewhere, place_name, postal_code_elsewhere};
 pub use registration::{
     CentreDraft, CentreRegistration, NumberRefused, RegistrySnapshot, parse_region, register_centre,
 };
+pub use warning::Warning;
 
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,7 @@ use super::numbers::{CentreNumber, DroNumber, Series, first_free_number};
 use crate::access::Region;
 use crate::error::{FieldError, FieldErrors, Problem};
 use crate::place_types::PlaceType;
+use crate::registry::warning::Warning;
 
 /// A new centre as typed: texts trimmed, an empty optional text absent.
 #[derive(Clone, Debug, Default)]
@@ -67,7 +68,7 @@ pub struct CentreRegistration {
     pub bank_account_operation: Option<BankAccountNumber>,
     /// R-REG-5, the series against the old county (§2), category × place type, a region given
     /// in vain (R-REG-1).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Why no number could be allocated.

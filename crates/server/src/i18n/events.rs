@@ -117,7 +117,11 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("event.field.duf_number", "DUF-nummer", "DUF number"),
     ("event.field.kind", "type", "kind"),
     ("event.field.version", "versjon", "version"),
-    ("event.field.warnings", "varsler", "warnings"),
+    (
+        "event.field.warnings",
+        "antall advarsler",
+        "number of warnings",
+    ),
     ("event.field.role", "rolle", "role"),
     ("event.field.username", "brukernavn", "username"),
     ("event.field.complete", "komplett", "complete"),

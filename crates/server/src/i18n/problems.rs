@@ -336,5 +336,126 @@ fn texts(problem: &Problem) -> (String, String) {
     }
 }
 
+/// A registry warning in `lang`: plain words, the category and place type by their labels, no
+/// rule numbers.
+pub fn warning_text(warning: &mottak_domain::registry::Warning, lang: Lang) -> String {
+    use mottak_domain::registry::Warning::*;
+    let category = |category: &mottak_domain::registry::category::Category| {
+        lang.text(&format!("category.{}", category.code()))
+    };
+    let place = |place: &mottak_domain::place_types::PlaceType| {
+        lang.text(&format!("claims.place_type.{}", place.code()))
+            .to_lowercase()
+    };
+    let nb = lang == Lang::Nb;
+    match warning {
+        NoName if nb => "Mottaket har ikke noe navn.".to_owned(),
+        NoName => "The centre has no name.".to_owned(),
+        NameLong { length } if nb => {
+            format!("Navnet er {length} tegn langt; mottaksnavn holdes korte.")
+        }
+        NameLong { length } => {
+            format!("The name is {length} characters long; centre names are kept short.")
+        }
+        NameWithoutAsylmottak if nb => {
+            "Navnet bør være mottakets eget navn fulgt av «asylmottak», som «Lier asylmottak»."
+                .to_owned()
+        }
+        NameWithoutAsylmottak => "The name should be the centre's own name followed by \
+                                  \"asylmottak\", like \"Lier asylmottak\"."
+            .to_owned(),
+        NameStartsWithAsylmottak if nb => {
+            "Navnet bør begynne med mottakets eget navn, foran «asylmottak».".to_owned()
+        }
+        NameStartsWithAsylmottak => {
+            "The name should start with the centre's own name, before \"asylmottak\".".to_owned()
+        }
+        NameUnknownSuffix { suffix } if nb => format!(
+            "«{suffix}» etter «asylmottak» er ikke et av tilleggene EM, transitt, FA eller akutt."
+        ),
+        NameUnknownSuffix { suffix } => format!(
+            "\"{suffix}\" after \"asylmottak\" is not one of the suffixes EM, transitt, FA, akutt."
+        ),
+        NameNoSuffixExpected {
+            category: kind,
+            place_type,
+        } if nb => format!(
+            "{} med plasstype {} har ikke noe tillegg etter «asylmottak».",
+            category(kind),
+            place(place_type)
+        ),
+        NameNoSuffixExpected {
+            category: kind,
+            place_type,
+        } => format!(
+            "{} with place type {} carries no suffix after \"asylmottak\".",
+            category(kind),
+            place(place_type)
+        ),
+        NameSuffixExpected {
+            category: kind,
+            place_type,
+            expected,
+        } if nb => format!(
+            "{} med plasstype {} heter vanligvis «… asylmottak {expected}».",
+            category(kind),
+            place(place_type)
+        ),
+        NameSuffixExpected {
+            category: kind,
+            place_type,
+            expected,
+        } => format!(
+            "{} with place type {} is normally named \"… asylmottak {expected}\".",
+            category(kind),
+            place(place_type)
+        ),
+        OldCountyUnknown { series } if nb => format!(
+            "Kommunens fylke før 2020 er ikke kjent, så nummerserie {series} kunne ikke sjekkes."
+        ),
+        OldCountyUnknown { series } => format!(
+            "The municipality's pre-2020 county is not known, so series {series} could not be \
+             checked."
+        ),
+        NotOldCounty { series, counties } if nb => format!(
+            "Nummerserie {series} er ikke kommunens fylke før 2020 ({}).",
+            counties.join(" eller ")
+        ),
+        NotOldCounty { series, counties } => format!(
+            "Series {series} is not the municipality's pre-2020 county ({}).",
+            counties.join(" or ")
+        ),
+        UnusualPlaceType {
+            category: kind,
+            place_type,
+            allowed,
+        } => {
+            let allowed: Vec<String> = allowed.iter().map(place).collect();
+            if nb {
+                format!(
+                    "{} har vanligvis plasstype {}, ikke {}; statistikken bygger på det.",
+                    category(kind),
+                    allowed.join(" eller "),
+                    place(place_type)
+                )
+            } else {
+                format!(
+                    "{} normally has place type {}, not {}; the statistics depend on it.",
+                    category(kind),
+                    allowed.join(" or "),
+                    place(place_type)
+                )
+            }
+        }
+        RegionFollowsSeries { series, region } if nb => {
+            format!("Regionen følger nummerserie {series}: {}.", region.code())
+        }
+        RegionFollowsSeries { series, region } => {
+            format!("The region follows series {series}: {}.", region.code())
+        }
+        PostalElsewhere(elsewhere) => crate::names::postal_warning_text(elsewhere, lang),
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::scope::EditRights;
 use super::snapshot::{add_places, snapshot_for};
 use super::{RegistryError, optional};
+use mottak_domain::registry::Warning;
 
 /// A new centre as the API, the form and the import give it (SPEC §10).
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -149,7 +150,7 @@ pub async fn create_centre(
     store: &Store,
     actor: &Actor,
     input: &CentreInput,
-) -> Result<(CentreRecord, Vec<String>), RegistryError> {
+) -> Result<(CentreRecord, Vec<Warning>), RegistryError> {
     let draft = input.draft();
     let snapshot = snapshot_for(store, &draft).await?;
     let centre = decide(&draft, &snapshot, input)?;
@@ -200,7 +201,7 @@ pub async fn create_centre(
         )
         .summary(serde_json::json!({
             "number": row.number, "name": row.name, "category": row.category,
-            "place_type": row.place_type, "operator": dro, "warnings": centre.warnings,
+            "place_type": row.place_type, "operator": dro, "warnings": centre.warnings.len(),
         }))
         .in_region(Some(row.fields.region.clone()))
         .in_operator(Some(dro.clone())),

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use super::snapshot::{dro_of, series_table};
 use super::{RegistryError, today};
+use mottak_domain::registry::Warning;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportMode {
@@ -34,7 +35,8 @@ pub struct RowReport {
     /// The centre number or DRO number of the row, when it could be read.
     pub key: Option<String>,
     pub errors: Vec<RowError>,
-    pub warnings: Vec<String>,
+    #[schema(value_type = Vec<String>)]
+    pub warnings: Vec<Warning>,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -73,7 +75,7 @@ fn row_errors(errors: Vec<FieldError>) -> Vec<RowError> {
 fn report<T>(
     rows: &[ImportRow<T>],
     key: impl Fn(&T) -> String,
-    mut check: impl FnMut(&T) -> (Vec<FieldError>, Vec<String>),
+    mut check: impl FnMut(&T) -> (Vec<FieldError>, Vec<Warning>),
 ) -> (Vec<RowReport>, Vec<bool>) {
     let mut details = Vec::new();
     let mut valid = Vec::new();

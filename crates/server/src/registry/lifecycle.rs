@@ -15,6 +15,7 @@ use super::lifecycle_request::parse_operation;
 pub use super::lifecycle_request::{LifecycleOutcome, LifecycleRequest};
 use super::snapshot::successor_snapshot;
 use super::{RegistryError, optional};
+use mottak_domain::registry::Warning;
 
 /// The centre a new-number operation creates in `series`, judged as a new centre would be
 /// (R-REG-1, R-REG-5): same contact data, never the accounting data, the region of the series.
@@ -24,7 +25,7 @@ async fn successor(
     operation: &LifecycleOperation,
     request: &LifecycleRequest,
     series: &Series,
-) -> Result<(NewCentre, Vec<String>), RegistryError> {
+) -> Result<(NewCentre, Vec<Warning>), RegistryError> {
     let current = state_of(centre)?;
     let (mut category, mut place_type) = (current.category, current.place_type);
     let mut operator_id = centre.operator_id;
@@ -346,7 +347,7 @@ pub async fn apply_lifecycle(
             "number": centre.number,
             "new_number": outcome.new_number,
             "name": outcome.new_name,
-            "warnings": outcome.warnings,
+            "warnings": outcome.warnings.len(),
         }))
         .in_region(Some(centre.region.clone()))
         .in_operator(Some(old_operator.dro())),

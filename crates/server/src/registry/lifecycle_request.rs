@@ -6,6 +6,7 @@ use mottak_store::registry::CentreRecord;
 use serde::{Deserialize, Serialize};
 
 use super::optional;
+use mottak_domain::registry::Warning;
 
 /// A lifecycle operation as the API and the confirmation form give it.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -42,7 +43,8 @@ pub struct LifecycleOutcome {
     pub consequences_en: Vec<String>,
     /// Rules broken in a way that is allowed but worth a look, as for a new centre (R-REG-5,
     /// the series of §2, category × place type, R-REG-1's region).
-    pub warnings: Vec<String>,
+    #[schema(value_type = Vec<String>)]
+    pub warnings: Vec<Warning>,
 }
 
 pub(super) fn parse_operation(

@@ -328,3 +328,35 @@ async fn the_municipality_field_lists_numbers_with_names_without_a_script() {
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn r_reg_5_a_new_centre_s_warnings_are_in_norwegian_without_rule_numbers() {
+    let registry = Registry::new().await;
+    let operator = registry.operator("Hero").await.to_string();
+    let user = registry.app.create_user("kari", Role::UdiAdm).await;
+    let client = registry.app.login(&user).await;
+    let response = registry
+        .app
+        .submit(
+            &client,
+            "/centres/new",
+            "/centres/new",
+            &[
+                ("name", "Fjellro mottak"),
+                ("category", "ordinary"),
+                ("series", "03"),
+                ("municipality_number", "0301"),
+                ("postal_code", "0010"),
+                ("operator_id", &operator),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("Navnet bør være mottakets eget navn fulgt av «asylmottak»"),
+        "{html}"
+    );
+    assert!(!html.contains("R-REG"), "{html}");
+    assert!(!html.contains("should be the centre"), "{html}");
+}

@@ -7,12 +7,13 @@ use crate::error::FieldError;
 use crate::registry::centre::{centre_region, series_warnings};
 use crate::registry::numbers::DroNumber;
 use crate::registry::registration::RegistrySnapshot;
+use crate::registry::warning::Warning;
 
 /// What the reference data says of one row: every error, the warnings, and the region it gets.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CentreRowDecision {
     pub errors: Vec<FieldError>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     pub region: Option<Region>,
     /// The id of the operator of `operator_dro`.
     pub operator_id: Option<i64>,

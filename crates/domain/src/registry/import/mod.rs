@@ -33,6 +33,7 @@ use super::numbers::{CentreNumber, DroNumber};
 use crate::access::Region;
 use crate::error::FieldError;
 use crate::place_types::PlaceType;
+use crate::registry::warning::Warning;
 
 /// One data row of an import file: its line (from 1, the header being line 1 or later) and the
 /// value, or every error found in it.
@@ -85,7 +86,7 @@ pub struct CentreRow {
 
 impl CentreRow {
     /// The warnings that need no reference data: name (R-REG-5) and place type (§2).
-    pub fn warnings(&self) -> Vec<String> {
+    pub fn warnings(&self) -> Vec<Warning> {
         let mut warnings = name_warnings(&self.name, self.category, self.place_type);
         warnings.extend(place_type_warnings(self.category, self.place_type));
         warnings

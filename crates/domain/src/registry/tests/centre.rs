@@ -1,7 +1,7 @@
 use super::*;
 
 fn warnings(name: &str, category: Category, place_type: PlaceType) -> Vec<String> {
-    name_warnings(name, category, place_type)
+    crate::registry::warning::english(&name_warnings(name, category, place_type))
 }
 
 #[test]

@@ -275,7 +275,7 @@ fn r_reg_1_successor_leaving_series_35_gets_the_new_series_region() {
     )
     .unwrap();
     assert_eq!(region, Region::Midt, "not the old centre's NORD");
-    assert_eq!(warnings, Vec::<String>::new());
+    assert!(warnings.is_empty(), "{warnings:?}");
 }
 
 #[test]

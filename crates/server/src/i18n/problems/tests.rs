@@ -108,3 +108,63 @@ fn a_plain_text_error_is_shown_as_written() {
     assert_eq!(error_text(&coded, Lang::Nb), "kan være høyst 200 tegn");
     assert_eq!(coded.message, "at most 200 characters");
 }
+
+/// R-REG-5 and §2's warnings say what is off in the user's language, the category and place
+/// type by their labels, without rule numbers (issue 17 item 3); the API keeps the English.
+#[test]
+fn r_reg_5_warnings_are_worded_in_each_language_without_rule_numbers() {
+    use mottak_domain::access::Region;
+    use mottak_domain::place_types::PlaceType;
+    use mottak_domain::registry::Warning;
+    use mottak_domain::registry::category::Category;
+    let warnings = [
+        Warning::NoName,
+        Warning::NameLong { length: 90 },
+        Warning::NameWithoutAsylmottak,
+        Warning::NameStartsWithAsylmottak,
+        Warning::NameUnknownSuffix { suffix: "x".into() },
+        Warning::NameNoSuffixExpected {
+            category: Category::Ordinary,
+            place_type: PlaceType::Ordinary,
+        },
+        Warning::NameSuffixExpected {
+            category: Category::Transit,
+            place_type: PlaceType::Transit,
+            expected: "transitt",
+        },
+        Warning::OldCountyUnknown {
+            series: "12".into(),
+        },
+        Warning::NotOldCounty {
+            series: "12".into(),
+            counties: vec!["15".into()],
+        },
+        Warning::UnusualPlaceType {
+            category: Category::UnaccompaniedMinors,
+            place_type: PlaceType::Ordinary,
+            allowed: vec![PlaceType::YouthOver15],
+        },
+        Warning::RegionFollowsSeries {
+            series: "03".into(),
+            region: Region::Ost,
+        },
+    ];
+    for warning in &warnings {
+        let nb = warning_text(warning, Lang::Nb);
+        let en = warning_text(warning, Lang::En);
+        for text in [&nb, &en] {
+            assert!(!text.contains("R-REG"), "{text}");
+            assert!(!text.contains('?'), "a missing label: {text}");
+        }
+        assert_ne!(nb, en, "{warning:?}");
+    }
+    let transit = warning_text(&warnings[6], Lang::Nb);
+    assert!(
+        transit.starts_with("Transittmottak med plasstype"),
+        "{transit}"
+    );
+    assert!(
+        warnings[6].english().contains("(R-REG-5)"),
+        "the API's text stays"
+    );
+}

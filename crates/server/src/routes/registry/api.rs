@@ -19,6 +19,7 @@ use crate::registry::{
     self, CentreInput, CentrePatch, LifecycleOutcome, LifecycleRequest, OperatorInput, scope,
 };
 use crate::state::AppState;
+use mottak_domain::registry::Warning;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -85,7 +86,8 @@ pub struct CreatedCentre {
     name: String,
     region: String,
     /// Rules broken in a way that is allowed but worth a look (R-REG-5, the series of §2).
-    warnings: Vec<String>,
+    #[schema(value_type = Vec<String>)]
+    warnings: Vec<Warning>,
 }
 
 /// Registers an operator; the DRO number is the first free from DRO1000 unless given (R-REG-3).
@@ -173,7 +175,7 @@ pub async fn create_centre_api(
     )
     .await?
     {
-        warnings.push(warning.english());
+        warnings.push(Warning::PostalElsewhere(warning));
     }
     Ok((
         StatusCode::CREATED,

@@ -195,6 +195,12 @@ impl ImportPage {
     }
 }
 
+impl ImportPage {
+    fn warning_text(&self, warning: &mottak_domain::registry::Warning) -> String {
+        crate::i18n::problems::warning_text(warning, self.shell.lang)
+    }
+}
+
 fn page(
     shell: Shell,
     kind: String,

@@ -15,6 +15,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::Labels;
+use crate::i18n::problems::warning_text;
 use crate::names;
 use crate::pages::{Shell, render};
 use crate::registry::{self, CentreInput, RegistryError};
@@ -192,7 +193,10 @@ async fn create(
             )
             .await?;
             page.created = Some((centre.id, centre.number, centre.name));
-            page.warnings = warnings;
+            page.warnings = warnings
+                .iter()
+                .map(|warning| warning_text(warning, lang))
+                .collect();
             if let Some(warning) = names::postal_code_warning(
                 &state.store,
                 &input.municipality_number,
@@ -200,8 +204,10 @@ async fn create(
             )
             .await?
             {
-                page.warnings
-                    .push(names::postal_warning_text(&warning, lang));
+                page.warnings.push(warning_text(
+                    &mottak_domain::registry::Warning::PostalElsewhere(warning),
+                    lang,
+                ));
             }
             Ok((StatusCode::CREATED, render(&page)).into_response())
         }

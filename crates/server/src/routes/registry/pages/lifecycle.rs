@@ -68,6 +68,12 @@ struct ConfirmPage {
     target_label: String,
 }
 
+impl ConfirmPage {
+    fn warning_text(&self, warning: &mottak_domain::registry::Warning) -> String {
+        crate::i18n::problems::warning_text(warning, self.shell.lang)
+    }
+}
+
 struct ActionFormView {
     operation: String,
     place_type: String,
