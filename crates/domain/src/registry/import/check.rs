@@ -3,7 +3,7 @@
 
 use super::{CentreRow, RowReferences};
 use crate::access::Region;
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 use crate::registry::centre::{centre_region, series_warnings};
 use crate::registry::numbers::DroNumber;
 use crate::registry::registration::RegistrySnapshot;
@@ -52,13 +52,10 @@ pub fn check_centre_row(row: &CentreRow, snapshot: &RegistrySnapshot) -> CentreR
         .map_or(&[][..], Vec::as_slice);
     match series_warnings(&series, row.category, counties) {
         Ok(found) => decision.warnings.extend(found),
-        Err(error) => errors.push(FieldError::new("number", error.message)),
+        Err(error) => errors.push(error.at("number")),
     }
     match snapshot.series.iter().find(|(known, _)| *known == series) {
-        None => errors.push(FieldError::new(
-            "number",
-            format!("{} is not a number series", series.as_str()),
-        )),
+        None => errors.push(FieldError::coded("number", Problem::NotASeries)),
         Some((_, series_region)) => match centre_region(&series, *series_region, row.region) {
             Ok((region, warning)) => {
                 decision.warnings.extend(warning);
@@ -89,26 +86,25 @@ pub fn check_references(
     if let Some(dro) = &references.operator_dro
         && operator_id(dro, snapshot).is_none()
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::coded(
             "operator_dro",
-            format!("no operator {dro} (import the operators first)"),
+            Problem::NoOperatorWithDro {
+                dro: dro.to_string(),
+            },
         ));
     }
     if let Some(municipality) = &references.municipality_number
         && !snapshot.municipalities.contains(municipality)
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::coded(
             "municipality_number",
-            "not in the municipality list",
+            Problem::MunicipalityUnknown,
         ));
     }
     if let Some(code) = &references.postal_code
         && !snapshot.postal_codes.contains(code)
     {
-        errors.push(FieldError::new(
-            "postal_code",
-            "not in the postal-code list",
-        ));
+        errors.push(FieldError::coded("postal_code", Problem::PostalCodeUnknown));
     }
     errors
 }

@@ -193,7 +193,7 @@ fn centre_row(cells: &mut Cells<'_>) -> Parsed<CentreRow> {
     if let (Some(number), Some(category)) = (&number, category) {
         // Only the series-35 rule here: the county check needs reference data.
         if let Err(error) = series_warnings(&number.series(), category, &[]) {
-            cells.error("number", error.message);
+            cells.errors.push(error.at("number"));
         }
         if number.series().is_special_care() && region == Some(None) {
             cells.error(

@@ -140,7 +140,8 @@ impl Cells<'_> {
         parse: impl FnOnce(&str) -> Result<T, FieldError>,
     ) -> Option<T> {
         if self.text(column).is_empty() {
-            self.errors.push(FieldError::new(column, "missing value"));
+            self.errors
+                .push(FieldError::coded(column, crate::error::Problem::Required));
             return None;
         }
         self.optional(column, parse).flatten()
@@ -159,7 +160,7 @@ impl Cells<'_> {
         match parse(text) {
             Ok(value) => Some(Some(value)),
             Err(error) => {
-                self.errors.push(FieldError::new(column, error.message));
+                self.errors.push(error.at(column));
                 None
             }
         }
