@@ -108,6 +108,15 @@ export const settlement = {
   async 'IMDi offers a household, the municipality says yes and opens the folder, the centre registers the settlement date'({ page, server, browser }) {
     await login(page, server, 'imdi');
     await visit(page, server, '/settlement/report', 'settlement-report');
+    // A figure of the report opens the records behind it, which add up to it.
+    const figure = await page.$('#report tbody a[href*="figure=requested"]');
+    if (figure) {
+      const value = (await figure.textContent()).trim();
+      await figure.click();
+      await page.waitForURL(/\/settlement\/report\/records/);
+      assert.equal((await page.textContent('#records-total td')).trim(), value);
+      await expectAccessible(page, 'settlement-report-records');
+    }
     await visit(page, server, '/settlement/agreements', 'settlement-agreements');
     await visit(page, server, '/settlement', 'settlement-imdi');
     await page.fill('#offer_municipality', '4601');

@@ -19,7 +19,7 @@ pub use cases::{YearlyNumbers, validate_numbers};
 pub use folder::{Folder, FolderReader, may_read_folder, validate_folder};
 pub use letters::{DecisionRefusal, Recipient, may_decide};
 pub use offers::{Answer, OfferStatus, age_on, parse_answer, remaining_room};
-pub use report::{Figures, national_figures};
+pub use report::{Figure, Figures, county_figures, national_figures};
 
 #[cfg(test)]
 mod tests;

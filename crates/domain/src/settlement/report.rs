@@ -28,3 +28,99 @@ pub fn national_figures<'a>(rows: impl IntoIterator<Item = &'a Figures>) -> Figu
     rows.into_iter()
         .fold(Figures::default(), |sum, row| sum.add(*row))
 }
+
+/// The figures per county (R-SET-7): each county the sum of its municipalities', counties by
+/// number. `rows` pairs each municipality's county number with its figures.
+pub fn county_figures<'a>(
+    rows: impl IntoIterator<Item = (&'a str, &'a Figures)>,
+) -> Vec<(String, Figures)> {
+    let mut counties: std::collections::BTreeMap<String, Figures> = Default::default();
+    for (county, figures) in rows {
+        let sum = counties.entry(county.to_owned()).or_default();
+        *sum = sum.add(*figures);
+    }
+    counties.into_iter().collect()
+}
+
+/// Which of a year's figures a drill-down lists the records of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    Requested,
+    Decided,
+    Offered,
+    Accepted,
+    Settled,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 5] = [
+        Figure::Requested,
+        Figure::Decided,
+        Figure::Offered,
+        Figure::Accepted,
+        Figure::Settled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Figure::Requested => "requested",
+            Figure::Decided => "decided",
+            Figure::Offered => "offered",
+            Figure::Accepted => "accepted",
+            Figure::Settled => "settled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Figure> {
+        Figure::ALL.into_iter().find(|figure| figure.code() == text)
+    }
+
+    /// This figure of `figures`.
+    pub fn of(self, figures: &Figures) -> i64 {
+        match self {
+            Figure::Requested => figures.requested,
+            Figure::Decided => figures.decided,
+            Figure::Offered => figures.offered,
+            Figure::Accepted => figures.accepted,
+            Figure::Settled => figures.settled,
+        }
+    }
+}
+
+#[cfg(test)]
+mod county_tests {
+    use super::*;
+
+    fn figures(requested: i64, settled: i64) -> Figures {
+        Figures {
+            requested,
+            settled,
+            ..Figures::default()
+        }
+    }
+
+    #[test]
+    fn r_set_7_counties_sum_their_municipalities_and_reconcile_with_the_nation() {
+        let bergen = figures(120, 3);
+        let voss = figures(20, 1);
+        let oslo = figures(300, 0);
+        let rows = [("46", &bergen), ("46", &voss), ("03", &oslo)];
+        let counties = county_figures(rows);
+        assert_eq!(
+            counties,
+            vec![
+                ("03".to_owned(), figures(300, 0)),
+                ("46".to_owned(), figures(140, 4))
+            ]
+        );
+        let by_county: Vec<Figures> = counties.iter().map(|(_, figures)| *figures).collect();
+        assert_eq!(
+            national_figures(&by_county),
+            national_figures([&bergen, &voss, &oslo])
+        );
+        for figure in Figure::ALL {
+            assert_eq!(Figure::parse(figure.code()), Some(figure));
+        }
+        assert_eq!(Figure::Settled.of(&bergen), 3);
+    }
+}

@@ -103,6 +103,7 @@ use problems::ProblemResponses;
         super::settlement::offer_api,
         super::settlement::answer_offer_api,
         super::settlement::report_api,
+        super::settlement::report_records_api,
         super::settlement::proposal_api,
         super::settlement::send_api,
         super::settlement::put_folder_api,

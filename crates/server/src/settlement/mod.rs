@@ -14,6 +14,7 @@ pub mod notes;
 pub mod offers;
 pub mod placement;
 pub mod report;
+pub mod report_records;
 pub mod threads;
 
 use mottak_domain::access::{MunicipalPermission, Role};

@@ -2,7 +2,9 @@
 //! national figures, which are the sum of every municipality's.
 
 use mottak_domain::access::MunicipalPermission;
-use mottak_domain::settlement::{Figures, national_figures};
+use std::collections::HashMap;
+
+use mottak_domain::settlement::{Figures, county_figures, national_figures};
 use mottak_store::Store;
 use mottak_store::settlement::ReportRow;
 use serde::Serialize;
@@ -43,7 +45,18 @@ impl From<Figures> for FiguresView {
 pub struct ReportView {
     pub year: i64,
     pub municipalities: Vec<MunicipalityFigures>,
+    /// Every county's figures, the sum of its municipalities' (aggregates, shown to every reader
+    /// of the report, like the national figures).
+    pub counties: Vec<CountyFigures>,
     pub national: FiguresView,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct CountyFigures {
+    pub county_number: String,
+    pub county_name: String,
+    #[serde(flatten)]
+    pub figures: FiguresView,
 }
 
 fn figures(row: &ReportRow) -> Figures {
@@ -61,6 +74,34 @@ pub async fn report(store: &Store, caller: &Caller, year: i64) -> ApiResult<Repo
     let rows = store.settlement_report(year).await?;
     let all: Vec<Figures> = rows.iter().map(figures).collect();
     let national = national_figures(&all);
+    let today = crate::occupancy::today().to_string();
+    let county_of: HashMap<String, (String, String)> = store
+        .municipalities(&today)
+        .await?
+        .into_iter()
+        .map(|municipality| {
+            let county = (municipality.county_number, municipality.county_name);
+            (municipality.number, county)
+        })
+        .collect();
+    let unknown = (String::new(), String::new());
+    let county = |number: &str| county_of.get(number).unwrap_or(&unknown);
+    let counties = county_figures(
+        rows.iter()
+            .zip(&all)
+            .map(|(row, figures)| (county(&row.municipality_number).0.as_str(), figures)),
+    )
+    .into_iter()
+    .map(|(number, figures)| CountyFigures {
+        county_name: county_of
+            .values()
+            .find(|(county, _)| *county == number)
+            .map(|(_, name)| name.clone())
+            .unwrap_or_default(),
+        county_number: number,
+        figures: figures.into(),
+    })
+    .collect();
     let scope = municipality_scope(caller);
     Ok(ReportView {
         year,
@@ -72,6 +113,7 @@ pub async fn report(store: &Store, caller: &Caller, year: i64) -> ApiResult<Repo
                 municipality_number: row.municipality_number,
             })
             .collect(),
+        counties,
         national: national.into(),
     })
 }

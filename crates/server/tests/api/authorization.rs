@@ -1092,6 +1092,12 @@ pub(crate) const ROUTES: &[Route] = &[
     },
     Route {
         method: "GET",
+        path: "/api/v1/settlement/report/records?year=2026&municipality_number=4601&figure=offered",
+        kind: Kind::Api,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
         path: "/settlement",
         kind: Kind::Page,
         allowed: SETTLEMENT_READ,
@@ -1141,6 +1147,12 @@ pub(crate) const ROUTES: &[Route] = &[
     Route {
         method: "GET",
         path: "/settlement/report/xlsx?year=2026",
+        kind: Kind::Page,
+        allowed: SETTLEMENT_READ,
+    },
+    Route {
+        method: "GET",
+        path: "/settlement/report/records?year=2026&municipality=4601&figure=settled",
         kind: Kind::Page,
         allowed: SETTLEMENT_READ,
     },

@@ -211,11 +211,37 @@ async fn r_set_7_the_report_counts_persons_and_the_national_figures_reconcile() 
         )
         .await;
 
-    let (status, report) = app
+    let (status, mut report) = app
         .api(&people.imdi)
         .get("/api/v1/settlement/report?year=2026")
         .await;
     assert_eq!(status, 200, "{report}");
+    // Each county is the sum of its municipalities' figures.
+    let counties = report["counties"].take();
+    let county = |number: &str| {
+        counties
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|county| county["county_number"] == number)
+            .cloned()
+            .unwrap_or_else(|| panic!("county {number} in {counties}"))
+    };
+    assert_eq!(county("03")["requested"], 50);
+    assert_eq!(
+        (
+            county("46")["requested"].clone(),
+            county("46")["decided"].clone(),
+            county("46")["accepted"].clone()
+        ),
+        (json!(30), json!(25), json!(2))
+    );
+    assert!(
+        county("46")["county_name"]
+            .as_str()
+            .is_some_and(|name| !name.is_empty())
+    );
+    report.as_object_mut().unwrap().remove("counties");
     assert_eq!(
         report,
         json!({ "year": 2026,
@@ -233,4 +259,51 @@ async fn r_set_7_the_report_counts_persons_and_the_national_figures_reconcile() 
     assert_eq!(own["municipalities"].as_array().unwrap().len(), 1);
     assert_eq!(own["municipalities"][0]["municipality_number"], "4601");
     assert_eq!(own["national"], report["national"]);
+
+    // Every figure drills down to its records, whose persons add up to it.
+    for row in report["municipalities"].as_array().unwrap() {
+        let number = row["municipality_number"].as_str().unwrap();
+        for figure in ["requested", "decided", "offered", "accepted", "settled"] {
+            let (status, records) = app
+                .api(&people.imdi)
+                .get(&format!(
+                    "/api/v1/settlement/report/records?year=2026&municipality_number={number}&figure={figure}"
+                ))
+                .await;
+            assert_eq!(status, 200, "{records}");
+            assert_eq!(
+                records["total"], row[figure],
+                "{number} {figure}: {records}"
+            );
+            let sum: i64 = records["records"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|record| record["persons"].as_i64().unwrap())
+                .sum();
+            assert_eq!(json!(sum), row[figure], "{number} {figure}");
+        }
+    }
+    let (_, offered) = app
+        .api(&people.imdi)
+        .get("/api/v1/settlement/report/records?year=2026&municipality_number=4601&figure=offered")
+        .await;
+    assert_eq!(
+        offered["records"].as_array().unwrap().len(),
+        2,
+        "the declined offer counts"
+    );
+    // A municipality drills down into its own records only.
+    let (status, _) = app
+        .api(&people.bergen)
+        .get(
+            "/api/v1/settlement/report/records?year=2026&municipality_number=0301&figure=requested",
+        )
+        .await;
+    assert_eq!(status, 404);
+    let (status, body) = app
+        .api(&people.imdi)
+        .get("/api/v1/settlement/report/records?year=2026&municipality_number=4601&figure=many")
+        .await;
+    assert_eq!((status, body["field"].as_str()), (400, Some("figure")));
 }

@@ -165,11 +165,33 @@ async fn r_set_3_imdi_offers_a_household_and_the_municipality_decides_and_answer
     assert_eq!(response.status(), 303);
     let html = app.page(&kommune, "/settlement/report?year=2026").await;
     assert!(
-        html.contains(
-            "<th scope=\"row\">4601 Bergen</th><td>30</td><td>20</td><td>2</td><td>2</td>"
-        ),
+        html.contains("<th scope=\"row\">4601 Bergen</th>"),
         "{html}"
     );
+    // Each figure links to the records behind it.
+    for (figure, value) in [
+        ("requested", 30),
+        ("decided", 20),
+        ("offered", 2),
+        ("accepted", 2),
+    ] {
+        let link = format!(
+            "href=\"/settlement/report/records?year=2026&amp;municipality=4601&amp;figure={figure}\">{value}</a>"
+        );
+        assert!(html.contains(&link), "{link}: {html}");
+    }
+    let records = app
+        .page(
+            &kommune,
+            "/settlement/report/records?year=2026&municipality=4601&figure=accepted",
+        )
+        .await;
+    assert!(records.contains("id=\"records-total\""), "{records}");
+    assert!(
+        records.contains("<td class=\"number\">2</td></tr></tfoot>"),
+        "{records}"
+    );
+    assert!(records.contains("Akseptert"), "{records}");
 }
 
 #[tokio::test]

@@ -28,6 +28,26 @@ pub struct SettlementRecord {
 }
 
 impl Store {
+    /// The settlements dated in `year`, of one municipality or (None) of all (R-SET-7's
+    /// drill-down), by date.
+    pub async fn settlements_in(
+        &self,
+        year: i64,
+        municipality_number: Option<&str>,
+    ) -> Result<Vec<SettlementRecord>, StoreError> {
+        Ok(sqlx::query_as::<_, SettlementRecord>(
+            "SELECT resident_id, offer_id, municipality_number, settled_on FROM settlements \
+             WHERE settled_on >= $1 AND settled_on < $2 \
+             AND (CAST($3 AS TEXT) IS NULL OR municipality_number = $3) \
+             ORDER BY settled_on, resident_id",
+        )
+        .bind(format!("{year:04}-01-01"))
+        .bind(format!("{:04}-01-01", year + 1))
+        .bind(municipality_number)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     pub async fn person_folder(
         &self,
         resident_id: i64,

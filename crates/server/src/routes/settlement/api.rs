@@ -9,14 +9,16 @@ use mottak_domain::access::Capability;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Caller, allow};
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::json::{ApiJson, ApiText};
 use crate::params::{ApiPath, ApiQuery};
 use crate::settlement::cases::{self, DecisionView, NumbersInput, YearView};
 use crate::settlement::import::{self, ImportedRequests};
 use crate::settlement::queried_year;
 use crate::settlement::report::{self, ReportView};
+use crate::settlement::report_records::{ReportRecords, records};
 use crate::state::AppState;
+use mottak_domain::settlement::Figure;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -43,6 +45,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/settlement/report",
             get(report_api).route_layer(allow(Capability::ReadSettlement)),
+        )
+        .route(
+            "/api/v1/settlement/report/records",
+            get(report_records_api).route_layer(allow(Capability::ReadSettlement)),
         )
 }
 
@@ -158,6 +164,48 @@ pub async fn report_api(
 ) -> ApiResult<Json<ReportView>> {
     let year = queried_year(query.year)?;
     Ok(Json(report::report(&state.store, &caller, year).await?))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RecordsQuery {
+    /// Defaults to the current year.
+    year: Option<i64>,
+    municipality_number: String,
+    /// `requested`, `decided`, `offered`, `accepted` or `settled`.
+    figure: String,
+}
+
+/// The records behind one figure of one municipality's year (R-SET-7's drill-down): requests,
+/// approved decisions, offers, accepted offers or settled persons (resident ids, no names);
+/// `total` is the sum of their persons, the report's figure. A municipality reads its own (another
+/// municipality's is 404).
+#[utoipa::path(get, path = "/api/v1/settlement/report/records", tag = "settlement",
+    params(RecordsQuery),
+    responses((status = 200, body = ReportRecords), (status = 400, body = crate::error::Problem),
+        (status = 404, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn report_records_api(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<RecordsQuery>,
+) -> ApiResult<Json<ReportRecords>> {
+    let year = queried_year(query.year)?;
+    let figure = parse_figure(&query.figure)?;
+    let number = query.municipality_number.trim();
+    Ok(Json(
+        records(&state.store, &caller, year, number, figure).await?,
+    ))
+}
+
+/// The figure a drill-down asks for, or 400 naming `figure`.
+pub fn parse_figure(text: &str) -> ApiResult<Figure> {
+    Figure::parse(text.trim()).ok_or_else(|| {
+        ApiError::invalid(
+            "figure",
+            "one of requested, decided, offered, accepted, settled",
+        )
+    })
 }
 
 /// IMDi's requests for many municipalities at once (R-SET-1) as a `text/csv` body of

@@ -37,6 +37,7 @@ pub use agreements_api::{
 pub use api::{
     __path_approve_decision_api, __path_create_decision_api, __path_create_request_api,
     __path_import_requests_api, __path_list_requests_api, __path_report_api,
+    __path_report_records_api,
 };
 pub use dashboard_panel::{SettlementPanel, settlement_panel};
 pub use export_routes::__path_export_api;

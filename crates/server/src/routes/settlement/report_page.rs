@@ -8,21 +8,28 @@ use axum::response::Response;
 use axum::routing::get;
 use mottak_domain::access::Capability;
 
+use super::api::parse_figure;
 use super::overview_page::YearParam;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::pages::{Shell, render};
 use crate::params::ApiQuery;
 use crate::settlement::report::{self, ReportView};
+use crate::settlement::report_records::{self, ReportRecord, ReportRecords};
 use crate::settlement::year_or_current;
 use crate::state::AppState;
 use crate::table_export::{Cell, FileFormat, Table};
+use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/settlement/report",
             get(show).route_layer(allow(Capability::ReadSettlement)),
+        )
+        .route(
+            "/settlement/report/records",
+            get(records_page).route_layer(allow(Capability::ReadSettlement)),
         )
         .route(
             "/settlement/report/{format}",
@@ -81,6 +88,64 @@ fn bars(shell: &Shell, report: &ReportView) -> Vec<Bar> {
             }
         })
         .collect()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RecordsParams {
+    year: Option<i64>,
+    municipality: String,
+    figure: String,
+}
+
+#[derive(Template)]
+#[template(path = "settlement/report_records.html")]
+struct RecordsPage {
+    shell: Shell,
+    municipality: String,
+    figure_label: &'static str,
+    records: ReportRecords,
+}
+
+impl RecordsPage {
+    fn kind(&self, record: &ReportRecord) -> &'static str {
+        self.shell.t(&format!("report.kind.{}", record.kind))
+    }
+
+    fn status(&self, record: &ReportRecord) -> &'static str {
+        match record.status.as_str() {
+            "" => "",
+            status => self.shell.t(&format!("settlement.status.{status}")),
+        }
+    }
+
+    fn date(&self, record: &ReportRecord) -> String {
+        chrono::NaiveDate::parse_from_str(&record.date, "%Y-%m-%d")
+            .map(crate::pages::display_date)
+            .unwrap_or_else(|_| record.date.clone())
+    }
+}
+
+/// The records behind one figure of the report (R-SET-7's drill-down), within the caller's scope.
+async fn records_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<RecordsParams>,
+) -> Result<Response, PageError> {
+    let year = year_or_current(query.year);
+    let figure = parse_figure(&query.figure).map_err(|_| PageError::NotFound)?;
+    let number = query.municipality.trim();
+    let records = report_records::records(&state.store, &caller, year, number, figure).await?;
+    let municipality = crate::names::Names::load(&state.store)
+        .await?
+        .municipality(number);
+    Ok(render(&RecordsPage {
+        figure_label: shell.t(&format!("settlement.{}", figure.code())),
+        shell: shell.with_title("report.records_title"),
+        municipality,
+        records,
+    }))
 }
 
 async fn show(
