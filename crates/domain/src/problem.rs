@@ -213,6 +213,47 @@ pub enum Problem {
         number: String,
         year: i64,
     },
+    /// Lifecycle (R-REG-2): reopening an open centre.
+    AlreadyOpen,
+    /// Closing a closed centre.
+    AlreadyClosed,
+    /// A change that gives a new number, on a closed centre.
+    ClosedReopenFirst,
+    /// A rename or change of operator without a new name.
+    NewNameEmpty,
+    /// A rename to the name it has.
+    SameName,
+    /// A change of operator that keeps the name.
+    OperatorChangeKeepsName,
+    /// A change to the place type the centre has.
+    AlreadyPlaceType {
+        place_type: String,
+    },
+    /// Adding the place type this number has.
+    NumberHasPlaceType {
+        place_type: String,
+    },
+    /// A change to the category the centre has.
+    AlreadyCategory {
+        category: String,
+    },
+    /// A series given to an operation that keeps the number.
+    KeepsNumberNoSeries {
+        operation: String,
+    },
+    /// Becoming special care with another series than 35.
+    SpecialCareUsesSeries35,
+    /// Leaving special care without the county's series.
+    LeavingSpecialCareNeedsSeries,
+    /// A series given where the new number stays in the old one.
+    SeriesStays {
+        series: String,
+    },
+    /// R-REG-2: a linked number already has this place type.
+    LinkedNumberHasPlaceType {
+        number: String,
+        place_type: String,
+    },
 }
 
 impl Problem {
@@ -363,6 +404,37 @@ impl Problem {
             NoApprovedDecision { number, year } => {
                 format!("the municipality {number} has no approved decision for {year}")
             }
+            AlreadyOpen => "the centre is already open".into(),
+            AlreadyClosed => "the centre is already closed".into(),
+            ClosedReopenFirst => "the centre is closed; reopen it before changing it".into(),
+            NewNameEmpty => "the new name must not be empty".into(),
+            SameName => "the new name is the same as the current one".into(),
+            OperatorChangeKeepsName => "a change of operator changes the name too, so the two \
+                                        appear as two centres (R-REG-2)"
+                .into(),
+            AlreadyPlaceType { place_type } => {
+                format!("the centre already has place type {place_type}")
+            }
+            NumberHasPlaceType { place_type } => format!(
+                "this centre number already has place type {place_type}; a new place type gets \
+                 its own number"
+            ),
+            AlreadyCategory { category } => format!("the centre is already {category}"),
+            KeepsNumberNoSeries { operation } => {
+                format!("{operation} keeps the centre's number, so it takes no series")
+            }
+            SpecialCareUsesSeries35 => "special care institutions use series 35".into(),
+            LeavingSpecialCareNeedsSeries => {
+                "leaving special care: give the series of the centre's county".into()
+            }
+            SeriesStays { series } => format!(
+                "the new number stays in series {series}; a series is given only when a change \
+                 of category leaves special care (series 35)"
+            ),
+            LinkedNumberHasPlaceType { number, place_type } => format!(
+                "centre number {number}, linked with this one, already has place type \
+                 {place_type}; one number per place type (R-REG-2)"
+            ),
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::centre::{Category, NewNumber, check_new_number};
 use super::numbers::Series;
 use crate::access::Region;
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 use crate::place_types::PlaceType;
 use crate::registry::warning::Warning;
 
@@ -178,16 +178,13 @@ pub fn check_transition(
 ) -> Result<(), FieldError> {
     match op {
         LifecycleOperation::Reopen if current_status_open => {
-            return Err(FieldError::new("status", "the centre is already open"));
+            return Err(FieldError::coded("status", Problem::AlreadyOpen));
         }
         LifecycleOperation::Close if !current_status_open => {
-            return Err(FieldError::new("status", "the centre is already closed"));
+            return Err(FieldError::coded("status", Problem::AlreadyClosed));
         }
         _ if op.needs_new_number() && !current_status_open => {
-            return Err(FieldError::new(
-                "status",
-                "the centre is closed; reopen it before changing it",
-            ));
+            return Err(FieldError::coded("status", Problem::ClosedReopenFirst));
         }
         _ => {}
     }
@@ -196,7 +193,7 @@ pub fn check_transition(
         | LifecycleOperation::ChangeOperator { new_name }
             if new_name.trim().is_empty() =>
         {
-            Err(FieldError::new("name", "the new name must not be empty"))
+            Err(FieldError::coded("name", Problem::NewNameEmpty))
         }
         _ => Ok(()),
     }
@@ -218,36 +215,34 @@ pub fn check_change(current: &CentreState<'_>, op: &LifecycleOperation) -> Resul
     check_transition(current.open, op)?;
     let same_name = |new_name: &str| normalise(new_name) == normalise(current.name);
     match op {
-        LifecycleOperation::Rename { new_name } if new_name.trim() == current.name.trim() => Err(
-            FieldError::new("name", "the new name is the same as the current one"),
-        ),
+        LifecycleOperation::Rename { new_name } if new_name.trim() == current.name.trim() => {
+            Err(FieldError::coded("name", Problem::SameName))
+        }
         LifecycleOperation::ChangeOperator { new_name } if same_name(new_name) => {
-            Err(FieldError::new(
-                "name",
-                "a change of operator changes the name too, so the two appear as two centres \
-                 (R-REG-2)",
-            ))
+            Err(FieldError::coded("name", Problem::OperatorChangeKeepsName))
         }
         LifecycleOperation::ChangePlaceType(place_type) if *place_type == current.place_type => {
-            Err(FieldError::new(
+            Err(FieldError::coded(
                 "place_type",
-                format!("the centre already has place type {}", place_type.code()),
+                Problem::AlreadyPlaceType {
+                    place_type: place_type.code().to_owned(),
+                },
             ))
         }
         LifecycleOperation::AddPlaceType(place_type) if *place_type == current.place_type => {
-            Err(FieldError::new(
+            Err(FieldError::coded(
                 "place_type",
-                format!(
-                    "this centre number already has place type {}; a new place type gets its \
-                     own number",
-                    place_type.code()
-                ),
+                Problem::NumberHasPlaceType {
+                    place_type: place_type.code().to_owned(),
+                },
             ))
         }
         LifecycleOperation::ChangeCategory(category) if *category == current.category => {
-            Err(FieldError::new(
+            Err(FieldError::coded(
                 "category",
-                format!("the centre is already {}", category.code()),
+                Problem::AlreadyCategory {
+                    category: category.code().to_owned(),
+                },
             ))
         }
         _ => Ok(()),
@@ -273,12 +268,11 @@ pub fn replacement_series(
 ) -> Result<Option<Series>, FieldError> {
     if !operation.needs_new_number() {
         return match given {
-            Some(_) => Err(FieldError::new(
+            Some(_) => Err(FieldError::coded(
                 "series",
-                format!(
-                    "{} keeps the centre's number, so it takes no series",
-                    operation.code()
-                ),
+                Problem::KeepsNumberNoSeries {
+                    operation: operation.code().to_owned(),
+                },
             )),
             None => Ok(None),
         };
@@ -291,35 +285,33 @@ pub fn replacement_series(
     let leaving = old.is_special_care() && new_category.is_some_and(|c| c != Category::SpecialCare);
     if entering {
         return match given {
-            Some(series) if !series.is_special_care() => Err(FieldError::new(
+            Some(series) if !series.is_special_care() => Err(FieldError::coded(
                 "series",
-                "special care institutions use series 35",
+                Problem::SpecialCareUsesSeries35,
             )),
             _ => Series::parse(Series::SPECIAL_CARE).map(Some),
         };
     }
     let series = match (given, leaving) {
         (Some(series), true) if series.is_special_care() => {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 "series",
-                "series 35 is only for special care",
+                Problem::Series35OnlySpecialCare,
             ));
         }
         (Some(series), true) => series,
         (None, true) => {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 "series",
-                "leaving special care: give the series of the centre's county",
+                Problem::LeavingSpecialCareNeedsSeries,
             ));
         }
         (Some(_), false) => {
-            return Err(FieldError::new(
+            return Err(FieldError::coded(
                 "series",
-                format!(
-                    "the new number stays in series {}; a series is given only when a change \
-                     of category leaves special care (series 35)",
-                    old.as_str()
-                ),
+                Problem::SeriesStays {
+                    series: old.as_str().to_owned(),
+                },
             ));
         }
         (None, false) => old.clone(),
@@ -362,13 +354,12 @@ pub fn check_place_type_free(
         *place_type == new_place_type && !(retires_current && *number == current_number)
     });
     match taken {
-        Some((number, _)) => Err(FieldError::new(
+        Some((number, _)) => Err(FieldError::coded(
             "place_type",
-            format!(
-                "centre number {number}, linked with this one, already has place type {}; one \
-                 number per place type (R-REG-2)",
-                new_place_type.code()
-            ),
+            Problem::LinkedNumberHasPlaceType {
+                number: (*number).to_owned(),
+                place_type: new_place_type.code().to_owned(),
+            },
         )),
         None => Ok(()),
     }

@@ -6,6 +6,18 @@ use mottak_domain::error::{FieldError, Problem};
 
 use super::Lang;
 
+/// A place type's label from the catalogue, in lower case.
+fn place_label(code: &str, lang: Lang) -> String {
+    lang.find(&format!("claims.place_type.{code}"))
+        .unwrap_or(code)
+        .to_lowercase()
+}
+
+/// A category's label from the catalogue.
+fn category_label(code: &str, lang: Lang) -> &str {
+    lang.find(&format!("category.{code}")).unwrap_or(code)
+}
+
 /// `error` in `lang`.
 pub fn error_text(error: &FieldError, lang: Lang) -> String {
     problem_text(&error.problem, lang)
@@ -332,6 +344,89 @@ fn texts(problem: &Problem) -> (String, String) {
         NoApprovedDecision { number, year } => (
             format!("kommunen {number} har ikke noe godkjent vedtak for {year}"),
             format!("the municipality {number} has no approved decision for {year}"),
+        ),
+        AlreadyOpen => both("Mottaket er allerede i drift", "The centre is already open"),
+        AlreadyClosed => both(
+            "Mottaket er allerede nedlagt",
+            "The centre is already closed",
+        ),
+        ClosedReopenFirst => both(
+            "Mottaket er nedlagt; gjenåpne det før du endrer det",
+            "The centre is closed; reopen it before changing it",
+        ),
+        NewNameEmpty => both("Skriv det nye navnet", "Enter the new name"),
+        SameName => both(
+            "Det nye navnet er det samme som det gamle",
+            "The new name is the same as the current one",
+        ),
+        OperatorChangeKeepsName => both(
+            "Ny driftsoperatør gir også nytt navn, så de to vises som to mottak",
+            "A change of operator changes the name too, so the two appear as two centres",
+        ),
+        AlreadyPlaceType { place_type } => (
+            format!(
+                "Mottaket har allerede plasstypen {}",
+                place_label(place_type, Lang::Nb)
+            ),
+            format!(
+                "The centre already has place type {}",
+                place_label(place_type, Lang::En)
+            ),
+        ),
+        NumberHasPlaceType { place_type } => (
+            format!(
+                "Mottaksnummeret har allerede plasstypen {}; en ny plasstype får eget nummer",
+                place_label(place_type, Lang::Nb)
+            ),
+            format!(
+                "This centre number already has place type {}; a new place type gets its own \
+                 number",
+                place_label(place_type, Lang::En)
+            ),
+        ),
+        AlreadyCategory { category } => (
+            format!(
+                "Mottaket er allerede {}",
+                category_label(category, Lang::Nb).to_lowercase()
+            ),
+            format!(
+                "The centre is already a {}",
+                category_label(category, Lang::En).to_lowercase()
+            ),
+        ),
+        KeepsNumberNoSeries { .. } => both(
+            "Endringen beholder mottaksnummeret, så den tar ingen nummerserie",
+            "The change keeps the centre's number, so it takes no series",
+        ),
+        SpecialCareUsesSeries35 => both(
+            "Bo- og omsorgsløsninger bruker nummerserie 35",
+            "Special care institutions use series 35",
+        ),
+        LeavingSpecialCareNeedsSeries => both(
+            "Når mottaket ikke lenger er bo- og omsorgsløsning: oppgi nummerserien for fylket",
+            "Leaving special care: give the series of the centre's county",
+        ),
+        SeriesStays { series } => (
+            format!(
+                "Det nye nummeret blir i nummerserie {series}; nummerserie oppgis bare når en ny \
+                 kategori ikke lenger er bo- og omsorgsløsning"
+            ),
+            format!(
+                "The new number stays in series {series}; a series is given only when a change \
+                 of category leaves special care"
+            ),
+        ),
+        LinkedNumberHasPlaceType { number, place_type } => (
+            format!(
+                "Mottaksnummer {number}, som henger sammen med dette, har allerede plasstypen {}; \
+                 ett nummer per plasstype",
+                place_label(place_type, Lang::Nb)
+            ),
+            format!(
+                "Centre number {number}, linked with this one, already has place type {}; one \
+                 number per place type",
+                place_label(place_type, Lang::En)
+            ),
         ),
     }
 }

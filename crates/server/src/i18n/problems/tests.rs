@@ -84,6 +84,29 @@ fn samples() -> Vec<Problem> {
             codes: text(),
         },
         NoSuchTask,
+        AlreadyOpen,
+        AlreadyClosed,
+        ClosedReopenFirst,
+        NewNameEmpty,
+        SameName,
+        OperatorChangeKeepsName,
+        AlreadyPlaceType {
+            place_type: "transit".into(),
+        },
+        NumberHasPlaceType {
+            place_type: "transit".into(),
+        },
+        AlreadyCategory {
+            category: "transit".into(),
+        },
+        KeepsNumberNoSeries { operation: text() },
+        SpecialCareUsesSeries35,
+        LeavingSpecialCareNeedsSeries,
+        SeriesStays { series: text() },
+        LinkedNumberHasPlaceType {
+            number: text(),
+            place_type: "transit".into(),
+        },
     ]
 }
 
