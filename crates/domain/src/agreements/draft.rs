@@ -8,7 +8,7 @@ use super::terms::{AgreementTerms, MealTier, PlaceTier, Price, Regulation, UnitT
 use super::{AgreementKind, TierKind};
 use crate::claims::parse::{annual, capacity, count, price, priority};
 use crate::dates::{DateRange, parse_date};
-use crate::error::{FieldError, FieldErrors};
+use crate::error::{FieldError, FieldErrors, Problem};
 use crate::payment::{Payment, PaymentPeriod};
 use chrono::{Datelike, NaiveDate};
 
@@ -21,13 +21,10 @@ impl AgreementInput {
         let mut errors = FieldErrors::default();
         let kind = errors.check(
             AgreementKind::from_code(&self.kind)
-                .ok_or_else(|| FieldError::new("kind", "unknown agreement kind (H, T or A)")),
+                .ok_or_else(|| FieldError::coded("kind", Problem::AgreementKind)),
         );
         let mut date = |text: &str, field: &str| {
-            errors.check(
-                parse_date(text)
-                    .ok_or_else(|| FieldError::new(field, "must be an existing date, YYYY-MM-DD")),
-            )
+            errors.check(parse_date(text).ok_or_else(|| FieldError::coded(field, Problem::Date)))
         };
         let signed = date(&self.signed, "signed");
         let awarded = self.awarded.as_deref().map(|text| date(text, "awarded"));
@@ -138,12 +135,10 @@ impl UnitInput {
         for (t, tier) in self.unit_tiers.iter().enumerate() {
             let field = |name: &str| at(&format!("unit_tiers[{t}].{name}"));
             let priority = errors.check(priority(tier.priority, || field("priority")));
-            let kind = errors.check(TierKind::from_code(&tier.kind).ok_or_else(|| {
-                FieldError::new(
-                    field("kind"),
-                    "unknown tier kind (unit_price, standby or converted)",
-                )
-            }));
+            let kind = errors.check(
+                TierKind::from_code(&tier.kind)
+                    .ok_or_else(|| FieldError::coded(field("kind"), Problem::TierKind)),
+            );
             let places = errors.check(capacity(tier.places, || field("places")));
             let price = tier
                 .price
@@ -347,10 +342,7 @@ fn optional_date(
     match text {
         None => Some(None),
         Some(text) => errors
-            .check(
-                parse_date(text)
-                    .ok_or_else(|| FieldError::new(field, "must be an existing date, YYYY-MM-DD")),
-            )
+            .check(parse_date(text).ok_or_else(|| FieldError::coded(field, Problem::Date)))
             .map(Some),
     }
 }
