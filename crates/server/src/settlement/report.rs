@@ -84,6 +84,7 @@ pub async fn report(store: &Store, caller: &Caller, year: i64) -> ApiResult<Repo
             (municipality.number, county)
         })
         .collect();
+    let county_names: HashMap<String, String> = county_of.values().cloned().collect();
     let unknown = (String::new(), String::new());
     let county = |number: &str| county_of.get(number).unwrap_or(&unknown);
     let counties = county_figures(
@@ -93,11 +94,7 @@ pub async fn report(store: &Store, caller: &Caller, year: i64) -> ApiResult<Repo
     )
     .into_iter()
     .map(|(number, figures)| CountyFigures {
-        county_name: county_of
-            .values()
-            .find(|(county, _)| *county == number)
-            .map(|(_, name)| name.clone())
-            .unwrap_or_default(),
+        county_name: county_names.get(&number).cloned().unwrap_or_default(),
         county_number: number,
         figures: figures.into(),
     })
