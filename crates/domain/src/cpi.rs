@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::dates::Month;
+use crate::error::Problem;
 
 pub use csv::{CpiRow, parse_csv};
 
@@ -36,8 +37,8 @@ impl CpiIndex {
     }
 
     /// `136.4` or `136,4` (a Norwegian spreadsheet's decimal comma), at most three decimals.
-    pub fn parse(text: &str) -> Result<CpiIndex, &'static str> {
-        const SHAPE: &str = "an index like 136.4 (at most three decimals)";
+    pub fn parse(text: &str) -> Result<CpiIndex, Problem> {
+        const SHAPE: Problem = Problem::CpiIndexShape;
         let text = text.trim();
         let (whole, fraction) = match text.split_once(['.', ',']) {
             Some((whole, fraction)) => (whole, fraction),
@@ -53,8 +54,7 @@ impl CpiIndex {
         let whole: i64 = whole.parse().map_err(|_| SHAPE)?;
         let padded = format!("{fraction:0<3}");
         let fraction: i64 = padded.parse().map_err(|_| SHAPE)?;
-        CpiIndex::from_thousandths(whole * SCALE + fraction)
-            .ok_or("an index above 0 and at most 100000")
+        CpiIndex::from_thousandths(whole * SCALE + fraction).ok_or(Problem::CpiIndexRange)
     }
 }
 

@@ -213,6 +213,162 @@ pub enum Problem {
         number: String,
         year: i64,
     },
+    // Agreements (SPEC §4).
+    /// An agreement without units.
+    NoUnits,
+    /// A centre named by two units of one agreement.
+    CentreTwice {
+        first: usize,
+    },
+    /// A tier whose priority clashes with another tier of the same queue (R-AGR-4): `other` is
+    /// the other tier's path, and `agreement` the other agreement's name and the tier's priority
+    /// when the clash is with another agreement.
+    TierClash {
+        clash: crate::agreements::queue::QueueClash,
+        other: String,
+        agreement: Option<(String, i64)>,
+    },
+    /// A unit whose canteen differs from another agreement's for the same centre and days.
+    CanteenClash {
+        agreement: String,
+        canteen: bool,
+    },
+    /// A month number outside 1–12.
+    MonthNumber,
+    /// A whole number of months outside 0–`max`.
+    Months {
+        max: i64,
+    },
+    /// A regulation's share of the CPI change, in percent, outside 0–`max`.
+    PercentRange {
+        max: i64,
+    },
+    /// A share in hundredths of a percent outside 0–100 %.
+    Percentage,
+    PaymentPeriod,
+    /// R-AGR-6: the first regulation date before the calendar year after the start.
+    EarliestFirstDate {
+        earliest: String,
+    },
+    /// The base date on or after the first regulation date.
+    BeforeFirstRegulation,
+    /// An amount typed as something other than kroner (with øre).
+    Amount,
+    NoCentreWithId,
+    /// A unit's centre that the agreement's operator does not run.
+    NotOperatorsCentre,
+    /// A stop given with notice that would end before the agreement starts.
+    StopBeforeStart,
+    // Occupancy and residents (SPEC §5).
+    /// A day listed twice in a month's counts.
+    ListedTwice {
+        date: String,
+    },
+    /// A day outside the month being counted.
+    DayOfMonth {
+        month: String,
+    },
+    /// A pasted line's date outside the month.
+    LineDayOfMonth {
+        month: String,
+    },
+    /// A count that is not a whole number, 0 or more.
+    Count,
+    /// A pasted line's residents that are not a whole number, 0 or more.
+    LineCount,
+    /// A pasted line that is not `date;residents`.
+    DateResidentsLine,
+    DufNumber,
+    Gender,
+    /// A stay's end that is not after its start.
+    AfterFrom,
+    // Files and pasted tables.
+    /// A line with the wrong number of columns: `layout` names them.
+    ColumnCount {
+        expected: usize,
+        layout: String,
+        found: usize,
+    },
+    /// A key repeated in a file, first on `first`.
+    RepeatedInFile {
+        key: String,
+        first: usize,
+    },
+    /// A key repeated in a file, on the lines listed.
+    RepeatedOnLines {
+        key: String,
+        lines: String,
+    },
+    /// A file without rows; `layout` shows one.
+    NoRows {
+        layout: String,
+    },
+    /// An empty file whose header should name `columns`.
+    EmptyFile {
+        columns: String,
+    },
+    UnknownColumn {
+        name: String,
+        columns: String,
+    },
+    ColumnTwice {
+        name: String,
+    },
+    MissingColumns {
+        names: String,
+    },
+    UnclosedQuote,
+    /// A row with another number of fields than the header.
+    FieldCount {
+        fields: usize,
+        header: usize,
+    },
+    TrueOrFalse {
+        text: String,
+    },
+    UnknownRegion {
+        text: String,
+    },
+    /// A 35xx centre without a region in an import (no county gives it one).
+    SpecialCareNeedsRegion,
+    CentreNumberInUse {
+        number: String,
+    },
+    DroNumberInUse {
+        dro: String,
+    },
+    /// A consumer price index that is not like 136.4.
+    CpiIndexShape,
+    /// A consumer price index above 100000 or 0.
+    CpiIndexRange,
+    /// A municipality line of the county import without its county.
+    MunicipalityCountyLine,
+    /// A settlement request for a municipality and year that already has one.
+    RequestExists {
+        municipality: String,
+        year: i64,
+    },
+    /// A problem of one line of a pasted or uploaded file, shown where the file was given.
+    OnLine {
+        line: usize,
+        problem: Box<Problem>,
+    },
+    /// A password shorter than the policy's minimum (R-AUTH-1).
+    PasswordTooShort {
+        min: usize,
+    },
+    /// A common password, or one close to a common password.
+    PasswordTooCommon,
+    // Other choices.
+    /// A JSON member the request type does not have (SPEC §10: 400, not ignored).
+    UnknownMember,
+    LeftOrLeave,
+    Channel,
+    UnknownOperation,
+    /// The change of operator without a new operator.
+    ChooseNewOperator,
+    /// A stored region that is not one of UDI's.
+    StoredRegion,
     /// Lifecycle (R-REG-2): reopening an open centre.
     AlreadyOpen,
     /// Closing a closed centre.
@@ -404,6 +560,96 @@ impl Problem {
             NoApprovedDecision { number, year } => {
                 format!("the municipality {number} has no approved decision for {year}")
             }
+            NoUnits => "an agreement has at least one unit".into(),
+            CentreTwice { first } => format!("units[{first}] already has this centre"),
+            TierClash {
+                clash,
+                other,
+                agreement,
+            } => match agreement {
+                Some((name, priority)) => {
+                    clash.message(&format!("{other} of \"{name}\" (priority {priority})"))
+                }
+                None => clash.message(other),
+            },
+            CanteenClash { agreement, canteen } => format!(
+                "\"{agreement}\" is valid on some of the same days with canteen {}",
+                if *canteen { "off" } else { "on" }
+            ),
+            MonthNumber => "must be a month, 1–12".into(),
+            Months { max } => format!("must be 0–{max} months"),
+            PercentRange { max } => format!("must be 0–{max}"),
+            Percentage => "a percentage from 0 to 100".into(),
+            PaymentPeriod => "one of one_off, monthly, quarterly, yearly".into(),
+            EarliestFirstDate { earliest } => {
+                format!("at the earliest {earliest}, in the calendar year after the start")
+            }
+            BeforeFirstRegulation => "before the first regulation date".into(),
+            Amount => "must be an amount in kroner, e.g. 1 234,56".into(),
+            NoCentreWithId => "no centre with this id".into(),
+            NotOperatorsCentre => "the operator does not run this centre".into(),
+            StopBeforeStart => "the stop date would not be after valid_from".into(),
+            ListedTwice { date } => format!("{date} is listed twice"),
+            DayOfMonth { month } => format!("must be a day of {month}"),
+            LineDayOfMonth { month } => format!("the date must be a day of {month}"),
+            Count => "must be a whole number, 0 or more".into(),
+            LineCount => "residents must be a whole number, 0 or more".into(),
+            DateResidentsLine => "must be date;residents".into(),
+            DufNumber => "must be exactly 12 digits".into(),
+            Gender => "must be female, male or unknown".into(),
+            AfterFrom => "must be after from".into(),
+            ColumnCount {
+                expected,
+                layout,
+                found,
+            } => format!("expected {expected} columns, {layout}, found {found}"),
+            RepeatedInFile { key, first } => {
+                format!("{key} appears more than once in the file (first on line {first})")
+            }
+            RepeatedOnLines { key, lines } => {
+                format!("{key} appears more than once in the file (lines {lines})")
+            }
+            NoRows { layout } => format!("the file has no rows ({layout})"),
+            EmptyFile { columns } => {
+                format!("the file is empty; its first row must name the columns: {columns}")
+            }
+            UnknownColumn { name, columns } => {
+                format!("unknown column \"{name}\"; the columns are {columns}")
+            }
+            ColumnTwice { name } => format!("the column \"{name}\" appears twice"),
+            MissingColumns { names } => format!("missing column(s): {names}"),
+            UnclosedQuote => "a quoted field is not closed before the end of the file".into(),
+            FieldCount { fields, header } => {
+                format!("the row has {fields} fields, the header {header}")
+            }
+            TrueOrFalse { text } => {
+                format!("\"{text}\" is not true or false (also yes/no, ja/nei, 1/0)")
+            }
+            UnknownRegion { text } => {
+                format!("unknown region \"{text}\"; one of ØST, SØR, IØST, NORD, VEST, MIDT")
+            }
+            SpecialCareNeedsRegion => {
+                "a 35xx centre needs its region, since no county gives it one (R-REG-1)".into()
+            }
+            CentreNumberInUse { number } => format!("centre number {number} is already in use"),
+            DroNumberInUse { dro } => format!("{dro} is already in use"),
+            CpiIndexShape => "an index like 136.4 (at most three decimals)".into(),
+            CpiIndexRange => "an index above 0 and at most 100000".into(),
+            MunicipalityCountyLine => "two columns: municipality;county".into(),
+            RequestExists { municipality, year } => {
+                format!("{municipality} already has a request for {year}")
+            }
+            OnLine { line, problem } => format!("line {line}: {}", problem.english()),
+            PasswordTooShort { min } => format!("must be at least {min} characters"),
+            PasswordTooCommon => {
+                "is too easy to guess (a common password or close to one); choose another".into()
+            }
+            UnknownMember => "unknown member".into(),
+            LeftOrLeave => "choose left or leave".into(),
+            Channel => "one of note, imdi, centre".into(),
+            UnknownOperation => "unknown operation".into(),
+            ChooseNewOperator => "choose the new operator".into(),
+            StoredRegion => "the centre's region is not one of UDI's".into(),
             AlreadyOpen => "the centre is already open".into(),
             AlreadyClosed => "the centre is already closed".into(),
             ClosedReopenFirst => "the centre is closed; reopen it before changing it".into(),

@@ -19,7 +19,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::cpi::{CpiIndex, CpiTable, MissingIndex};
 use crate::dates::Month;
-use crate::error::{FieldError, FieldErrors};
+use crate::error::{FieldError, FieldErrors, Problem};
 use crate::money::{Ore, divide_rounding_half_away};
 
 /// 100 % in hundredths of a percent.
@@ -84,18 +84,20 @@ impl RegulationDraft {
         let field = |name: &str| format!("{prefix}{name}");
         let month = self.month.unwrap_or(DEFAULT_MONTH);
         if !(1..=12).contains(&month) {
-            errors.push(FieldError::new(field("month"), "a month number, 1–12"));
+            errors.push(FieldError::coded(field("month"), Problem::MonthNumber));
         }
         let percent = Percent::from_hundredths(self.percent.unwrap_or(HUNDRED_PERCENT));
         if percent.is_none() {
-            errors.push(FieldError::new(
-                field("percent"),
-                "a percentage from 0 to 100",
-            ));
+            errors.push(FieldError::coded(field("percent"), Problem::Percentage));
         }
         let lag_months = self.lag_months.unwrap_or(DEFAULT_LAG_MONTHS);
         if lag_months > MAX_LAG_MONTHS {
-            errors.push(FieldError::new(field("lag_months"), "0–12 months"));
+            errors.push(FieldError::coded(
+                field("lag_months"),
+                Problem::Months {
+                    max: i64::from(MAX_LAG_MONTHS),
+                },
+            ));
         }
         let base_date = self.base_date.unwrap_or(valid_from);
         let earliest = NaiveDate::from_ymd_opt(valid_from.year() + 1, 1, 1);
@@ -104,19 +106,18 @@ impl RegulationDraft {
             None => NaiveDate::from_ymd_opt(valid_from.year() + 1, month.clamp(1, 12), 1),
         };
         match (first_date, earliest) {
-            (Some(first), Some(earliest)) if first < earliest => errors.push(FieldError::new(
+            (Some(first), Some(earliest)) if first < earliest => errors.push(FieldError::coded(
                 field("first_date"),
-                format!("at the earliest {earliest}, in the calendar year after the start"),
+                Problem::EarliestFirstDate {
+                    earliest: earliest.to_string(),
+                },
             )),
-            (Some(first), _) if base_date >= first => errors.push(FieldError::new(
+            (Some(first), _) if base_date >= first => errors.push(FieldError::coded(
                 field("base_date"),
-                "before the first regulation date",
+                Problem::BeforeFirstRegulation,
             )),
             (None, _) | (_, None) => {
-                errors.push(FieldError::new(
-                    field("first_date"),
-                    "a date in years 1–9999",
-                ));
+                errors.push(FieldError::coded(field("first_date"), Problem::Date));
             }
             _ => {}
         }

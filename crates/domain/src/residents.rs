@@ -6,7 +6,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::dates::parse_date;
-use crate::error::{FieldError, FieldErrors};
+use crate::error::{FieldError, FieldErrors, Problem};
 
 /// The longest name or household key accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -22,7 +22,7 @@ impl DufNumber {
         if text.len() == 12 && text.bytes().all(|byte| byte.is_ascii_digit()) {
             Ok(DufNumber(text.to_owned()))
         } else {
-            Err(FieldError::new("duf_number", "must be exactly 12 digits"))
+            Err(FieldError::coded("duf_number", Problem::DufNumber))
         }
     }
 
@@ -87,12 +87,9 @@ pub struct Resident {
 fn bounded_text(field: &str, text: &str, max: usize) -> Result<String, FieldError> {
     let text = text.trim();
     if text.is_empty() {
-        Err(FieldError::new(field, "must not be blank"))
+        Err(FieldError::coded(field, Problem::Required))
     } else if text.chars().count() > max {
-        Err(FieldError::new(
-            field,
-            format!("must be at most {max} characters"),
-        ))
+        Err(FieldError::coded(field, Problem::TooLong { max }))
     } else {
         Ok(text.to_owned())
     }
@@ -117,15 +114,13 @@ pub fn validate_resident(
         MAX_NAME_CHARS,
     ));
     let birth_date = errors.check(match parse_date(draft.birth_date.trim()) {
-        None => Err(FieldError::new("birth_date", "must be a date YYYY-MM-DD")),
-        Some(date) if date > today => {
-            Err(FieldError::new("birth_date", "must not be in the future"))
-        }
+        None => Err(FieldError::coded("birth_date", Problem::Date)),
+        Some(date) if date > today => Err(FieldError::coded("birth_date", Problem::InTheFuture)),
         Some(date) => Ok(date),
     });
     let gender = errors.check(
         Gender::from_code(draft.gender.trim())
-            .ok_or_else(|| FieldError::new("gender", "must be female, male or unknown")),
+            .ok_or_else(|| FieldError::coded("gender", Problem::Gender)),
     );
     let household = errors.check(bounded_text(
         "household",

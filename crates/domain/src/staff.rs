@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::agreements::CentreWindows;
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 
 /// Where an order for a staff account stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +64,7 @@ impl DisableReason {
         match code.trim() {
             "left" => Ok(DisableReason::Left),
             "leave" => Ok(DisableReason::Leave),
-            _ => Err(FieldError::new("reason", "choose left or leave")),
+            _ => Err(FieldError::coded("reason", Problem::LeftOrLeave)),
         }
     }
 }

@@ -40,19 +40,9 @@ impl FormErrors {
         }
     }
 
-    /// Every error in English, beside its field (the first of a field is shown).
-    pub fn from_fields(errors: impl IntoIterator<Item = FieldError>) -> FormErrors {
-        FormErrors {
-            errors: errors
-                .into_iter()
-                .map(|error| FormError {
-                    field: error.field,
-                    label: String::new(),
-                    message: error.message,
-                })
-                .collect(),
-            summary: String::new(),
-        }
+    /// Every error in `lang`, beside its field (the first of a field is shown), without labels.
+    pub fn from_fields(errors: impl IntoIterator<Item = FieldError>, lang: Lang) -> FormErrors {
+        FormErrors::localized(errors, lang, &[])
     }
 
     /// Every error in `lang`, each named by the label `labels` gives its field.

@@ -3,7 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -83,7 +83,7 @@ where
         Ok(_) if !unknown.is_empty() => Err(ApiError::invalid_fields(
             unknown
                 .into_iter()
-                .map(|field| FieldError::new(field, "unknown member"))
+                .map(|field| FieldError::coded(field, Problem::UnknownMember))
                 .collect(),
         )),
         Ok(value) => Ok(value),

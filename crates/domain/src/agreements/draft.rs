@@ -35,16 +35,15 @@ impl AgreementInput {
             .stop_date
             .as_deref()
             .map(|text| date(text, "stop_date"));
-        let exclusive = "must be after valid_from (it is exclusive)";
         if let (Some(from), Some(to)) = (valid_from, valid_to)
             && to <= from
         {
-            errors.push(FieldError::new("valid_to", exclusive));
+            errors.push(FieldError::coded("valid_to", Problem::AfterValidFrom));
         }
         if let (Some(from), Some(Some(stop))) = (valid_from, stop_date)
             && stop <= from
         {
-            errors.push(FieldError::new("stop_date", exclusive));
+            errors.push(FieldError::coded("stop_date", Problem::AfterValidFrom));
         }
         let notice = errors.check(months(self.notice_period_months, "notice_period_months"));
         let extension = self
@@ -52,13 +51,10 @@ impl AgreementInput {
             .map(|value| errors.check(months(value, "extension_deadline_months")));
         let name = self.name.as_deref().map(str::trim).unwrap_or("").to_owned();
         if name.chars().count() > 200 {
-            errors.push(FieldError::new("name", "must be at most 200 characters"));
+            errors.push(FieldError::coded("name", Problem::TooLong { max: 200 }));
         }
         if self.units.is_empty() {
-            errors.push(FieldError::new(
-                "units",
-                "an agreement has at least one unit",
-            ));
+            errors.push(FieldError::coded("units", Problem::NoUnits));
         }
         let validity = match (valid_from, valid_to, stop_date) {
             (Some(from), Some(to), None) => DateRange::new(from, to),
@@ -74,8 +70,8 @@ impl AgreementInput {
                 .iter()
                 .position(|other| other.centre_id == unit.centre_id)
             {
-                let message = format!("units[{first}] already has this centre");
-                errors.push(FieldError::new(format!("units[{u}].centre_id"), message));
+                let problem = Problem::CentreTwice { first };
+                errors.push(FieldError::coded(format!("units[{u}].centre_id"), problem));
             }
             if let Some(unit) = unit.validate(u, &defaults, validity, &mut errors) {
                 units.push(unit);
@@ -155,8 +151,10 @@ impl UnitInput {
             }
         }
         if !self.canteen && !self.meal_tiers.is_empty() {
-            let message = "meal tiers need a unit with a canteen";
-            errors.push(FieldError::new(at("meal_tiers"), message));
+            errors.push(FieldError::coded(
+                at("meal_tiers"),
+                Problem::MealTiersNeedCanteen,
+            ));
         }
         let mut meal_tiers = Vec::with_capacity(self.meal_tiers.len());
         for (t, tier) in self.meal_tiers.iter().enumerate() {
@@ -210,10 +208,18 @@ fn own_queue(slots: &[QueueSlot], list: &str, capacity_field: &str, errors: &mut
                 _ => return None,
             };
             let clash = queue_clash(slot, earlier)?;
-            Some((field, clash.message(&format!("{list}[{other}]"))))
+            let problem = Problem::TierClash {
+                clash,
+                other: format!("{list}[{other}]"),
+                agreement: None,
+            };
+            Some((field, problem))
         });
-        if let Some((field, message)) = found {
-            errors.push(FieldError::new(format!("{list}[{index}].{field}"), message));
+        if let Some((field, problem)) = found {
+            errors.push(FieldError::coded(
+                format!("{list}[{index}].{field}"),
+                problem,
+            ));
         }
     }
 }
@@ -276,7 +282,7 @@ impl RegulationInput {
         let at = |name: &str| format!("{field}.regulation.{name}");
         let month = match self.month {
             Some(month) if !(1..=12).contains(&month) => {
-                errors.push(FieldError::new(at("month"), "must be a month, 1–12"));
+                errors.push(FieldError::coded(at("month"), Problem::MonthNumber));
                 None
             }
             Some(month) => Some(month as u32),
@@ -284,7 +290,10 @@ impl RegulationInput {
         };
         let percent = match self.percent {
             Some(percent) if !(0..=1000).contains(&percent) => {
-                errors.push(FieldError::new(at("percent"), "must be 0–1000"));
+                errors.push(FieldError::coded(
+                    at("percent"),
+                    Problem::PercentRange { max: 1000 },
+                ));
                 None
             }
             Some(percent) => Some(percent as u32),
@@ -319,9 +328,10 @@ impl PaymentInput {
     ) -> Option<Payment> {
         let at = |name: &str| format!("{field}.payment.{name}");
         let period = match self.period.as_deref() {
-            Some(code) => errors.check(PaymentPeriod::from_code(code).ok_or_else(|| {
-                FieldError::new(at("period"), "one of one_off, monthly, quarterly, yearly")
-            })),
+            Some(code) => errors.check(
+                PaymentPeriod::from_code(code)
+                    .ok_or_else(|| FieldError::coded(at("period"), Problem::PaymentPeriod)),
+            ),
             None => Some(PaymentPeriod::Monthly),
         };
         let first_date = optional_date(self.first_date.as_deref(), &at("first_date"), errors);
@@ -351,9 +361,9 @@ fn months(value: i64, field: &str) -> Result<u32, FieldError> {
     if (0..=MAX_MONTHS).contains(&value) {
         Ok(value as u32)
     } else {
-        Err(FieldError::new(
+        Err(FieldError::coded(
             field,
-            format!("must be 0–{MAX_MONTHS} months"),
+            Problem::Months { max: MAX_MONTHS },
         ))
     }
 }

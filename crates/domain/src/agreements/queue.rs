@@ -8,7 +8,7 @@
 use super::Capacity;
 use super::terms::AgreementTerms;
 use crate::dates::DateRange;
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 
 /// One tier as the queue rule sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,12 +139,11 @@ pub fn check_against_others(
                 .unit_of(unit.centre_id)
                 .is_some_and(|theirs| theirs.canteen != unit.canteen)
         }) {
-            let message = format!(
-                "\"{}\" is valid on some of the same days with canteen {}",
-                other.name,
-                if unit.canteen { "off" } else { "on" }
-            );
-            return Err(FieldError::new(format!("units[{u}].canteen"), message));
+            let problem = Problem::CanteenClash {
+                agreement: other.name.clone(),
+                canteen: unit.canteen,
+            };
+            return Err(FieldError::coded(format!("units[{u}].canteen"), problem));
         }
         let (places, meals) = slots_of(terms, unit.centre_id);
         for (list, mine, capacity_field, meal) in [
@@ -164,13 +163,17 @@ pub fn check_against_others(
                             QueueClash::UnboundedNotLast => capacity_field,
                             _ => "priority",
                         };
-                        let message = clash.message(&format!(
-                            "{list}[{position}] of \"{}\" (priority {})",
-                            other.name, theirs[position].priority
-                        ));
-                        return Err(FieldError::new(
+                        let problem = Problem::TierClash {
+                            clash,
+                            other: format!("{list}[{position}]"),
+                            agreement: Some((
+                                other.name.clone(),
+                                i64::from(theirs[position].priority),
+                            )),
+                        };
+                        return Err(FieldError::coded(
                             format!("units[{u}].{list}[{t}].{field}"),
-                            message,
+                            problem,
                         ));
                     }
                 }

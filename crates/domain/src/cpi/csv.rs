@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::CpiIndex;
 use crate::dates::Month;
-use crate::error::{FieldError, FieldErrors};
+use crate::error::{FieldError, FieldErrors, Problem};
 
 /// One valid row of the file; `line` counts from 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,30 +27,31 @@ pub fn parse_csv(text: &str) -> Result<Vec<CpiRow>, Vec<FieldError>> {
         let field = |name: &str| format!("lines[{line_number}].{name}");
         let present: Vec<&str> = trim_trailing_empty(&fields);
         if present.len() != 2 {
-            errors.push(FieldError::new(
-                format!("lines[{line_number}]"),
-                format!(
-                    "expected two columns, month and index (YYYY-MM;136.4), found {}",
-                    present.len()
-                ),
-            ));
+            let problem = Problem::ColumnCount {
+                expected: 2,
+                layout: "month;index (YYYY-MM;136.4)".to_owned(),
+                found: present.len(),
+            };
+            errors.push(FieldError::coded(format!("lines[{line_number}]"), problem));
             continue;
         }
         let month = Month::parse(present[0]);
         if month.is_none() {
-            errors.push(FieldError::new(field("month"), "a month, YYYY-MM"));
+            errors.push(FieldError::coded(field("month"), Problem::Month));
         }
         let index = errors.check(
-            CpiIndex::parse(present[1]).map_err(|detail| FieldError::new(field("index"), detail)),
+            CpiIndex::parse(present[1])
+                .map_err(|problem| FieldError::coded(field("index"), problem)),
         );
         let (Some(month), Some(index)) = (month, index) else {
             continue;
         };
         if let Some(first) = first_line_of.get(&month) {
-            errors.push(FieldError::new(
-                field("month"),
-                format!("{month} appears more than once in the file (first on line {first})"),
-            ));
+            let problem = Problem::RepeatedInFile {
+                key: month.to_string(),
+                first: *first,
+            };
+            errors.push(FieldError::coded(field("month"), problem));
             continue;
         }
         first_line_of.insert(month, line_number);
@@ -61,10 +62,8 @@ pub fn parse_csv(text: &str) -> Result<Vec<CpiRow>, Vec<FieldError>> {
         });
     }
     if rows.is_empty() && errors.is_empty() {
-        errors.push(FieldError::new(
-            "lines",
-            "the file has no rows (YYYY-MM;136.4)",
-        ));
+        let layout = "YYYY-MM;136.4".to_owned();
+        errors.push(FieldError::coded("lines", Problem::NoRows { layout }));
     }
     errors.into_result(|| rows)
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::dates::{Month, parse_date};
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 use crate::place_types::PlaceType;
 
 /// One stay as the count needs it: place type and half-open days (`to` `None` = still there).
@@ -128,26 +128,26 @@ pub fn check_entered_days(
     for (index, (date, residents)) in days.iter().enumerate() {
         let date = match parse_date(date.trim()).filter(|date| month.contains(*date)) {
             Some(date) if rows.iter().any(|(seen, _)| *seen == date) => {
-                errors.push(FieldError::new(
-                    format!("days[{index}].date"),
-                    format!("{date} is listed twice"),
-                ));
+                let problem = Problem::ListedTwice {
+                    date: date.to_string(),
+                };
+                errors.push(FieldError::coded(format!("days[{index}].date"), problem));
                 None
             }
             Some(date) => Some(date),
             None => {
-                errors.push(FieldError::new(
-                    format!("days[{index}].date"),
-                    format!("must be a day of {month}"),
-                ));
+                let problem = Problem::DayOfMonth {
+                    month: month.to_string(),
+                };
+                errors.push(FieldError::coded(format!("days[{index}].date"), problem));
                 None
             }
         };
         let residents = u32::try_from(*residents).ok();
         if residents.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::coded(
                 format!("days[{index}].residents"),
-                "must be a whole number, 0 or more",
+                Problem::Count,
             ));
         }
         if let (Some(date), Some(residents)) = (date, residents) {
@@ -174,27 +174,23 @@ pub fn parse_daily_counts_csv(
         let field = format!("line {}", record.line);
         let cells: Vec<&str> = record.fields.iter().map(String::as_str).collect();
         let [date, residents] = cells.as_slice() else {
-            errors.push(FieldError::new(field, "must be date;residents"));
+            errors.push(FieldError::coded(field, Problem::DateResidentsLine));
             continue;
         };
         let Some(date) = parse_date(date).filter(|date| month.contains(*date)) else {
-            errors.push(FieldError::new(
-                field,
-                format!("the date must be a day of {month}"),
-            ));
+            let month = month.to_string();
+            errors.push(FieldError::coded(field, Problem::LineDayOfMonth { month }));
             continue;
         };
         let Some(residents) =
             crate::paste::whole_number(residents).and_then(|count| u32::try_from(count).ok())
         else {
-            errors.push(FieldError::new(
-                field,
-                "residents must be a whole number, 0 or more",
-            ));
+            errors.push(FieldError::coded(field, Problem::LineCount));
             continue;
         };
         if rows.iter().any(|(seen, _)| *seen == date) {
-            errors.push(FieldError::new(field, format!("{date} is listed twice")));
+            let date = date.to_string();
+            errors.push(FieldError::coded(field, Problem::ListedTwice { date }));
             continue;
         }
         rows.push((date, residents));

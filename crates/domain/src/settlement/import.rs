@@ -68,14 +68,12 @@ pub fn parse_requests_csv(text: &str) -> Result<Vec<RequestRow>, Vec<FieldError>
                 .count();
         let fields = &record.fields[..kept];
         if fields.len() != REQUEST_COLUMNS.len() || record.unterminated_quote {
-            errors.push(FieldError::new(
-                row_field(line, ""),
-                format!(
-                    "expected four columns, {} (2026;4601;120;10), found {}",
-                    REQUEST_COLUMNS.join(";"),
-                    fields.len()
-                ),
-            ));
+            let problem = Problem::ColumnCount {
+                expected: REQUEST_COLUMNS.len(),
+                layout: format!("{} (2026;4601;120;10)", REQUEST_COLUMNS.join(";")),
+                found: fields.len(),
+            };
+            errors.push(FieldError::coded(row_field(line, ""), problem));
             continue;
         }
         let mut row_errors = FieldErrors::default();
@@ -109,12 +107,13 @@ pub fn parse_requests_csv(text: &str) -> Result<Vec<RequestRow>, Vec<FieldError>
         };
         let key = (numbers.municipality_number.clone(), numbers.year);
         if let Some(first) = first_line_of.get(&key) {
-            errors.push(FieldError::new(
+            let problem = Problem::RepeatedInFile {
+                key: format!("{} {}", key.0, key.1),
+                first: *first,
+            };
+            errors.push(FieldError::coded(
                 row_field(line, "municipality_number"),
-                format!(
-                    "{} {} appears more than once in the file (first on line {first})",
-                    key.0, key.1
-                ),
+                problem,
             ));
             continue;
         }
@@ -122,10 +121,8 @@ pub fn parse_requests_csv(text: &str) -> Result<Vec<RequestRow>, Vec<FieldError>
         rows.push(RequestRow { line, numbers });
     }
     if rows.is_empty() && errors.is_empty() {
-        errors.push(FieldError::new(
-            "lines",
-            "the file has no rows (year;municipality_number;persons;unaccompanied_minors)",
-        ));
+        let layout = REQUEST_COLUMNS.join(";");
+        errors.push(FieldError::coded("lines", Problem::NoRows { layout }));
     }
     errors.into_result(|| rows)
 }

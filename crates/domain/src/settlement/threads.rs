@@ -54,7 +54,7 @@ impl Channel {
         Channel::ALL
             .into_iter()
             .find(|channel| channel.code() == code.trim())
-            .ok_or_else(|| FieldError::new("channel", "one of note, imdi, centre"))
+            .ok_or_else(|| FieldError::coded("channel", Problem::Channel))
     }
 
     /// Whether `side` reads the channel of an offer (`accepted`: the municipality said yes).

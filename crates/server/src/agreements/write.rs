@@ -5,7 +5,7 @@ use mottak_domain::agreements::{
     proposed_name, stop_date_after_notice,
 };
 use mottak_domain::dates::parse_date;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_domain::place_types::PlaceType;
 use mottak_domain::registry::Category;
 use mottak_store::Store;
@@ -53,7 +53,7 @@ async fn decide(
     let operator = match store.operator(input.operator_id).await {
         Ok(operator) => Some(operator),
         Err(mottak_store::StoreError::NotFound) => {
-            errors.push(FieldError::new("operator_id", "no operator with this id"));
+            errors.push(FieldError::coded("operator_id", Problem::NoOperatorWithId));
             None
         }
         Err(other) => return Err(other.into()),
@@ -67,14 +67,11 @@ async fn decide(
                     .as_ref()
                     .is_some_and(|op| op.id != centre.operator_id) =>
             {
-                errors.push(FieldError::new(
-                    field,
-                    "the operator does not run this centre",
-                ));
+                errors.push(FieldError::coded(field, Problem::NotOperatorsCentre));
             }
             Ok(centre) => centres.push(centre),
             Err(mottak_store::StoreError::NotFound) => {
-                errors.push(FieldError::new(field, "no centre with this id"));
+                errors.push(FieldError::coded(field, Problem::NoCentreWithId));
             }
             Err(other) => return Err(other.into()),
         }
@@ -290,12 +287,12 @@ pub async fn give_notice(
     current: &StoredAgreement,
     date: &str,
 ) -> Result<StoredAgreement, RegistryError> {
-    let invalid = || FieldError::new("date", "must be an existing date, YYYY-MM-DD");
+    let invalid = || FieldError::coded("date", Problem::Date);
     let date = parse_date(date).ok_or_else(invalid)?;
     let terms = &current.terms;
     let stop = stop_date_after_notice(date, terms.notice_period_months).ok_or_else(invalid)?;
     if stop <= terms.valid_from {
-        return Err(FieldError::new("date", "the stop date would not be after valid_from").into());
+        return Err(FieldError::coded("date", Problem::StopBeforeStart).into());
     }
     if stop > terms.end() {
         return Err(RegistryError::Conflict {

@@ -2,6 +2,7 @@
 
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
+use mottak_domain::error::Problem;
 
 use crate::config::PasswordHashing;
 
@@ -15,13 +16,18 @@ pub enum PasswordProblem {
 }
 
 impl PasswordProblem {
-    pub fn message(self) -> &'static str {
+    /// The problem as a field error's code.
+    pub fn problem(self) -> Problem {
         match self {
-            PasswordProblem::TooShort => "must be at least 12 characters",
-            PasswordProblem::TooCommon => {
-                "is too easy to guess (a common password or close to one); choose another"
-            }
+            PasswordProblem::TooShort => Problem::PasswordTooShort {
+                min: MINIMUM_LENGTH,
+            },
+            PasswordProblem::TooCommon => Problem::PasswordTooCommon,
         }
+    }
+
+    pub fn message(self) -> String {
+        self.problem().english()
     }
 }
 

@@ -2,6 +2,7 @@
 //! numbers or field paths (the form shows the field's label beside it). The API's English
 //! sentence is [`Problem::english`]; this catalogue is the interface's.
 
+use mottak_domain::agreements::QueueClash;
 use mottak_domain::error::{FieldError, Problem};
 
 use super::Lang;
@@ -16,6 +17,51 @@ fn place_label(code: &str, lang: Lang) -> String {
 /// A category's label from the catalogue.
 fn category_label(code: &str, lang: Lang) -> &str {
     lang.find(&format!("category.{code}")).unwrap_or(code)
+}
+
+/// A queue clash in plain words, naming the other agreement when it is another's.
+fn tier_clash(clash: QueueClash, agreement: Option<&(String, i64)>) -> (String, String) {
+    let (nb, en) = match clash {
+        QueueClash::Duplicate => (
+            "Prioriteten er allerede brukt av et annet trinn",
+            "The priority is already used by another tier",
+        ),
+        QueueClash::UnboundedNotLast => (
+            "0 (ubegrenset) er bare lov på det siste trinnet i køen etter prioritet",
+            "0 (unbounded) is only allowed on the last tier of the queue by priority",
+        ),
+        QueueClash::AfterUnbounded => (
+            "Trinnet må komme før det ubegrensede trinnet etter prioritet",
+            "The tier must come before the unbounded tier by priority",
+        ),
+    };
+    match agreement {
+        Some((name, priority)) => (
+            format!("{nb} (i avtalen «{name}», prioritet {priority})"),
+            format!("{en} (in the agreement \"{name}\", priority {priority})"),
+        ),
+        None => (nb.to_owned(), en.to_owned()),
+    }
+}
+
+/// An ISO date as the interface shows it (dd.mm.yyyy, SPEC §9); anything else as it is.
+fn shown_date(iso: &str) -> String {
+    mottak_domain::dates::parse_date(iso).map_or_else(
+        || iso.to_owned(),
+        |date| date.format("%d.%m.%Y").to_string(),
+    )
+}
+
+/// `2026-03` as «mars 2026» or "March 2026"; anything else as it is.
+fn month_words(month: &str, lang: Lang) -> String {
+    let Some((year, number)) = month.split_once('-') else {
+        return month.to_owned();
+    };
+    let number = number.trim_start_matches('0');
+    match lang.find(&format!("calendar_month.name.{number}")) {
+        Some(name) => format!("{name} {year}"),
+        None => month.to_owned(),
+    }
 }
 
 /// `error` in `lang`.
@@ -202,7 +248,10 @@ fn texts(problem: &Problem) -> (String, String) {
             "må være en måned som finnes, åååå-mm",
             "must be an existing month, YYYY-MM",
         ),
-        Date => both("må være en dato som finnes", "must be an existing date"),
+        Date => both(
+            "må være en dato (dd.mm.åååå)",
+            "must be a date (dd.mm.yyyy)",
+        ),
         ClaimPlaceType => both("ukjent plasstype", "unknown place type"),
         PlaceTypeTaken { .. } => both(
             "en annen enhet har allerede denne plasstypen",
@@ -308,7 +357,7 @@ fn texts(problem: &Problem) -> (String, String) {
         YesOrNo => both("må være ja eller nei", "must be yes or no"),
         NotInThePast => both("kan ikke være tilbake i tid", "must not be in the past"),
         WholeNumber => both("må være et helt tall", "must be a whole number"),
-        InTheFuture => both("kan ikke være etter i dag", "cannot be after today"),
+        InTheFuture => both("kan ikke være fram i tid", "must not be in the future"),
         UnknownLogKind { .. } => both(
             "Velg en type aktivitet fra listen",
             "Choose a kind of activity from the list",
@@ -344,6 +393,203 @@ fn texts(problem: &Problem) -> (String, String) {
         NoApprovedDecision { number, year } => (
             format!("kommunen {number} har ikke noe godkjent vedtak for {year}"),
             format!("the municipality {number} has no approved decision for {year}"),
+        ),
+        NoUnits => both(
+            "Avtalen må ha minst én enhet",
+            "The agreement needs at least one unit",
+        ),
+        CentreTwice { first } => (
+            format!("Mottaket er allerede med i avtalen, i enhet {}", first + 1),
+            format!(
+                "The centre is already in the agreement, in unit {}",
+                first + 1
+            ),
+        ),
+        TierClash {
+            clash, agreement, ..
+        } => tier_clash(*clash, agreement.as_ref()),
+        CanteenClash { agreement, canteen } => {
+            let (nb, en) = if *canteen {
+                ("uten", "without")
+            } else {
+                ("med", "with")
+            };
+            (
+                format!("Avtalen «{agreement}» gjelder noen av de samme dagene {nb} kantine"),
+                format!(
+                    "The agreement \"{agreement}\" is valid on some of the same days {en} a canteen"
+                ),
+            )
+        }
+        MonthNumber => both("må være en måned, 1–12", "must be a month, 1–12"),
+        Months { max } => (
+            format!("må være fra 0 til {max} måneder"),
+            format!("must be from 0 to {max} months"),
+        ),
+        PercentRange { max } => (
+            format!("må være fra 0 til {max} prosent"),
+            format!("must be from 0 to {max} per cent"),
+        ),
+        Percentage => both(
+            "må være en prosent fra 0 til 100",
+            "must be a percentage from 0 to 100",
+        ),
+        PaymentPeriod => both(
+            "Velg engangs, månedlig, kvartalsvis eller årlig",
+            "Choose one-off, monthly, quarterly or yearly",
+        ),
+        EarliestFirstDate { earliest } => (
+            format!(
+                "kan tidligst være {}, i kalenderåret etter oppstart",
+                shown_date(earliest)
+            ),
+            format!(
+                "can be {} at the earliest, in the calendar year after the start",
+                shown_date(earliest)
+            ),
+        ),
+        BeforeFirstRegulation => both(
+            "må være før første reguleringsdato",
+            "must be before the first regulation date",
+        ),
+        Amount => both(
+            "må være et beløp i kroner, for eksempel 1 234,56",
+            "must be an amount in kroner, e.g. 1,234.56",
+        ),
+        NoCentreWithId => both("Mottaket finnes ikke", "The centre does not exist"),
+        NotOperatorsCentre => both(
+            "Driftsoperatøren driver ikke dette mottaket",
+            "The operator does not run this centre",
+        ),
+        StopBeforeStart => both(
+            "Med oppsigelsestiden ville avtalen stanse før den begynner",
+            "With the notice period the agreement would stop before it starts",
+        ),
+        ListedTwice { date } => (
+            format!("{} står to ganger", shown_date(date)),
+            format!("{} is listed twice", shown_date(date)),
+        ),
+        DayOfMonth { month } => (
+            format!("må være en dag i {}", month_words(month, Lang::Nb)),
+            format!("must be a day of {}", month_words(month, Lang::En)),
+        ),
+        LineDayOfMonth { month } => (
+            format!("Datoen må være en dag i {}", month_words(month, Lang::Nb)),
+            format!("The date must be a day of {}", month_words(month, Lang::En)),
+        ),
+        Count => both(
+            "må være et heltall, 0 eller mer",
+            "must be a whole number, 0 or more",
+        ),
+        LineCount => both(
+            "Antall beboere må være et helt tall, 0 eller mer",
+            "The number of residents must be a whole number, 0 or more",
+        ),
+        DateResidentsLine => both(
+            "Linjen må ha dato og antall beboere",
+            "The line needs a date and a number of residents",
+        ),
+        DufNumber => both("må være nøyaktig 12 sifre", "must be exactly 12 digits"),
+        Gender => both("Velg kjønn", "Choose the gender"),
+        AfterFrom => both("må være etter første dag", "must be after the first day"),
+        ColumnCount {
+            expected, found, ..
+        } => (
+            format!("Linjen skal ha {expected} kolonner, men har {found}"),
+            format!("The line should have {expected} columns, but has {found}"),
+        ),
+        RepeatedInFile { key, first } => (
+            format!("{key} står flere ganger i filen (først på linje {first})"),
+            format!("{key} appears more than once in the file (first on line {first})"),
+        ),
+        RepeatedOnLines { key, lines } => (
+            format!("{key} står flere ganger i filen (linje {lines})"),
+            format!("{key} appears more than once in the file (lines {lines})"),
+        ),
+        NoRows { .. } => both("Filen har ingen rader", "The file has no rows"),
+        EmptyFile { columns } => (
+            format!("Filen er tom; den første raden skal navngi kolonnene: {columns}"),
+            format!("The file is empty; its first row must name the columns: {columns}"),
+        ),
+        UnknownColumn { name, columns } => (
+            format!("Ukjent kolonne «{name}»; kolonnene er {columns}"),
+            format!("Unknown column \"{name}\"; the columns are {columns}"),
+        ),
+        ColumnTwice { name } => (
+            format!("Kolonnen «{name}» står to ganger"),
+            format!("The column \"{name}\" appears twice"),
+        ),
+        MissingColumns { names } => (
+            format!("Disse kolonnene mangler: {names}"),
+            format!("These columns are missing: {names}"),
+        ),
+        UnclosedQuote => both(
+            "Et felt i anførselstegn lukkes ikke før filen slutter",
+            "A quoted field is not closed before the end of the file",
+        ),
+        FieldCount { fields, header } => (
+            format!("Raden har {fields} felt, overskriftsraden {header}"),
+            format!("The row has {fields} fields, the header {header}"),
+        ),
+        TrueOrFalse { text } => (
+            format!("«{text}» er verken ja eller nei"),
+            format!("\"{text}\" is neither yes nor no"),
+        ),
+        UnknownRegion { text } => (
+            format!("Ukjent region «{text}»; en av ØST, SØR, IØST, NORD, VEST, MIDT"),
+            format!("Unknown region \"{text}\"; one of ØST, SØR, IØST, NORD, VEST, MIDT"),
+        ),
+        SpecialCareNeedsRegion => both(
+            "Et mottak i serie 35 trenger region, fordi ingen fylke gir den",
+            "A centre in series 35 needs its region, since no county gives it one",
+        ),
+        CentreNumberInUse { number } => (
+            format!("Mottaksnummer {number} er allerede i bruk"),
+            format!("Centre number {number} is already in use"),
+        ),
+        DroNumberInUse { dro } => (
+            format!("{dro} er allerede i bruk"),
+            format!("{dro} is already in use"),
+        ),
+        CpiIndexShape => both(
+            "må være en indeks som 136,4 (høyst tre desimaler)",
+            "must be an index like 136.4 (at most three decimals)",
+        ),
+        CpiIndexRange => both(
+            "må være over 0 og høyst 100000",
+            "must be above 0 and at most 100000",
+        ),
+        MunicipalityCountyLine => both(
+            "Linjen skal ha to kolonner: kommune;fylke",
+            "The line should have two columns: municipality;county",
+        ),
+        RequestExists { municipality, year } => (
+            format!("Kommune {municipality} har allerede en anmodning for {year}"),
+            format!("Municipality {municipality} already has a request for {year}"),
+        ),
+        OnLine { line, problem } => {
+            let (nb, en) = texts(problem);
+            (format!("Linje {line}: {nb}"), format!("Line {line}: {en}"))
+        }
+        PasswordTooShort { min } => (
+            format!("må ha minst {min} tegn"),
+            format!("must have at least {min} characters"),
+        ),
+        PasswordTooCommon => both(
+            "er for lett å gjette (et vanlig passord eller nesten et); velg et annet",
+            "is too easy to guess (a common password or nearly one); choose another",
+        ),
+        UnknownMember => both("ukjent felt", "unknown field"),
+        LeftOrLeave => both("Velg sluttet eller permisjon", "Choose left or leave"),
+        Channel => both("Velg en kanal fra listen", "Choose a channel from the list"),
+        UnknownOperation => both(
+            "Velg en endring fra listen",
+            "Choose a change from the list",
+        ),
+        ChooseNewOperator => both("Velg den nye driftsoperatøren", "Choose the new operator"),
+        StoredRegion => both(
+            "Mottakets region er ikke en av UDIs regioner",
+            "The centre's region is not one of UDI's regions",
         ),
         AlreadyOpen => both("Mottaket er allerede i drift", "The centre is already open"),
         AlreadyClosed => both(

@@ -74,28 +74,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("residents.save_stay", "Lagre opphold", "Save stay"),
     (
-        "residents.error.duf_number",
-        "må være nøyaktig 12 sifre",
-        "must be exactly 12 digits",
-    ),
-    ("residents.error.blank", "må fylles ut", "must not be blank"),
-    ("residents.error.too_long", "er for lang", "is too long"),
-    (
-        "residents.error.date",
-        "må være en dato (dd.mm.åååå)",
-        "must be a date (dd.mm.yyyy)",
-    ),
-    (
-        "residents.error.future",
-        "kan ikke være fram i tid",
-        "must not be in the future",
-    ),
-    (
-        "residents.error.gender",
-        "velg kvinne, mann eller ukjent",
-        "choose female, male or unknown",
-    ),
-    (
         "residents.error.to_after_from",
         "må være etter fra-datoen",
         "must be after the from date",
@@ -144,7 +122,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("occupancy.import", "Importer", "Import"),
     ("occupancy.approve", "Godkjenn måneden", "Approve the month"),
-    ("occupancy.line", "Linje", "Line"),
     (
         "occupancy.error.approved",
         "måneden er godkjent; bare UDI kan endre den",
@@ -159,25 +136,5 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "occupancy.error.stays",
         "mottaket har beboeropphold i måneden; belegget telles fra dem",
         "the centre has residents' stays in this month; its occupancy is counted from them",
-    ),
-    (
-        "occupancy.error.line",
-        "må være dato;beboere",
-        "must be date;residents",
-    ),
-    (
-        "occupancy.error.day",
-        "datoen må være en dag i måneden",
-        "the date must be a day of the month",
-    ),
-    (
-        "occupancy.error.count",
-        "må være et heltall, 0 eller mer",
-        "must be a whole number, 0 or more",
-    ),
-    (
-        "occupancy.error.twice",
-        "datoen står to ganger",
-        "the date is listed twice",
     ),
 ];

@@ -53,12 +53,12 @@ pub async fn import_requests(
             Err(error) => return Err(error.into()),
         }
         if existing.contains(&(numbers.municipality_number.clone(), numbers.year)) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::coded(
                 row_field(row.line, "year"),
-                format!(
-                    "{} already has a request for {}",
-                    numbers.municipality_number, numbers.year
-                ),
+                Problem::RequestExists {
+                    municipality: numbers.municipality_number.clone(),
+                    year: numbers.year,
+                },
             ));
         }
     }

@@ -30,9 +30,10 @@ pub fn check_centre_row(row: &CentreRow, snapshot: &RegistrySnapshot) -> CentreR
     let errors = &mut decision.errors;
     let number = row.number.as_str();
     if snapshot.used_numbers.contains(number) {
-        errors.push(FieldError::new(
+        let number = number.to_owned();
+        errors.push(FieldError::coded(
             "number",
-            format!("centre number {number} is already in use"),
+            Problem::CentreNumberInUse { number },
         ));
     }
     decision.operator_id = operator_id(&row.operator_dro, snapshot);

@@ -31,7 +31,7 @@ use super::centre::{place_type_warnings, series_warnings};
 use super::identifiers::{MunicipalityNumber, OrganisationNumber, PostalCode};
 use super::numbers::{CentreNumber, DroNumber};
 use crate::access::Region;
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 use crate::place_types::PlaceType;
 use crate::registry::warning::Warning;
 
@@ -196,10 +196,7 @@ fn centre_row(cells: &mut Cells<'_>) -> Parsed<CentreRow> {
             cells.errors.push(error.at("number"));
         }
         if number.series().is_special_care() && region == Some(None) {
-            cells.error(
-                "region",
-                "a 35xx centre needs its region, since no county gives it one (R-REG-1)",
-            );
+            cells.error("region", Problem::SpecialCareNeedsRegion);
         }
     }
     let key = number.as_ref().map(CentreNumber::to_string);
@@ -240,10 +237,8 @@ fn centre_row(cells: &mut Cells<'_>) -> Parsed<CentreRow> {
 
 fn parse_region(text: &str) -> Result<Region, FieldError> {
     text.parse().map_err(|()| {
-        FieldError::new(
-            "region",
-            format!("unknown region \"{text}\"; one of ØST, SØR, IØST, NORD, VEST, MIDT"),
-        )
+        let text = text.to_owned();
+        FieldError::coded("region", Problem::UnknownRegion { text })
     })
 }
 
@@ -280,13 +275,11 @@ fn read_rows<T>(
             let key = key.as_deref()?;
             let same = &lines[key];
             (same.len() > 1).then(|| {
-                FieldError::new(
-                    field,
-                    format!(
-                        "{key} appears more than once in the file (lines {})",
-                        same.join(", ")
-                    ),
-                )
+                let problem = Problem::RepeatedOnLines {
+                    key: key.to_owned(),
+                    lines: same.join(", "),
+                };
+                FieldError::coded(field, problem)
             })
         })
         .collect();

@@ -1,6 +1,6 @@
 //! Reading an import file as a table: the header names the columns, rows are read by name.
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 use crate::registry::csv::Record;
 
 /// The columns of an import file: all of `columns` may appear, in any order; `required` must.
@@ -22,13 +22,8 @@ impl Table {
     pub fn read(text: &str, layout: &Layout) -> Result<Table, FieldError> {
         let mut records = crate::paste::rows(text).into_iter();
         let header = records.next().ok_or_else(|| {
-            FieldError::new(
-                "header",
-                format!(
-                    "the file is empty; its first row must name the columns: {}",
-                    layout.columns.join(";")
-                ),
-            )
+            let columns = layout.columns.join(";");
+            FieldError::coded("header", Problem::EmptyFile { columns })
         })?;
         let mut positions = vec![None; layout.columns.len()];
         for (position, name) in header.fields.iter().enumerate() {
@@ -38,19 +33,14 @@ impl Table {
                 .iter()
                 .position(|column| *column == name)
                 .ok_or_else(|| {
-                    FieldError::new(
-                        "header",
-                        format!(
-                            "unknown column \"{name}\"; the columns are {}",
-                            layout.columns.join(";")
-                        ),
-                    )
+                    let problem = Problem::UnknownColumn {
+                        name: name.clone(),
+                        columns: layout.columns.join(";"),
+                    };
+                    FieldError::coded("header", problem)
                 })?;
             if positions[index].replace(position).is_some() {
-                return Err(FieldError::new(
-                    "header",
-                    format!("the column \"{name}\" appears twice"),
-                ));
+                return Err(FieldError::coded("header", Problem::ColumnTwice { name }));
             }
         }
         let missing: Vec<&str> = layout
@@ -63,9 +53,10 @@ impl Table {
             .copied()
             .collect();
         if !missing.is_empty() {
-            return Err(FieldError::new(
+            let names = missing.join(", ");
+            return Err(FieldError::coded(
                 "header",
-                format!("missing column(s): {}", missing.join(", ")),
+                Problem::MissingColumns { names },
             ));
         }
         Ok(Table {
@@ -79,23 +70,17 @@ impl Table {
     /// The row's cells by column, or the one error that makes the row unreadable.
     pub fn cells<'a>(&'a self, record: &'a Record) -> Result<Cells<'a>, FieldError> {
         if record.unterminated_quote {
-            return Err(FieldError::new(
-                "row",
-                "a quoted field is not closed before the end of the file",
-            ));
+            return Err(FieldError::coded("row", Problem::UnclosedQuote));
         }
         let extra_blank = record.fields[self.width.min(record.fields.len())..]
             .iter()
             .all(|field| field.trim().is_empty());
         if record.fields.len() < self.width || !extra_blank {
-            return Err(FieldError::new(
-                "row",
-                format!(
-                    "the row has {} fields, the header {}",
-                    record.fields.len(),
-                    self.width
-                ),
-            ));
+            let problem = Problem::FieldCount {
+                fields: record.fields.len(),
+                header: self.width,
+            };
+            return Err(FieldError::coded("row", problem));
         }
         Ok(Cells {
             table: self,
@@ -166,8 +151,8 @@ impl Cells<'_> {
         }
     }
 
-    pub fn error(&mut self, column: &str, message: impl Into<String>) {
-        self.errors.push(FieldError::new(column, message));
+    pub fn error(&mut self, column: &str, problem: Problem) {
+        self.errors.push(FieldError::coded(column, problem));
     }
 }
 
@@ -176,9 +161,11 @@ pub(super) fn parse_bool(text: &str) -> Result<bool, FieldError> {
     match text.trim().to_lowercase().as_str() {
         "true" | "yes" | "ja" | "1" => Ok(true),
         "false" | "no" | "nei" | "0" => Ok(false),
-        other => Err(FieldError::new(
+        other => Err(FieldError::coded(
             "",
-            format!("\"{other}\" is not true or false (also yes/no, ja/nei, 1/0)"),
+            Problem::TrueOrFalse {
+                text: other.to_owned(),
+            },
         )),
     }
 }

@@ -203,7 +203,7 @@ async fn create(
             return Ok(Redirect::to(&format!("/agreements/{id}")).into_response());
         }
         Submitted::Page(page) => return Ok(page),
-        Submitted::Refused(status, errors) => (status, FormErrors::from_fields(errors)),
+        Submitted::Refused(status, errors) => (status, FormErrors::from_fields(errors, shell.lang)),
     };
     let page = page(&state, shell, &setting, values, errors).await?;
     Ok((status, render(&page)).into_response())
@@ -288,8 +288,8 @@ async fn update(
         Submitted::Refused(status, errors) => (status, errors),
     };
     let stale = errors.iter().any(|error| error.field == "version");
-    let mut errors =
-        FormErrors::from_fields(errors.into_iter().filter(|error| error.field != "version"));
+    let current_errors = errors.into_iter().filter(|error| error.field != "version");
+    let mut errors = FormErrors::from_fields(current_errors, shell.lang);
     if stale {
         // Saving again replaces the other change, knowingly: the form now carries its version.
         errors.summary = shell.t("agreements.stale").to_owned();

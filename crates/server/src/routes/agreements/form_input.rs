@@ -13,7 +13,7 @@ use mottak_domain::agreements::{
     AgreementInput, MealTierInput, PaymentInput, PriceInput, PriceTermsInput, RegulationInput,
     TierInput, UnitInput,
 };
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_store::registry::CentreRecord;
 
 /// Empty place tier rows each unit starts with.
@@ -51,13 +51,13 @@ impl FormPaths {
     pub fn form_field(&self, error: FieldError) -> FieldError {
         let field = error.field.trim_end_matches(".amount").to_owned();
         let Some(rest) = field.strip_prefix("units[") else {
-            return FieldError::new(field, error.message);
+            return error.at(field);
         };
         let (index, rest) = rest.split_once("].").unwrap_or((rest, ""));
         let Some((unit, tiers, meals)) =
             index.parse::<usize>().ok().and_then(|i| self.units.get(i))
         else {
-            return FieldError::new(field, error.message);
+            return error.at(field);
         };
         let row_of = |list: &str, rows: &[usize]| -> Option<(usize, String)> {
             let tier = rest.strip_prefix(list)?;
@@ -79,7 +79,7 @@ impl FormPaths {
         } else {
             format!("u{unit}.{}", rest.split('.').next().unwrap_or(rest))
         };
-        FieldError::new(mapped, error.message)
+        error.at(mapped)
     }
 }
 
@@ -113,7 +113,7 @@ impl Reader<'_> {
             Ok(number) => Some(number),
             Err(_) => {
                 self.errors
-                    .push(FieldError::new(name, "must be a whole number"));
+                    .push(FieldError::coded(name, Problem::WholeNumber));
                 None
             }
         }
@@ -307,10 +307,7 @@ fn kroner(text: &str, field: &str, errors: &mut Vec<FieldError>) -> i64 {
             kroner * 100 + ore
         }
         _ => {
-            errors.push(FieldError::new(
-                field,
-                "must be an amount in kroner, e.g. 1 234,56",
-            ));
+            errors.push(FieldError::coded(field, Problem::Amount));
             0
         }
     }

@@ -230,9 +230,10 @@ async fn give_notice(
         agreements::give_notice(&state.store, &caller.actor(), &agreement, &iso(&form.date)).await;
     let (errors, status) = match outcome {
         Ok(_) => return Ok(Redirect::to(&format!("/agreements/{id}")).into_response()),
-        Err(RegistryError::Invalid(errors)) => {
-            (FormErrors::from_fields(errors), StatusCode::BAD_REQUEST)
-        }
+        Err(RegistryError::Invalid(errors)) => (
+            FormErrors::from_fields(errors, shell.lang),
+            StatusCode::BAD_REQUEST,
+        ),
         Err(RegistryError::Conflict { field, detail }) => (
             FormErrors::of(field.as_deref().unwrap_or("date"), &detail),
             StatusCode::CONFLICT,

@@ -10,7 +10,7 @@ use axum::{Json, Router};
 use mottak_domain::access::Capability;
 use mottak_domain::claims::{ClaimLine, ClaimWarning};
 use mottak_domain::dates::Month;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_store::claims::StoredClaim;
 use mottak_store::registry::{CentreRecord, OperatorRecord};
 use serde::{Deserialize, Serialize};
@@ -179,7 +179,7 @@ pub async fn create_claim_api(
     };
     let month = Month::parse(input.month.trim());
     if month.is_none() {
-        errors.push(FieldError::new("month", "must be a month YYYY-MM"));
+        errors.push(FieldError::coded("month", Problem::Month));
     }
     let (Some((centre, operator)), Some(month)) = (centre, month) else {
         return Err(ApiError::invalid_fields(errors));

@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use chrono::NaiveDate;
 use mottak_domain::access::Capability;
 use mottak_domain::dates::Month;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_domain::occupancy::parse_daily_counts_csv;
 use mottak_store::registry::CentreRecord;
 
@@ -21,7 +21,7 @@ use crate::error::{ApiError, PageError};
 use crate::occupancy::{self, load_centre};
 use crate::pages::{Shell, display_date, display_timestamp, render};
 use crate::routes::registry::FormErrors;
-use crate::routes::residents::messages::{message, translated};
+use crate::routes::residents::messages::translated;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -171,9 +171,9 @@ fn typed_days(
                 month.first_day() + chrono::Days::new(index as u64),
                 residents,
             )),
-            _ => errors.push(FieldError::new(
+            _ => errors.push(FieldError::coded(
                 format!("days[{index}].residents"),
-                "must be a whole number, 0 or more",
+                Problem::Count,
             )),
         }
     }
@@ -266,11 +266,9 @@ async fn enter_csv(
         errors
             .into_iter()
             .map(|error| {
-                let line = error.field.replace("line", shell.t("occupancy.line"));
-                FieldError::new(
-                    "csv",
-                    format!("{line}: {}", message(&shell, &error.message)),
-                )
+                let line = error.field.trim_start_matches("line ").parse().unwrap_or(0);
+                let problem = Box::new(error.problem);
+                FieldError::coded("csv", Problem::OnLine { line, problem })
             })
             .collect::<Vec<_>>()
     });

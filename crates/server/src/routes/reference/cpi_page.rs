@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use mottak_domain::access::Role;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 
 use crate::auth::Caller;
 use crate::auth::csrf::CsrfMultipart;
@@ -145,7 +145,7 @@ fn row_error(error: &FieldError, lang: Lang) -> String {
         None => (rest, ""),
     };
     let key = match leaf {
-        "month" if error.message.contains("more than once") => "cpi.error_duplicate",
+        "month" if matches!(error.problem, Problem::RepeatedInFile { .. }) => "cpi.error_duplicate",
         "month" => "cpi.error_month",
         "index" => "cpi.error_index",
         _ => "cpi.error_columns",

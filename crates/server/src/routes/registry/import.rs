@@ -131,10 +131,8 @@ pub async fn import_api(
             .iter()
             .flat_map(|row| {
                 row.errors.iter().map(move |error| {
-                    FieldError::new(
-                        format!("lines[{}].{}", row.line, error.field),
-                        &error.message,
-                    )
+                    let field = format!("lines[{}].{}", row.line, error.field);
+                    FieldError::coded(field, error.problem.clone())
                 })
             })
             .collect();

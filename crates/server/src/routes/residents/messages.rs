@@ -2,19 +2,13 @@
 //! in the user's language, and dates as shown (dd.mm.yyyy, SPEC §9) and as typed.
 
 use mottak_domain::dates::parse_date;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 
 use crate::pages::{Shell, display_date, parse_user_date};
 use crate::routes::registry::FormErrors;
 
 /// The rules' messages, by their fixed beginnings, and the catalogue key that words each.
 const MESSAGES: &[(&str, &str)] = &[
-    ("must be exactly 12 digits", "residents.error.duf_number"),
-    ("must not be blank", "residents.error.blank"),
-    ("must be at most", "residents.error.too_long"),
-    ("must be a date", "residents.error.date"),
-    ("must not be in the future", "residents.error.future"),
-    ("must be female, male or unknown", "residents.error.gender"),
     ("must be after from", "residents.error.to_after_from"),
     (
         "a resident with this DUF number",
@@ -29,12 +23,6 @@ const MESSAGES: &[(&str, &str)] = &[
     ("the month is approved", "occupancy.error.approved"),
     ("the claim window closed", "occupancy.error.window"),
     ("the centre has residents' stays", "occupancy.error.stays"),
-    ("must be date;residents", "occupancy.error.line"),
-    ("the date must be a day of", "occupancy.error.day"),
-    ("must be a day of", "occupancy.error.day"),
-    ("residents must be a whole number", "occupancy.error.count"),
-    ("must be a whole number", "occupancy.error.count"),
-    ("is listed twice", "occupancy.error.twice"),
 ];
 
 /// A rule's message in the user's language; one the catalogue lacks is shown as it is.
@@ -45,12 +33,16 @@ pub fn message(shell: &Shell, message: &str) -> String {
         .map_or_else(|| message.to_owned(), |(_, key)| shell.t(key).to_owned())
 }
 
+/// Every error in the user's language: codes from the catalogue, a conflict's sentence by its
+/// beginning.
 pub fn translated(shell: &Shell, errors: Vec<FieldError>) -> FormErrors {
-    FormErrors::from_fields(
-        errors
-            .into_iter()
-            .map(|error| FieldError::new(error.field, message(shell, &error.message))),
-    )
+    let mut form = FormErrors::from_fields(errors.iter().cloned(), shell.lang);
+    for (shown, error) in form.errors.iter_mut().zip(&errors) {
+        if matches!(error.problem, Problem::Text(_)) {
+            shown.message = message(shell, &error.message);
+        }
+    }
+    form
 }
 
 /// A stored ISO date as shown.

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use mottak_domain::access::Capability;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_domain::residents::validate_resident;
 use mottak_store::registry::{CentreFilter, CentreRecord};
 use mottak_store::residents::{CentreResidentRow, ResidentRecord, StayRecord};
@@ -177,7 +177,7 @@ fn register_errors(form: &RegisterForm, input: &ResidentInput) -> Vec<FieldError
         .err()
         .unwrap_or_default();
     if crate::pages::parse_user_date(&form.from).is_none() {
-        errors.push(FieldError::new("from", "must be a date YYYY-MM-DD"));
+        errors.push(FieldError::coded("from", Problem::Date));
     }
     errors
 }

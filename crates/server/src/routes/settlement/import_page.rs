@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use mottak_domain::access::Capability;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 
 use crate::auth::csrf::CsrfMultipart;
 use crate::auth::{Caller, allow};
@@ -95,9 +95,9 @@ fn row_error(error: &FieldError, lang: Lang) -> String {
     };
     let message = if leaf.is_empty() {
         lang.text("import.error_columns").to_owned()
-    } else if error.message.contains("more than once") {
+    } else if matches!(error.problem, Problem::RepeatedInFile { .. }) {
         lang.text("import.error_duplicate").to_owned()
-    } else if error.message.contains("already has a request") {
+    } else if matches!(error.problem, Problem::RequestExists { .. }) {
         lang.text("import.error_exists").to_owned()
     } else {
         error_text(error, lang)

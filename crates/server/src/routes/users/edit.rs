@@ -188,10 +188,7 @@ async fn apply_change(
         Ok(()) => (StatusCode::OK, Notice::Done("users.saved")),
         Err(AccountError::Invalid(error)) => refused(
             StatusCode::BAD_REQUEST,
-            match &form {
-                Form::Email(_) => crate::i18n::problems::error_text(&error, shell.lang),
-                _ => format!("{}: {}", error.field, error.message),
-            },
+            crate::i18n::problems::error_text(&error, shell.lang),
         ),
         Err(AccountError::Conflict) => refused(
             StatusCode::CONFLICT,
