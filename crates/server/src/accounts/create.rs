@@ -3,7 +3,7 @@
 use mottak_domain::access::{AccountScope, validate_display_name, validate_username};
 use mottak_domain::error::{FieldError, Problem};
 use mottak_store::events::{Actor, EventDomain, NewEvent};
-use mottak_store::users::{NewUser, RoleChange};
+use mottak_store::users::NewUser;
 use mottak_store::{Store, StoreError};
 
 use super::{AccountError, RoleRequest, check_scope_exists, role_change};
@@ -45,21 +45,15 @@ pub async fn create(
         tokio::task::spawn_blocking(move || password::hash(&password_to_hash, hashing))
             .await
             .map_err(|_| AccountError::Hashing)?;
-    let RoleChange {
-        role,
-        region,
-        operator_dro,
-        municipality_number,
-        permissions,
-    } = role_change(&scope);
+    let stored = role_change(&scope);
     let new_user = NewUser {
         username: username.clone(),
         display_name,
-        role,
-        region,
-        operator_dro,
-        municipality_number,
-        permissions,
+        role: stored.role,
+        region: stored.region,
+        operator_dro: stored.operator_dro,
+        municipality_number: stored.municipality_number,
+        permissions: stored.permissions,
         password_hash,
         totp_secret: None,
     };
