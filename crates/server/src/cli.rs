@@ -9,7 +9,7 @@ use mottak_domain::access::MunicipalPermission;
 use mottak_store::events::Actor;
 use mottak_store::{Access, Store};
 
-use crate::accounts::{self, AccountError, AccountRequest};
+use crate::accounts::{self, AccountError, AccountRequest, RoleRequest};
 use crate::config::{Config, DEFAULT_DATABASE_URL, PasswordHashing};
 use crate::startup::Application;
 
@@ -185,11 +185,13 @@ async fn execute(command: Command, database_url: String) -> anyhow::Result<ExitC
             let request = AccountRequest {
                 display_name: name.unwrap_or_default(),
                 username,
-                role,
-                region,
-                operator_dro: operator,
-                municipality_number: municipality,
-                permissions,
+                scope: RoleRequest {
+                    role,
+                    region,
+                    operator_dro: operator,
+                    municipality_number: municipality,
+                    permissions,
+                },
                 password,
             };
             match accounts::create(

@@ -2,7 +2,7 @@
 //! JSON array in one text column; dates ISO text; `version` guards edits (a stale one is the
 //! conflict `log_entries_version`, 409).
 
-use sqlx::FromRow;
+use sqlx::{FromRow, Row};
 
 use crate::{Store, StoreError, WriteTx, flag, timestamp};
 
@@ -161,22 +161,18 @@ impl WriteTx {
         created_by: &str,
     ) -> Result<i64, StoreError> {
         let now = timestamp(chrono::Utc::now());
-        let (id,): (i64,) = sqlx::query_as(
+        let query = sqlx::query(
             "INSERT INTO log_entries (centre_id, date, kind, participants, summary, plan_id, \
              task_position, created_at, created_by, updated_at, version) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8, 1) RETURNING id",
         )
-        .bind(centre_id)
-        .bind(entry.date)
-        .bind(entry.kind)
-        .bind(participants_json(entry.participants))
-        .bind(entry.summary)
-        .bind(entry.plan_id)
-        .bind(entry.task_position)
-        .bind(&now)
-        .bind(created_by)
-        .fetch_one(self.connection())
-        .await?;
+        .bind(centre_id);
+        let id: i64 = bind_entry(query, entry)
+            .bind(&now)
+            .bind(created_by)
+            .fetch_one(self.connection())
+            .await?
+            .try_get(0)?;
         self.insert_follow_ups(id, entry.follow_ups).await?;
         Ok(id)
     }
@@ -190,22 +186,17 @@ impl WriteTx {
         entry: &LogEntryData<'_>,
     ) -> Result<i64, StoreError> {
         let now = timestamp(chrono::Utc::now());
-        let updated = sqlx::query(
+        let query = sqlx::query(
             "UPDATE log_entries SET date = $3, kind = $4, participants = $5, summary = $6, \
              plan_id = $7, task_position = $8, updated_at = $9, version = version + 1 \
              WHERE id = $1 AND version = $2",
         )
         .bind(id)
-        .bind(expected_version)
-        .bind(entry.date)
-        .bind(entry.kind)
-        .bind(participants_json(entry.participants))
-        .bind(entry.summary)
-        .bind(entry.plan_id)
-        .bind(entry.task_position)
-        .bind(&now)
-        .execute(self.connection())
-        .await?;
+        .bind(expected_version);
+        let updated = bind_entry(query, entry)
+            .bind(&now)
+            .execute(self.connection())
+            .await?;
         if updated.rows_affected() == 0 {
             return Err(StoreError::Conflict("log_entries_version".to_owned()));
         }
@@ -277,4 +268,18 @@ impl WriteTx {
 
 fn participants_json(names: &[String]) -> String {
     serde_json::to_string(names).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Binds an entry's own columns, in the order both the insert and the update name them.
+fn bind_entry<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    entry: &LogEntryData<'q>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    query
+        .bind(entry.date)
+        .bind(entry.kind)
+        .bind(participants_json(entry.participants))
+        .bind(entry.summary)
+        .bind(entry.plan_id)
+        .bind(entry.task_position)
 }

@@ -5,22 +5,21 @@
 //! [`MAX_PRICE`] øre a day, annual amounts up to [`MAX_ANNUAL`] øre, priorities 1 to
 //! [`MAX_PRIORITY`], at most [`MAX_AGREEMENTS`] agreements per unit.
 
-use super::input::{ClaimInput, QueuedMealTier, QueuedTier, Unit};
-use super::request::{
-    AgreementRequest, ClaimRequest, MealTierRequest, OccupancyRequest, UnitTierRequest,
-};
-use crate::agreements::queue::{QueueClash, QueueSlot, queue_clash};
-use crate::agreements::{Agreement, AgreementKind, Capacity, TierKind};
-use crate::dates::{DateRange, Month, day_number, parse_date};
-use crate::error::{FieldError, FieldErrors, Problem};
-use crate::money::Ore;
-use crate::place_types::PlaceType;
+mod limits;
+mod occupancy;
+mod queue;
 
-pub const MAX_COUNT: i64 = 1_000_000;
-pub const MAX_PRICE: i64 = 100_000_000;
-pub const MAX_ANNUAL: i64 = 1_000_000_000_000;
-pub const MAX_PRIORITY: i64 = 1_000_000;
-pub const MAX_AGREEMENTS: usize = 64;
+use super::input::{ClaimInput, QueuedMealTier, QueuedTier, Unit};
+use super::request::{AgreementRequest, ClaimRequest, MealTierRequest, UnitTierRequest};
+use crate::agreements::{Agreement, AgreementKind, TierKind};
+use crate::dates::{DateRange, Month, parse_date};
+use crate::error::{FieldError, FieldErrors, Problem};
+use crate::place_types::PlaceType;
+use occupancy::Occupancy;
+use queue::{QueueEntry, check_queue};
+
+pub use limits::{MAX_AGREEMENTS, MAX_ANNUAL, MAX_COUNT, MAX_PRICE, MAX_PRIORITY};
+pub(crate) use limits::{annual, capacity, count, price, priority};
 
 /// Every problem of the request, in the order of the request; the first is the one a caller
 /// that wants only one reports.
@@ -95,17 +94,15 @@ pub(super) fn parse(request: &ClaimRequest) -> Result<ClaimInput, Vec<FieldError
         }
         errors.check(check_queue(
             &mut parsed.tiers,
+            |tier| QueueEntry::new(tier.agreement, tier.position, tier.priority, tier.capacity),
             &validities,
-            u,
-            "unit_tiers",
-            "places",
+            (u, "unit_tiers", "places"),
         ));
         errors.check(check_queue(
             &mut parsed.meal_tiers,
+            |tier| QueueEntry::new(tier.agreement, tier.position, tier.priority, tier.persons),
             &validities,
-            u,
-            "meal_tiers",
-            "persons",
+            (u, "meal_tiers", "persons"),
         ));
         if place_type.is_some() {
             units.push(parsed);
@@ -220,182 +217,4 @@ fn parse_meal_tier(
         persons: persons?,
         price: price?,
     })
-}
-
-/// What [`check_queue`] needs of a place tier or a meal tier.
-trait Queued {
-    fn agreement(&self) -> usize;
-    fn position(&self) -> usize;
-    fn priority(&self) -> u32;
-    fn capacity(&self) -> Capacity;
-}
-
-impl Queued for QueuedTier {
-    fn agreement(&self) -> usize {
-        self.agreement
-    }
-    fn position(&self) -> usize {
-        self.position
-    }
-    fn priority(&self) -> u32 {
-        self.priority
-    }
-    fn capacity(&self) -> Capacity {
-        self.capacity
-    }
-}
-
-impl Queued for QueuedMealTier {
-    fn agreement(&self) -> usize {
-        self.agreement
-    }
-    fn position(&self) -> usize {
-        self.position
-    }
-    fn priority(&self) -> u32 {
-        self.priority
-    }
-    fn capacity(&self) -> Capacity {
-        self.persons
-    }
-}
-
-/// Sorts a unit's queue by priority and checks R-AGR-7, R-AGR-8 and R-AGR-11 with the rule of
-/// `agreements::queue`: priorities are unique among the unit's agreements whose validity
-/// overlaps, and an unbounded tier is the last of the queue among the agreements valid on the
-/// same days. An agreement whose dates did not parse is taken as overlapping every other.
-fn check_queue<T: Queued>(
-    queue: &mut [T],
-    validities: &[Option<DateRange>],
-    unit: usize,
-    list: &str,
-    capacity_field: &str,
-) -> Result<(), FieldError> {
-    let path = |tier: &T| {
-        format!(
-            "units[{unit}].agreements[{}].{list}[{}]",
-            tier.agreement(),
-            tier.position()
-        )
-    };
-    let slot = |tier: &T| QueueSlot {
-        validity: validities.get(tier.agreement()).copied().flatten(),
-        priority: tier.priority(),
-        unbounded: tier.capacity() == Capacity::Unbounded,
-    };
-    // Stable: of two equal priorities, the one later in the request is the one reported.
-    queue.sort_by_key(Queued::priority);
-    for (index, tier) in queue.iter().enumerate() {
-        let same = queue[..index]
-            .iter()
-            .rev()
-            .take_while(|earlier| earlier.priority() == tier.priority());
-        for earlier in same {
-            if queue_clash(&slot(tier), &slot(earlier)).is_some() {
-                let problem = Problem::PriorityUsed { by: path(earlier) };
-                return Err(FieldError::coded(
-                    format!("{}.priority", path(tier)),
-                    problem,
-                ));
-            }
-        }
-    }
-    for (index, tier) in queue.iter().enumerate() {
-        if tier.capacity() != Capacity::Unbounded {
-            continue;
-        }
-        if queue[index + 1..].iter().any(|later| {
-            queue_clash(&slot(tier), &slot(later)) == Some(QueueClash::UnboundedNotLast)
-        }) {
-            return Err(FieldError::coded(
-                format!("{}.{capacity_field}", path(tier)),
-                Problem::UnboundedNotLast,
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// What an occupancy entry is checked against.
-struct Occupancy {
-    month: Month,
-    /// A unit's place type was unknown: an entry for no known unit may well be for that one.
-    unknown_place_type: bool,
-}
-
-impl Occupancy {
-    fn parse(
-        &self,
-        entry: &OccupancyRequest,
-        o: usize,
-        units: &mut [Unit],
-        seen: &mut [u32],
-    ) -> Result<(), FieldError> {
-        let month = self.month;
-        let at = |field: &str| format!("occupancy[{o}].{field}");
-        let date =
-            parse_date(&entry.date).ok_or_else(|| FieldError::coded(at("date"), Problem::Date))?;
-        if !month.contains(date) {
-            let month = month.to_string();
-            return Err(FieldError::coded(
-                at("date"),
-                Problem::OutsideMonth { month },
-            ));
-        }
-        let place_type = PlaceType::from_code(&entry.place_type)
-            .ok_or_else(|| FieldError::coded(at("place_type"), Problem::ClaimPlaceType))?;
-        let residents = count(entry.residents, || at("residents"))?;
-        let Some(unit) = units.iter().position(|unit| unit.place_type == place_type) else {
-            if self.unknown_place_type {
-                return Ok(());
-            }
-            return Err(FieldError::coded(
-                at("place_type"),
-                Problem::NoUnitWithPlaceType,
-            ));
-        };
-        let day = (day_number(date) - day_number(month.first_day())) as usize;
-        if seen[unit] & (1 << day) != 0 {
-            return Err(FieldError::coded(at("date"), Problem::SecondEntry));
-        }
-        seen[unit] |= 1 << day;
-        units[unit].residents[day] = residents;
-        Ok(())
-    }
-}
-
-fn bounded(value: i64, max: i64, field: impl FnOnce() -> String) -> Result<i64, FieldError> {
-    if value < 0 {
-        Err(FieldError::coded(field(), Problem::Negative))
-    } else if value > max {
-        Err(FieldError::coded(field(), Problem::AtMost { max }))
-    } else {
-        Ok(value)
-    }
-}
-
-pub(crate) fn count(value: i64, field: impl FnOnce() -> String) -> Result<u32, FieldError> {
-    bounded(value, MAX_COUNT, field).map(|value| value as u32)
-}
-
-pub(crate) fn capacity(value: i64, field: impl FnOnce() -> String) -> Result<Capacity, FieldError> {
-    Ok(match count(value, field)? {
-        0 => Capacity::Unbounded,
-        places => Capacity::Bounded(places),
-    })
-}
-
-pub(crate) fn price(value: i64, field: impl FnOnce() -> String) -> Result<Ore, FieldError> {
-    bounded(value, MAX_PRICE, field).map(Ore)
-}
-
-pub(crate) fn annual(value: i64, field: impl FnOnce() -> String) -> Result<Ore, FieldError> {
-    bounded(value, MAX_ANNUAL, field).map(Ore)
-}
-
-pub(crate) fn priority(value: i64, field: impl FnOnce() -> String) -> Result<u32, FieldError> {
-    if value < 1 {
-        return Err(FieldError::coded(field(), Problem::AtLeastOne));
-    }
-    bounded(value, MAX_PRIORITY, field).map(|value| value as u32)
 }

@@ -11,21 +11,11 @@ use crate::error::{ApiError, PageError};
 use crate::settlement::agreements::{BLOCKED, blocks};
 use crate::state::AppState;
 
-/// Paths a blocked user may still reach.
-const OPEN_PATHS: &[&str] = &[
-    "/login",
-    "/logout",
-    "/language/",
-    "/assets/",
-    "/healthz",
-    "/readyz",
-];
-
 /// `Some(response)` when the caller is blocked here.
 pub async fn refusal(state: &AppState, caller: &Caller, uri: &Uri) -> Option<Response> {
     let path = uri.path();
     let is_api = path.starts_with("/api/");
-    if !is_api && OPEN_PATHS.iter().any(|open| path.starts_with(open)) {
+    if !is_api && super::open_at_the_door(path) {
         return None;
     }
     match blocks(&state.store, caller).await {

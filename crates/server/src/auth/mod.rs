@@ -207,3 +207,18 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
             .ok_or(ApiError::Unauthorized)
     }
 }
+
+/// Paths a user refused at the door (R-AUTH-3's missing agreement, R-AUTH-6's staff window)
+/// may still reach as pages: log in and out, switch language, the assets, the health checks.
+const OPEN_AT_THE_DOOR: &[&str] = &[
+    "/login",
+    "/logout",
+    "/language/",
+    "/assets/",
+    "/healthz",
+    "/readyz",
+];
+
+fn open_at_the_door(path: &str) -> bool {
+    OPEN_AT_THE_DOOR.iter().any(|open| path.starts_with(open))
+}

@@ -13,16 +13,6 @@ use super::Caller;
 use crate::error::{ApiError, PageError};
 use crate::state::AppState;
 
-/// Paths every logged-in staff user may still reach: log out, switch language, the assets.
-const OPEN_PATHS: &[&str] = &[
-    "/login",
-    "/logout",
-    "/language/",
-    "/assets/",
-    "/healthz",
-    "/readyz",
-];
-
 /// Claims and occupancy (and the dashboard that links to them), open in the claims-only tail.
 pub fn is_claims_path(path: &str) -> bool {
     path == "/"
@@ -58,7 +48,7 @@ pub async fn refusal(state: &AppState, caller: &Caller, uri: &Uri) -> Option<Res
     }
     let path = uri.path();
     let is_api = path.starts_with("/api/");
-    if !is_api && OPEN_PATHS.iter().any(|open| path.starts_with(open)) {
+    if !is_api && super::open_at_the_door(path) {
         return None;
     }
     let access = match crate::staff::access_of_user(&state.store, caller.user_id).await {

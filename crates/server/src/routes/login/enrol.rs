@@ -6,10 +6,11 @@ use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use mottak_store::events::{Actor, EventDomain, NewEvent};
+use mottak_store::events::Actor;
 use mottak_store::users::UserRecord;
 
 use super::{CodeForm, Next, actor_of, safe_next};
+use crate::accounts::security_event;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{PendingLogin, client_address, totp};
 use crate::error::PageError;
@@ -39,16 +40,11 @@ async fn pending_secret(
     let mut tx = state.store.begin_write().await?;
     tx.set_pending_totp_secret(&pending.session_hash, &secret)
         .await?;
-    tx.record(
-        NewEvent::new(
-            &Actor::system("mottak"),
-            EventDomain::Accounts,
-            "totp.enrolment_started",
-            "user",
-            user.id,
-        )
-        .security(),
-    )
+    tx.record(security_event(
+        &Actor::system("mottak"),
+        "totp.enrolment_started",
+        user.id,
+    ))
     .await?;
     tx.commit().await?;
     Ok(secret)
@@ -139,16 +135,11 @@ pub(super) async fn confirm_enrolment(
     tx.enable_totp(user.id, &secret, step as i64, &hashes)
         .await?;
     tx.complete_second_factor(&pending.session_hash).await?;
-    tx.record(
-        NewEvent::new(
-            &actor_of(&user, &origin),
-            EventDomain::Accounts,
-            "totp.enrolled",
-            "user",
-            user.id,
-        )
-        .security(),
-    )
+    tx.record(security_event(
+        &actor_of(&user, &origin),
+        "totp.enrolled",
+        user.id,
+    ))
     .await?;
     tx.commit().await?;
     Ok(render(&RecoveryCodesPage {

@@ -2,6 +2,7 @@
 
 mod api;
 mod pages;
+mod steps;
 
 use axum::Router;
 
@@ -14,5 +15,8 @@ pub use api::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(api::router()).merge(pages::router())
+    Router::new()
+        .merge(api::router())
+        .merge(pages::router())
+        .merge(steps::router())
 }

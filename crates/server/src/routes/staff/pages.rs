@@ -2,7 +2,6 @@
 //! order form, and `/staff` for the region, with the orders to approve or refuse. Both list the
 //! accounts with their disable and enable actions. Plain forms: every error is shown beside its
 //! field and in the summary, and the input is kept.
-
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -16,9 +15,9 @@ use serde::Deserialize;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
-use crate::form_errors::{FormError, FormErrors, Labels};
+use crate::form_errors::{FormErrors, Labels};
 use crate::pages::{Shell, render};
-use crate::staff::{self, OrderInput, StepInput};
+use crate::staff::{self, OrderInput};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -34,22 +33,6 @@ pub fn router() -> Router<AppState> {
         .route(
             "/staff",
             get(region_page).route_layer(allow(Capability::DecideStaff)),
-        )
-        .route(
-            "/staff/{id}/approve",
-            post(approve).route_layer(allow(Capability::DecideStaff)),
-        )
-        .route(
-            "/staff/{id}/refuse",
-            post(refuse).route_layer(allow(Capability::DecideStaff)),
-        )
-        .route(
-            "/staff/{id}/disable",
-            post(disable).route_layer(allow(Capability::DisableStaff)),
-        )
-        .route(
-            "/staff/{id}/enable",
-            post(enable).route_layer(allow(Capability::DisableStaff)),
         )
 }
 
@@ -90,20 +73,9 @@ struct ListPage {
     refuse_reason: String,
 }
 
-#[derive(Template)]
-#[template(path = "staff/approved.html")]
-struct ApprovedPage {
-    shell: Shell,
-    display_name: String,
-    username: String,
-    initial_password: String,
-    back: String,
-    centre_id: i64,
-}
-
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
-struct OrderForm {
+pub(super) struct OrderForm {
     display_name: String,
     email: String,
     username: String,
@@ -132,25 +104,40 @@ fn row(shell: &Shell, caller: &Caller, record: &StaffRecord) -> Row {
 
 /// Where a form sends the user back: the region's list or a centre's page.
 #[derive(Clone, Copy)]
-enum Back {
+pub(super) enum Back {
     Region,
     Centre(i64),
 }
 
 impl Back {
-    fn parse(text: &str) -> Back {
+    pub(super) fn parse(text: &str) -> Back {
         text.strip_prefix("/centres/")
             .and_then(|rest| rest.strip_suffix("/staff"))
             .and_then(|id| id.parse().ok())
             .map_or(Back::Region, Back::Centre)
     }
 
-    fn path(self) -> String {
+    pub(super) fn path(self) -> String {
         match self {
             Back::Region => "/staff".to_owned(),
             Back::Centre(id) => format!("/centres/{id}/staff"),
         }
     }
+}
+
+/// The list as it is now, with an empty order form.
+pub(super) async fn list_response(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    back: Back,
+    status: StatusCode,
+    errors: FormErrors,
+    refuse_reason: String,
+) -> Result<Response, PageError> {
+    let form = OrderForm::default();
+    let page = list_page(state, shell, caller, back, form, errors, refuse_reason).await?;
+    Ok((status, render(&page)).into_response())
 }
 
 async fn list_page(
@@ -210,17 +197,17 @@ async fn centre_page(
     caller: Caller,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let page = list_page(
+    let (back, errors) = (Back::Centre(id), FormErrors::default());
+    list_response(
         &state,
         shell,
         &caller,
-        Back::Centre(id),
-        OrderForm::default(),
-        FormErrors::default(),
+        back,
+        StatusCode::OK,
+        errors,
         String::new(),
     )
-    .await?;
-    Ok(render(&page))
+    .await
 }
 
 async fn region_page(
@@ -228,17 +215,17 @@ async fn region_page(
     shell: Shell,
     caller: Caller,
 ) -> Result<Response, PageError> {
-    let page = list_page(
+    let (back, errors) = (Back::Region, FormErrors::default());
+    list_response(
         &state,
         shell,
         &caller,
-        Back::Region,
-        OrderForm::default(),
-        FormErrors::default(),
+        back,
+        StatusCode::OK,
+        errors,
         String::new(),
     )
-    .await?;
-    Ok(render(&page))
+    .await
 }
 
 async fn order(
@@ -270,136 +257,5 @@ async fn order(
             Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
         }
         Err(error) => Err(error.into()),
-    }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct StepForm {
-    version: Option<i64>,
-    elearning_completed: Option<String>,
-    reason: String,
-    back: String,
-}
-
-impl StepForm {
-    fn input(&self) -> StepInput {
-        StepInput {
-            version: self.version,
-            elearning_completed: self.elearning_completed.is_some(),
-            reason: self.reason.clone(),
-        }
-    }
-}
-
-/// A refused step: the list again, with the error beside the row's field and in the summary.
-async fn refused_step(
-    state: &AppState,
-    shell: Shell,
-    caller: &Caller,
-    id: i64,
-    form: &StepForm,
-    error: ApiError,
-) -> Result<Response, PageError> {
-    let back = Back::parse(&form.back);
-    let (status, errors) = match &error {
-        ApiError::Invalid { errors, .. } => (
-            StatusCode::BAD_REQUEST,
-            FormErrors {
-                errors: errors
-                    .iter()
-                    .map(|field_error| {
-                        let key = format!("staff.{}", field_error.field);
-                        FormError {
-                            field: format!("{}-{id}", field_error.field),
-                            label: shell.t(&key).to_owned(),
-                            message: shell
-                                .t(&format!("staff.error.{}", field_error.field))
-                                .to_owned(),
-                        }
-                    })
-                    .collect(),
-                summary: String::new(),
-            },
-        ),
-        ApiError::Conflict { .. } => (
-            StatusCode::CONFLICT,
-            FormErrors {
-                errors: Vec::new(),
-                summary: shell.t("staff.error.conflict").to_owned(),
-            },
-        ),
-        _ => return Err(error.into()),
-    };
-    let page = list_page(
-        state,
-        shell,
-        caller,
-        back,
-        OrderForm::default(),
-        errors,
-        form.reason.clone(),
-    )
-    .await?;
-    Ok((status, render(&page)).into_response())
-}
-
-async fn approve(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-    CsrfForm(form): CsrfForm<StepForm>,
-) -> Result<Response, PageError> {
-    let hashing = state.config.password_hashing;
-    match staff::approve(&state.store, &caller, id, &form.input(), hashing).await {
-        Ok(approved) => Ok(render(&ApprovedPage {
-            shell: shell.with_title("staff.approved_title"),
-            display_name: approved.record.display_name,
-            username: approved.record.username,
-            initial_password: approved.initial_password,
-            back: Back::parse(&form.back).path(),
-            centre_id: approved.record.centre_id,
-        })),
-        Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
-    }
-}
-
-async fn refuse(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-    CsrfForm(form): CsrfForm<StepForm>,
-) -> Result<Response, PageError> {
-    match staff::refuse(&state.store, &caller, id, &form.input()).await {
-        Ok(_) => Ok(Redirect::to(&Back::parse(&form.back).path()).into_response()),
-        Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
-    }
-}
-
-async fn disable(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-    CsrfForm(form): CsrfForm<StepForm>,
-) -> Result<Response, PageError> {
-    match staff::set_enabled(&state.store, &caller, id, &form.input(), false).await {
-        Ok(_) => Ok(Redirect::to(&Back::parse(&form.back).path()).into_response()),
-        Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
-    }
-}
-
-async fn enable(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-    CsrfForm(form): CsrfForm<StepForm>,
-) -> Result<Response, PageError> {
-    match staff::set_enabled(&state.store, &caller, id, &form.input(), true).await {
-        Ok(_) => Ok(Redirect::to(&Back::parse(&form.back).path()).into_response()),
-        Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
     }
 }

@@ -97,11 +97,13 @@ pub async fn create_api(
     let request = AccountRequest {
         username: body.username,
         display_name: body.display_name,
-        role: body.role,
-        region: body.region,
-        operator_dro: body.operator_dro,
-        municipality_number: body.municipality_number,
-        permissions: body.permissions,
+        scope: RoleRequest {
+            role: body.role,
+            region: body.region,
+            operator_dro: body.operator_dro,
+            municipality_number: body.municipality_number,
+            permissions: body.permissions,
+        },
         password: body.password,
     };
     let id = super::create(&state, &caller, request).await?;

@@ -13,11 +13,10 @@ use mottak_store::users::UserRecord;
 use serde::Deserialize;
 
 use super::pages::{UserForm, scope_text};
-use crate::accounts::{self, AccountChange, AccountError, RoleRequest, may_manage};
+use crate::accounts::{self, AccountChange, AccountError, may_manage};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow, tokens};
 use crate::error::PageError;
-use crate::input::non_blank;
 use crate::pages::{Shell, display_timestamp, render};
 use crate::state::AppState;
 
@@ -215,13 +214,7 @@ async fn change_role(
 ) -> Result<Response, PageError> {
     let change = AccountChange {
         version: Some(form.version),
-        role: Some(RoleRequest {
-            role: form.role.clone(),
-            region: non_blank(&form.region),
-            operator_dro: non_blank(&form.operator),
-            municipality_number: non_blank(&form.municipality),
-            permissions: form.permissions(),
-        }),
+        role: Some(form.role_request()),
         disabled: None,
         email: None,
     };

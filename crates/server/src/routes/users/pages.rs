@@ -15,7 +15,7 @@ use mottak_store::users::UserRecord;
 use serde::Deserialize;
 
 use super::create;
-use crate::accounts::{self, AccountError, AccountRequest};
+use crate::accounts::{self, AccountError, AccountRequest, RoleRequest};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
@@ -89,7 +89,18 @@ pub(super) struct UserForm {
 }
 
 impl UserForm {
-    pub(super) fn permissions(&self) -> Vec<MunicipalPermission> {
+    /// The role and scope the form asks for.
+    pub(super) fn role_request(&self) -> RoleRequest {
+        RoleRequest {
+            role: self.role.clone(),
+            region: non_blank(&self.region),
+            operator_dro: non_blank(&self.operator),
+            municipality_number: non_blank(&self.municipality),
+            permissions: self.permissions(),
+        }
+    }
+
+    fn permissions(&self) -> Vec<MunicipalPermission> {
         let mut permissions = Vec::new();
         if self.offers_and_decisions.is_some() {
             permissions.push(MunicipalPermission::OffersAndDecisions);
@@ -204,11 +215,7 @@ async fn create_from_form(
     let request = AccountRequest {
         username: form.username.clone(),
         display_name: form.display_name.clone(),
-        role: form.role.clone(),
-        region: non_blank(&form.region),
-        operator_dro: non_blank(&form.operator),
-        municipality_number: non_blank(&form.municipality),
-        permissions: form.permissions(),
+        scope: form.role_request(),
         password: form.password.clone(),
     };
     match create(&state, &caller, request).await {

@@ -84,7 +84,7 @@ pub fn pdf_response(centre: &CentreRecord, entries: &[LogEntryRecord]) -> Respon
         .into_response()
 }
 
-fn shown(date: &str) -> String {
+pub(super) fn shown(date: &str) -> String {
     parse_date(date)
         .map(display_date)
         .unwrap_or_else(|| date.to_owned())

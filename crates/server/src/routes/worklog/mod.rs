@@ -9,7 +9,9 @@
 
 mod api;
 mod export;
+mod form;
 mod page;
+mod timeline;
 
 pub use api::*;
 

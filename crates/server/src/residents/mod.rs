@@ -1,0 +1,191 @@
+//! Registering residents and their stays (SPEC §5, R-OCC-1, R-AUTH-5), shared by the API, the
+//! pages and the demo: load what the rule needs → the domain decides → one write with its event.
+
+mod of_centre;
+mod stays;
+
+use mottak_domain::access::Role;
+use mottak_domain::residents::{ResidentDraft, validate_resident};
+use mottak_store::Store;
+use mottak_store::events::{EventDomain, NewEvent};
+use mottak_store::residents::{NewResident, ResidentRecord, StayRecord};
+use serde::Deserialize;
+
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::occupancy::today;
+use crate::registry::scope;
+
+pub use of_centre::{CentreResidents, read_centre_residents};
+pub(crate) use stays::changed_approved_months;
+pub use stays::{StayOutcome, add_stay};
+
+/// A new resident as the API and the form give it. Members are optional in the body so that a
+/// missing one is reported with every other invalid field.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ResidentInput {
+    /// Twelve digits.
+    pub duf_number: String,
+    pub given_name: String,
+    pub family_name: String,
+    /// `YYYY-MM-DD`, not in the future.
+    #[schema(format = Date)]
+    pub birth_date: String,
+    /// `female`, `male` or `unknown`.
+    pub gender: String,
+    /// A key the members of one household share.
+    pub household: String,
+}
+
+impl ResidentInput {
+    /// The draft the domain judges.
+    pub fn draft(&self) -> ResidentDraft {
+        ResidentDraft {
+            duf_number: self.duf_number.clone(),
+            given_name: self.given_name.clone(),
+            family_name: self.family_name.clone(),
+            birth_date: self.birth_date.clone(),
+            gender: self.gender.clone(),
+            household: self.household.clone(),
+        }
+    }
+}
+
+/// A new stay; `to` is exclusive and absent while the resident lives there.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct StayInput {
+    pub centre_id: i64,
+    #[schema(format = Date)]
+    pub from: String,
+    #[schema(format = Date)]
+    pub to: Option<String>,
+}
+
+/// The caller's operator's id (for an operator user).
+async fn own_operator_id(store: &Store, caller: &Caller) -> ApiResult<Option<i64>> {
+    match scope::operator_dro_number(caller) {
+        Some(dro) if caller.role == Role::Operator => match store.operator_by_dro(dro).await {
+            Ok(operator) => Ok(Some(operator.id)),
+            Err(mottak_store::StoreError::NotFound) => Ok(None),
+            Err(error) => Err(error.into()),
+        },
+        _ => Ok(None),
+    }
+}
+
+/// Who sees a resident: UDI nationally, a region the residents of its centres, an operator the
+/// residents of its centres (current and past) and those it registered that have no stay yet.
+pub async fn may_see_resident(
+    store: &Store,
+    caller: &Caller,
+    resident: &ResidentRecord,
+    stays: &[StayRecord],
+) -> ApiResult<bool> {
+    Ok(match caller.role {
+        Role::Admin | Role::UdiAdm => true,
+        Role::UdiRegion => stays
+            .iter()
+            .any(|stay| caller.region.as_deref() == Some(stay.region.as_str())),
+        Role::Operator => {
+            stays
+                .iter()
+                .any(|stay| scope::is_own_operator(caller, stay.operator_dro))
+                || (stays.is_empty()
+                    && resident.registered_operator_id.is_some()
+                    && resident.registered_operator_id == own_operator_id(store, caller).await?)
+        }
+        _ => false,
+    })
+}
+
+/// A resident and their stays, if the caller's scope covers them; otherwise 404, never data.
+pub async fn load_resident(
+    store: &Store,
+    caller: &Caller,
+    id: i64,
+) -> ApiResult<(ResidentRecord, Vec<StayRecord>)> {
+    let resident = store.resident(id).await?;
+    let stays = store.stays_of_resident(id).await?;
+    if !may_see_resident(store, caller, &resident, &stays).await? {
+        return Err(ApiError::NotFound);
+    }
+    Ok((resident, stays))
+}
+
+/// The scope tags of a resident's events: the latest stay's centre.
+fn tagged(event: NewEvent, stays: &[StayRecord]) -> NewEvent {
+    match stays.last() {
+        Some(stay) => event
+            .in_region(Some(stay.region.clone()))
+            .in_operator(Some(format!("DRO{}", stay.operator_dro))),
+        None => event,
+    }
+}
+
+/// Reads a resident's record and writes the read event (R-AUTH-5).
+pub async fn read_resident(
+    store: &Store,
+    caller: &Caller,
+    id: i64,
+) -> ApiResult<(ResidentRecord, Vec<StayRecord>)> {
+    let (resident, stays) = load_resident(store, caller, id).await?;
+    let mut tx = store.begin_write().await?;
+    tx.record(tagged(
+        NewEvent::new(
+            &caller.actor(),
+            EventDomain::Registry,
+            "resident.read",
+            "resident",
+            id,
+        )
+        .summary(serde_json::json!({ "duf_number": resident.duf_number })),
+        &stays,
+    ))
+    .await?;
+    tx.commit().await?;
+    Ok((resident, stays))
+}
+
+/// Registers a resident; a DUF number already registered is 409 naming `duf_number`.
+pub async fn create_resident(
+    store: &Store,
+    caller: &Caller,
+    input: &ResidentInput,
+) -> ApiResult<i64> {
+    let resident = validate_resident(&input.draft(), today()).map_err(ApiError::invalid_fields)?;
+    let registered_operator_id = own_operator_id(store, caller).await?;
+    let mut tx = store.begin_write().await?;
+    let id = tx
+        .insert_resident(&NewResident {
+            duf_number: resident.duf_number.to_string(),
+            given_name: resident.given_name,
+            family_name: resident.family_name,
+            birth_date: resident.birth_date.to_string(),
+            gender: resident.gender.code().to_owned(),
+            household: resident.household.clone(),
+            registered_operator_id,
+        })
+        .await
+        .map_err(|error| match error {
+            mottak_store::StoreError::Conflict(_) => ApiError::Conflict {
+                field: Some("duf_number".to_owned()),
+                detail: "a resident with this DUF number is already registered".to_owned(),
+            },
+            other => other.into(),
+        })?;
+    let dro = scope::operator_dro_number(caller).map(|dro| format!("DRO{dro}"));
+    tx.record(
+        NewEvent::new(&caller.actor(), EventDomain::Registry, "resident.created", "resident", id)
+            .summary(serde_json::json!({
+                "duf_number": resident.duf_number.to_string(),
+                "household": resident.household,
+                "changed": ["duf_number", "given_name", "family_name", "birth_date", "gender", "household"],
+            }))
+            .in_operator(dro),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}

@@ -1,0 +1,191 @@
+//! The forms of an account's steps on the staff pages: approve (the initial password shown
+//! once), refuse, disable and enable. A refused step is the list again with the error.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use mottak_domain::access::Capability;
+use mottak_store::staff::StaffRecord;
+use serde::Deserialize;
+
+use super::pages::{Back, list_response};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Caller, allow};
+use crate::error::{ApiError, ApiResult, PageError};
+use crate::form_errors::{FormError, FormErrors};
+use crate::pages::{Shell, render};
+use crate::staff::{self, StepInput};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/staff/{id}/approve",
+            post(approve).route_layer(allow(Capability::DecideStaff)),
+        )
+        .route(
+            "/staff/{id}/refuse",
+            post(refuse).route_layer(allow(Capability::DecideStaff)),
+        )
+        .route(
+            "/staff/{id}/disable",
+            post(disable).route_layer(allow(Capability::DisableStaff)),
+        )
+        .route(
+            "/staff/{id}/enable",
+            post(enable).route_layer(allow(Capability::DisableStaff)),
+        )
+}
+
+#[derive(Template)]
+#[template(path = "staff/approved.html")]
+struct ApprovedPage {
+    shell: Shell,
+    display_name: String,
+    username: String,
+    initial_password: String,
+    back: String,
+    centre_id: i64,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct StepForm {
+    version: Option<i64>,
+    elearning_completed: Option<String>,
+    reason: String,
+    back: String,
+}
+
+impl StepForm {
+    fn input(&self) -> StepInput {
+        StepInput {
+            version: self.version,
+            elearning_completed: self.elearning_completed.is_some(),
+            reason: self.reason.clone(),
+        }
+    }
+}
+
+/// A refused step: the list again, with the error beside the row's field and in the summary.
+async fn refused_step(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    form: &StepForm,
+    error: ApiError,
+) -> Result<Response, PageError> {
+    let back = Back::parse(&form.back);
+    let (status, errors) = match &error {
+        ApiError::Invalid { errors, .. } => (
+            StatusCode::BAD_REQUEST,
+            FormErrors {
+                errors: errors
+                    .iter()
+                    .map(|field_error| {
+                        let key = format!("staff.{}", field_error.field);
+                        FormError {
+                            field: format!("{}-{id}", field_error.field),
+                            label: shell.t(&key).to_owned(),
+                            message: shell
+                                .t(&format!("staff.error.{}", field_error.field))
+                                .to_owned(),
+                        }
+                    })
+                    .collect(),
+                summary: String::new(),
+            },
+        ),
+        ApiError::Conflict { .. } => (
+            StatusCode::CONFLICT,
+            FormErrors {
+                errors: Vec::new(),
+                summary: shell.t("staff.error.conflict").to_owned(),
+            },
+        ),
+        _ => return Err(error.into()),
+    };
+    list_response(
+        state,
+        shell,
+        caller,
+        back,
+        status,
+        errors,
+        form.reason.clone(),
+    )
+    .await
+}
+
+/// Back to the list after a step, or the list with why it was refused.
+async fn after_step(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    form: &StepForm,
+    result: ApiResult<StaffRecord>,
+) -> Result<Response, PageError> {
+    match result {
+        Ok(_) => Ok(Redirect::to(&Back::parse(&form.back).path()).into_response()),
+        Err(error) => refused_step(state, shell, caller, id, form, error).await,
+    }
+}
+
+async fn approve(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<StepForm>,
+) -> Result<Response, PageError> {
+    let hashing = state.config.password_hashing;
+    match staff::approve(&state.store, &caller, id, &form.input(), hashing).await {
+        Ok(approved) => Ok(render(&ApprovedPage {
+            shell: shell.with_title("staff.approved_title"),
+            display_name: approved.record.display_name,
+            username: approved.record.username,
+            initial_password: approved.initial_password,
+            back: Back::parse(&form.back).path(),
+            centre_id: approved.record.centre_id,
+        })),
+        Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
+    }
+}
+
+async fn refuse(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<StepForm>,
+) -> Result<Response, PageError> {
+    let result = staff::refuse(&state.store, &caller, id, &form.input()).await;
+    after_step(&state, shell, &caller, id, &form, result).await
+}
+
+async fn disable(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<StepForm>,
+) -> Result<Response, PageError> {
+    let result = staff::set_enabled(&state.store, &caller, id, &form.input(), false).await;
+    after_step(&state, shell, &caller, id, &form, result).await
+}
+
+async fn enable(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<StepForm>,
+) -> Result<Response, PageError> {
+    let result = staff::set_enabled(&state.store, &caller, id, &form.input(), true).await;
+    after_step(&state, shell, &caller, id, &form, result).await
+}
