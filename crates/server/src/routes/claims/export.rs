@@ -3,7 +3,7 @@
 //! integer øre, like the API.
 
 use axum::response::Response;
-use mottak_domain::claims::{ClaimResponse, ClaimWarning};
+use mottak_domain::claims::{ClaimLine, ClaimResponse, ClaimWarning};
 
 use crate::csv_out::{Csv, download};
 
@@ -14,28 +14,13 @@ pub fn csv_response(claim: &ClaimResponse) -> Response {
 /// The lines, a total row, then the warnings as a second table after an empty line.
 pub fn csv(claim: &ClaimResponse) -> String {
     let mut csv = Csv::default();
-    csv.row(&[
-        "month",
-        "kind",
-        "place_type",
-        "priority",
-        "price",
-        "days",
-        "quantity",
-        "amount",
-    ]);
+    csv.row(&[&["month"], LINE_COLUMNS].concat());
     let month = claim.month.to_string();
     for line in &claim.lines {
-        csv.row(&[
-            &month,
-            line.kind.code(),
-            line.place_type.code(),
-            &line.priority.map(|p| p.to_string()).unwrap_or_default(),
-            &line.price.0.to_string(),
-            &line.days.to_string(),
-            &line.quantity.map(|q| q.to_string()).unwrap_or_default(),
-            &line.amount.0.to_string(),
-        ]);
+        let cells = line_cells(line);
+        let mut row = vec![month.as_str()];
+        row.extend(cells.iter().map(String::as_str));
+        csv.row(&row);
     }
     csv.row(&[
         &month,
@@ -49,6 +34,30 @@ pub fn csv(claim: &ClaimResponse) -> String {
     ]);
     warnings_table(&mut csv, &claim.warnings);
     csv.finish()
+}
+
+/// The columns of a claim line, shared by the simulated and the stored claim's CSV.
+pub const LINE_COLUMNS: &[&str] = &[
+    "kind",
+    "place_type",
+    "priority",
+    "price",
+    "days",
+    "quantity",
+    "amount",
+];
+
+/// A claim line's cells under [`LINE_COLUMNS`]: API codes and integer øre.
+pub fn line_cells(line: &ClaimLine) -> [String; 7] {
+    [
+        line.kind.code().to_owned(),
+        line.place_type.code().to_owned(),
+        line.priority.map(|p| p.to_string()).unwrap_or_default(),
+        line.price.0.to_string(),
+        line.days.to_string(),
+        line.quantity.map(|q| q.to_string()).unwrap_or_default(),
+        line.amount.0.to_string(),
+    ]
 }
 
 /// After an empty row, the unpaid residents and meals per day (R-CLM-1, R-CLM-2).
