@@ -8,7 +8,7 @@ use mottak_domain::claims::LineKind;
 use mottak_store::claims::{StoredClaim, StoredLine};
 use mottak_store::registry::{CentreRecord, OperatorRecord};
 
-use super::export::{LINE_COLUMNS, line_cells, warnings_table};
+use super::export::{LINE_COLUMNS, line_cells, total_cells, warnings_table};
 use crate::csv_out::{Csv, download};
 use crate::i18n::Lang;
 use crate::pages::display_date;
@@ -58,21 +58,16 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
         fields.extend(cells.iter().chain(&after).map(String::as_str));
         row(&fields);
     }
-    row(&[
-        &centre.number,
-        &month,
-        "total",
-        "",
-        "",
-        "",
-        "",
-        "",
-        &claim.total.0.to_string(),
-        &claim.total.decimal_comma(),
-        "",
-        "",
-        "",
-    ]);
+    let total = total_cells(claim.total);
+    let after = [
+        claim.total.decimal_comma(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ];
+    let mut fields = vec![centre.number.as_str(), month.as_str()];
+    fields.extend(total.iter().chain(&after).map(String::as_str));
+    row(&fields);
     warnings_table(&mut csv, &claim.warnings);
     let mut row = |fields: &[&str]| csv.row(fields);
     row(&[]);

@@ -4,6 +4,7 @@
 
 use axum::response::Response;
 use mottak_domain::claims::{ClaimLine, ClaimResponse, ClaimWarning};
+use mottak_domain::money::Ore;
 
 use crate::csv_out::{Csv, download};
 
@@ -22,16 +23,10 @@ pub fn csv(claim: &ClaimResponse) -> String {
         row.extend(cells.iter().map(String::as_str));
         csv.row(&row);
     }
-    csv.row(&[
-        &month,
-        "total",
-        "",
-        "",
-        "",
-        "",
-        "",
-        &claim.total.0.to_string(),
-    ]);
+    let total = total_cells(claim.total);
+    let mut row = vec![month.as_str()];
+    row.extend(total.iter().map(String::as_str));
+    csv.row(&row);
     warnings_table(&mut csv, &claim.warnings);
     csv.finish()
 }
@@ -58,6 +53,14 @@ pub fn line_cells(line: &ClaimLine) -> [String; 7] {
         line.quantity.map(|q| q.to_string()).unwrap_or_default(),
         line.amount.0.to_string(),
     ]
+}
+
+/// The total row's cells under [`LINE_COLUMNS`]: `total`, then the sum under `amount`.
+pub fn total_cells(total: Ore) -> [String; 7] {
+    let mut cells: [String; 7] = Default::default();
+    cells[0] = "total".to_owned();
+    cells[6] = total.0.to_string();
+    cells
 }
 
 /// After an empty row, the unpaid residents and meals per day (R-CLM-1, R-CLM-2).
