@@ -7,8 +7,8 @@
 //! at most the sum of the best packings. Because each knapsack is
 //! solved as an integer problem, the best L(λ) is at least as strong as the LP relaxation.
 
-use crate::knapsack::{Item, Knapsack};
 use crate::model::Model;
+use crate::packing::Packing;
 
 /// Relative safety margin added to L(λ) so that floating-point rounding (in cₕₘ − λₕ and in the
 /// table's sums, each well under 1e-12 relative at the size limits) never makes the reported
@@ -16,9 +16,7 @@ use crate::model::Model;
 const ROUNDING_MARGIN: f64 = 1e-9;
 
 pub(crate) struct Dual {
-    knapsack: Knapsack,
-    items: Vec<Item>,
-    chosen: Vec<(u32, f64)>,
+    packing: Packing,
     /// Positions (in `Model::candidates`) of the households packed whole, per municipality.
     pub picks: Vec<Vec<u32>>,
     /// Σₘ xₕₘ per household (fractional only under the knapsack's LP fallback).
@@ -32,9 +30,7 @@ pub(crate) struct Dual {
 impl Dual {
     pub fn new(model: &Model) -> Self {
         Self {
-            knapsack: Knapsack::default(),
-            items: Vec::new(),
-            chosen: Vec::new(),
+            packing: Packing::default(),
             picks: vec![Vec::new(); model.municipalities()],
             load: vec![0.0; model.households()],
             value: 0.0,
@@ -46,27 +42,15 @@ impl Dual {
         self.load.fill(0.0);
         let mut total: f64 = multipliers.iter().sum();
         for (municipality, candidates) in model.candidates.iter().enumerate() {
-            self.items.clear();
-            for (position, candidate) in candidates.iter().enumerate() {
-                let household = candidate.household as usize;
-                let profit = candidate.score - multipliers[household];
-                if profit > 0.0 {
-                    self.items.push(Item {
-                        weight: model.sizes[household],
-                        profit,
-                        id: position as u32,
-                    });
-                }
-            }
-            self.chosen.clear();
-            total += self.knapsack.solve(
-                model.capacities[municipality],
-                &self.items,
-                &mut self.chosen,
-            );
+            let capacity = model.capacities[municipality];
+            total += self
+                .packing
+                .pack(model, municipality, capacity, |candidate| {
+                    candidate.score - multipliers[candidate.household as usize]
+                });
             let picks = &mut self.picks[municipality];
             picks.clear();
-            for &(position, fraction) in &self.chosen {
+            for &(position, fraction) in &self.packing.chosen {
                 let household = candidates[position as usize].household as usize;
                 self.load[household] += fraction;
                 if fraction >= 1.0 {

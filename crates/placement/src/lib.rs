@@ -33,6 +33,7 @@ mod local_search;
 mod model;
 mod multipliers;
 mod neighbourhood;
+mod packing;
 mod placement;
 mod request;
 mod sequential;

@@ -9,14 +9,12 @@
 
 use std::time::Instant;
 
-use crate::knapsack::{Item, Knapsack};
 use crate::model::Model;
+use crate::packing::Packing;
 use crate::placement::{NOWHERE, Placement};
 
 pub(crate) struct LocalSearch {
-    knapsack: Knapsack,
-    items: Vec<Item>,
-    chosen: Vec<(u32, f64)>,
+    packing: Packing,
     in_set: Vec<bool>,
     refill: Vec<u32>,
     /// Rank of each household in the fill order.
@@ -31,9 +29,7 @@ impl LocalSearch {
             rank[household as usize] = position as u32;
         }
         Self {
-            knapsack: Knapsack::default(),
-            items: Vec::new(),
-            chosen: Vec::new(),
+            packing: Packing::default(),
             in_set: Vec::new(),
             refill: Vec::new(),
             rank,
@@ -162,36 +158,24 @@ impl LocalSearch {
 
     fn pull_into(&mut self, model: &Model, placement: &mut Placement, municipality: usize) -> bool {
         let here = municipality as u32;
-        let candidates = &model.candidates[municipality];
-        self.items.clear();
         let mut baseline = 0.0;
-        for (position, candidate) in candidates.iter().enumerate() {
-            let household = candidate.household as usize;
-            let profit = if placement.at[household] == here {
-                let alternative = placement
-                    .best_room(model, household, here)
-                    .map_or(0.0, |(_, score)| score);
-                let profit = candidate.score - alternative;
-                baseline += profit.max(0.0);
-                profit
-            } else {
-                candidate.score - placement.gain[household]
-            };
-            if profit > 0.0 {
-                self.items.push(Item {
-                    weight: model.sizes[household],
-                    profit,
-                    id: position as u32,
-                });
-            }
-        }
-        self.chosen.clear();
-        let value = self.knapsack.solve(
-            model.capacities[municipality],
-            &self.items,
-            &mut self.chosen,
-        );
-        if value <= baseline + self.tolerance || self.chosen.iter().any(|&(_, f)| f < 1.0) {
+        let capacity = model.capacities[municipality];
+        let value = self
+            .packing
+            .pack(model, municipality, capacity, |candidate| {
+                let household = candidate.household as usize;
+                if placement.at[household] == here {
+                    let alternative = placement
+                        .best_room(model, household, here)
+                        .map_or(0.0, |(_, score)| score);
+                    let profit = candidate.score - alternative;
+                    baseline += profit.max(0.0);
+                    profit
+                } else {
+                    candidate.score - placement.gain[household]
+                }
+            });
+        if value <= baseline + self.tolerance || self.packing.chosen.iter().any(|&(_, f)| f < 1.0) {
             return false;
         }
         placement.mark();
@@ -210,7 +194,7 @@ impl LocalSearch {
         let candidates = &model.candidates[municipality];
         self.in_set.clear();
         self.in_set.resize(candidates.len(), false);
-        for &(position, _) in &self.chosen {
+        for &(position, _) in &self.packing.chosen {
             self.in_set[position as usize] = true;
         }
         self.refill.clear();
@@ -222,7 +206,7 @@ impl LocalSearch {
                 self.refill.push(candidate.household);
             }
         }
-        for &(position, _) in &self.chosen {
+        for &(position, _) in &self.packing.chosen {
             let candidate = candidates[position as usize];
             let household = candidate.household as usize;
             let from = placement.at[household];

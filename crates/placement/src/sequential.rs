@@ -2,15 +2,13 @@
 //! households still free, valued at score less multiplier (the multiplier being what the
 //! household is worth elsewhere); what is left is filled greedily.
 
-use crate::knapsack::{Item, Knapsack};
 use crate::model::Model;
+use crate::packing::Packing;
 use crate::placement::{NOWHERE, Placement};
 
 #[derive(Default)]
 pub(crate) struct Sequential {
-    knapsack: Knapsack,
-    items: Vec<Item>,
-    chosen: Vec<(u32, f64)>,
+    packing: Packing,
 }
 
 impl Sequential {
@@ -39,25 +37,16 @@ impl Sequential {
         municipality: usize,
     ) {
         let candidates = &model.candidates[municipality];
-        self.items.clear();
-        for (position, candidate) in candidates.iter().enumerate() {
+        let room = placement.room[municipality];
+        self.packing.pack(model, municipality, room, |candidate| {
             let household = candidate.household as usize;
-            let profit = candidate.score - multipliers[household];
-            if placement.at[household] == NOWHERE
-                && profit > 0.0
-                && model.sizes[household] <= placement.room[municipality]
-            {
-                self.items.push(Item {
-                    weight: model.sizes[household],
-                    profit,
-                    id: position as u32,
-                });
+            if placement.at[household] == NOWHERE && model.sizes[household] <= room {
+                candidate.score - multipliers[household]
+            } else {
+                0.0
             }
-        }
-        self.chosen.clear();
-        self.knapsack
-            .solve(placement.room[municipality], &self.items, &mut self.chosen);
-        for &(position, fraction) in &self.chosen {
+        });
+        for &(position, fraction) in &self.packing.chosen {
             if fraction >= 1.0 {
                 let candidate = candidates[position as usize];
                 placement.place(

@@ -81,6 +81,16 @@ impl FormErrors {
             .map_or("", |error| error.message.as_str())
     }
 
+    /// Every error of a field, joined by `; `, for beside it (the summary lists them too).
+    pub fn all(&self, field: &str) -> String {
+        self.errors
+            .iter()
+            .filter(|error| error.field == field)
+            .map(|error| error.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty() && self.summary.is_empty()
     }

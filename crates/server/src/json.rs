@@ -36,17 +36,26 @@ where
                 "the request body must be sent as application/json",
             ));
         }
-        let bytes = Bytes::from_request(request, state)
-            .await
-            .map_err(|rejection| {
-                if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::PayloadTooLarge
-                } else {
-                    ApiError::invalid_body("the request body could not be read")
-                }
-            })?;
+        let bytes = read_body(request, state, ApiError::invalid_body).await?;
         parse_json(&bytes).map(ApiJson)
     }
+}
+
+/// The body's bytes: over the limit is 413, another failure to read it is `unreadable`'s 400.
+async fn read_body<S: Send + Sync>(
+    request: Request,
+    state: &S,
+    unreadable: fn(&'static str) -> ApiError,
+) -> Result<Bytes, ApiError> {
+    Bytes::from_request(request, state)
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                unreadable("the request body could not be read")
+            }
+        })
 }
 
 /// Parses JSON, reporting the path of the field that failed. Members that the target type does
@@ -144,15 +153,7 @@ impl<S: Send + Sync> FromRequest<S> for ApiText {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        let bytes = Bytes::from_request(request, state)
-            .await
-            .map_err(|rejection| {
-                if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::PayloadTooLarge
-                } else {
-                    ApiError::invalid("body", "the request body could not be read")
-                }
-            })?;
+        let bytes = read_body(request, state, |detail| ApiError::invalid("body", detail)).await?;
         String::from_utf8(bytes.to_vec())
             .map(ApiText)
             .map_err(|_| ApiError::invalid("body", "the body must be UTF-8 text"))

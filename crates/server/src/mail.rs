@@ -14,6 +14,25 @@ use mottak_domain::reminders::retry_delay;
 use mottak_store::mail::OutboxMail;
 use mottak_store::{Store, timestamp};
 
+use crate::i18n::Lang;
+
+/// A subject in both languages, Norwegian first: `nb / en`.
+pub fn bilingual_subject(text: impl Fn(Lang) -> String) -> String {
+    format!("{} / {}", text(Lang::Nb), text(Lang::En))
+}
+
+/// A body in both languages: the Norwegian text, a rule, the English text, then the footer of
+/// `footer_key` in both as the signature.
+pub fn bilingual_body(text: impl Fn(Lang) -> String, footer_key: &str) -> String {
+    format!(
+        "{}\n\n----------------------------------------\n\n{}\n\n-- \n{}\n{}\n",
+        text(Lang::Nb),
+        text(Lang::En),
+        Lang::Nb.text(footer_key),
+        Lang::En.text(footer_key),
+    )
+}
+
 /// How often the sender looks at the outbox.
 pub const SEND_INTERVAL: Duration = Duration::from_secs(5);
 /// How long a claimed batch is the claimant's: a sender that dies leaves its mails to others

@@ -2,9 +2,10 @@
 
 use askama::Template;
 use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
-use mottak_domain::access::Capability;
+use mottak_domain::access::{Capability, Region};
 
 use crate::auth::Caller;
 use crate::auth::csrf::CsrfToken;
@@ -158,6 +159,24 @@ pub fn render(template: &impl Template) -> Response {
             PageError::Internal.into_response()
         }
     }
+}
+
+/// The regions as `(code, label)` choices for a select; a region's code is its name.
+pub fn region_choices() -> Vec<(&'static str, &'static str)> {
+    Region::ALL
+        .iter()
+        .map(|region| (region.code(), region.code()))
+        .collect()
+}
+
+/// A form's page: 200, or 400 when it is shown again with its errors.
+pub fn render_form(template: &impl Template, valid: bool) -> Response {
+    let status = if valid {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    (status, render(template)).into_response()
 }
 
 /// Dates on screen: dd.mm.yyyy (SPEC §9).

@@ -37,6 +37,20 @@ pub struct Column {
     pub align: Align,
 }
 
+impl Table {
+    /// A table without a footer, its columns given as `(title, share, align)`.
+    pub fn new(columns: &[(&str, f32, Align)], rows: Vec<Vec<String>>) -> Table {
+        Table {
+            columns: columns
+                .iter()
+                .map(|&(title, share, align)| Column::new(title, share, align))
+                .collect(),
+            rows,
+            footer: None,
+        }
+    }
+}
+
 impl Column {
     pub fn new(title: &str, share: f32, align: Align) -> Column {
         Column {

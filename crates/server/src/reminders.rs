@@ -21,6 +21,7 @@ use mottak_store::users::UserRecord;
 use mottak_store::{Store, timestamp};
 
 use crate::i18n::Lang;
+use crate::mail::{bilingual_body, bilingual_subject};
 use crate::pages::display_date;
 use crate::plans::work::{WorkTask, tasks_of_region};
 use crate::routes::plans::item_title;
@@ -88,15 +89,10 @@ pub fn reminder_lines(tasks: &[WorkTask], today: NaiveDate) -> Vec<ReminderLine>
 pub fn reminder_mail(name: &str, lines: &[ReminderLine], public_url: &str) -> ReminderMail {
     let count = lines.len().to_string();
     let url = format!("{}/tasks", public_url.trim_end_matches('/'));
-    let subject = format!(
-        "{} / {}",
-        Lang::Nb
-            .text("mail.reminder.subject")
-            .replace("{count}", &count),
-        Lang::En
-            .text("mail.reminder.subject")
-            .replace("{count}", &count),
-    );
+    let subject = bilingual_subject(|lang| {
+        lang.text("mail.reminder.subject")
+            .replace("{count}", &count)
+    });
     let part = |lang: Lang| {
         let mut text = String::new();
         text.push_str(&lang.text("mail.reminder.greeting").replace("{name}", name));
@@ -130,16 +126,9 @@ pub fn reminder_mail(name: &str, lines: &[ReminderLine], public_url: &str) -> Re
         }
         text.push('\n');
         text.push_str(&lang.text("mail.reminder.link").replace("{url}", &url));
-        text.push('\n');
         text
     };
-    let body = format!(
-        "{}\n----------------------------------------\n\n{}\n-- \n{}\n{}\n",
-        part(Lang::Nb),
-        part(Lang::En),
-        Lang::Nb.text("mail.reminder.footer"),
-        Lang::En.text("mail.reminder.footer"),
-    );
+    let body = bilingual_body(part, "mail.reminder.footer");
     ReminderMail { subject, body }
 }
 

@@ -14,14 +14,14 @@ use mottak_store::settlement::MessageRecord;
 use serde::Serialize;
 
 use super::event;
-use super::letters::{Letter, compose, show_date};
+use super::letters::{Letter, compose, household, show_date};
 use super::offers::{load, status};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::i18n::Lang;
 use crate::occupancy::today;
 use crate::pages::display_timestamp;
-use crate::pdf::{Align, Block, Column, Table, render};
+use crate::pdf::{Block, render};
 
 /// A document of the case.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -92,20 +92,6 @@ fn letter_blocks(letter: &Letter, blocks: &mut Vec<Block>) {
     if !letter.members.is_empty() {
         blocks.push(household(&letter.members));
     }
-}
-
-fn household(members: &[(String, String)]) -> Block {
-    Block::Table(Table {
-        columns: vec![
-            Column::new("Alder", 0.3, Align::Right),
-            Column::new("Kjønn", 0.7, Align::Left),
-        ],
-        rows: members
-            .iter()
-            .map(|(age, gender)| vec![age.clone(), gender.clone()])
-            .collect(),
-        footer: None,
-    })
 }
 
 fn thread_blocks(title: &str, messages: &[MessageRecord], blocks: &mut Vec<Block>) {

@@ -15,7 +15,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::i18n::Lang;
 use crate::occupancy::today;
 use crate::pages::display_date;
-use crate::pdf::{Align, Block, Column, Table, render};
+use crate::pdf::{Align, Block, Table, render};
 
 /// R-SET-4: IMDi's settlement decision, dated today; 409 before the yes or a second time.
 pub async fn decide(store: &Store, caller: &Caller, id: i64) -> ApiResult<OfferView> {
@@ -76,20 +76,8 @@ impl Letter {
         ];
         blocks.extend(self.paragraphs.iter().cloned().map(Block::Paragraph));
         if !self.members.is_empty() {
-            let (caption, age, gender) = HOUSEHOLD;
-            blocks.push(Block::Heading(caption.into()));
-            blocks.push(Block::Table(Table {
-                columns: vec![
-                    Column::new(age, 0.3, Align::Right),
-                    Column::new(gender, 0.7, Align::Left),
-                ],
-                rows: self
-                    .members
-                    .iter()
-                    .map(|(age, gender)| vec![age.clone(), gender.clone()])
-                    .collect(),
-                footer: None,
-            }));
+            blocks.push(Block::Heading(HOUSEHOLD.0.into()));
+            blocks.push(household(&self.members));
         }
         render(&self.title, &blocks)
     }
@@ -218,4 +206,16 @@ pub(super) async fn compose(
         }
     };
     Ok(letter)
+}
+
+/// The household as a table of age and gender, as the letters and the case file print it.
+pub(super) fn household(members: &[(String, String)]) -> Block {
+    let (_, age, gender) = HOUSEHOLD;
+    Block::Table(Table::new(
+        &[(age, 0.3, Align::Right), (gender, 0.7, Align::Left)],
+        members
+            .iter()
+            .map(|(age, gender)| vec![age.clone(), gender.clone()])
+            .collect(),
+    ))
 }

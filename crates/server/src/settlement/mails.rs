@@ -17,6 +17,7 @@ use mottak_store::{StoreError, WriteTx, timestamp};
 
 use crate::auth::Caller;
 use crate::i18n::Lang;
+use crate::mail::{bilingual_body, bilingual_subject};
 use crate::pages::display_date;
 
 /// A mail to queue: subject and plain-text body.
@@ -59,24 +60,14 @@ fn fill(lang: Lang, key: &str, values: &[(&str, String)]) -> String {
 
 /// Subject `nb / en`; body the Norwegian paragraphs, a rule, the English ones, the footer.
 fn compose(subject_key: &str, keys: &[&str], values: &[(&str, String)]) -> SettlementMail {
-    let subject = format!(
-        "{} / {}",
-        fill(Lang::Nb, subject_key, values),
-        fill(Lang::En, subject_key, values)
-    );
+    let subject = bilingual_subject(|lang| fill(lang, subject_key, values));
     let part = |lang: Lang| {
         keys.iter()
             .map(|key| fill(lang, key, values))
             .collect::<Vec<_>>()
             .join("\n\n")
     };
-    let body = format!(
-        "{}\n\n----------------------------------------\n\n{}\n\n-- \n{}\n{}\n",
-        part(Lang::Nb),
-        part(Lang::En),
-        Lang::Nb.text("mail.settlement.footer"),
-        Lang::En.text("mail.settlement.footer"),
-    );
+    let body = bilingual_body(part, "mail.settlement.footer");
     SettlementMail { subject, body }
 }
 

@@ -8,11 +8,11 @@ use mottak_domain::claims::LineKind;
 use mottak_store::claims::{StoredClaim, StoredLine};
 use mottak_store::registry::{CentreRecord, OperatorRecord};
 
-use super::export::warnings_table;
+use super::export::{LINE_COLUMNS, line_cells, total_cells, warnings_table};
 use crate::csv_out::{Csv, download};
 use crate::i18n::Lang;
 use crate::pages::display_date;
-use crate::pdf::{Align, Block, Column, Table, render};
+use crate::pdf::{Align, Block, Table, render};
 use crate::routes::registry::{accounting, place_type_label};
 
 fn file_name(claim: &StoredClaim, centre: &CentreRecord, extension: &str) -> String {
@@ -39,54 +39,35 @@ pub fn csv(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
     let mut csv = Csv::default();
     let mut row = |fields: &[&str]| csv.row(fields);
     row(&[
-        "centre_number",
-        "month",
-        "kind",
-        "place_type",
-        "priority",
-        "price",
-        "days",
-        "quantity",
-        "amount",
-        "amount_kroner",
-        "agreements",
-        "credits",
-        "covers",
-    ]);
+        &["centre_number", "month"],
+        LINE_COLUMNS,
+        &["amount_kroner", "agreements", "credits", "covers"],
+    ]
+    .concat());
     let month = claim.month.to_string();
     for stored in &claim.lines {
         let line = &stored.line;
-        row(&[
-            &centre.number,
-            &month,
-            line.kind.code(),
-            line.place_type.code(),
-            &line.priority.map(|p| p.to_string()).unwrap_or_default(),
-            &line.price.0.to_string(),
-            &line.days.to_string(),
-            &line.quantity.map(|q| q.to_string()).unwrap_or_default(),
-            &line.amount.0.to_string(),
-            &line.amount.decimal_comma(),
-            &stored.agreements.join(", "),
-            &stored.credits.map(|m| m.to_string()).unwrap_or_default(),
-            &stored.covers.map(|m| m.to_string()).unwrap_or_default(),
-        ]);
+        let cells = line_cells(line);
+        let after = [
+            line.amount.decimal_comma(),
+            stored.agreements.join(", "),
+            stored.credits.map(|m| m.to_string()).unwrap_or_default(),
+            stored.covers.map(|m| m.to_string()).unwrap_or_default(),
+        ];
+        let mut fields = vec![centre.number.as_str(), month.as_str()];
+        fields.extend(cells.iter().chain(&after).map(String::as_str));
+        row(&fields);
     }
-    row(&[
-        &centre.number,
-        &month,
-        "total",
-        "",
-        "",
-        "",
-        "",
-        "",
-        &claim.total.0.to_string(),
-        &claim.total.decimal_comma(),
-        "",
-        "",
-        "",
-    ]);
+    let total = total_cells(claim.total);
+    let after = [
+        claim.total.decimal_comma(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ];
+    let mut fields = vec![centre.number.as_str(), month.as_str()];
+    fields.extend(total.iter().chain(&after).map(String::as_str));
+    row(&fields);
     warnings_table(&mut csv, &claim.warnings);
     let mut row = |fields: &[&str]| csv.row(fields);
     row(&[]);
@@ -193,77 +174,67 @@ pub fn pdf(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
         )));
     }
     blocks.push(Block::Heading("Linjer".into()));
+    let lines = claim
+        .lines
+        .iter()
+        .map(|stored| {
+            let line = &stored.line;
+            vec![
+                line_name(stored, lang),
+                line.priority.map(|p| p.to_string()).unwrap_or_default(),
+                match line.kind {
+                    LineKind::FixedOperating | LineKind::FixedRent => {
+                        format!("{} per år", line.price)
+                    }
+                    LineKind::Credit => String::new(),
+                    _ => line.price.to_string(),
+                },
+                line.days.to_string(),
+                line.quantity.map(|q| q.to_string()).unwrap_or_default(),
+                line.amount.to_string(),
+            ]
+        })
+        .collect();
+    let mut total = vec![String::new(); 6];
+    total[0] = "Sum".into();
+    total[5] = claim.total.to_string();
     blocks.push(Block::Table(Table {
-        columns: vec![
-            column("Linje", 0.34, Align::Left),
-            column("Prioritet", 0.1, Align::Right),
-            column("Pris", 0.18, Align::Right),
-            column("Dager", 0.08, Align::Right),
-            column("Døgn", 0.1, Align::Right),
-            column("Beløp", 0.2, Align::Right),
-        ],
-        rows: claim
-            .lines
-            .iter()
-            .map(|stored| {
-                let line = &stored.line;
-                let name = line_name(stored, lang);
-                vec![
-                    name,
-                    line.priority.map(|p| p.to_string()).unwrap_or_default(),
-                    match line.kind {
-                        LineKind::FixedOperating | LineKind::FixedRent => {
-                            format!("{} per år", line.price)
-                        }
-                        LineKind::Credit => String::new(),
-                        _ => line.price.to_string(),
-                    },
-                    line.days.to_string(),
-                    line.quantity.map(|q| q.to_string()).unwrap_or_default(),
-                    line.amount.to_string(),
-                ]
-            })
-            .collect(),
-        footer: Some(vec![
-            "Sum".into(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            claim.total.to_string(),
-        ]),
+        footer: Some(total),
+        ..Table::new(
+            &[
+                ("Linje", 0.34, Align::Left),
+                ("Prioritet", 0.1, Align::Right),
+                ("Pris", 0.18, Align::Right),
+                ("Dager", 0.08, Align::Right),
+                ("Døgn", 0.1, Align::Right),
+                ("Beløp", 0.2, Align::Right),
+            ],
+            lines,
+        )
     }));
     if !claim.warnings.is_empty() {
+        let warnings = claim
+            .warnings
+            .iter()
+            .map(|warning| {
+                let (residents, meals) = warning.unpaid.columns();
+                vec![display_date(warning.date), residents, meals]
+            })
+            .collect();
         blocks.push(Block::Heading("Varsler".into()));
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                column("Dato", 0.25, Align::Left),
-                column("Ubetalte beboere", 0.35, Align::Right),
-                column("Ubetalt kost", 0.4, Align::Right),
+        blocks.push(Block::Table(Table::new(
+            &[
+                ("Dato", 0.25, Align::Left),
+                ("Ubetalte beboere", 0.35, Align::Right),
+                ("Ubetalt kost", 0.4, Align::Right),
             ],
-            rows: claim
-                .warnings
-                .iter()
-                .map(|warning| {
-                    let (residents, meals) = warning.unpaid.columns();
-                    vec![display_date(warning.date), residents, meals]
-                })
-                .collect(),
-            footer: None,
-        }));
+            warnings,
+        )));
     }
     render(
         &format!("Refusjonskrav {} {}", centre.number, claim.month),
         &blocks,
     )
-}
-
-fn column(title: &str, share: f32, align: Align) -> Column {
-    Column {
-        title: title.to_owned(),
-        share,
-        align,
-    }
 }
 
 /// What a line is, as the page and the PDF name it: its kind and place type, the month a

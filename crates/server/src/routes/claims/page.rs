@@ -17,7 +17,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::error::ApiError;
 use crate::i18n::Lang;
 use crate::json::parse_json;
-use crate::pages::{Shell, render};
+use crate::pages::{Shell, render, render_form};
 
 pub async fn show(shell: Shell) -> Response {
     let mut values = Values::default();
@@ -34,12 +34,8 @@ pub async fn simulate(shell: Shell, CsrfForm(pairs): CsrfForm<Vec<(String, Strin
         return render(&ClaimsPage::new(shell, &values, Outcome::default()));
     }
     let outcome = run(&values, shell.lang);
-    let status = if outcome.problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
-    (status, render(&ClaimsPage::new(shell, &values, outcome))).into_response()
+    let valid = outcome.problems.is_empty();
+    render_form(&ClaimsPage::new(shell, &values, outcome), valid)
 }
 
 /// The same form as [`simulate`], answered with the claim as CSV (or the page with its errors).

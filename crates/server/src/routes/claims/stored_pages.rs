@@ -15,7 +15,7 @@ use mottak_domain::dates::Month;
 use mottak_domain::money::Ore;
 use mottak_domain::registry::AccountingData;
 use mottak_store::claims::{ClaimSummary, StoredClaim};
-use mottak_store::registry::CentreRecord;
+use mottak_store::registry::{CentreRecord, OperatorRecord};
 use serde::Deserialize;
 
 use super::documents::{csv_response, line_name, pdf_response};
@@ -37,11 +37,11 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/claims/{id}/csv",
-            get(claim_csv).route_layer(allow(Capability::ReadClaims)),
+            get(claim_file::<CsvFile>).route_layer(allow(Capability::ReadClaims)),
         )
         .route(
             "/claims/{id}/pdf",
-            get(claim_pdf).route_layer(allow(Capability::ReadClaims)),
+            get(claim_file::<PdfFile>).route_layer(allow(Capability::ReadClaims)),
         )
         .route(
             "/centres/{id}/claims",
@@ -181,18 +181,24 @@ async fn claim_page(
     Ok(render(&page))
 }
 
-async fn claim_csv(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let (claim, centre, operator) = visible_claim(&state.store, &caller, id)
-        .await
-        .map_err(PageError::from)?;
-    Ok(csv_response(&claim, &centre, &operator))
+type WriteClaim = fn(&StoredClaim, &CentreRecord, &OperatorRecord) -> Response;
+
+/// The format a route writes a stored claim in, as a type, so that one handler serves both.
+trait ClaimFile {
+    const WRITE: WriteClaim;
 }
 
-async fn claim_pdf(
+struct CsvFile;
+impl ClaimFile for CsvFile {
+    const WRITE: WriteClaim = csv_response;
+}
+
+struct PdfFile;
+impl ClaimFile for PdfFile {
+    const WRITE: WriteClaim = pdf_response;
+}
+
+async fn claim_file<F: ClaimFile>(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
@@ -200,7 +206,7 @@ async fn claim_pdf(
     let (claim, centre, operator) = visible_claim(&state.store, &caller, id)
         .await
         .map_err(PageError::from)?;
-    Ok(pdf_response(&claim, &centre, &operator))
+    Ok(F::WRITE(&claim, &centre, &operator))
 }
 
 struct SummaryRow {

@@ -26,6 +26,18 @@ pub struct Line {
     pub flagged: bool,
 }
 
+impl Line {
+    /// A line on a centre, `number name`, linking to its page (at `anchor`, when not empty).
+    fn centre(id: i64, number: &str, name: &str, anchor: &str, detail: String) -> Line {
+        Line {
+            href: format!("/centres/{id}{anchor}"),
+            text: format!("{number} {name}"),
+            detail,
+            flagged: false,
+        }
+    }
+}
+
 /// A panel: a count of everything, its first lines, and the link to all of it.
 pub struct Panel {
     /// The panel's id and the i18n key of its heading, `dashboard.panel.{id}`.
@@ -90,19 +102,23 @@ pub async fn incomplete_accounting(state: &AppState, shell: &Shell) -> Result<Pa
     let lines = incomplete
         .iter()
         .take(LINES)
-        .map(|(centre, missing)| Line {
-            href: format!("/centres/{}#h-accounting", centre.id),
-            text: format!("{} {}", centre.number, centre.name),
-            detail: format!(
-                "{}: {}",
-                shell.t("dashboard.missing"),
-                missing
-                    .iter()
-                    .map(|field| shell.t(accounting_label(field)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            flagged: true,
+        .map(|(centre, missing)| {
+            let missing = missing
+                .iter()
+                .map(|field| shell.t(accounting_label(field)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let detail = format!("{}: {missing}", shell.t("dashboard.missing"));
+            Line {
+                flagged: true,
+                ..Line::centre(
+                    centre.id,
+                    &centre.number,
+                    &centre.name,
+                    "#h-accounting",
+                    detail,
+                )
+            }
         })
         .collect();
     Ok(Panel {
@@ -121,15 +137,19 @@ pub async fn lifecycle_changes(state: &AppState, shell: &Shell) -> Result<Panel,
         .await?;
     let lines = changes
         .into_iter()
-        .map(|change| Line {
-            href: format!("/centres/{}#h-history", change.centre_id),
-            text: format!("{} {}", change.number, change.name),
-            detail: format!(
+        .map(|change| {
+            let detail = format!(
                 "{}, {}",
                 action_words(&format!("centre.{}", change.operation), shell.lang),
                 display_timestamp(&change.occurred_at)
-            ),
-            flagged: false,
+            );
+            Line::centre(
+                change.centre_id,
+                &change.number,
+                &change.name,
+                "#h-history",
+                detail,
+            )
         })
         .collect::<Vec<_>>();
     Ok(Panel {
@@ -151,19 +171,24 @@ pub async fn centres(state: &AppState, shell: &Shell, caller: &Caller) -> Result
     let (rows, total) = state.store.list_centres(&filter).await?;
     let lines = rows
         .into_iter()
-        .map(|row| Line {
-            href: format!("/centres/{}", row.id),
-            text: format!("{} {}", row.number, row.name),
-            detail: format!(
-                "{} · {}",
-                shell.t(&format!("category.{}", row.category)),
-                shell.t(if row.status == "open" {
-                    "registry.open"
-                } else {
-                    "registry.closed"
-                })
-            ),
-            flagged: row.status != "open",
+        .map(|row| {
+            let open = row.status == "open";
+            let status = shell.t(if open {
+                "registry.open"
+            } else {
+                "registry.closed"
+            });
+            let category = shell.t(&format!("category.{}", row.category));
+            Line {
+                flagged: !open,
+                ..Line::centre(
+                    row.id,
+                    &row.number,
+                    &row.name,
+                    "",
+                    format!("{category} · {status}"),
+                )
+            }
         })
         .collect();
     Ok(Panel {

@@ -53,19 +53,6 @@ pub struct PlacementForm {
     pub(super) time_limit_ms: String,
 }
 
-impl PlacementPage {
-    /// Every error of a field, for beside it (the summary lists them too).
-    fn field_errors(&self, field: &str) -> String {
-        self.errors
-            .errors
-            .iter()
-            .filter(|error| error.field == field)
-            .map(|error| error.message.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-}
-
 const LABELS: &Labels = &[
     ("source", "placement.source"),
     ("capacities", "placement.capacities"),

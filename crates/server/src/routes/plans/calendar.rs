@@ -18,13 +18,13 @@ use mottak_domain::error::{FieldError, Problem};
 use serde::Deserialize;
 
 use super::item_title;
-use super::tasks::{parse_filters, region_choices, team_choices};
+use super::tasks::{parse_filters, team_choices};
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::{FormErrors, Labels};
 use crate::i18n::Lang;
 use crate::occupancy::today;
-use crate::pages::{Shell, display_timestamp, render};
+use crate::pages::{Shell, display_timestamp, region_choices, render};
 use crate::params::ApiQuery;
 use crate::plans::work::{WorkTask, my_tasks};
 use crate::state::AppState;

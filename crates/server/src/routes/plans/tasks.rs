@@ -5,8 +5,7 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::NaiveDate;
@@ -21,7 +20,7 @@ use crate::error::{ApiError, ApiResult, PageError};
 use crate::form_errors::{FormErrors, Labels};
 use crate::i18n::Lang;
 use crate::occupancy::today;
-use crate::pages::{Shell, display_date, render};
+use crate::pages::{Shell, display_date, region_choices, render_form};
 use crate::params::ApiQuery;
 use crate::plans::work::{FIRST_PAGE, ResponsibleFilter, WorkTask, count_my_tasks, first_tasks};
 use crate::state::AppState;
@@ -104,14 +103,6 @@ pub(super) fn team_choices(shell: &Shell) -> Vec<(&'static str, String)> {
             let filter = ResponsibleFilter::parse("team", code).expect("listed codes parse");
             (code, responsible(shell, filter.responsible()))
         })
-        .collect()
-}
-
-/// The region choices of a work list's filter.
-pub(super) fn region_choices() -> Vec<(&'static str, &'static str)> {
-    Region::ALL
-        .iter()
-        .map(|region| (region.code(), region.code()))
         .collect()
 }
 
@@ -272,11 +263,7 @@ async fn tasks_page(
             centre: format!("{} {}", task.task.centre_number, task.task.centre_name),
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let valid = errors.is_empty();
     let page = TasksPage {
         overdue: lines.iter().filter(|line| line.overdue).count(),
         first_page: limit.is_some() && i64::try_from(lines.len()).unwrap_or(i64::MAX) < all_open,
@@ -290,7 +277,7 @@ async fn tasks_page(
         errors,
         shell: shell.with_title("tasks.title"),
     };
-    Ok((status, render(&page)).into_response())
+    Ok(render_form(&page, valid))
 }
 
 /// The page's own filter with every open task.

@@ -24,14 +24,14 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/residents/{id}/notes",
-            get(show_resident)
-                .post(add_resident)
+            get(show::<OnResident>)
+                .post(add::<OnResident>)
                 .route_layer(allow(Capability::ReadFolders)),
         )
         .route(
             "/settlement/decisions/{id}/notes",
-            get(show_decision)
-                .post(add_decision)
+            get(show::<OnDecision>)
+                .post(add::<OnDecision>)
                 .route_layer(allow(Capability::ReadSettlement)),
         )
 }
@@ -114,30 +114,46 @@ async fn page(
     })
 }
 
-async fn show(
-    state: AppState,
+/// Which subject a route's notes are on, as a type, so that one handler serves both routes.
+trait Subject {
+    const KIND: NoteSubject;
+}
+
+struct OnResident;
+impl Subject for OnResident {
+    const KIND: NoteSubject = NoteSubject::Resident;
+}
+
+struct OnDecision;
+impl Subject for OnDecision {
+    const KIND: NoteSubject = NoteSubject::Decision;
+}
+
+async fn show<S: Subject>(
+    State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
-    subject: (NoteSubject, i64),
+    Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let page = page(
         &state,
         shell,
         &caller,
-        subject,
+        (S::KIND, id),
         NoteForm::default(),
         FormErrors::default(),
     );
     Ok(render(&page.await?))
 }
 
-async fn add(
-    state: AppState,
+async fn add<S: Subject>(
+    State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
-    (kind, id): (NoteSubject, i64),
-    form: NoteForm,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<NoteForm>,
 ) -> Result<Response, PageError> {
+    let kind = S::KIND;
     let input = NoteInput {
         body: form.body.clone(),
     };
@@ -159,42 +175,4 @@ async fn add(
             Ok((status, render(&page)).into_response())
         }
     }
-}
-
-async fn show_resident(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    show(state, shell, caller, (NoteSubject::Resident, id)).await
-}
-
-async fn add_resident(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-    CsrfForm(form): CsrfForm<NoteForm>,
-) -> Result<Response, PageError> {
-    add(state, shell, caller, (NoteSubject::Resident, id), form).await
-}
-
-async fn show_decision(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    show(state, shell, caller, (NoteSubject::Decision, id)).await
-}
-
-async fn add_decision(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-    CsrfForm(form): CsrfForm<NoteForm>,
-) -> Result<Response, PageError> {
-    add(state, shell, caller, (NoteSubject::Decision, id), form).await
 }

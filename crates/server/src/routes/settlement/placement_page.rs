@@ -5,8 +5,7 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use mottak_domain::access::Capability;
 use mottak_domain::error::FieldError;
@@ -19,7 +18,7 @@ use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::form_errors::{FormErrors, Labels};
 use crate::number_format::{decimal, grouped};
-use crate::pages::{Shell, render};
+use crate::pages::{Shell, render, render_form};
 use crate::routes::placement::proposal_rows;
 use crate::routes::residents::messages::typed_date;
 use crate::settlement::placement::send::{SendInput, SendResult, send_offers};
@@ -115,19 +114,6 @@ struct StoredPage {
     sent: Option<SendResult>,
 }
 
-impl StoredPage {
-    /// Every error of a field, for beside it (the summary lists them too).
-    fn field_errors(&self, field: &str) -> String {
-        self.errors
-            .errors
-            .iter()
-            .filter(|error| error.field == field)
-            .map(|error| error.message.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-}
-
 async fn page_for(
     state: &AppState,
     shell: Shell,
@@ -193,7 +179,6 @@ async fn solve(
     caller: Caller,
     CsrfForm(form): CsrfForm<StoredForm>,
 ) -> Result<Response, PageError> {
-    let lang = shell.lang;
     let mut errors = Vec::new();
     let year = typed_count("year", &form.year, &mut errors);
     let time_limit_ms = typed_count("time_limit_ms", &form.time_limit_ms, &mut errors);
@@ -230,18 +215,13 @@ async fn solve(
         None => None,
     };
     let seconds = started.elapsed().as_secs_f64();
-    let form_errors = FormErrors::localized(errors, lang, LABELS);
+    let form_errors = FormErrors::localized(errors, shell.lang, LABELS);
     let failed = !form_errors.is_empty();
     let mut page = page_for(&state, shell, form, form_errors).await?;
     if let Some(proposal) = proposal {
         show_proposal(&mut page, &proposal, seconds);
     }
-    let status = if failed {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
-    Ok((status, render(&page)).into_response())
+    Ok(render_form(&page, !failed))
 }
 
 fn show_proposal(page: &mut StoredPage, proposal: &ProposalView, seconds: f64) {
@@ -336,11 +316,7 @@ async fn send(
         None
     };
     let form_errors = FormErrors::localized(errors, lang, LABELS);
-    let status = if form_errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let valid = form_errors.is_empty();
     let mut form = form;
     if sent.as_ref().is_some_and(|sent| sent.failed.is_empty()) {
         // Everything was offered: nothing is left to send twice.
@@ -348,5 +324,5 @@ async fn send(
     }
     let mut page = page_for(&state, shell, form, form_errors).await?;
     page.sent = sent;
-    Ok((status, render(&page)).into_response())
+    Ok(render_form(&page, valid))
 }

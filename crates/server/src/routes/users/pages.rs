@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use mottak_domain::access::{Capability, MunicipalPermission, Region, assignable_roles};
+use mottak_domain::access::{Capability, MunicipalPermission, assignable_roles};
 use mottak_store::StoreError;
 use mottak_store::users::UserRecord;
 use serde::Deserialize;
@@ -22,7 +22,7 @@ use crate::error::PageError;
 use crate::form_errors::{FormErrors, Labels};
 use crate::input::non_blank;
 use crate::names::Names;
-use crate::pages::{Shell, render};
+use crate::pages::{Shell, region_choices, render};
 use crate::state::AppState;
 use mottak_domain::error::{FieldError, Problem};
 
@@ -121,7 +121,7 @@ struct UsersPage {
     shell: Shell,
     rows: Vec<UserRow>,
     roles: Vec<(String, &'static str)>,
-    regions: Vec<&'static str>,
+    regions: Vec<(&'static str, &'static str)>,
     form: UserForm,
     errors: FormErrors,
     created: bool,
@@ -180,7 +180,7 @@ async fn users_page(
         shell: shell.with_title("users.title"),
         rows,
         roles,
-        regions: Region::ALL.iter().map(|region| region.code()).collect(),
+        regions: region_choices(),
         municipality_shown: names.municipality_name(&form.municipality).to_owned(),
         municipalities: crate::names::municipality_choices(&state.store).await?,
         form,

@@ -8,16 +8,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
-use super::{
-    CATEGORIES, FormErrors, PLACE_TYPES, REGIONS, category_label, options, place_type_label,
-};
+use super::{CATEGORIES, FormErrors, PLACE_TYPES, category_label, options, place_type_label};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::Labels;
 use crate::i18n::problems::warning_text;
+use crate::input::non_blank;
 use crate::names;
-use crate::pages::{Shell, render};
+use crate::pages::{Shell, region_choices, render};
 use crate::registry::{self, CentreInput, RegistryError};
 use crate::state::AppState;
 use mottak_domain::access::Capability;
@@ -76,7 +75,7 @@ struct NewCentrePage {
     errors: FormErrors,
     categories: Vec<(&'static str, &'static str)>,
     place_types: Vec<(&'static str, &'static str)>,
-    regions: Vec<&'static str>,
+    regions: Vec<(&'static str, &'static str)>,
     series: Vec<(String, String)>,
     operators: Vec<(String, String)>,
     /// `(number, name)` for the municipality field's list (a lookup that needs no script).
@@ -110,7 +109,7 @@ async fn page_for(
         errors,
         categories: options(&CATEGORIES, category_label, lang),
         place_types: options(&PLACE_TYPES, place_type_label, lang),
-        regions: REGIONS.to_vec(),
+        regions: region_choices(),
         series: series
             .into_iter()
             .map(|row| {
@@ -152,11 +151,6 @@ async fn new_page(State(state): State<AppState>, shell: Shell) -> Result<Respons
     ))
 }
 
-fn some(text: &str) -> Option<String> {
-    let text = text.trim();
-    (!text.is_empty()).then(|| text.to_owned())
-}
-
 async fn create(
     State(state): State<AppState>,
     shell: Shell,
@@ -173,14 +167,14 @@ async fn create(
         postal_code: form.postal_code.clone(),
         operator_id: operator_id.unwrap_or_default(),
         operator_missing: operator_id.is_none(),
-        number: some(&form.number),
-        place_type: some(&form.place_type),
-        region: some(&form.region),
-        visiting_address: some(&form.visiting_address),
-        postal_address: some(&form.postal_address),
-        phone: some(&form.phone),
-        email: some(&form.email),
-        leader: some(&form.leader),
+        number: non_blank(&form.number),
+        place_type: non_blank(&form.place_type),
+        region: non_blank(&form.region),
+        visiting_address: non_blank(&form.visiting_address),
+        postal_address: non_blank(&form.postal_address),
+        phone: non_blank(&form.phone),
+        email: non_blank(&form.email),
+        leader: non_blank(&form.leader),
         ..CentreInput::default()
     };
     match registry::create_centre(&state.store, &caller.actor(), &input).await {

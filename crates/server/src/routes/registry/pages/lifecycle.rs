@@ -13,6 +13,7 @@ use super::{FormErrors, category_label, place_type_label};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
+use crate::input::non_blank;
 use crate::pages::{Shell, render};
 use crate::registry::{self, LifecycleOutcome, LifecycleRequest, RegistryError};
 use crate::state::AppState;
@@ -42,14 +43,13 @@ struct ActionForm {
 
 impl ActionForm {
     fn request(&self) -> LifecycleRequest {
-        let some = |text: &str| Some(text.trim().to_owned()).filter(|text| !text.is_empty());
         LifecycleRequest {
             operation: self.operation.clone(),
-            place_type: some(&self.place_type),
-            category: some(&self.category),
+            place_type: non_blank(&self.place_type),
+            category: non_blank(&self.category),
             operator_id: self.operator_id.trim().parse().ok(),
-            new_name: some(&self.new_name),
-            series: some(&self.series),
+            new_name: non_blank(&self.new_name),
+            series: non_blank(&self.series),
             version: self.version,
         }
     }
@@ -63,7 +63,8 @@ struct ConfirmPage {
     number: String,
     name: String,
     plan: LifecycleOutcome,
-    form: ActionFormView,
+    /// The choices again, with the version the confirmation was made against.
+    form: ActionForm,
     operation_label: String,
     target_label: String,
 }
@@ -72,16 +73,6 @@ impl ConfirmPage {
     fn warning_text(&self, warning: &mottak_domain::registry::Warning) -> String {
         crate::i18n::problems::warning_text(warning, self.shell.lang)
     }
-}
-
-struct ActionFormView {
-    operation: String,
-    place_type: String,
-    category: String,
-    operator_id: String,
-    new_name: String,
-    series: String,
-    version: i64,
 }
 
 fn operation_label(code: &str) -> &'static str {
@@ -164,14 +155,9 @@ async fn confirm_page(
         number: centre.number,
         name: centre.name,
         plan,
-        form: ActionFormView {
-            operation: form.operation,
-            place_type: form.place_type,
-            category: form.category,
-            operator_id: form.operator_id,
-            new_name: form.new_name,
-            series: form.series,
+        form: ActionForm {
             version: centre.version,
+            ..form
         },
         shell: shell.with_title("registry.confirm"),
     }))

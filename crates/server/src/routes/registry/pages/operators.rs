@@ -16,6 +16,7 @@ use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::Labels;
 use crate::i18n::Lang;
+use crate::input::non_blank;
 use crate::names::{self, Names};
 use crate::pages::{Shell, render};
 use crate::registry::{self, OperatorInput, RegistryError, scope};
@@ -90,17 +91,16 @@ pub struct OperatorForm {
 
 impl OperatorForm {
     fn input(&self) -> OperatorInput {
-        let some = |text: &str| Some(text.trim().to_owned()).filter(|text| !text.is_empty());
         OperatorInput {
             name: self.name.clone(),
             organisation_number: self.organisation_number.clone(),
             experienced: self.experienced.is_some(),
-            dro_number: some(&self.dro_number),
-            visiting_address: some(&self.visiting_address),
-            postal_address: some(&self.postal_address),
-            postal_code: some(&self.postal_code),
-            phone: some(&self.phone),
-            email: some(&self.email),
+            dro_number: non_blank(&self.dro_number),
+            visiting_address: non_blank(&self.visiting_address),
+            postal_address: non_blank(&self.postal_address),
+            postal_code: non_blank(&self.postal_code),
+            phone: non_blank(&self.phone),
+            email: non_blank(&self.email),
         }
     }
 
@@ -247,24 +247,25 @@ async fn operator_page_for(
     })
 }
 
+/// The operator page with the stored values in its form; `saved` after an edit.
+async fn stored_page(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    id: i64,
+    saved: bool,
+) -> Result<Response, PageError> {
+    let page = operator_page_for(state, shell, caller, id, None, FormErrors::default(), saved);
+    Ok(render(&page.await?))
+}
+
 async fn operator_page(
     State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    Ok(render(
-        &operator_page_for(
-            &state,
-            shell,
-            &caller,
-            id,
-            None,
-            FormErrors::default(),
-            false,
-        )
-        .await?,
-    ))
+    stored_page(&state, shell, &caller, id, false).await
 }
 
 async fn update(
@@ -283,18 +284,7 @@ async fn update(
     )
     .await
     {
-        Ok(_) => Ok(render(
-            &operator_page_for(
-                &state,
-                shell,
-                &caller,
-                id,
-                None,
-                FormErrors::default(),
-                true,
-            )
-            .await?,
-        )),
+        Ok(_) => stored_page(&state, shell, &caller, id, true).await,
         Err(error) => {
             let (errors, status) = form_errors(error, shell.lang)?;
             let page =
