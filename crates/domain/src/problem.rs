@@ -359,6 +359,10 @@ pub enum Problem {
     },
     /// A common password, or one close to a common password.
     PasswordTooCommon,
+    /// A stay at a centre the caller may not register stays at, or that does not exist.
+    NoCentreForStays,
+    /// Approving a staff account before its e-learning is confirmed (R-AUTH-6).
+    ElearningNeeded,
     // Other choices.
     /// A JSON member the request type does not have (SPEC §10: 400, not ignored).
     UnknownMember,
@@ -643,6 +647,10 @@ impl Problem {
             PasswordTooShort { min } => format!("must be at least {min} characters"),
             PasswordTooCommon => {
                 "is too easy to guess (a common password or close to one); choose another".into()
+            }
+            NoCentreForStays => "no centre you may register stays at".into(),
+            ElearningNeeded => {
+                "confirm that the employee has completed the e-learning before approving".into()
             }
             UnknownMember => "unknown member".into(),
             LeftOrLeave => "choose left or leave".into(),

@@ -52,6 +52,11 @@ impl ApiError {
         ApiError::invalid_fields(vec![FieldError::new(field, detail)])
     }
 
+    /// One invalid field, its problem as a code (a page words it in the user's language).
+    pub fn coded(field: impl Into<String>, problem: mottak_domain::error::Problem) -> ApiError {
+        ApiError::invalid_fields(vec![FieldError::coded(field, problem)])
+    }
+
     /// Every invalid field of a request; the first one's message is the problem's `detail`.
     pub fn invalid_fields(errors: Vec<FieldError>) -> ApiError {
         let detail = match errors.as_slice() {

@@ -35,7 +35,7 @@ pub async fn create(
     }
     check_scope_exists(store, &scope).await?;
     password::check_policy(&request.password, &username)
-        .map_err(|problem| FieldError::new("password", problem.message()))?;
+        .map_err(|problem| FieldError::coded("password", problem.problem()))?;
     let display_name = match validate_display_name(&request.display_name)?.as_str() {
         "" => username.clone(),
         name => name.to_owned(),

@@ -579,6 +579,14 @@ fn texts(problem: &Problem) -> (String, String) {
             "er for lett å gjette (et vanlig passord eller nesten et); velg et annet",
             "is too easy to guess (a common password or nearly one); choose another",
         ),
+        NoCentreForStays => both(
+            "Velg et mottak du kan registrere opphold ved",
+            "Choose a centre you may register stays at",
+        ),
+        ElearningNeeded => both(
+            "Bekreft at den ansatte har fullført e-læringen før du godkjenner",
+            "Confirm that the employee has completed the e-learning before approving",
+        ),
         UnknownMember => both("ukjent felt", "unknown field"),
         LeftOrLeave => both("Velg sluttet eller permisjon", "Choose left or leave"),
         Channel => both("Velg en kanal fra listen", "Choose a channel from the list"),

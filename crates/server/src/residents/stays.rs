@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use mottak_domain::dates::{Month, parse_date};
-use mottak_domain::error::{FieldError, FieldErrors};
+use mottak_domain::error::{FieldError, FieldErrors, Problem};
 use mottak_domain::occupancy::{ExistingStay, StayDecision, StayRefusal, decide_stay, may_change};
 use mottak_store::events::{EventDomain, NewEvent};
 use mottak_store::registry::CentreRecord;
@@ -39,7 +39,7 @@ fn existing(stays: &[StayRecord]) -> Vec<ExistingStay> {
 /// The centre a stay may be written at: one the caller runs (an operator) or any (UDI); another
 /// is 400 naming `centre_id`.
 async fn stay_centre(store: &Store, caller: &Caller, centre_id: i64) -> ApiResult<CentreRecord> {
-    let unknown = || ApiError::invalid("centre_id", "no centre you may register stays at");
+    let unknown = || ApiError::coded("centre_id", Problem::NoCentreForStays);
     let centre = match store.centre(centre_id).await {
         Ok(centre) => centre,
         Err(mottak_store::StoreError::NotFound) => return Err(unknown()),
@@ -102,8 +102,7 @@ pub async fn add_stay(
         Err(other) => return Err(other),
     });
     let from = errors.check(
-        parse_date(input.from.trim())
-            .ok_or_else(|| FieldError::new("from", "must be a date YYYY-MM-DD")),
+        parse_date(input.from.trim()).ok_or_else(|| FieldError::coded("from", Problem::Date)),
     );
     let to = errors.check(
         match input
@@ -115,7 +114,7 @@ pub async fn add_stay(
             None => Ok(None),
             Some(to) => parse_date(to)
                 .map(Some)
-                .ok_or_else(|| FieldError::new("to", "must be a date YYYY-MM-DD")),
+                .ok_or_else(|| FieldError::coded("to", Problem::Date)),
         },
     );
     let (centre, from, to) = errors
@@ -125,12 +124,12 @@ pub async fn add_stay(
         chrono::Datelike::year(&from),
         chrono::Datelike::month(&from),
     )
-    .ok_or_else(|| ApiError::invalid("from", "must be a date YYYY-MM-DD"))?;
+    .ok_or_else(|| ApiError::coded("from", Problem::Date))?;
     let operator = store.operator(centre.operator_id).await?;
     let mut tx = store.begin_write().await?;
     let current = tx.stays_of_resident(resident_id).await?;
     let decision = decide_stay(&existing(&current), from, to).map_err(|refusal| match refusal {
-        StayRefusal::EmptyRange => ApiError::invalid("to", "must be after from"),
+        StayRefusal::EmptyRange => ApiError::coded("to", Problem::AfterFrom),
         StayRefusal::Overlaps { with } => ApiError::Conflict {
             field: Some("from".to_owned()),
             detail: format!("the stay overlaps the resident's stay {with}"),

@@ -107,9 +107,9 @@ pub async fn approve(
 ) -> ApiResult<Approved> {
     load_to_decide(store, caller, id).await?;
     if !input.elearning_completed {
-        return Err(ApiError::invalid(
+        return Err(ApiError::coded(
             "elearning_completed",
-            "confirm that the employee has completed the e-learning before approving",
+            Problem::ElearningNeeded,
         ));
     }
     let initial_password = initial_password();

@@ -388,3 +388,63 @@ async fn r_agr_8_form_takes_tiers_pasted_from_excel_with_a_header_and_decimal_co
     assert_eq!(unit["unit_tiers"][1]["places"], 0);
     assert_eq!(unit["meal_tiers"][0]["price"]["amount"], 101_03);
 }
+
+/// The messages beside a page's fields (`id="…-error">message</div>`).
+pub fn field_messages(html: &str) -> Vec<String> {
+    html.split("-error\">")
+        .skip(1)
+        .filter_map(|rest| {
+            rest.split_once("</div>")
+                .map(|(text, _)| text.trim().to_owned())
+        })
+        .collect()
+}
+
+/// English words that a bokmål message would not hold.
+pub fn assert_no_english(messages: &[String]) {
+    assert!(!messages.is_empty(), "the page shows its errors");
+    for message in messages {
+        let words = format!(" {} ", message.to_lowercase());
+        for english in [
+            " must ",
+            " the ",
+            " is ",
+            " unknown ",
+            " one of ",
+            " already ",
+        ] {
+            assert!(
+                !words.contains(english),
+                "English on a Norwegian page: {message}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_error_of_a_refused_agreement_form_is_in_bokmal() {
+    let (registry, operator, _centre, browser) = setup().await;
+    let app = &registry.app;
+    let path = format!("/agreements/new?operator_id={operator}");
+    let operator_text = operator.to_string();
+    let mut fields = canteen_form(&operator_text);
+    for (name, value) in [
+        ("valid_to", "01.01.2025"),
+        ("notice_period_months", "500"),
+        ("u0.fixed_annual_rent", "mye"),
+        ("u0.t0.places", "tretti"),
+        ("u0.m1.priority", "1"),
+        ("u0.regulation.month", "13"),
+        ("u0.regulation.percent", "5000"),
+    ] {
+        fields.retain(|(field, _)| *field != name);
+        fields.push((name, value));
+    }
+    let refused = app
+        .submit(&browser, &path, "/agreements/new", &fields)
+        .await;
+    assert_eq!(refused.status(), 400);
+    let messages = field_messages(&refused.text().await.unwrap());
+    assert!(messages.len() >= 4, "{messages:?}");
+    assert_no_english(&messages);
+}

@@ -167,6 +167,8 @@ fn samples() -> Vec<Problem> {
         },
         PasswordTooShort { min: 12 },
         PasswordTooCommon,
+        NoCentreForStays,
+        ElearningNeeded,
         UnknownMember,
         LeftOrLeave,
         Channel,
