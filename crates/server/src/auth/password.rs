@@ -25,10 +25,6 @@ impl PasswordProblem {
             PasswordProblem::TooCommon => Problem::PasswordTooCommon,
         }
     }
-
-    pub fn message(self) -> String {
-        self.problem().english()
-    }
 }
 
 /// At least 12 characters and not a common password or an easy variation of one (zxcvbn's
