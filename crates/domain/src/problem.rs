@@ -414,6 +414,106 @@ pub enum Problem {
         number: String,
         place_type: String,
     },
+
+    // Conflicts with the stored state (409): what the request asks is refused by what is stored.
+    /// Someone else changed the record since it was read (a stale version).
+    Stale,
+    /// A unique number taken meanwhile (a store constraint).
+    NumberInUse,
+    /// Another stored record it collides with, by the store's constraint name.
+    ExistingRecord {
+        constraint: String,
+    },
+    /// R-SET-1: the municipality's request (or decision) of the year exists already.
+    YearlyExists {
+        decision: bool,
+    },
+    /// R-SET-1a: an imported request's municipality and year was stored meanwhile.
+    RequestStoredMeanwhile,
+    /// R-SET-4: the offer is not accepted, so it cannot be decided.
+    OfferNotAcceptedForDecision {
+        status: String,
+    },
+    /// R-SET-4: the settlement decision is made already.
+    AlreadyDecided,
+    /// R-SET-4: the letters follow the decision.
+    DecisionNotMade,
+    /// R-SET-3: the household is in an open or accepted offer.
+    HouseholdInOffer,
+    /// R-SET-3: the household is larger than the room the decision has left.
+    HouseholdTooLarge {
+        persons: i64,
+        room: i64,
+    },
+    /// An answer to an offer that is not open; its status code.
+    OfferNotOpen {
+        status: String,
+    },
+    OfferAnswered,
+    /// Only an accepted offer is a case to export.
+    ExportNeedsYes,
+    /// R-SET-5: the resident has a settlement date.
+    AlreadySettled,
+    /// R-SET-5: no municipality has said yes to the resident.
+    NoYes,
+    /// R-SET-5: a settlement date before the municipality's yes.
+    BeforeYes,
+    /// R-SET-5: a settlement date on or before the open stay's start.
+    NotAfterStayStart,
+    /// R-SET-5: the settlement date ends a stay in an approved month.
+    SettlementInApprovedMonth,
+    /// The municipality and the centre's thread opens with the yes.
+    ThreadOpensWithYes,
+    /// The month's claim is made already.
+    ClaimMade {
+        month: String,
+        claim: i64,
+    },
+    /// R-OCC-3: only approved months are claimed.
+    MonthNotApproved {
+        month: String,
+    },
+    /// R-CLM-6: the claim window closed on this ISO date.
+    ClaimWindowClosed {
+        closed: String,
+    },
+    /// The centre's stored agreements break a rule of the claim engine.
+    AgreementsUnclaimable {
+        problem: Box<Problem>,
+    },
+    /// A staff step that does not apply to the account's status.
+    StaffStepNotApplicable {
+        status: String,
+    },
+    /// R-OCC-3: a stay in an approved month, or one whose claim window closed.
+    StayInApprovedMonth,
+    /// R-OCC-1: the stay overlaps the resident's stay with this id.
+    StayOverlaps {
+        with: i64,
+    },
+    DufRegistered,
+    /// R-OCC-3: the month is approved; only UDI may change it.
+    MonthApproved,
+    /// R-OCC-2: the month's occupancy is counted from residents' stays.
+    CountedFromStays,
+    /// R-AUTH-4: the change would leave the municipality without an administrator.
+    LastMunicipalityAdmin {
+        municipality: String,
+    },
+    /// R-AGR-9: the consumer price index of this month is missing.
+    IndexMissing {
+        month: String,
+    },
+    /// Regulations used the index of these months; an admin may confirm the replacement.
+    IndexUsed {
+        months: Vec<String>,
+        may_confirm: bool,
+    },
+    /// R-AGR-4: notice on the date stops the agreement after its end.
+    NoticeAfterEnd {
+        stop: String,
+        end: String,
+    },
 }
 
 impl Problem {
@@ -689,6 +789,90 @@ impl Problem {
                 "centre number {number}, linked with this one, already has place type \
                  {place_type}; one number per place type (R-REG-2)"
             ),
+            Stale => "the record was changed by someone else since you read it; reload and try \
+                      again"
+                .into(),
+            NumberInUse => "the number is already in use".into(),
+            ExistingRecord { constraint } => {
+                format!("conflicts with an existing record ({constraint})")
+            }
+            YearlyExists { decision } => format!(
+                "the municipality already has a {} for this year",
+                if *decision { "decision" } else { "request" }
+            ),
+            RequestStoredMeanwhile => {
+                "a request of this municipality and year was stored meanwhile".into()
+            }
+            OfferNotAcceptedForDecision { status } => format!(
+                "the offer is {status}; the settlement decision follows the municipality's yes"
+            ),
+            AlreadyDecided => "the settlement decision is already made".into(),
+            DecisionNotMade => "the settlement decision is not made yet".into(),
+            HouseholdInOffer => "the household is in an open or accepted offer".into(),
+            HouseholdTooLarge { persons, room } => format!(
+                "the household's {persons} persons exceed the {room} remaining of the decision"
+            ),
+            OfferNotOpen { status } => format!("the offer is {status}"),
+            OfferAnswered => "the offer is already answered".into(),
+            ExportNeedsYes => "only an offer the municipality accepted is a case to export".into(),
+            AlreadySettled => "the resident is already settled".into(),
+            NoYes => "no municipality has said yes to the resident".into(),
+            BeforeYes => "the date is before the municipality's yes".into(),
+            NotAfterStayStart => "the date is not after the start of the resident's stay".into(),
+            SettlementInApprovedMonth => {
+                "the date changes an approved month; only UDI may change it".into()
+            }
+            ThreadOpensWithYes => {
+                "the municipality and the centre's thread opens with the yes".into()
+            }
+            ClaimMade { month, claim } => {
+                format!("the centre's claim for {month} was made already (claim {claim})")
+            }
+            MonthNotApproved { month } => {
+                format!("the occupancy of {month} is not approved yet (R-OCC-3)")
+            }
+            ClaimWindowClosed { closed } => format!(
+                "the claim window closed on {closed} (three months after the centre's last \
+                 agreement ended, R-CLM-6)"
+            ),
+            AgreementsUnclaimable { problem } => format!(
+                "the centre's stored agreements cannot be claimed: {}",
+                problem.english()
+            ),
+            StaffStepNotApplicable { status } => {
+                format!("the staff account is {status}; that step does not apply")
+            }
+            StayInApprovedMonth => "the stay changes an approved month or one whose claim \
+                                    window has closed; only UDI may change it"
+                .into(),
+            StayOverlaps { with } => format!("the stay overlaps the resident's stay {with}"),
+            DufRegistered => "a resident with this DUF number is already registered".into(),
+            MonthApproved => "the month is approved; only UDI may change it (R-OCC-3)".into(),
+            CountedFromStays => "the centre has residents' stays in this month; its occupancy is \
+                                 counted from them (R-OCC-2)"
+                .into(),
+            LastMunicipalityAdmin { municipality } => format!(
+                "municipality {municipality} would have no enabled municipality_admin left \
+                 (R-AUTH-4); give another account that role first"
+            ),
+            IndexMissing { month } => {
+                format!("the consumer price index of {month} is missing; nothing was regulated")
+            }
+            IndexUsed {
+                months,
+                may_confirm,
+            } => format!(
+                "regulations have used the index of {}: {}",
+                months.join(", "),
+                if *may_confirm {
+                    "add ?confirm=true to replace them"
+                } else {
+                    "only an admin may replace them"
+                }
+            ),
+            NoticeAfterEnd { stop, end } => {
+                format!("notice on this date stops the agreement on {stop}, after its end {end}")
+            }
         }
     }
 }

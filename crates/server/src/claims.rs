@@ -10,6 +10,7 @@ use mottak_domain::claims::stored::{
 };
 use mottak_domain::claims::{ClaimLine, LineKind};
 use mottak_domain::dates::Month;
+use mottak_domain::error::Problem;
 use mottak_domain::money::Ore;
 use mottak_store::claims::{NewClaim, StoredClaim, StoredLine};
 use mottak_store::events::{EventDomain, NewEvent};
@@ -43,19 +44,19 @@ impl ClaimRefusal {
     }
 
     pub fn into_api(self, month: Month) -> ApiError {
-        conflict(match self {
-            ClaimRefusal::AlreadyMade { claim } => {
-                format!("the centre's claim for {month} was made already (claim {claim})")
-            }
-            ClaimRefusal::NotApproved => {
-                format!("the occupancy of {month} is not approved yet (R-OCC-3)")
-            }
-            ClaimRefusal::WindowClosed { closed } => format!(
-                "the claim window closed on {} (three months after the centre's last agreement \
-                 ended, R-CLM-6)",
-                closed.format("%Y-%m-%d")
-            ),
-        })
+        ApiError::conflict_at("month", self.problem(month))
+    }
+
+    /// The refusal as a code (409).
+    pub fn problem(self, month: Month) -> Problem {
+        let month = month.to_string();
+        match self {
+            ClaimRefusal::AlreadyMade { claim } => Problem::ClaimMade { month, claim },
+            ClaimRefusal::NotApproved => Problem::MonthNotApproved { month },
+            ClaimRefusal::WindowClosed { closed } => Problem::ClaimWindowClosed {
+                closed: closed.to_string(),
+            },
+        }
     }
 }
 
@@ -166,13 +167,6 @@ async fn claim_in(
     Ok(Ok(id))
 }
 
-fn conflict(detail: String) -> ApiError {
-    ApiError::Conflict {
-        field: Some("month".to_owned()),
-        detail,
-    }
-}
-
 /// The month's claim from the centre's stored agreements and the given days, by the
 /// simulation's parse and engine, with the fixed transfers its payment terms put in the month.
 fn compute(
@@ -190,9 +184,10 @@ fn compute(
         id: centre.id,
         place_type: place_type(centre),
     };
-    compute_stored(month, centre, &stored, changes, days).map_err(|error| ApiError::Conflict {
-        field: None,
-        detail: format!("the centre's stored agreements cannot be claimed: {error}"),
+    compute_stored(month, centre, &stored, changes, days).map_err(|error| {
+        ApiError::conflict(Problem::AgreementsUnclaimable {
+            problem: Box::new(error.problem),
+        })
     })
 }
 

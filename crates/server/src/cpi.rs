@@ -4,7 +4,7 @@
 use mottak_domain::access::Role;
 use mottak_domain::cpi::parse_csv;
 use mottak_domain::dates::Month;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_domain::event_log::EventDomain;
 use mottak_store::events::NewEvent;
 use mottak_store::{Store, StoreError, timestamp};
@@ -80,17 +80,11 @@ pub async fn import_cpi(
 }
 
 impl CpiImportError {
-    /// The sentence for a refused replacement, naming the months.
-    pub fn used_detail(months: &[Month], may_confirm: bool) -> String {
-        let names: Vec<String> = months.iter().map(ToString::to_string).collect();
-        let remedy = if may_confirm {
-            "add ?confirm=true to replace them"
-        } else {
-            "only an admin may replace them"
-        };
-        format!(
-            "regulations have used the index of {}: {remedy}",
-            names.join(", ")
-        )
+    /// A refused replacement, naming the months.
+    pub fn used_problem(months: &[Month], may_confirm: bool) -> Problem {
+        Problem::IndexUsed {
+            months: months.iter().map(ToString::to_string).collect(),
+            may_confirm,
+        }
     }
 }

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{self as domain, FieldError};
 use mottak_store::StoreError;
 use serde::Serialize;
 
@@ -27,11 +27,12 @@ pub enum ApiError {
     Forbidden(String),
     #[error("not found")]
     NotFound,
-    /// A conflict with the stored state (409), naming the field where there is one.
-    #[error("{detail}")]
+    /// A conflict with the stored state (409), naming the field where there is one; the
+    /// problem as a code (a page words it in the user's language, the API in English).
+    #[error("{problem}")]
     Conflict {
         field: Option<String>,
-        detail: String,
+        problem: domain::Problem,
     },
     #[error("request body too large")]
     PayloadTooLarge,
@@ -53,7 +54,7 @@ impl ApiError {
     }
 
     /// One invalid field, its problem as a code (a page words it in the user's language).
-    pub fn coded(field: impl Into<String>, problem: mottak_domain::error::Problem) -> ApiError {
+    pub fn coded(field: impl Into<String>, problem: domain::Problem) -> ApiError {
         ApiError::invalid_fields(vec![FieldError::coded(field, problem)])
     }
 
@@ -77,10 +78,19 @@ impl ApiError {
         }
     }
 
-    pub fn conflict(detail: impl Into<String>) -> ApiError {
+    /// A conflict with the stored state that concerns no one field.
+    pub fn conflict(problem: domain::Problem) -> ApiError {
         ApiError::Conflict {
             field: None,
-            detail: detail.into(),
+            problem,
+        }
+    }
+
+    /// A conflict with the stored state over `field`.
+    pub fn conflict_at(field: impl Into<String>, problem: domain::Problem) -> ApiError {
+        ApiError::Conflict {
+            field: Some(field.into()),
+            problem,
         }
     }
 
@@ -117,20 +127,22 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
         match error {
             StoreError::NotFound => ApiError::NotFound,
-            StoreError::Conflict(what) => ApiError::conflict(conflict_detail(&what)),
+            StoreError::Conflict(what) => ApiError::conflict(conflict_problem(&what)),
             other => ApiError::Internal(other.into()),
         }
     }
 }
 
-/// A reader's sentence for a constraint name.
-fn conflict_detail(constraint: &str) -> String {
+/// What a violated store constraint means to the reader.
+fn conflict_problem(constraint: &str) -> domain::Problem {
     if constraint.ends_with("_version") {
-        "the record was changed by someone else since you read it; reload and try again".into()
+        domain::Problem::Stale
     } else if constraint.contains("username") {
-        "the username is taken".into()
+        domain::Problem::UsernameTaken
     } else {
-        format!("conflicts with an existing record ({constraint})")
+        domain::Problem::ExistingRecord {
+            constraint: constraint.to_owned(),
+        }
     }
 }
 

@@ -2,9 +2,9 @@
 //! (Designsystemet's error summary, linking to the field's id), in the user's language and
 //! naming the field by its label.
 
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 
-use crate::i18n::{Lang, problems::error_text};
+use crate::i18n::{Lang, problems::error_text, problems::problem_text};
 
 /// One error of a form.
 #[derive(Debug, Clone)]
@@ -37,6 +37,14 @@ impl FormErrors {
                 message: message.to_owned(),
             }],
             summary: String::new(),
+        }
+    }
+
+    /// A conflict with the stored state that concerns the whole form, in the summary.
+    pub fn conflict(problem: &Problem, lang: Lang) -> FormErrors {
+        FormErrors {
+            errors: Vec::new(),
+            summary: problem_text(problem, lang),
         }
     }
 

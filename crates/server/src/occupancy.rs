@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use mottak_domain::access::Role;
 use mottak_domain::dates::Month;
+use mottak_domain::error::Problem;
 use mottak_domain::occupancy::{ApprovalRefusal, may_approve, may_change};
 use mottak_domain::place_types::PlaceType;
 use mottak_store::events::{EventDomain, NewEvent};
@@ -63,18 +64,13 @@ pub async fn month(store: &Store, centre: &CentreRecord, month: Month) -> ApiRes
 
 fn refused(refusal: ApprovalRefusal) -> ApiError {
     match refusal {
-        ApprovalRefusal::WindowClosed { closed } => ApiError::Conflict {
-            field: Some("month".to_owned()),
-            detail: format!(
-                "the claim window closed on {} (three months after the centre's last agreement \
-                 ended, R-CLM-6)",
-                closed.format("%Y-%m-%d")
-            ),
-        },
-        ApprovalRefusal::Approved => ApiError::Conflict {
-            field: Some("month".to_owned()),
-            detail: "the month is approved; only UDI may change it (R-OCC-3)".to_owned(),
-        },
+        ApprovalRefusal::WindowClosed { closed } => ApiError::conflict_at(
+            "month",
+            Problem::ClaimWindowClosed {
+                closed: closed.to_string(),
+            },
+        ),
+        ApprovalRefusal::Approved => ApiError::conflict_at("month", Problem::MonthApproved),
     }
 }
 
@@ -122,12 +118,7 @@ pub async fn enter_counts(
         .centre_month(centre.id, place_type(centre), month)
         .await?;
     if before.from_stays {
-        return Err(ApiError::Conflict {
-            field: Some("days".to_owned()),
-            detail: "the centre has residents' stays in this month; its occupancy is counted \
-                     from them (R-OCC-2)"
-                .to_owned(),
-        });
+        return Err(ApiError::conflict_at("days", Problem::CountedFromStays));
     }
     let closes = claim_window_closes(&mut tx, centre.id).await?;
     may_change(before.approval.is_some(), by_udi(caller), today(), closes).map_err(refused)?;

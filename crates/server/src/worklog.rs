@@ -273,11 +273,7 @@ pub async fn set_follow_up_done(
 }
 
 fn stale() -> ApiError {
-    ApiError::Conflict {
-        field: Some("version".to_owned()),
-        detail: "the entry was changed by someone else since you read it; reload and try again"
-            .to_owned(),
-    }
+    ApiError::conflict_at("version", Problem::Stale)
 }
 
 /// The names of the fields an edit changed (R-LOG-3: names, not contents).

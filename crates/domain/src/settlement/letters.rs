@@ -2,6 +2,7 @@
 //! once per offer; the letters to the persons and to the municipality follow from it.
 
 use super::offers::OfferStatus;
+use crate::problem::Problem;
 
 /// Why IMDi cannot make the settlement decision on an offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,14 +13,13 @@ pub enum DecisionRefusal {
 }
 
 impl DecisionRefusal {
-    /// The conflict's text for problem+json.
-    pub fn detail(self) -> String {
+    /// The refusal as a code (409).
+    pub fn problem(self) -> Problem {
         match self {
-            DecisionRefusal::NotAccepted(status) => format!(
-                "the offer is {}; the settlement decision follows the municipality's yes",
-                status.code()
-            ),
-            DecisionRefusal::AlreadyDecided => "the settlement decision is already made".to_owned(),
+            DecisionRefusal::NotAccepted(status) => Problem::OfferNotAcceptedForDecision {
+                status: status.code().to_owned(),
+            },
+            DecisionRefusal::AlreadyDecided => Problem::AlreadyDecided,
         }
     }
 }
@@ -83,7 +83,8 @@ mod tests {
         }
         assert!(
             DecisionRefusal::NotAccepted(OfferStatus::Open)
-                .detail()
+                .problem()
+                .english()
                 .contains("open")
         );
     }

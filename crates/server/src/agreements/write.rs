@@ -136,10 +136,7 @@ fn name_for(
 }
 
 fn conflict(error: FieldError) -> RegistryError {
-    RegistryError::Conflict {
-        field: Some(error.field),
-        detail: error.message,
-    }
+    RegistryError::conflict(error.field, error.problem)
 }
 
 fn event(
@@ -295,13 +292,13 @@ pub async fn give_notice(
         return Err(FieldError::coded("date", Problem::StopBeforeStart).into());
     }
     if stop > terms.end() {
-        return Err(RegistryError::Conflict {
-            field: Some("date".to_owned()),
-            detail: format!(
-                "notice on this date stops the agreement on {stop}, after its end {}",
-                terms.end()
-            ),
-        });
+        return Err(RegistryError::conflict(
+            "date",
+            Problem::NoticeAfterEnd {
+                stop: stop.to_string(),
+                end: terms.end().to_string(),
+            },
+        ));
     }
     let mut changed = terms.clone();
     changed.stop_date = Some(stop);

@@ -682,7 +682,236 @@ fn texts(problem: &Problem) -> (String, String) {
                 place_label(place_type, Lang::En)
             ),
         ),
+        Stale => both(
+            "Noen andre har endret dette siden du åpnet siden. Last inn siden på nytt og prøv igjen.",
+            "Someone else changed this since you opened the page. Reload the page and try again.",
+        ),
+        NumberInUse => both(
+            "Nummeret er allerede i bruk",
+            "The number is already in use",
+        ),
+        ExistingRecord { .. } => both(
+            "Det finnes allerede en registrering med de samme opplysningene",
+            "A record with the same details exists already",
+        ),
+        YearlyExists { decision: false } => both(
+            "Kommunen har allerede en anmodning for dette året",
+            "The municipality already has a request for this year",
+        ),
+        YearlyExists { decision: true } => both(
+            "Kommunen har allerede et vedtak for dette året",
+            "The municipality already has a decision for this year",
+        ),
+        RequestStoredMeanwhile => both(
+            "En anmodning for denne kommunen og dette året ble lagret i mellomtiden",
+            "A request for this municipality and year was stored meanwhile",
+        ),
+        OfferNotAcceptedForDecision { status } => (
+            format!(
+                "Tilbudet er {}; bosettingsvedtaket kommer etter at kommunen har sagt ja",
+                status_word(status, Lang::Nb)
+            ),
+            format!(
+                "The offer is {}; the settlement decision follows the municipality's yes",
+                status_word(status, Lang::En)
+            ),
+        ),
+        AlreadyDecided => both(
+            "Bosettingsvedtaket er allerede fattet",
+            "The settlement decision is already made",
+        ),
+        DecisionNotMade => both(
+            "Bosettingsvedtaket er ikke fattet ennå",
+            "The settlement decision is not made yet",
+        ),
+        HouseholdInOffer => both(
+            "Husstanden er allerede med i et åpent eller akseptert tilbud",
+            "The household is already in an open or accepted offer",
+        ),
+        HouseholdTooLarge { persons, room } => (
+            format!(
+                "Husstanden har {persons} personer, men vedtaket har bare {room} plasser igjen"
+            ),
+            format!("The household has {persons} persons, but the decision has only {room} left"),
+        ),
+        OfferNotOpen { status } => (
+            format!("Tilbudet er {}", status_word(status, Lang::Nb)),
+            format!("The offer is {}", status_word(status, Lang::En)),
+        ),
+        OfferAnswered => both(
+            "Tilbudet er allerede besvart",
+            "The offer is already answered",
+        ),
+        ExportNeedsYes => both(
+            "Bare et tilbud kommunen har akseptert, kan eksporteres som sak",
+            "Only an offer the municipality accepted can be exported as a case",
+        ),
+        AlreadySettled => both(
+            "Beboeren er allerede bosatt",
+            "The resident is already settled",
+        ),
+        NoYes => both(
+            "Ingen kommune har sagt ja til å bosette beboeren",
+            "No municipality has said yes to settling the resident",
+        ),
+        BeforeYes => both(
+            "Datoen er før kommunen sa ja",
+            "The date is before the municipality said yes",
+        ),
+        NotAfterStayStart => both(
+            "Datoen må være etter at beboerens opphold startet",
+            "The date must be after the start of the resident's stay",
+        ),
+        SettlementInApprovedMonth => both(
+            "Datoen endrer en godkjent måned; bare UDI kan endre den",
+            "The date changes an approved month; only UDI may change it",
+        ),
+        ThreadOpensWithYes => both(
+            "Samtalen mellom kommunen og mottaket åpnes når kommunen har sagt ja",
+            "The thread between the municipality and the centre opens with the municipality's yes",
+        ),
+        ClaimMade { month, .. } => (
+            format!(
+                "Kravet for {} er allerede laget",
+                month_words(month, Lang::Nb)
+            ),
+            format!(
+                "The claim for {} is made already",
+                month_words(month, Lang::En)
+            ),
+        ),
+        MonthNotApproved { month } => (
+            format!(
+                "Belegget for {} er ikke godkjent ennå",
+                month_words(month, Lang::Nb)
+            ),
+            format!(
+                "The occupancy of {} is not approved yet",
+                month_words(month, Lang::En)
+            ),
+        ),
+        ClaimWindowClosed { closed } => (
+            format!(
+                "Fristen for krav gikk ut {} (tre måneder etter at mottakets siste avtale sluttet)",
+                shown_date(closed)
+            ),
+            format!(
+                "The claim window closed on {} (three months after the centre's last agreement \
+                 ended)",
+                shown_date(closed)
+            ),
+        ),
+        AgreementsUnclaimable { problem } => {
+            let (nb, en) = texts(problem);
+            (
+                format!("Mottakets lagrede avtaler kan ikke gi krav: {nb}"),
+                format!("The centre's stored agreements cannot be claimed: {en}"),
+            )
+        }
+        StaffStepNotApplicable { status } => (
+            format!(
+                "Steget gjelder ikke en ansatt med status «{}»",
+                staff_status_word(status, Lang::Nb)
+            ),
+            format!(
+                "The step does not apply to an employee with status \"{}\"",
+                staff_status_word(status, Lang::En)
+            ),
+        ),
+        StayInApprovedMonth => both(
+            "Oppholdet endrer en godkjent måned eller en måned der kravfristen er ute; bare UDI \
+             kan endre den",
+            "The stay changes an approved month or one whose claim window has closed; only UDI \
+             may change it",
+        ),
+        StayOverlaps { .. } => both(
+            "Oppholdet overlapper et annet opphold for beboeren",
+            "The stay overlaps another stay of the resident",
+        ),
+        DufRegistered => both(
+            "En beboer med dette DUF-nummeret er allerede registrert",
+            "A resident with this DUF number is already registered",
+        ),
+        MonthApproved => both(
+            "Måneden er godkjent; bare UDI kan endre den",
+            "The month is approved; only UDI may change it",
+        ),
+        CountedFromStays => both(
+            "Mottaket har beboeropphold i måneden; belegget telles fra dem",
+            "The centre has residents' stays in this month; its occupancy is counted from them",
+        ),
+        LastMunicipalityAdmin { municipality } => (
+            format!(
+                "Kommune {municipality} ville stått uten aktiv kommuneadministrativ bruker. Gi en \
+                 annen bruker den rollen først."
+            ),
+            format!(
+                "Municipality {municipality} would have no active municipal administrator left. \
+                 Give another account that role first."
+            ),
+        ),
+        IndexMissing { month } => (
+            format!(
+                "Konsumprisindeksen for {} mangler; ingenting ble regulert",
+                month_words(month, Lang::Nb)
+            ),
+            format!(
+                "The consumer price index of {} is missing; nothing was regulated",
+                month_words(month, Lang::En)
+            ),
+        ),
+        IndexUsed {
+            months,
+            may_confirm,
+        } => {
+            let nb: Vec<String> = months.iter().map(|m| month_words(m, Lang::Nb)).collect();
+            let en: Vec<String> = months.iter().map(|m| month_words(m, Lang::En)).collect();
+            let (nb_remedy, en_remedy) = if *may_confirm {
+                ("bekreft for å erstatte dem", "confirm to replace them")
+            } else {
+                (
+                    "bare en administrator kan erstatte dem",
+                    "only an administrator may replace them",
+                )
+            };
+            (
+                format!(
+                    "Reguleringer har brukt indeksen for {}: {nb_remedy}",
+                    nb.join(", ")
+                ),
+                format!(
+                    "Regulations have used the index of {}: {en_remedy}",
+                    en.join(", ")
+                ),
+            )
+        }
+        NoticeAfterEnd { stop, end } => (
+            format!(
+                "Oppsigelse på denne datoen stanser avtalen {}, etter at den utløper {}",
+                shown_date(stop),
+                shown_date(end)
+            ),
+            format!(
+                "Notice on this date stops the agreement on {}, after its end {}",
+                shown_date(stop),
+                shown_date(end)
+            ),
+        ),
     }
+}
+
+/// An offer's status code as a word, in lower case.
+fn status_word(code: &str, lang: Lang) -> String {
+    lang.find(&format!("settlement.status.{code}"))
+        .unwrap_or(code)
+        .to_lowercase()
+}
+
+/// A staff account's status code as a word, in lower case.
+fn staff_status_word(code: &str, lang: Lang) -> String {
+    lang.find(&format!("staff.status.{code}"))
+        .unwrap_or(code)
+        .to_lowercase()
 }
 
 /// A registry warning in `lang`: plain words, the category and place type by their labels, no

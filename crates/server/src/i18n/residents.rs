@@ -73,31 +73,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "A stay that starts after the open stay's start ends the open stay on its from date (a move).",
     ),
     ("residents.save_stay", "Lagre opphold", "Save stay"),
-    (
-        "residents.error.to_after_from",
-        "må være etter fra-datoen",
-        "must be after the from date",
-    ),
-    (
-        "residents.error.duf_taken",
-        "en beboer med dette DUF-nummeret er allerede registrert",
-        "a resident with this DUF number is already registered",
-    ),
-    (
-        "residents.error.centre",
-        "velg et mottak du kan registrere opphold ved",
-        "choose a centre you may register stays at",
-    ),
-    (
-        "residents.error.overlap",
-        "oppholdet overlapper et annet opphold for beboeren",
-        "the stay overlaps another stay of the resident",
-    ),
-    (
-        "residents.error.approved",
-        "oppholdet endrer en godkjent måned eller en måned der kravfristen er ute; bare UDI kan endre den",
-        "the stay changes an approved month or one whose claim window has closed; only UDI may change it",
-    ),
     ("occupancy.title", "Belegg", "Occupancy"),
     ("occupancy.approved", "Godkjent", "Approved"),
     ("occupancy.not_approved", "Ikke godkjent", "Not approved"),
@@ -122,19 +97,4 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("occupancy.import", "Importer", "Import"),
     ("occupancy.approve", "Godkjenn måneden", "Approve the month"),
-    (
-        "occupancy.error.approved",
-        "måneden er godkjent; bare UDI kan endre den",
-        "the month is approved; only UDI may change it",
-    ),
-    (
-        "occupancy.error.window",
-        "fristen for krav er ute (tre måneder etter at mottakets siste avtale sluttet)",
-        "the claim window has closed (three months after the centre's last agreement ended)",
-    ),
-    (
-        "occupancy.error.stays",
-        "mottaket har beboeropphold i måneden; belegget telles fra dem",
-        "the centre has residents' stays in this month; its occupancy is counted from them",
-    ),
 ];

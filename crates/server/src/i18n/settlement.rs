@@ -212,31 +212,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("settlement.settled", "Bosatt", "Settled"),
     ("settlement.national", "Hele landet", "National"),
     (
-        "settlement.error.duplicate",
-        "Kommunen har allerede en for dette året.",
-        "The municipality already has one for this year.",
-    ),
-    (
-        "settlement.error.no_decision",
-        "Kommunen har ikke noe godkjent vedtak for året.",
-        "The municipality has no approved decision for the year.",
-    ),
-    (
-        "settlement.error.no_room",
-        "Husstanden er allerede tilbudt, eller er større enn det som gjenstår av vedtaket.",
-        "The household is already offered, or is larger than what remains of the decision.",
-    ),
-    (
-        "settlement.error.answered",
-        "Tilbudet er allerede besvart eller utløpt.",
-        "The offer is already answered or has expired.",
-    ),
-    (
-        "settlement.error.conflict",
-        "Endringen ble avvist.",
-        "The change was refused.",
-    ),
-    (
         "folder.title",
         "Personmappe og bosetting",
         "Person folder and settlement",

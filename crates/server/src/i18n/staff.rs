@@ -112,9 +112,4 @@ pub(super) const PAGE_TEXTS: &[(&str, &str, &str)] = &[
         "Skriv en begrunnelse.",
         "Give a reason.",
     ),
-    (
-        "staff.error.conflict",
-        "Kontoen er endret siden du åpnet siden, eller handlingen passer ikke lenger. Last inn siden på nytt.",
-        "The account has changed since you opened the page, or the step no longer applies. Reload the page.",
-    ),
 ];

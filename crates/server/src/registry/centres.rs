@@ -1,5 +1,6 @@
 //! Creating and changing centres (R-REG-1, R-REG-4 to R-REG-8).
 
+use mottak_domain::error::Problem;
 use mottak_domain::registry::{
     BankAccountNumber, CentreChange, CentreDraft, CentreNumber, CentreRegistration, FieldError,
     NumberRefused, RegistrySnapshot, check_centre_change, check_free_texts, register_centre,
@@ -164,10 +165,12 @@ pub async fn create_centre(
     let number = match centre.allocate_number(&used) {
         Ok(number) => number,
         Err(NumberRefused::InUse(number)) => {
-            return Err(RegistryError::Conflict {
-                field: Some("number".to_owned()),
-                detail: format!("centre number {} is already in use", number.as_str()),
-            });
+            return Err(RegistryError::conflict(
+                "number",
+                Problem::CentreNumberInUse {
+                    number: number.as_str().to_owned(),
+                },
+            ));
         }
         Err(NumberRefused::SeriesFull(error)) => return Err(error.into()),
     };

@@ -1,4 +1,4 @@
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_store::StoreError;
 
 use crate::error::ApiError;
@@ -9,11 +9,11 @@ pub enum RegistryError {
     /// Every invalid field, in the order the input is read; never empty.
     #[error("{}", .0.first().map(|error| error.to_string()).unwrap_or_default())]
     Invalid(Vec<FieldError>),
-    /// A number that is taken, or a stale version.
-    #[error("{detail}")]
+    /// A number that is taken, or a stale version: the problem as a code.
+    #[error("{problem}")]
     Conflict {
         field: Option<String>,
-        detail: String,
+        problem: Problem,
     },
     #[error("not found")]
     NotFound,
@@ -21,6 +21,16 @@ pub enum RegistryError {
     Forbidden,
     #[error("{0}")]
     Store(StoreError),
+}
+
+impl RegistryError {
+    /// A conflict with the stored state over `field`.
+    pub fn conflict(field: impl Into<String>, problem: Problem) -> RegistryError {
+        RegistryError::Conflict {
+            field: Some(field.into()),
+            problem,
+        }
+    }
 }
 
 impl From<FieldError> for RegistryError {
@@ -39,14 +49,17 @@ impl From<StoreError> for RegistryError {
     fn from(error: StoreError) -> RegistryError {
         match error {
             StoreError::NotFound => RegistryError::NotFound,
-            StoreError::Conflict(constraint) if constraint.ends_with("_version") => RegistryError::Conflict {
-                field: Some("version".to_owned()),
-                detail: "the record was changed by someone else since you read it; reload and try again".to_owned(),
-            },
-            StoreError::Conflict(constraint) if constraint.contains("number") => RegistryError::Conflict {
-                field: Some(if constraint.contains("dro") { "dro_number" } else { "number" }.to_owned()),
-                detail: "the number is already in use".to_owned(),
-            },
+            StoreError::Conflict(constraint) if constraint.ends_with("_version") => {
+                RegistryError::conflict("version", Problem::Stale)
+            }
+            StoreError::Conflict(constraint) if constraint.contains("number") => {
+                let field = if constraint.contains("dro") {
+                    "dro_number"
+                } else {
+                    "number"
+                };
+                RegistryError::conflict(field, Problem::NumberInUse)
+            }
             other => RegistryError::Store(other),
         }
     }
@@ -56,7 +69,7 @@ impl From<RegistryError> for ApiError {
     fn from(error: RegistryError) -> ApiError {
         match error {
             RegistryError::Invalid(errors) => ApiError::invalid_fields(errors),
-            RegistryError::Conflict { field, detail } => ApiError::Conflict { field, detail },
+            RegistryError::Conflict { field, problem } => ApiError::Conflict { field, problem },
             RegistryError::NotFound => ApiError::NotFound,
             RegistryError::Forbidden => ApiError::forbidden(),
             RegistryError::Store(error) => error.into(),

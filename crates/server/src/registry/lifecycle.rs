@@ -115,10 +115,7 @@ fn check_place_type(
         &prepared.centre.number,
         &open_linked,
     )
-    .map_err(|error| RegistryError::Conflict {
-        field: Some(error.field),
-        detail: error.message,
-    })
+    .map_err(|error| RegistryError::conflict(error.field, error.problem))
 }
 
 fn state_of(centre: &CentreRecord) -> Result<CentreState<'_>, FieldError> {

@@ -1,5 +1,6 @@
 //! Creating and changing operators (R-REG-3, R-REG-4).
 
+use mottak_domain::error::Problem;
 use mottak_domain::registry::{
     DroNumber, OperatorDraft, OperatorRegistration, PostalCode, RegistrySnapshot, check_free_texts,
     first_free_dro, register_operator,
@@ -108,10 +109,12 @@ pub async fn create_operator(
         .collect();
     let dro = match registration.given_dro {
         Some(dro) if used.contains(&dro) => {
-            return Err(RegistryError::Conflict {
-                field: Some("dro_number".to_owned()),
-                detail: format!("{dro} is already in use"),
-            });
+            return Err(RegistryError::conflict(
+                "dro_number",
+                Problem::DroNumberInUse {
+                    dro: dro.to_string(),
+                },
+            ));
         }
         Some(dro) => dro,
         None => first_free_dro(&used),

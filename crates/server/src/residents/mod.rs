@@ -5,6 +5,7 @@ mod of_centre;
 mod stays;
 
 use mottak_domain::access::Role;
+use mottak_domain::error::Problem;
 use mottak_domain::residents::{ResidentDraft, validate_resident};
 use mottak_store::Store;
 use mottak_store::events::{EventDomain, NewEvent};
@@ -169,10 +170,9 @@ pub async fn create_resident(
         })
         .await
         .map_err(|error| match error {
-            mottak_store::StoreError::Conflict(_) => ApiError::Conflict {
-                field: Some("duf_number".to_owned()),
-                detail: "a resident with this DUF number is already registered".to_owned(),
-            },
+            mottak_store::StoreError::Conflict(_) => {
+                ApiError::conflict_at("duf_number", Problem::DufRegistered)
+            }
             other => other.into(),
         })?;
     let dro = scope::operator_dro_number(caller).map(|dro| format!("DRO{dro}"));

@@ -72,14 +72,8 @@ pub(crate) async fn changed_approved_months(
         })
         .collect();
     let closes = claim_window_closes(tx, centre_id).await?;
-    may_change(!approved.is_empty(), by_udi(caller), today(), closes).map_err(|_| {
-        ApiError::Conflict {
-            field: Some("from".to_owned()),
-            detail: "the stay changes an approved month or one whose claim window has closed; \
-                     only UDI may change it"
-                .to_owned(),
-        }
-    })?;
+    may_change(!approved.is_empty(), by_udi(caller), today(), closes)
+        .map_err(|_| ApiError::conflict_at("from", Problem::StayInApprovedMonth))?;
     Ok(approved
         .into_iter()
         .map(|month| format!("{centre_id}:{month}"))
@@ -130,10 +124,9 @@ pub async fn add_stay(
     let current = tx.stays_of_resident(resident_id).await?;
     let decision = decide_stay(&existing(&current), from, to).map_err(|refusal| match refusal {
         StayRefusal::EmptyRange => ApiError::coded("to", Problem::AfterFrom),
-        StayRefusal::Overlaps { with } => ApiError::Conflict {
-            field: Some("from".to_owned()),
-            detail: format!("the stay overlaps the resident's stay {with}"),
-        },
+        StayRefusal::Overlaps { with } => {
+            ApiError::conflict_at("from", Problem::StayOverlaps { with })
+        }
     })?;
     let mut approved = changed_approved_months(&mut tx, caller, centre.id, first_month, to).await?;
     if let StayDecision::Move { ends } = decision

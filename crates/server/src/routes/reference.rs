@@ -60,7 +60,7 @@ impl From<CpiImportError> for ApiError {
                 may_confirm,
             } => ApiError::Conflict {
                 field: months.first().map(ToString::to_string),
-                detail: CpiImportError::used_detail(&months, may_confirm),
+                problem: CpiImportError::used_problem(&months, may_confirm),
             },
             CpiImportError::Store(error) => error.into(),
         }

@@ -1,6 +1,7 @@
 //! R-SET-1, R-SET-2: IMDi's yearly requests and the municipalities' decisions.
 
 use mottak_domain::access::MunicipalPermission;
+use mottak_domain::error::Problem;
 use mottak_domain::settlement::validate_numbers;
 use mottak_store::Store;
 use mottak_store::events::NewEvent;
@@ -140,13 +141,12 @@ async fn write_numbers(
         Yearly::Decision => tx.insert_settlement_decision(numbers).await,
     };
     let id = inserted.map_err(|error| match error {
-        mottak_store::StoreError::Conflict(_) => ApiError::Conflict {
-            field: Some("year".to_owned()),
-            detail: format!(
-                "the municipality already has a {} for this year",
-                kind.entity().trim_start_matches("settlement_")
-            ),
-        },
+        mottak_store::StoreError::Conflict(_) => ApiError::conflict_at(
+            "year",
+            Problem::YearlyExists {
+                decision: matches!(kind, Yearly::Decision),
+            },
+        ),
         other => other.into(),
     })?;
     if let Yearly::Request { public_url } = kind {

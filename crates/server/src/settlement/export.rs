@@ -8,6 +8,7 @@
 
 use mottak_domain::access::Role;
 use mottak_domain::dates::parse_date;
+use mottak_domain::error::Problem;
 use mottak_domain::settlement::{OfferStatus, Recipient, age_on};
 use mottak_store::Store;
 use mottak_store::settlement::MessageRecord;
@@ -113,9 +114,7 @@ fn thread_blocks(title: &str, messages: &[MessageRecord], blocks: &mut Vec<Block
 pub async fn case(store: &Store, caller: &Caller, id: i64, format: &str) -> ApiResult<Case> {
     let offer = load(store, caller, id).await?;
     if status(&offer) != OfferStatus::Accepted {
-        return Err(ApiError::conflict(
-            "only an offer the municipality accepted is a case to export",
-        ));
+        return Err(ApiError::conflict(Problem::ExportNeedsYes));
     }
     let members = store.settlement_offer_members(id).await?;
     let municipality_name = store

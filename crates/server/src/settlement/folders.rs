@@ -174,11 +174,8 @@ pub async fn read_folder(store: &Store, caller: &Caller, id: i64) -> ApiResult<F
     Ok(view(folder))
 }
 
-fn conflict(detail: &str) -> ApiError {
-    ApiError::Conflict {
-        field: Some("date".to_owned()),
-        detail: detail.to_owned(),
-    }
+fn conflict(problem: Problem) -> ApiError {
+    ApiError::conflict_at("date", problem)
 }
 
 /// R-SET-5: registers the settlement date (by the resident's centre, or by the municipality for
@@ -194,7 +191,7 @@ pub async fn settle(
     let date = parse_date(input.date.trim())
         .ok_or_else(|| ApiError::invalid_fields(vec![FieldError::coded("date", Problem::Date)]))?;
     if store.settlement_of(id).await?.is_some() {
-        return Err(conflict("the resident is already settled"));
+        return Err(conflict(Problem::AlreadySettled));
     }
     let yes = store.accepted_offers_naming(id).await?.into_iter().last();
     let authorised = match caller.role {
@@ -221,19 +218,17 @@ pub async fn settle(
                 .to_owned(),
         ));
     }
-    let offer = yes.ok_or_else(|| conflict("no municipality has said yes to the resident"))?;
+    let offer = yes.ok_or_else(|| conflict(Problem::NoYes))?;
     let said_yes_on = offer.answered_on.as_deref().and_then(parse_date);
     if said_yes_on.is_some_and(|yes| date < yes) {
-        return Err(conflict("the date is before the municipality's yes"));
+        return Err(conflict(Problem::BeforeYes));
     }
     if open
         .as_ref()
         .and_then(|stay| parse_date(&stay.from_date))
         .is_some_and(|from| date <= from)
     {
-        return Err(conflict(
-            "the date is not after the start of the resident's stay",
-        ));
+        return Err(conflict(Problem::NotAfterStayStart));
     }
     let settlement = SettlementRecord {
         resident_id: id,
@@ -252,9 +247,7 @@ pub async fn settle(
         approved = changed_approved_months(&mut tx, caller, stay.centre_id, month, None)
             .await
             .map_err(|error| match error {
-                ApiError::Conflict { .. } => {
-                    conflict("the date changes an approved month; only UDI may change it")
-                }
+                ApiError::Conflict { .. } => conflict(Problem::SettlementInApprovedMonth),
                 other => other,
             })?;
         tx.end_stay(stay.id, &settlement.settled_on).await?;
@@ -262,7 +255,7 @@ pub async fn settle(
     tx.insert_settlement(&settlement)
         .await
         .map_err(|error| match error {
-            mottak_store::StoreError::Conflict(_) => conflict("the resident is already settled"),
+            mottak_store::StoreError::Conflict(_) => conflict(Problem::AlreadySettled),
             other => other.into(),
         })?;
     let event = NewEvent::new(

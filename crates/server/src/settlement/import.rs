@@ -79,11 +79,10 @@ pub async fn import_requests(
             .insert_settlement_request(&numbers)
             .await
             .map_err(|error| match error {
-                StoreError::Conflict(_) => ApiError::Conflict {
-                    field: Some(row_field(row.line, "year")),
-                    detail: "a request of this municipality and year was stored meanwhile"
-                        .to_owned(),
-                },
+                StoreError::Conflict(_) => ApiError::conflict_at(
+                    row_field(row.line, "year"),
+                    Problem::RequestStoredMeanwhile,
+                ),
                 other => other.into(),
             })?;
         // R-SET-1a: each request is mailed to its municipality, in the import's write.

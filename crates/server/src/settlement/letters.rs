@@ -4,6 +4,7 @@
 //! format and (for a person) the resident's id — never names or DUF numbers (R-LOG-3).
 
 use mottak_domain::dates::parse_date;
+use mottak_domain::error::Problem;
 use mottak_domain::settlement::{Recipient, age_on, may_decide};
 use mottak_store::Store;
 use mottak_store::settlement::{OfferMemberRecord, OfferRecord};
@@ -21,15 +22,13 @@ use crate::pdf::{Align, Block, Table, render};
 pub async fn decide(store: &Store, caller: &Caller, id: i64) -> ApiResult<OfferView> {
     let offer = load(store, caller, id).await?;
     may_decide(status(&offer), offer.decided_on.is_some())
-        .map_err(|refusal| ApiError::conflict(refusal.detail()))?;
+        .map_err(|refusal| ApiError::conflict(refusal.problem()))?;
     let mut tx = store.begin_write().await?;
     if !tx
         .decide_settlement_offer(id, &today().to_string(), &caller.username)
         .await?
     {
-        return Err(ApiError::conflict(
-            "the settlement decision is already made",
-        ));
+        return Err(ApiError::conflict(Problem::AlreadyDecided));
     }
     tx.record(
         event(
@@ -94,9 +93,7 @@ pub async fn letter(
 ) -> ApiResult<Letter> {
     let offer = load(store, caller, id).await?;
     let Some(decided_on) = offer.decided_on.clone() else {
-        return Err(ApiError::conflict(
-            "the settlement decision is not made yet",
-        ));
+        return Err(ApiError::conflict(Problem::DecisionNotMade));
     };
     let members = store.settlement_offer_members(id).await?;
     let ids: Vec<i64> = members.iter().map(|member| member.resident_id).collect();

@@ -92,13 +92,6 @@ pub(super) fn summary(offer: &OfferRecord) -> OfferView {
     }
 }
 
-fn conflict(field: &str, detail: String) -> ApiError {
-    ApiError::Conflict {
-        field: Some(field.to_owned()),
-        detail,
-    }
-}
-
 /// R-SET-3: 409 without an approved decision for the year, for a household already in an open
 /// or accepted offer, or when the household is larger than the room left.
 /// The municipality is told by e-mail (figures, deadline and a link only), queued in the same
@@ -147,9 +140,12 @@ pub async fn create_offer(
         .into_iter()
         .find(|decision| decision.is_approved())
         .ok_or_else(|| {
-            conflict(
+            ApiError::conflict_at(
                 "municipality_number",
-                format!("the municipality has no approved decision for {year}"),
+                Problem::NoApprovedDecision {
+                    number: municipality.to_string(),
+                    year,
+                },
             )
         })?;
     let persons = i64::try_from(members.len()).unwrap_or(i64::MAX);
@@ -160,9 +156,9 @@ pub async fn create_offer(
         .iter()
         .any(|offer| status(offer).holds_room())
     {
-        return Err(conflict(
+        return Err(ApiError::conflict_at(
             "household",
-            "the household is in an open or accepted offer".to_owned(),
+            Problem::HouseholdInOffer,
         ));
     }
     let held: Vec<(i64, OfferStatus)> = tx
@@ -173,11 +169,9 @@ pub async fn create_offer(
         .collect();
     let room = remaining_room(decided.persons, &held);
     if persons > room {
-        return Err(conflict(
+        return Err(ApiError::conflict_at(
             "household",
-            format!(
-                "the household's {persons} persons exceed the {room} remaining of the decision"
-            ),
+            Problem::HouseholdTooLarge { persons, room },
         ));
     }
     let id = tx
@@ -287,9 +281,11 @@ pub async fn answer_offer(
         .map_err(|error| ApiError::invalid_fields(vec![error]))?;
     let current = status(&offer);
     if current != OfferStatus::Open {
-        return Err(conflict(
+        return Err(ApiError::conflict_at(
             "answer",
-            format!("the offer is {}", current.code()),
+            Problem::OfferNotOpen {
+                status: current.code().to_owned(),
+            },
         ));
     }
     let reason = match &answer {
@@ -301,10 +297,7 @@ pub async fn answer_offer(
         .answer_settlement_offer(id, answer.stored(), reason, &today().to_string())
         .await?
     {
-        return Err(conflict(
-            "answer",
-            "the offer is already answered".to_owned(),
-        ));
+        return Err(ApiError::conflict_at("answer", Problem::OfferAnswered));
     }
     tx.record(
         event(

@@ -5,6 +5,7 @@
 
 use mottak_domain::access::{MunicipalPermission, Role};
 use mottak_domain::error::FieldErrors;
+use mottak_domain::error::Problem;
 use mottak_domain::settlement::threads::{Channel, Side, validate_body};
 use mottak_store::Store;
 use mottak_store::settlement::{Inbox, MessageRecord, NewMessage, OfferRecord};
@@ -174,10 +175,10 @@ pub async fn post(
         .map_err(ApiError::invalid_fields)?;
     let context = context(store, caller, id).await?;
     if !channel.readable_by(context.side, context.accepted) {
-        return Err(ApiError::Conflict {
-            field: Some("channel".to_owned()),
-            detail: "the municipality and the centre's thread opens with the yes".to_owned(),
-        });
+        return Err(ApiError::conflict_at(
+            "channel",
+            Problem::ThreadOpensWithYes,
+        ));
     }
     if !channel.writable_by(context.side, context.accepted) {
         return Err(ApiError::Forbidden(

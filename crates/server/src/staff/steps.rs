@@ -24,22 +24,16 @@ fn initial_password() -> String {
 }
 
 fn conflict(record: &StaffRecord) -> ApiError {
-    ApiError::Conflict {
-        field: Some("status".to_owned()),
-        detail: format!(
-            "the staff account is {}; that step does not apply",
-            record.status
-        ),
-    }
+    ApiError::conflict_at(
+        "status",
+        Problem::StaffStepNotApplicable {
+            status: record.status.clone(),
+        },
+    )
 }
 
 fn stale() -> ApiError {
-    ApiError::Conflict {
-        field: Some("version".to_owned()),
-        detail: "the staff account was changed by someone else since you read it; reload and \
-                 try again"
-            .to_owned(),
-    }
+    ApiError::conflict_at("version", Problem::Stale)
 }
 
 /// The record's status after `step`, or 409; the version, when given, must be current.
@@ -132,10 +126,7 @@ pub async fn approve(
         totp_secret: None,
     };
     let user_id = tx.insert_user(&user).await.map_err(|error| match error {
-        StoreError::Conflict(_) => ApiError::Conflict {
-            field: Some("username".to_owned()),
-            detail: Problem::UsernameTaken.english(),
-        },
+        StoreError::Conflict(_) => ApiError::conflict_at("username", Problem::UsernameTaken),
         other => other.into(),
     })?;
     tx.record(

@@ -166,3 +166,30 @@ async fn the_demo_has_residents_with_moves_and_an_approved_past_month() {
         .count();
     assert_eq!(approvals, 2);
 }
+
+/// Issue 17: a refusal by the stored state (409) is worded in bokmål on a Norwegian page, not in
+/// the API's English.
+#[tokio::test]
+async fn r_occ_3_a_change_to_an_approved_month_is_refused_in_bokmal() {
+    let app = spawn_app().await;
+    let user = app.create_user("drift", Role::Operator).await;
+    let centres = centres(&app).await;
+    let browser = app.login(&user).await;
+    let page = format!("/centres/{}/occupancy/2026-02", centres.oslo);
+    let response = app.submit(&browser, &page, &page, &[("day_1", "4")]).await;
+    assert_eq!(response.status(), 303);
+    let approve = format!("{page}/approve");
+    assert_eq!(
+        app.submit(&browser, &page, &approve, &[]).await.status(),
+        303
+    );
+    let response = app.submit(&browser, &page, &page, &[("day_1", "5")]).await;
+    assert_eq!(response.status(), 409);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("Måneden er godkjent; bare UDI kan endre den"),
+        "{html}"
+    );
+    assert!(!html.contains("only UDI may change it"), "{html}");
+    assert!(!html.contains("(R-OCC-3)"), "no rule numbers: {html}");
+}

@@ -198,7 +198,104 @@ fn samples() -> Vec<Problem> {
             number: text(),
             place_type: "transit".into(),
         },
+        Stale,
+        NumberInUse,
+        ExistingRecord {
+            constraint: "users_username".into(),
+        },
+        YearlyExists { decision: false },
+        YearlyExists { decision: true },
+        RequestStoredMeanwhile,
+        OfferNotAcceptedForDecision {
+            status: "open".into(),
+        },
+        AlreadyDecided,
+        DecisionNotMade,
+        HouseholdInOffer,
+        HouseholdTooLarge {
+            persons: 4,
+            room: 2,
+        },
+        OfferNotOpen {
+            status: "declined".into(),
+        },
+        OfferAnswered,
+        ExportNeedsYes,
+        AlreadySettled,
+        NoYes,
+        BeforeYes,
+        NotAfterStayStart,
+        SettlementInApprovedMonth,
+        ThreadOpensWithYes,
+        ClaimMade {
+            month: "2026-03".into(),
+            claim: 7,
+        },
+        MonthNotApproved {
+            month: "2026-03".into(),
+        },
+        ClaimWindowClosed {
+            closed: "2026-04-01".into(),
+        },
+        AgreementsUnclaimable {
+            problem: Box::new(NoUnits),
+        },
+        StaffStepNotApplicable {
+            status: "refused".into(),
+        },
+        StayInApprovedMonth,
+        StayOverlaps { with: 3 },
+        DufRegistered,
+        MonthApproved,
+        CountedFromStays,
+        LastMunicipalityAdmin {
+            municipality: "4601".into(),
+        },
+        IndexMissing {
+            month: "2026-03".into(),
+        },
+        IndexUsed {
+            months: vec!["2026-03".into()],
+            may_confirm: true,
+        },
+        NoticeAfterEnd {
+            stop: "2027-01-01".into(),
+            end: "2026-12-01".into(),
+        },
     ]
+}
+
+/// Conflicts (409) are worded for the reader: a month by its name, a date as dd.mm.yyyy, a
+/// status by its label.
+#[test]
+fn conflicts_name_months_dates_and_statuses_in_words() {
+    let nb = |problem: Problem| problem_text(&problem, Lang::Nb);
+    assert_eq!(
+        nb(Problem::MonthNotApproved {
+            month: "2026-03".into()
+        }),
+        "Belegget for mars 2026 er ikke godkjent ennå"
+    );
+    assert!(
+        nb(Problem::ClaimWindowClosed {
+            closed: "2026-04-01".into()
+        })
+        .contains("01.04.2026")
+    );
+    assert_eq!(
+        nb(Problem::OfferNotOpen {
+            status: "declined".into()
+        }),
+        "Tilbudet er avslått"
+    );
+    assert_eq!(
+        Problem::OfferNotOpen {
+            status: "declined".into()
+        }
+        .english(),
+        "the offer is declined",
+        "the API's sentence stays"
+    );
 }
 
 #[test]

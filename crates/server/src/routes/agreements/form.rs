@@ -124,9 +124,9 @@ fn refusal(
             errors.extend(found.into_iter().map(|error| paths.form_field(error)));
             StatusCode::BAD_REQUEST
         }
-        RegistryError::Conflict { field, detail } => {
+        RegistryError::Conflict { field, problem } => {
             let field = field.unwrap_or_default();
-            errors.push(paths.form_field(FieldError::new(field, detail)));
+            errors.push(paths.form_field(FieldError::coded(field, problem)));
             StatusCode::CONFLICT
         }
         other => return Err(other.into()),

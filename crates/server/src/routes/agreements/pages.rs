@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use mottak_domain::access::Capability;
 use mottak_domain::agreements::{CapacitySummary, Price, capacity_summary};
+use mottak_domain::error::FieldError;
 use mottak_store::agreements::StoredAgreement;
 use serde::Deserialize;
 
@@ -234,8 +235,14 @@ async fn give_notice(
             FormErrors::from_fields(errors, shell.lang),
             StatusCode::BAD_REQUEST,
         ),
-        Err(RegistryError::Conflict { field, detail }) => (
-            FormErrors::of(field.as_deref().unwrap_or("date"), &detail),
+        Err(RegistryError::Conflict { field, problem }) => (
+            FormErrors::from_fields(
+                [FieldError::coded(
+                    field.unwrap_or_else(|| "date".to_owned()),
+                    problem,
+                )],
+                shell.lang,
+            ),
             StatusCode::CONFLICT,
         ),
         Err(other) => return Err(other.into()),

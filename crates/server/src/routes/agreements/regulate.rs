@@ -6,6 +6,7 @@ use axum::routing::post;
 use axum::{Json, Router};
 use mottak_domain::access::Capability;
 use mottak_domain::dates::parse_date;
+use mottak_domain::error::Problem;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Caller, allow};
@@ -68,12 +69,9 @@ pub async fn regulate_api(
     let made = regulation::run(&state.store, &caller.actor(), date, &run_id)
         .await
         .map_err(|error| match error {
-            RegulationError::MissingIndex(month) => ApiError::Conflict {
-                field: Some(month.clone()),
-                detail: format!(
-                    "the consumer price index of {month} is missing; nothing was regulated"
-                ),
-            },
+            RegulationError::MissingIndex(month) => {
+                ApiError::conflict_at(month.clone(), Problem::IndexMissing { month })
+            }
             RegulationError::Store(error) => error.into(),
         })?;
     Ok(Json(RegulateOutcome {

@@ -21,7 +21,6 @@ use crate::error::{ApiError, PageError};
 use crate::occupancy::{self, load_centre};
 use crate::pages::{Shell, display_date, display_timestamp, render};
 use crate::routes::registry::FormErrors;
-use crate::routes::residents::messages::translated;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -204,11 +203,11 @@ async fn save(
                 .await
             {
                 Ok(()) => None,
-                Err(ApiError::Conflict { field, detail }) => Some((
+                Err(ApiError::Conflict { field, problem }) => Some((
                     StatusCode::CONFLICT,
-                    vec![FieldError::new(
+                    vec![FieldError::coded(
                         field.unwrap_or_else(|| "month".to_owned()),
-                        detail,
+                        problem,
                     )],
                 )),
                 Err(other) => return Err(PageError::from(other)),
@@ -219,7 +218,7 @@ async fn save(
         None => Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response()),
         Some((status, errors)) => {
             let entered = Entered {
-                errors: translated(&shell, errors),
+                errors: FormErrors::from_fields(errors, shell.lang),
                 ..entered
             };
             let page = page(state, shell, caller, id, month, entered).await?;
@@ -292,9 +291,12 @@ async fn approve(
         .map_err(PageError::from)?;
     match occupancy::approve(&state.store, &caller, &centre, &operator, month).await {
         Ok(()) => Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response()),
-        Err(ApiError::Conflict { detail, .. }) => {
+        Err(ApiError::Conflict { problem, .. }) => {
             let entered = Entered {
-                errors: translated(&shell, vec![FieldError::new("approve", detail)]),
+                errors: FormErrors::from_fields(
+                    [FieldError::coded("approve", problem)],
+                    shell.lang,
+                ),
                 ..Entered::default()
             };
             let page = page(&state, shell, &caller, id, month, entered).await?;

@@ -14,7 +14,7 @@ use mottak_store::registry::{CentreFilter, CentreRecord};
 use mottak_store::residents::{CentreResidentRow, ResidentRecord, StayRecord};
 use serde::Deserialize;
 
-use super::messages::{show_date, translated, typed_date};
+use super::messages::{show_date, typed_date};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
@@ -219,7 +219,11 @@ async fn register(
         }
     };
     if !invalid.is_empty() {
-        return failed(translated(&shell, invalid), StatusCode::BAD_REQUEST).await;
+        return failed(
+            FormErrors::from_fields(invalid, shell.lang),
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
     }
     let resident = match residents::create_resident(&state.store, &caller, &input).await {
         Ok(resident) => resident,
@@ -239,13 +243,13 @@ async fn register(
 /// An operation's refusal as errors beside the fields; anything else is the page's error.
 fn form_errors(shell: &Shell, error: ApiError) -> Result<FormErrors, PageError> {
     match error {
-        ApiError::Invalid { errors, .. } => Ok(translated(shell, errors)),
-        ApiError::Conflict { field, detail } => Ok(translated(
-            shell,
-            vec![FieldError::new(
+        ApiError::Invalid { errors, .. } => Ok(FormErrors::from_fields(errors, shell.lang)),
+        ApiError::Conflict { field, problem } => Ok(FormErrors::from_fields(
+            [FieldError::coded(
                 field.unwrap_or_else(|| "from".to_owned()),
-                detail,
+                problem,
             )],
+            shell.lang,
         )),
         other => Err(PageError::from(other)),
     }

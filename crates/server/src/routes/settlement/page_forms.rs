@@ -24,15 +24,6 @@ pub fn typed_count(field: &str, text: &str, errors: &mut Vec<FieldError>) -> Opt
     }
 }
 
-/// The settlement operations' conflicts by the field they name, and the text that words each.
-const CONFLICTS: &[(&str, &str)] = &[
-    ("year", "settlement.error.duplicate"),
-    ("municipality_number", "settlement.error.no_decision"),
-    ("household", "settlement.error.no_room"),
-    ("answer", "settlement.error.answered"),
-    ("date", "settlement.error.date"),
-];
-
 /// An operation's refusal as a form's errors with the status to answer; other errors are pages.
 /// `rename` maps the API's field names to the form's where they differ.
 pub fn form_errors(
@@ -58,15 +49,16 @@ pub fn form_errors(
                 FormErrors::localized(errors, lang, labels),
             ))
         }
-        ApiError::Conflict { field, .. } => {
-            let field = field.unwrap_or_default();
-            let text = CONFLICTS
-                .iter()
-                .find(|(api, _)| *api == field)
-                .map_or("settlement.error.conflict", |(_, key)| key);
-            let mut errors =
-                FormErrors::of(&renamed(field), lang.text(text)).labelled(lang, labels);
-            errors.summary = lang.text(text).to_owned();
+        ApiError::Conflict { field, problem } => {
+            let mut errors = FormErrors::localized(
+                [FieldError::coded(
+                    renamed(field.unwrap_or_default()),
+                    problem,
+                )],
+                lang,
+                labels,
+            );
+            errors.summary = errors.errors[0].message.clone();
             Ok((StatusCode::CONFLICT, errors))
         }
         other => Err(PageError::from(other)),

@@ -17,6 +17,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::form_errors::{FormErrors, Labels};
+use crate::i18n::problems::problem_text;
 use crate::number_format::{decimal, grouped};
 use crate::pages::{Shell, render, render_form};
 use crate::routes::placement::proposal_rows;
@@ -306,7 +307,12 @@ async fn send(
     };
     let sent = if errors.is_empty() {
         match send_offers(&state.store, &caller, &input, &state.config.public_url()).await {
-            Ok(sent) => Some(sent),
+            Ok(mut sent) => {
+                for failure in &mut sent.failed {
+                    failure.detail = problem_text(&failure.problem, lang);
+                }
+                Some(sent)
+            }
             Err(error) => {
                 errors.extend(invalid(error)?);
                 None

@@ -100,12 +100,9 @@ async fn refused_step(
                 summary: String::new(),
             },
         ),
-        ApiError::Conflict { .. } => (
+        ApiError::Conflict { problem, .. } => (
             StatusCode::CONFLICT,
-            FormErrors {
-                errors: Vec::new(),
-                summary: shell.t("staff.error.conflict").to_owned(),
-            },
+            FormErrors::conflict(problem, shell.lang),
         ),
         _ => return Err(error.into()),
     };

@@ -16,6 +16,7 @@ use crate::error::ApiError;
 use crate::error::PageError;
 use crate::state::AppState;
 use mottak_domain::access::Capability;
+use mottak_domain::error::Problem;
 
 pub use api::{
     __path_create_api, __path_issue_token_api, __path_list_api, __path_reset_totp_api,
@@ -93,11 +94,12 @@ impl From<AccountError> for ApiError {
             }
             AccountError::Forbidden => ApiError::forbidden(),
             AccountError::NotFound => ApiError::NotFound,
-            AccountError::Conflict => ApiError::Conflict {
-                field: Some("version".to_owned()),
-                detail: AccountError::Conflict.to_string(),
-            },
-            AccountError::LastMunicipalityAdmin(reason) => ApiError::conflict(reason.to_string()),
+            AccountError::Conflict => ApiError::conflict_at("version", Problem::Stale),
+            AccountError::LastMunicipalityAdmin(last) => {
+                ApiError::conflict(Problem::LastMunicipalityAdmin {
+                    municipality: last.municipality,
+                })
+            }
             AccountError::Store(error) => error.into(),
             AccountError::Hashing => ApiError::Internal(anyhow::anyhow!("password hashing failed")),
         }

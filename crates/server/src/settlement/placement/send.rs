@@ -46,6 +46,9 @@ pub struct RefusedOffer {
     pub status: u16,
     pub field: Option<String>,
     pub detail: String,
+    /// Why, as a code (the page words it in the user's language).
+    #[serde(skip)]
+    pub problem: Problem,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -88,12 +91,20 @@ pub async fn send_offers(
                 offer_id,
             }),
             Err(error @ (ApiError::Invalid { .. } | ApiError::Conflict { .. })) => {
+                let problem = match &error {
+                    ApiError::Conflict { problem, .. } => problem.clone(),
+                    ApiError::Invalid { errors, .. } => errors
+                        .first()
+                        .map_or(Problem::Required, |first| first.problem.clone()),
+                    _ => unreachable!("matched above"),
+                };
                 result.failed.push(RefusedOffer {
                     household: offer.household,
                     municipality_number: offer.municipality_number,
                     status: error.status().as_u16(),
                     field: error.field().map(str::to_owned),
                     detail: error.to_string(),
+                    problem,
                 })
             }
             Err(other) => return Err(other),

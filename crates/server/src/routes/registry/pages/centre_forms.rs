@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use mottak_domain::error::FieldError;
 use serde::Deserialize;
 
 use super::{CATEGORIES, FormErrors, PLACE_TYPES, category_label, options, place_type_label};
@@ -210,9 +211,10 @@ async fn create(
             let page = page_for(&state, shell, form, errors).await?;
             Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
         }
-        Err(RegistryError::Conflict { field, detail }) => {
-            let errors = FormErrors::of(field.as_deref().unwrap_or("number"), &detail)
-                .labelled(shell.lang, LABELS);
+        Err(RegistryError::Conflict { field, problem }) => {
+            let field = field.unwrap_or_else(|| "number".to_owned());
+            let errors =
+                FormErrors::localized([FieldError::coded(field, problem)], shell.lang, LABELS);
             let page = page_for(&state, shell, form, errors).await?;
             Ok((StatusCode::CONFLICT, render(&page)).into_response())
         }

@@ -299,13 +299,9 @@ async fn update_centre(
                 FormErrors::localized(errors, lang, EDIT_LABELS),
                 StatusCode::BAD_REQUEST,
             ),
-            Err(RegistryError::Conflict { detail, .. }) => (
-                FormErrors {
-                    errors: Vec::new(),
-                    summary: detail,
-                },
-                StatusCode::CONFLICT,
-            ),
+            Err(RegistryError::Conflict { problem, .. }) => {
+                (FormErrors::conflict(&problem, lang), StatusCode::CONFLICT)
+            }
             Err(error) => return Err(error.into()),
         };
     let saved = status == StatusCode::OK;

@@ -107,11 +107,8 @@ async fn error_on_centre_page(
             ),
             StatusCode::BAD_REQUEST,
         ),
-        RegistryError::Conflict { detail, .. } => (
-            FormErrors {
-                errors: Vec::new(),
-                summary: detail,
-            },
+        RegistryError::Conflict { problem, .. } => (
+            FormErrors::conflict(&problem, shell.lang),
             StatusCode::CONFLICT,
         ),
         other => return Err(other.into()),

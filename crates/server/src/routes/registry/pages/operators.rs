@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use mottak_domain::access::{Capability, Role};
+use mottak_domain::error::FieldError;
 use mottak_store::registry::{CentreFilter, CentreListRow};
 use serde::Deserialize;
 
@@ -161,8 +162,12 @@ fn form_errors(error: RegistryError, lang: Lang) -> Result<(FormErrors, StatusCo
             FormErrors::localized(errors, lang, LABELS),
             StatusCode::BAD_REQUEST,
         )),
-        RegistryError::Conflict { field, detail } => Ok((
-            FormErrors::of(&field.unwrap_or_default(), &detail).labelled(lang, LABELS),
+        RegistryError::Conflict { field, problem } => Ok((
+            FormErrors::localized(
+                [FieldError::coded(field.unwrap_or_default(), problem)],
+                lang,
+                LABELS,
+            ),
             StatusCode::CONFLICT,
         )),
         other => Err(other.into()),
