@@ -14,16 +14,6 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    /// A plain-text error (English), shown as it is: [`Problem::Text`].
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
-        let message = message.into();
-        FieldError {
-            field: field.into(),
-            problem: Problem::Text(message.clone()),
-            message,
-        }
-    }
-
     /// An error as a code; its English sentence is generated from the code.
     pub fn coded(field: impl Into<String>, problem: Problem) -> FieldError {
         FieldError {

@@ -8,8 +8,6 @@ use std::fmt;
 /// limit, a series); the field is the [`crate::error::FieldError`]'s.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    /// A free-text message from code not yet converted to codes (shown as it is).
-    Text(String),
     /// A required value is empty.
     Required,
     /// A text longer than the field allows.
@@ -201,6 +199,33 @@ pub enum Problem {
     /// A municipality number that is not in the reference data (or has no decision to place in).
     UnknownMunicipalityNumber {
         number: String,
+    },
+    /// The placement page's pasted tables: a line's municipality the reference data lacks.
+    UnknownMunicipalityOnLine {
+        line: usize,
+        number: String,
+    },
+    /// A line that is not `municipality;capacity` with a whole number.
+    CapacityLine {
+        line: usize,
+    },
+    /// A line that is not `household;size;municipality;score`.
+    HouseholdLine {
+        line: usize,
+    },
+    /// A scored municipality without a capacity line.
+    NoCapacityOnLine {
+        line: usize,
+        number: String,
+    },
+    /// A household given two sizes.
+    TwoSizes {
+        line: usize,
+        household: String,
+    },
+    /// A pin or exclusion line that is not `household;municipality`.
+    PairLine {
+        line: usize,
     },
     /// A household key that is not among the waiting households.
     NotWaiting {
@@ -415,6 +440,75 @@ pub enum Problem {
         place_type: String,
     },
 
+    // Requests the API could not read (SPEC §10), and the placement solver's instance (R-SET-9).
+    /// A value the request's parser could not read; `detail` is the parser's English sentence.
+    Unreadable {
+        detail: String,
+    },
+    /// A body sent as something other than JSON.
+    NotJson,
+    /// Bytes that are not UTF-8 text.
+    NotUtf8,
+    /// A value that is not one of the listed choices (a query parameter's).
+    OneOf {
+        options: String,
+    },
+    /// Letters where a number is needed.
+    Number,
+    /// A number that is infinite or not a number.
+    FiniteNumber,
+    /// Neither text nor a whole number (an identifier sent as JSON).
+    TextOrWholeNumber,
+    /// Zero or less where a positive number is needed.
+    Positive,
+    /// A date the working-day calendar does not reach.
+    BeyondCalendar,
+    /// A list of claims without a month or a centre to list by.
+    MonthOrCentre,
+    /// A pin or exclusion naming a household the request does not have.
+    NoHousehold {
+        id: String,
+    },
+    PinnedTwice {
+        household: String,
+    },
+    /// A pin to a municipality the household has no score for.
+    PinnedWithoutScore {
+        household: String,
+        municipality: String,
+    },
+    DuplicateMunicipality {
+        number: String,
+    },
+    DuplicateHousehold {
+        id: String,
+    },
+    /// A score for a municipality index past the instance's municipalities.
+    UnknownMunicipalityIndex {
+        index: usize,
+    },
+    /// Two scores for one municipality in one household.
+    ScoreTwice,
+    /// Past the solver's size limits (413).
+    MaxMunicipalities {
+        max: u64,
+    },
+    MaxHouseholds {
+        max: u64,
+    },
+    MaxScores {
+        max: u64,
+    },
+    MaxBytes {
+        max: u64,
+    },
+    MaxPersons {
+        max: u64,
+    },
+    MaxMilliseconds {
+        max: u64,
+    },
+
     // Conflicts with the stored state (409): what the request asks is refused by what is stored.
     /// Someone else changed the record since it was read (a stale version).
     Stale,
@@ -521,7 +615,6 @@ impl Problem {
     pub fn english(&self) -> String {
         use Problem::*;
         match self {
-            Text(text) => text.clone(),
             Required => "is required".into(),
             TooLong { max } => format!("at most {max} characters"),
             CentreNameMissing => "the centre needs a name".into(),
@@ -659,6 +752,20 @@ impl Problem {
             }
             ListLine { line } => format!("line {line}: key;value,value"),
             UnknownMunicipalityNumber { number } => format!("unknown municipality {number}"),
+            UnknownMunicipalityOnLine { line, number } => {
+                format!("line {line}: unknown municipality {number}")
+            }
+            CapacityLine { line } => {
+                format!("line {line}: \"municipality;capacity\" with a whole number")
+            }
+            HouseholdLine { line } => format!("line {line}: \"household;size;municipality;score\""),
+            NoCapacityOnLine { line, number } => {
+                format!("line {line}: the municipality {number} has no capacity above")
+            }
+            TwoSizes { line, household } => {
+                format!("line {line}: household {household} has two sizes")
+            }
+            PairLine { line } => format!("line {line}: \"household;municipality\""),
             NotWaiting { key } => format!("the household {key} is not waiting"),
             NothingToPlace => "no household or no municipality to place".into(),
             NoApprovedDecision { number, year } => {
@@ -789,6 +896,32 @@ impl Problem {
                 "centre number {number}, linked with this one, already has place type \
                  {place_type}; one number per place type (R-REG-2)"
             ),
+            Unreadable { detail } => detail.clone(),
+            NotJson => "the request body must be sent as application/json".into(),
+            NotUtf8 => "must be UTF-8 text".into(),
+            OneOf { options } => format!("one of {options}"),
+            Number => "must be a number".into(),
+            FiniteNumber => "must be a finite number".into(),
+            TextOrWholeNumber => "must be a string or a whole number".into(),
+            Positive => "must be positive".into(),
+            BeyondCalendar => "the result lies beyond the calendar".into(),
+            MonthOrCentre => "give a month or a centre_id".into(),
+            NoHousehold { id } => format!("unknown household {id}"),
+            PinnedTwice { household } => format!("{household} is pinned twice"),
+            PinnedWithoutScore {
+                household,
+                municipality,
+            } => format!("{household} has no score for {municipality} (not allowed, or forbidden)"),
+            DuplicateMunicipality { number } => format!("duplicate municipality {number}"),
+            DuplicateHousehold { id } => format!("duplicate household {id}"),
+            UnknownMunicipalityIndex { index } => format!("unknown municipality index {index}"),
+            ScoreTwice => "more than one score for this municipality".into(),
+            MaxMunicipalities { max } => format!("at most {max} municipalities"),
+            MaxHouseholds { max } => format!("at most {max} households"),
+            MaxScores { max } => format!("at most {max} scores in all"),
+            MaxBytes { max } => format!("at most {max} bytes"),
+            MaxPersons { max } => format!("at most {max} persons"),
+            MaxMilliseconds { max } => format!("at most {max} ms"),
             Stale => "the record was changed by someone else since you read it; reload and try \
                       again"
                 .into(),

@@ -3,6 +3,8 @@
 //! keeps only its pinned municipality's — so the solver and its bound need nothing new. A pinned
 //! household may still stay unplaced when its municipality is full.
 
+use mottak_domain::error::Problem;
+
 use crate::error::InvalidInstance;
 use crate::request::SolveRequest;
 
@@ -23,7 +25,9 @@ impl SolveRequest {
             households
                 .iter()
                 .position(|household| household.id == id)
-                .ok_or_else(|| InvalidInstance::malformed(field, format!("unknown household {id}")))
+                .ok_or_else(|| {
+                    InvalidInstance::malformed(field, Problem::NoHousehold { id: id.to_owned() })
+                })
         };
         for (index, (household, municipality)) in choices.forbidden.iter().enumerate() {
             let at = position(format!("forbidden[{index}]"), household, &self.households)?;
@@ -37,7 +41,9 @@ impl SolveRequest {
             if pinned.contains(&household.as_str()) {
                 return Err(InvalidInstance::malformed(
                     field,
-                    format!("{household} is pinned twice"),
+                    Problem::PinnedTwice {
+                        household: household.clone(),
+                    },
                 ));
             }
             pinned.push(household);
@@ -47,9 +53,10 @@ impl SolveRequest {
             if scores.is_empty() {
                 return Err(InvalidInstance::malformed(
                     field,
-                    format!(
-                        "{household} has no score for {municipality} (not allowed, or forbidden)"
-                    ),
+                    Problem::PinnedWithoutScore {
+                        household: household.clone(),
+                        municipality: municipality.clone(),
+                    },
                 ));
             }
         }

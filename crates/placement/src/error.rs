@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use mottak_domain::error::Problem;
+
 /// What kind of refusal: malformed input, or an instance past the size limits.
 ///
 /// The HTTP layer maps `Malformed` to 400 and `TooLarge` to 413, both as problem+json naming
@@ -15,30 +17,31 @@ pub enum InvalidInstanceKind {
 }
 
 /// A refused instance: the path of the offending field (as in the JSON of SPEC §10, e.g.
-/// `households[3].size` or `households[0].scores.0301`) and a message for a person.
+/// `households[3].size` or `households[0].scores.0301`) and what is wrong, as the domain's code
+/// (the interface words it in the user's language; the API says [`Problem::english`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidInstance {
     /// Path of the offending field, e.g. `municipalities[2].number`.
     pub field: String,
-    /// What is wrong with it, in English.
-    pub message: String,
+    /// What is wrong with it.
+    pub problem: Problem,
     /// Malformed or too large.
     pub kind: InvalidInstanceKind,
 }
 
 impl InvalidInstance {
-    pub(crate) fn malformed(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn malformed(field: impl Into<String>, problem: Problem) -> Self {
         Self {
             field: field.into(),
-            message: message.into(),
+            problem,
             kind: InvalidInstanceKind::Malformed,
         }
     }
 
-    pub(crate) fn too_large(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn too_large(field: impl Into<String>, problem: Problem) -> Self {
         Self {
             field: field.into(),
-            message: message.into(),
+            problem,
             kind: InvalidInstanceKind::TooLarge,
         }
     }
@@ -46,7 +49,7 @@ impl InvalidInstance {
 
 impl fmt::Display for InvalidInstance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+        write!(f, "{}: {}", self.field, self.problem.english())
     }
 }
 

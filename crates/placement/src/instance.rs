@@ -2,6 +2,8 @@
 
 use std::collections::HashSet;
 
+use mottak_domain::error::Problem;
+
 use crate::error::InvalidInstance;
 use crate::limits::{
     MAX_CAPACITY, MAX_HOUSEHOLD_SIZE, MAX_HOUSEHOLDS, MAX_ID_LENGTH, MAX_MUNICIPALITIES,
@@ -96,13 +98,17 @@ fn check_counts(
     if municipalities.len() > MAX_MUNICIPALITIES {
         return Err(InvalidInstance::too_large(
             "municipalities",
-            format!("at most {MAX_MUNICIPALITIES} municipalities"),
+            Problem::MaxMunicipalities {
+                max: MAX_MUNICIPALITIES as u64,
+            },
         ));
     }
     if households.len() > MAX_HOUSEHOLDS {
         return Err(InvalidInstance::too_large(
             "households",
-            format!("at most {MAX_HOUSEHOLDS} households"),
+            Problem::MaxHouseholds {
+                max: MAX_HOUSEHOLDS as u64,
+            },
         ));
     }
     let mut pairs = 0usize;
@@ -111,7 +117,9 @@ fn check_counts(
         if pairs > MAX_SCORED_PAIRS {
             return Err(InvalidInstance::too_large(
                 format!("households[{index}].scores"),
-                format!("at most {MAX_SCORED_PAIRS} scores in all"),
+                Problem::MaxScores {
+                    max: MAX_SCORED_PAIRS as u64,
+                },
             ));
         }
     }
@@ -120,12 +128,14 @@ fn check_counts(
 
 fn check_id(field: String, id: &str) -> Result<(), InvalidInstance> {
     if id.is_empty() {
-        return Err(InvalidInstance::malformed(field, "must not be empty"));
+        return Err(InvalidInstance::malformed(field, Problem::Required));
     }
     if id.len() > MAX_ID_LENGTH {
         return Err(InvalidInstance::too_large(
             field,
-            format!("at most {MAX_ID_LENGTH} bytes"),
+            Problem::MaxBytes {
+                max: MAX_ID_LENGTH as u64,
+            },
         ));
     }
     Ok(())
@@ -139,13 +149,17 @@ fn check_municipalities(municipalities: &[Municipality]) -> Result<(), InvalidIn
         if !seen.insert(municipality.id.as_str()) {
             return Err(InvalidInstance::malformed(
                 field,
-                format!("duplicate municipality {}", municipality.id),
+                Problem::DuplicateMunicipality {
+                    number: municipality.id.clone(),
+                },
             ));
         }
         if municipality.capacity > MAX_CAPACITY {
             return Err(InvalidInstance::too_large(
                 format!("municipalities[{index}].capacity"),
-                format!("at most {MAX_CAPACITY} persons"),
+                Problem::MaxPersons {
+                    max: u64::from(MAX_CAPACITY),
+                },
             ));
         }
     }
@@ -164,38 +178,41 @@ fn check_households(
         if !seen_ids.insert(household.id.as_str()) {
             return Err(InvalidInstance::malformed(
                 field,
-                format!("duplicate household {}", household.id),
+                Problem::DuplicateHousehold {
+                    id: household.id.clone(),
+                },
             ));
         }
         if household.size == 0 {
             return Err(InvalidInstance::malformed(
                 format!("households[{index}].size"),
-                "must be at least 1",
+                Problem::AtLeastOne,
             ));
         }
         if household.size > MAX_HOUSEHOLD_SIZE {
             return Err(InvalidInstance::too_large(
                 format!("households[{index}].size"),
-                format!("at most {MAX_HOUSEHOLD_SIZE} persons"),
+                Problem::MaxPersons {
+                    max: u64::from(MAX_HOUSEHOLD_SIZE),
+                },
             ));
         }
         for (position, &(municipality, score)) in household.scores.iter().enumerate() {
             let Some(target) = municipalities.get(municipality) else {
                 return Err(InvalidInstance::malformed(
                     format!("households[{index}].scores[{position}]"),
-                    format!("unknown municipality index {municipality}"),
+                    Problem::UnknownMunicipalityIndex {
+                        index: municipality,
+                    },
                 ));
             };
             let field = format!("households[{index}].scores.{}", target.id);
             if seen_municipalities[municipality] == index {
-                return Err(InvalidInstance::malformed(
-                    field,
-                    "more than one score for this municipality",
-                ));
+                return Err(InvalidInstance::malformed(field, Problem::ScoreTwice));
             }
             seen_municipalities[municipality] = index;
             if !score.is_finite() {
-                return Err(InvalidInstance::malformed(field, "must be a finite number"));
+                return Err(InvalidInstance::malformed(field, Problem::FiniteNumber));
             }
         }
     }

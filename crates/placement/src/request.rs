@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
+use mottak_domain::error::Problem;
+
 use crate::error::InvalidInstance;
 use crate::instance::{Household, Instance, Municipality};
 use crate::limits::MAX_TIME_LIMIT_MS;
@@ -69,11 +71,13 @@ impl SolveRequest {
         let time_limit_ms = u64::try_from(self.time_limit_ms)
             .ok()
             .filter(|&ms| ms > 0)
-            .ok_or_else(|| InvalidInstance::malformed("time_limit_ms", "must be positive"))?;
+            .ok_or_else(|| InvalidInstance::malformed("time_limit_ms", Problem::Positive))?;
         if time_limit_ms > MAX_TIME_LIMIT_MS {
             return Err(InvalidInstance::too_large(
                 "time_limit_ms",
-                format!("at most {MAX_TIME_LIMIT_MS} ms"),
+                Problem::MaxMilliseconds {
+                    max: MAX_TIME_LIMIT_MS,
+                },
             ));
         }
         let municipalities = municipalities(self.municipalities)?;
@@ -82,21 +86,23 @@ impl SolveRequest {
             if index.insert(municipality.id.as_str(), i).is_some() {
                 return Err(InvalidInstance::malformed(
                     format!("municipalities[{i}].number"),
-                    format!("duplicate municipality {}", municipality.id),
+                    Problem::DuplicateMunicipality {
+                        number: municipality.id.clone(),
+                    },
                 ));
             }
         }
         let mut households = Vec::with_capacity(self.households.len());
         for (i, household) in self.households.into_iter().enumerate() {
             let size = u32::try_from(household.size).map_err(|_| {
-                InvalidInstance::malformed(format!("households[{i}].size"), "must be at least 1")
+                InvalidInstance::malformed(format!("households[{i}].size"), Problem::AtLeastOne)
             })?;
             let mut scores = Vec::with_capacity(household.scores.len());
             for (number, score) in household.scores {
                 let Some(&municipality) = index.get(number.as_str()) else {
                     return Err(InvalidInstance::malformed(
                         format!("households[{i}].scores.{number}"),
-                        "unknown municipality",
+                        Problem::MunicipalityUnknown,
                     ));
                 };
                 scores.push((municipality, score));
@@ -121,12 +127,14 @@ fn municipalities(
         .enumerate()
         .map(|(i, municipality)| {
             let capacity = u32::try_from(municipality.capacity).map_err(|_| {
-                let message = if municipality.capacity < 0 {
-                    "must not be negative".to_owned()
+                let problem = if municipality.capacity < 0 {
+                    Problem::Negative
                 } else {
-                    format!("at most {}", crate::limits::MAX_CAPACITY)
+                    Problem::AtMost {
+                        max: i64::from(crate::limits::MAX_CAPACITY),
+                    }
                 };
-                InvalidInstance::malformed(format!("municipalities[{i}].capacity"), message)
+                InvalidInstance::malformed(format!("municipalities[{i}].capacity"), problem)
             })?;
             Ok(Municipality {
                 id: municipality.number,

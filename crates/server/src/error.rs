@@ -37,8 +37,11 @@ pub enum ApiError {
     #[error("request body too large")]
     PayloadTooLarge,
     /// A request within the body limit that asks for more than the service allows (413).
-    #[error("{detail}")]
-    TooLarge { field: String, detail: String },
+    #[error("{problem}")]
+    TooLarge {
+        field: String,
+        problem: domain::Problem,
+    },
     /// Busy for now (503).
     #[error("{0}")]
     Unavailable(String),
@@ -49,10 +52,6 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn invalid(field: impl Into<String>, detail: impl Into<String>) -> ApiError {
-        ApiError::invalid_fields(vec![FieldError::new(field, detail)])
-    }
-
     /// One invalid field, its problem as a code (a page words it in the user's language).
     pub fn coded(field: impl Into<String>, problem: domain::Problem) -> ApiError {
         ApiError::invalid_fields(vec![FieldError::coded(field, problem)])
@@ -101,6 +100,25 @@ impl ApiError {
             ApiError::TooLarge { field, .. } => Some(field),
             ApiError::Conflict { field, .. } => field.as_deref(),
             _ => None,
+        }
+    }
+
+    /// The errors a form shows beside its fields for a refused input (400, 409, 413), or the
+    /// error itself when it is not about the input (a page's error page shows it).
+    pub fn into_field_errors(self) -> Result<Vec<FieldError>, ApiError> {
+        match self {
+            ApiError::Invalid { detail, errors } if errors.is_empty() => {
+                Ok(vec![FieldError::coded(
+                    "",
+                    domain::Problem::Unreadable { detail },
+                )])
+            }
+            ApiError::Invalid { errors, .. } => Ok(errors),
+            ApiError::TooLarge { field, problem } => Ok(vec![FieldError::coded(field, problem)]),
+            ApiError::Conflict { field, problem } => {
+                Ok(vec![FieldError::coded(field.unwrap_or_default(), problem)])
+            }
+            other => Err(other),
         }
     }
 

@@ -7,6 +7,7 @@ use mottak_domain::error::{FieldError, Problem};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
+use crate::params::unreadable;
 
 /// A JSON request body. Malformed JSON, wrong types, missing fields and unknown members become
 /// 400 problem+json with `field` set to the path (`units[0].agreements[1].valid_from`); a body
@@ -31,10 +32,7 @@ where
             });
         if !is_json {
             // SPEC §10: invalid input is 400, and a wrong content type is invalid input.
-            return Err(ApiError::invalid(
-                "content-type",
-                "the request body must be sent as application/json",
-            ));
+            return Err(ApiError::coded("content-type", Problem::NotJson));
         }
         let bytes = read_body(request, state, ApiError::invalid_body).await?;
         parse_json(&bytes).map(ApiJson)
@@ -72,8 +70,8 @@ pub fn versioned<T: DeserializeOwned>(
     let version = match members.remove("version") {
         Some(version) => version
             .as_i64()
-            .ok_or_else(|| ApiError::invalid("version", "must be an integer"))?,
-        None => return Err(ApiError::invalid("version", "missing field `version`")),
+            .ok_or_else(|| ApiError::coded("version", Problem::WholeNumber))?,
+        None => return Err(ApiError::coded("version", Problem::Required)),
     };
     let value = parse_from(serde_json::Value::Object(members))?;
     Ok((version, value))
@@ -118,7 +116,8 @@ fn type_error(path: String, inner: serde_json::Error) -> ApiError {
         })
         .or_else(|| (path != ".").then_some(path));
     match field {
-        Some(field) => ApiError::invalid(field, detail),
+        Some(field) if missing => ApiError::coded(field, Problem::Required),
+        Some(field) => ApiError::coded(field, unreadable(detail)),
         None => ApiError::invalid_body(detail),
     }
 }
@@ -153,10 +152,13 @@ impl<S: Send + Sync> FromRequest<S> for ApiText {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        let bytes = read_body(request, state, |detail| ApiError::invalid("body", detail)).await?;
+        let bytes = read_body(request, state, |detail| {
+            ApiError::coded("body", unreadable(detail))
+        })
+        .await?;
         String::from_utf8(bytes.to_vec())
             .map(ApiText)
-            .map_err(|_| ApiError::invalid("body", "the body must be UTF-8 text"))
+            .map_err(|_| ApiError::coded("body", Problem::NotUtf8))
     }
 }
 

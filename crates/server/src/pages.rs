@@ -57,6 +57,18 @@ const NAVIGATION: &[(&str, &str, Capability)] = &[
     ("/api/docs", "nav.api", Capability::SignedIn),
 ];
 
+/// The navigation entry a path belongs to (`/` only for the start page itself).
+fn current_entry(path: &str) -> Option<&'static str> {
+    NAVIGATION
+        .iter()
+        .map(|(href, _, _)| *href)
+        .filter(|href| match *href {
+            "/" => path == "/",
+            href => path.starts_with(href),
+        })
+        .max_by_key(|href| href.len())
+}
+
 pub struct NavItem {
     pub href: &'static str,
     pub key: &'static str,
@@ -109,12 +121,10 @@ impl Shell {
             .is_some_and(|user| user.role.may(Capability::ReadStaff))
     }
 
+    /// Whether `href` is the navigation entry of this page: the longest entry the path starts
+    /// with, so that `/settlement/report/records` marks the report and not also `/settlement`.
     pub fn is_current(&self, href: &str) -> bool {
-        if href == "/" {
-            self.path == "/"
-        } else {
-            self.path.starts_with(href)
-        }
+        current_entry(&self.path) == Some(href)
     }
 
     /// The link that switches language and comes back here.
@@ -197,4 +207,22 @@ pub fn parse_user_date(text: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y"))
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::current_entry;
+
+    #[test]
+    fn one_navigation_entry_is_current_the_longest_that_the_path_starts_with() {
+        assert_eq!(
+            current_entry("/settlement/report/records"),
+            Some("/settlement/report")
+        );
+        assert_eq!(current_entry("/settlement/cases/3"), Some("/settlement"));
+        assert_eq!(current_entry("/claims/simulate"), Some("/claims/simulate"));
+        assert_eq!(current_entry("/claims/12"), Some("/claims"));
+        assert_eq!(current_entry("/"), Some("/"));
+        assert_eq!(current_entry("/login"), None);
+    }
 }

@@ -5,6 +5,7 @@ use axum::extract::path::ErrorKind;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequestParts, Path, RawPathParams};
 use axum::http::request::Parts;
+use mottak_domain::error::Problem;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -48,29 +49,36 @@ fn path_error(kind: &ErrorKind, names: &[String]) -> ApiError {
     match kind {
         ErrorKind::ParseErrorAtKey {
             key, expected_type, ..
-        } => ApiError::invalid(key.clone(), expectation(expected_type)),
+        } => ApiError::coded(key.clone(), expectation(expected_type)),
         ErrorKind::ParseErrorAtIndex {
             index,
             expected_type,
             ..
-        } => ApiError::invalid(parameter(*index), expectation(expected_type)),
+        } => ApiError::coded(parameter(*index), expectation(expected_type)),
         ErrorKind::ParseError { expected_type, .. } => {
-            ApiError::invalid(parameter(0), expectation(expected_type))
+            ApiError::coded(parameter(0), expectation(expected_type))
         }
-        ErrorKind::InvalidUtf8InPathParam { key } => {
-            ApiError::invalid(key.clone(), "must be UTF-8 text")
-        }
+        ErrorKind::InvalidUtf8InPathParam { key } => ApiError::coded(key.clone(), Problem::NotUtf8),
         ErrorKind::DeserializeError { key, message, .. } => {
-            ApiError::invalid(key.clone(), message.clone())
+            ApiError::coded(key.clone(), unreadable(message.clone()))
         }
-        other => ApiError::invalid(parameter(0), other.to_string()),
+        other => ApiError::coded(parameter(0), unreadable(other.to_string())),
     }
 }
 
-fn expectation(expected_type: &str) -> String {
+fn expectation(expected_type: &str) -> Problem {
     match expected_type {
-        "i64" | "i32" | "u64" | "u32" | "usize" => "must be a whole number within range".to_owned(),
-        other => format!("must be a valid {other}"),
+        "i64" | "i32" | "u64" | "u32" | "usize" => {
+            unreadable("must be a whole number within range")
+        }
+        other => unreadable(format!("must be a valid {other}")),
+    }
+}
+
+/// What the parser said, as the problem of a value it could not read.
+pub fn unreadable(detail: impl Into<String>) -> Problem {
+    Problem::Unreadable {
+        detail: detail.into(),
     }
 }
 
@@ -98,7 +106,7 @@ where
                     .map(str::to_owned)
                     .or_else(|| (path != ".").then_some(path))
                     .unwrap_or_else(|| "query".to_owned());
-                ApiError::invalid(field, detail)
+                ApiError::coded(field, unreadable(detail))
             })
     }
 }

@@ -6,6 +6,7 @@ use mottak_domain::agreements::QueueClash;
 use mottak_domain::error::{FieldError, Problem};
 
 use super::Lang;
+use crate::number_format::grouped;
 
 /// A place type's label from the catalogue, in lower case.
 fn place_label(code: &str, lang: Lang) -> String {
@@ -69,7 +70,7 @@ pub fn error_text(error: &FieldError, lang: Lang) -> String {
     problem_text(&error.problem, lang)
 }
 
-/// `problem` in `lang`; a plain-text problem as it was written.
+/// `problem` in `lang`.
 pub fn problem_text(problem: &Problem, lang: Lang) -> String {
     let (nb, en) = texts(problem);
     match lang {
@@ -84,7 +85,6 @@ fn texts(problem: &Problem) -> (String, String) {
     use Problem::*;
     let both = |nb: &str, en: &str| (nb.to_owned(), en.to_owned());
     match problem {
-        Text(text) => (text.clone(), text.clone()),
         Required => both("må fylles ut", "is required"),
         TooLong { max } => (
             format!("kan være høyst {max} tegn"),
@@ -381,6 +381,30 @@ fn texts(problem: &Problem) -> (String, String) {
         UnknownMunicipalityNumber { number } => (
             format!("kommunen {number} finnes ikke"),
             format!("unknown municipality {number}"),
+        ),
+        UnknownMunicipalityOnLine { line, number } => (
+            format!("linje {line}: kommunen {number} finnes ikke"),
+            format!("line {line}: unknown municipality {number}"),
+        ),
+        CapacityLine { line } => (
+            format!("linje {line}: «kommune;kapasitet» med et heltall"),
+            format!("line {line}: “municipality;capacity” with a whole number"),
+        ),
+        HouseholdLine { line } => (
+            format!("linje {line}: «husstand;størrelse;kommune;poeng»"),
+            format!("line {line}: “household;size;municipality;score”"),
+        ),
+        NoCapacityOnLine { line, number } => (
+            format!("linje {line}: kommunen {number} mangler i kapasitetene"),
+            format!("line {line}: the municipality {number} has no capacity above"),
+        ),
+        TwoSizes { line, household } => (
+            format!("linje {line}: husstanden {household} har to størrelser"),
+            format!("line {line}: household {household} has two sizes"),
+        ),
+        PairLine { line } => (
+            format!("linje {line}: «husstand;kommune»"),
+            format!("line {line}: “household;municipality”"),
         ),
         NotWaiting { key } => (
             format!("husstanden {key} venter ikke på bosetting"),
@@ -681,6 +705,95 @@ fn texts(problem: &Problem) -> (String, String) {
                  number per place type",
                 place_label(place_type, Lang::En)
             ),
+        ),
+        Unreadable { detail } => (
+            "kan ikke leses: verdien har feil form eller type".to_owned(),
+            format!("cannot be read: {detail}"),
+        ),
+        NotJson => both(
+            "Innholdet må sendes som JSON (application/json)",
+            "The content must be sent as JSON (application/json)",
+        ),
+        NotUtf8 => both("må være UTF-8-tekst", "must be UTF-8 text"),
+        OneOf { options } => (
+            format!("må være en av {options}"),
+            format!("must be one of {options}"),
+        ),
+        Number => both("må være et tall", "must be a number"),
+        FiniteNumber => both("må være et endelig tall", "must be a finite number"),
+        TextOrWholeNumber => both(
+            "må være tekst eller et heltall",
+            "must be text or a whole number",
+        ),
+        Positive => both("må være større enn null", "must be more than zero"),
+        BeyondCalendar => both(
+            "Datoen ligger utenfor kalenderen",
+            "The date lies beyond the calendar",
+        ),
+        MonthOrCentre => both(
+            "Velg en måned eller et mottak",
+            "Choose a month or a centre",
+        ),
+        NoHousehold { id } => (
+            format!("Ingen husstand har nøkkelen {id}"),
+            format!("No household has the key {id}"),
+        ),
+        PinnedTwice { household } => (
+            format!("Husstanden {household} er låst to ganger"),
+            format!("Household {household} is pinned twice"),
+        ),
+        PinnedWithoutScore {
+            household,
+            municipality,
+        } => (
+            format!(
+                "Husstanden {household} kan ikke låses til kommune {municipality}: kommunen er \
+                 ikke tillatt for husstanden, eller er utelukket"
+            ),
+            format!(
+                "Household {household} cannot be pinned to municipality {municipality}: the \
+                 municipality is not allowed for the household, or is excluded"
+            ),
+        ),
+        DuplicateMunicipality { number } => (
+            format!("Kommune {number} står to ganger"),
+            format!("Municipality {number} is listed twice"),
+        ),
+        DuplicateHousehold { id } => (
+            format!("Husstanden {id} står to ganger"),
+            format!("Household {id} is listed twice"),
+        ),
+        UnknownMunicipalityIndex { index } => (
+            format!("Kommune nummer {index} i listen finnes ikke"),
+            format!("Municipality number {index} in the list does not exist"),
+        ),
+        ScoreTwice => both(
+            "Husstanden har mer enn én poengsum for denne kommunen",
+            "The household has more than one score for this municipality",
+        ),
+        MaxMunicipalities { max } => (
+            format!("kan være høyst {} kommuner", grouped(*max)),
+            format!("can be at most {max} municipalities"),
+        ),
+        MaxHouseholds { max } => (
+            format!("kan være høyst {} husstander", grouped(*max)),
+            format!("can be at most {max} households"),
+        ),
+        MaxScores { max } => (
+            format!("kan være høyst {} poengsummer i alt", grouped(*max)),
+            format!("can be at most {max} scores in all"),
+        ),
+        MaxBytes { max } => (
+            format!("kan være høyst {} tegn", grouped(*max)),
+            format!("can be at most {max} characters"),
+        ),
+        MaxPersons { max } => (
+            format!("kan være høyst {} personer", grouped(*max)),
+            format!("can be at most {max} persons"),
+        ),
+        MaxMilliseconds { max } => (
+            format!("kan være høyst {} millisekunder", grouped(*max)),
+            format!("can be at most {max} milliseconds"),
         ),
         Stale => both(
             "Noen andre har endret dette siden du åpnet siden. Last inn siden på nytt og prøv igjen.",

@@ -131,9 +131,11 @@ pub async fn import_operators(
         |row| {
             let mut errors = Vec::new();
             if used.contains(&i64::from(row.dro_number.value())) {
-                errors.push(FieldError::new(
+                errors.push(FieldError::coded(
                     "dro_number",
-                    format!("{} is already in use", row.dro_number),
+                    Problem::DroNumberInUse {
+                        dro: row.dro_number.to_string(),
+                    },
                 ));
             }
             (errors, Vec::new())
@@ -316,20 +318,17 @@ pub async fn import_old_counties(
         if let Some(number) = &municipality
             && !municipalities.contains(number.as_str())
         {
-            errors.push(FieldError::new(
+            errors.push(FieldError::coded(
                 "municipality_number",
-                "not in the municipality list",
+                Problem::MunicipalityUnknown,
             ));
         }
         let county = match fields.get(1) {
             Some(county) => Series::parse(county)
-                .map_err(|error| errors.push(FieldError::new("county", error.message)))
+                .map_err(|error| errors.push(error.at("county")))
                 .ok(),
             None => {
-                errors.push(FieldError::new(
-                    "county",
-                    "two columns: municipality;county",
-                ));
+                errors.push(FieldError::coded("county", Problem::MunicipalityCountyLine));
                 None
             }
         };

@@ -1,7 +1,7 @@
 //! The lifecycle operations of R-REG-2: each keeps the history and links old and new numbers.
 
 use mottak_domain::access::Region;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_domain::registry::{
     Category, CentreNumber, CentreState, Consequence, LifecycleOperation, NewNumber, Series,
     check_change, check_place_type_free, check_replacement, first_free_number, name_warnings,
@@ -52,12 +52,12 @@ async fn successor(
     }
     let snapshot = successor_snapshot(store, operator_id, &centre.municipality_number).await?;
     if !snapshot.operators.contains_key(&operator_id) {
-        return Err(FieldError::new("operator_id", "no operator has this id").into());
+        return Err(FieldError::coded("operator_id", Problem::NoOperatorWithId).into());
     }
     let old_region = centre
         .region
         .parse::<Region>()
-        .map_err(|_| FieldError::new("region", "the centre's region is not one of UDI's"))?;
+        .map_err(|_| FieldError::coded("region", Problem::StoredRegion))?;
     let (region, warnings) = check_replacement(
         &NewNumber {
             name: &name,

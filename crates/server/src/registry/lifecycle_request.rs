@@ -1,6 +1,6 @@
 //! What a lifecycle operation (R-REG-2) is asked as, and what it answers.
 
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_domain::registry::{Category, LifecycleOperation, parse_place_type};
 use mottak_store::registry::CentreRecord;
 use serde::{Deserialize, Serialize};
@@ -52,13 +52,12 @@ pub(super) fn parse_operation(
     request: &LifecycleRequest,
 ) -> Result<LifecycleOperation, FieldError> {
     let new_name = || {
-        optional(&request.new_name)
-            .ok_or_else(|| FieldError::new("new_name", "the new name is required"))
+        optional(&request.new_name).ok_or_else(|| FieldError::coded("new_name", Problem::Required))
     };
     Ok(match request.operation.as_str() {
         "add_place_type" | "change_place_type" => {
             let code = optional(&request.place_type)
-                .ok_or_else(|| FieldError::new("place_type", "the place type is required"))?;
+                .ok_or_else(|| FieldError::coded("place_type", Problem::Required))?;
             let place_type = parse_place_type("place_type", &code)?;
             if request.operation == "add_place_type" {
                 LifecycleOperation::AddPlaceType(place_type)
@@ -68,7 +67,7 @@ pub(super) fn parse_operation(
         }
         "change_category" => {
             let code = optional(&request.category)
-                .ok_or_else(|| FieldError::new("category", "the category is required"))?;
+                .ok_or_else(|| FieldError::coded("category", Problem::Required))?;
             LifecycleOperation::ChangeCategory(Category::parse(&code)?)
         }
         "change_operator" => {
@@ -76,7 +75,7 @@ pub(super) fn parse_operation(
                 .operator_id
                 .is_none_or(|id| id == centre.operator_id)
             {
-                return Err(FieldError::new("operator_id", "choose the new operator"));
+                return Err(FieldError::coded("operator_id", Problem::ChooseNewOperator));
             }
             LifecycleOperation::ChangeOperator {
                 new_name: new_name()?,
@@ -87,6 +86,6 @@ pub(super) fn parse_operation(
         },
         "reopen" => LifecycleOperation::Reopen,
         "close" => LifecycleOperation::Close,
-        _ => return Err(FieldError::new("operation", "unknown operation")),
+        _ => return Err(FieldError::coded("operation", Problem::UnknownOperation)),
     })
 }

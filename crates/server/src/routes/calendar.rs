@@ -8,6 +8,7 @@ use axum::{Json, Router};
 use chrono::NaiveDate;
 use mottak_domain::access::Capability;
 use mottak_domain::calendar;
+use mottak_domain::error::Problem;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::allow;
@@ -58,21 +59,24 @@ pub async fn add_working_days(
     let date = query
         .date
         .as_deref()
-        .ok_or_else(|| ApiError::invalid("date", "date is required (YYYY-MM-DD)"))?;
+        .ok_or_else(|| ApiError::coded("date", Problem::Required))?;
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| ApiError::invalid("date", "date must be an existing date as YYYY-MM-DD"))?;
+        .map_err(|_| ApiError::coded("date", Problem::Date))?;
     let days = query
         .days
         .as_deref()
-        .ok_or_else(|| ApiError::invalid("days", "days is required"))?;
+        .ok_or_else(|| ApiError::coded("days", Problem::Required))?;
     let days = parse_days(days).ok_or_else(|| {
-        ApiError::invalid(
+        ApiError::coded(
             "days",
-            format!("days must be a whole number from 0 to {MAX_DAYS}"),
+            Problem::Between {
+                min: 0,
+                max: i64::from(MAX_DAYS),
+            },
         )
     })?;
     let due = calendar::add_working_days(date, days)
-        .ok_or_else(|| ApiError::invalid("days", "the result lies beyond the calendar"))?;
+        .ok_or_else(|| ApiError::coded("days", Problem::BeyondCalendar))?;
     Ok(Json(DateAnswer { date: due }))
 }
 

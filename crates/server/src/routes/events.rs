@@ -21,6 +21,7 @@ use crate::params::ApiQuery;
 use crate::state::AppState;
 use crate::table_export::{Cell, FileFormat, Table};
 use mottak_domain::access::Capability;
+use mottak_domain::error::{FieldError, Problem};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -65,15 +66,13 @@ fn day_starts(day: chrono::NaiveDate) -> String {
 }
 
 /// Turns the filters into a store query, naming the field of a bad date.
-fn to_query(search: &EventSearch, caller: &Caller) -> Result<EventQuery, (&'static str, String)> {
-    let date = |field: &'static str,
-                text: &str|
-     -> Result<Option<chrono::NaiveDate>, (&'static str, String)> {
+fn to_query(search: &EventSearch, caller: &Caller) -> Result<EventQuery, FieldError> {
+    let date = |field: &str, text: &str| -> Result<Option<chrono::NaiveDate>, FieldError> {
         match non_blank(text) {
             None => Ok(None),
             Some(text) => parse_user_date(&text)
                 .map(Some)
-                .ok_or((field, format!("{field} must be a date (YYYY-MM-DD)"))),
+                .ok_or_else(|| FieldError::coded(field, Problem::Date)),
         }
     };
     let from = date("from", &search.from)?;
@@ -135,7 +134,7 @@ pub async fn search_api(
     ApiQuery(search): ApiQuery<EventSearch>,
 ) -> ApiResult<Json<Vec<EventView>>> {
     let query =
-        to_query(&search, &caller).map_err(|(field, detail)| ApiError::invalid(field, detail))?;
+        to_query(&search, &caller).map_err(|error| ApiError::invalid_fields(vec![error]))?;
     let events = state.store.search_events(&query).await?;
     Ok(Json(events.into_iter().map(EventView::from).collect()))
 }
@@ -187,9 +186,9 @@ async fn search_page(
     };
     let query = match to_query(&search, &caller) {
         Ok(query) => query,
-        Err((field, _)) => {
+        Err(error) => {
             let message = page.shell.t("form.invalid_date").to_owned();
-            if field == "from" {
+            if error.field == "from" {
                 page.from_error = message
             } else {
                 page.to_error = message
@@ -292,7 +291,7 @@ async fn export(
     let format = FileFormat::parse(&format).ok_or(PageError::NotFound)?;
     let lang = shell.lang;
     let mut query = to_query(&search, &caller)
-        .map_err(|(field, detail)| PageError::from(ApiError::invalid(field, detail)))?;
+        .map_err(|error| PageError::from(ApiError::invalid_fields(vec![error])))?;
     query.limit = EXPORT_LIMIT;
     query.offset = 0;
     let events = state.store.search_events(&query).await?;

@@ -62,9 +62,9 @@ pub fn refusal(invalid: InvalidInstance) -> ApiError {
     match invalid.kind {
         InvalidInstanceKind::TooLarge => ApiError::TooLarge {
             field: invalid.field,
-            detail: invalid.message,
+            problem: invalid.problem,
         },
-        InvalidInstanceKind::Malformed => ApiError::invalid(invalid.field, invalid.message),
+        InvalidInstanceKind::Malformed => ApiError::coded(invalid.field, invalid.problem),
     }
 }
 

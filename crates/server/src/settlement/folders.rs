@@ -243,7 +243,7 @@ pub async fn settle(
             chrono::Datelike::year(&date),
             chrono::Datelike::month(&date),
         )
-        .ok_or_else(|| ApiError::invalid("date", "must be a date YYYY-MM-DD"))?;
+        .ok_or_else(|| ApiError::coded("date", Problem::Date))?;
         approved = changed_approved_months(&mut tx, caller, stay.centre_id, month, None)
             .await
             .map_err(|error| match error {

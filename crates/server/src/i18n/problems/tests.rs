@@ -198,6 +198,47 @@ fn samples() -> Vec<Problem> {
             number: text(),
             place_type: "transit".into(),
         },
+        Unreadable { detail: text() },
+        NotJson,
+        NotUtf8,
+        OneOf { options: text() },
+        Number,
+        FiniteNumber,
+        TextOrWholeNumber,
+        Positive,
+        BeyondCalendar,
+        MonthOrCentre,
+        NoHousehold { id: text() },
+        PinnedTwice { household: text() },
+        PinnedWithoutScore {
+            household: text(),
+            municipality: text(),
+        },
+        DuplicateMunicipality { number: text() },
+        DuplicateHousehold { id: text() },
+        UnknownMunicipalityIndex { index: 3 },
+        ScoreTwice,
+        MaxMunicipalities { max: 2000 },
+        MaxHouseholds { max: 2000 },
+        MaxScores { max: 2000 },
+        MaxBytes { max: 64 },
+        MaxPersons { max: 100 },
+        MaxMilliseconds { max: 120_000 },
+        UnknownMunicipalityOnLine {
+            line: 2,
+            number: text(),
+        },
+        CapacityLine { line: 2 },
+        HouseholdLine { line: 2 },
+        NoCapacityOnLine {
+            line: 2,
+            number: text(),
+        },
+        TwoSizes {
+            line: 2,
+            household: text(),
+        },
+        PairLine { line: 2 },
         Stale,
         NumberInUse,
         ExistingRecord {
@@ -312,9 +353,18 @@ fn every_problem_has_a_text_in_each_language_without_rule_numbers_or_paths() {
 }
 
 #[test]
-fn a_plain_text_error_is_shown_as_written() {
-    let error = FieldError::new("name", "something new");
-    assert_eq!(error_text(&error, Lang::Nb), "something new");
+fn a_parser_error_is_worded_in_bokmal_and_keeps_the_parsers_sentence_in_the_api() {
+    let error = FieldError::coded(
+        "json",
+        Problem::Unreadable {
+            detail: "expected value at line 1 column 1".into(),
+        },
+    );
+    assert_eq!(
+        error_text(&error, Lang::Nb),
+        "kan ikke leses: verdien har feil form eller type"
+    );
+    assert_eq!(error.message, "expected value at line 1 column 1");
     let coded = FieldError::coded("name", Problem::TooLong { max: 200 });
     assert_eq!(error_text(&coded, Lang::Nb), "kan være høyst 200 tegn");
     assert_eq!(coded.message, "at most 200 characters");

@@ -63,8 +63,8 @@ pub async fn regulate_api(
     caller: Caller,
     ApiJson(input): ApiJson<RegulateInput>,
 ) -> ApiResult<Json<RegulateOutcome>> {
-    let date = parse_date(input.date.trim())
-        .ok_or_else(|| ApiError::invalid("date", "must be an existing date, YYYY-MM-DD"))?;
+    let date =
+        parse_date(input.date.trim()).ok_or_else(|| ApiError::coded("date", Problem::Date))?;
     let run_id = format!("api {} {}", caller.username, chrono::Utc::now().timestamp());
     let made = regulation::run(&state.store, &caller.actor(), date, &run_id)
         .await

@@ -6,7 +6,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use mottak_domain::claims::{self, ClaimRequest, ClaimResponse};
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{self as domain, FieldError};
 
 use super::errors::{place, translate};
 use super::export::csv_response;
@@ -14,7 +14,6 @@ use super::form::{self, Values, agreement_field, unit_field};
 use super::rows;
 use super::view::ClaimsPage;
 use crate::auth::csrf::CsrfForm;
-use crate::error::ApiError;
 use crate::i18n::Lang;
 use crate::json::parse_json;
 use crate::pages::{Shell, render, render_form};
@@ -141,11 +140,16 @@ fn run_json(text: &str) -> Outcome {
     };
     let request: ClaimRequest = match parse_json(text.as_bytes()) {
         Ok(request) => request,
-        Err(ApiError::Invalid { detail, errors }) if errors.is_empty() => {
-            return problems(vec![FieldError::new("", detail)]);
+        Err(error) => {
+            return problems(error.into_field_errors().unwrap_or_else(|other| {
+                vec![FieldError::coded(
+                    "",
+                    domain::Problem::Unreadable {
+                        detail: other.to_string(),
+                    },
+                )]
+            }));
         }
-        Err(ApiError::Invalid { errors, .. }) => return problems(errors),
-        Err(other) => return problems(vec![FieldError::new("", other.to_string())]),
     };
     match request.parse_all() {
         Ok(input) => Outcome {

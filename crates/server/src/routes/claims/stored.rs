@@ -138,7 +138,7 @@ pub fn claim_view(claim: &StoredClaim, centre: &CentreRecord) -> ClaimView {
 }
 
 pub fn parse_month(field: &str, text: &str) -> ApiResult<Month> {
-    Month::parse(text.trim()).ok_or_else(|| ApiError::invalid(field, "must be a month YYYY-MM"))
+    Month::parse(text.trim()).ok_or_else(|| ApiError::coded(field, Problem::Month))
 }
 
 /// A centre the caller may claim for, or 400 naming `centre_id`.
@@ -148,10 +148,7 @@ async fn claimable_centre(
     id: i64,
 ) -> ApiResult<(CentreRecord, OperatorRecord)> {
     match load_centre(&state.store, caller, id).await {
-        Err(ApiError::NotFound) => Err(ApiError::invalid(
-            "centre_id",
-            "no centre with this id in your scope",
-        )),
+        Err(ApiError::NotFound) => Err(ApiError::coded("centre_id", Problem::NoCentreWithId)),
         other => other,
     }
 }
@@ -308,7 +305,7 @@ pub async fn list_claims_api(
             visible
         }
         (None, None) => {
-            return Err(ApiError::invalid("month", "give a month or a centre_id"));
+            return Err(ApiError::coded("month", Problem::MonthOrCentre));
         }
     };
     Ok(Json(

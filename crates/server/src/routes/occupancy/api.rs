@@ -5,6 +5,7 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use mottak_domain::access::Capability;
 use mottak_domain::dates::Month;
+use mottak_domain::error::Problem;
 use mottak_domain::occupancy::{check_entered_days, parse_daily_counts_csv};
 use mottak_store::occupancy::CentreMonth;
 use serde::{Deserialize, Serialize};
@@ -82,7 +83,7 @@ pub fn month_view(month: &CentreMonth) -> MonthView {
 }
 
 pub fn parse_month(text: &str) -> ApiResult<Month> {
-    Month::parse(text).ok_or_else(|| ApiError::invalid("month", "must be a month YYYY-MM"))
+    Month::parse(text).ok_or_else(|| ApiError::coded("month", Problem::Month))
 }
 
 /// Every day of the month with its residents, derived from stays where the centre has them.

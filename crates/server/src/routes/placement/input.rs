@@ -8,6 +8,8 @@ use mottak_placement::{
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use mottak_domain::error::Problem;
+
 use crate::error::ApiError;
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -67,10 +69,7 @@ fn id_text(field: String, value: &Value) -> Result<String, ApiError> {
     match value {
         Value::String(text) => Ok(text.clone()),
         Value::Number(number) if number.is_i64() || number.is_u64() => Ok(number.to_string()),
-        _ => Err(ApiError::invalid(
-            field,
-            "must be a string or a whole number",
-        )),
+        _ => Err(ApiError::coded(field, Problem::TextOrWholeNumber)),
     }
 }
 
@@ -102,9 +101,9 @@ impl SolveBody {
                     .as_f64()
                     .filter(|value| value.is_finite())
                     .ok_or_else(|| {
-                        ApiError::invalid(
+                        ApiError::coded(
                             format!("households[{index}].scores.{number}"),
-                            "must be a finite number",
+                            Problem::FiniteNumber,
                         )
                     })?;
                 scores.push((number, value));

@@ -138,17 +138,14 @@ async fn solve_form(
         {
             Ok((request, _)) => Some(request),
             Err(error) => {
-                errors.push(FieldError::coded(
-                    "json",
-                    Problem::Text(problem_text(&error)),
-                ));
+                errors.extend(on_field("json", error)?);
                 None
             }
         }
     } else {
-        Some(from_csv(&form, time_limit_ms, &names, lang, &mut errors))
+        Some(from_csv(&form, time_limit_ms, &names, &mut errors))
     };
-    let choices = choices(&form, lang, &mut errors);
+    let choices = choices(&form, &mut errors);
     if let Some(request) = &request
         && (request.households.is_empty() || request.municipalities.is_empty())
         && errors
@@ -181,8 +178,7 @@ async fn solve_form(
             } else {
                 "forbidden"
             };
-            let message = format!("{}: {}", invalid.field, invalid.message);
-            return fail(page, vec![FieldError::coded(field, Problem::Text(message))]);
+            return fail(page, vec![FieldError::coded(field, invalid.problem)]);
         }
     };
     let sizes: HashMap<String, i64> = request
@@ -200,8 +196,7 @@ async fn solve_form(
         Ok(response) => response,
         Err(error) => {
             let field = if json { "json" } else { "scores" };
-            let message = problem_text(&error);
-            return fail(page, vec![FieldError::coded(field, Problem::Text(message))]);
+            return fail(page, on_field(field, error)?);
         }
     };
     let seconds = started.elapsed().as_secs_f64();
@@ -302,9 +297,11 @@ fn alternatives(
         .join(", ")
 }
 
-fn problem_text(error: &ApiError) -> String {
-    match error.field() {
-        Some(field) => format!("{field}: {error}"),
-        None => error.to_string(),
-    }
+/// A refused request's errors, all on the form's `field` (the JSON or the pasted table).
+fn on_field(field: &str, error: ApiError) -> Result<Vec<FieldError>, ApiError> {
+    Ok(error
+        .into_field_errors()?
+        .into_iter()
+        .map(|error| error.at(field))
+        .collect())
 }

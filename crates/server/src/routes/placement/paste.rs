@@ -8,16 +8,6 @@ use mottak_domain::error::{FieldError, Problem};
 use mottak_placement::{Choices, HouseholdRequest, MunicipalityRequest, SolveRequest};
 
 use super::page::PlacementForm;
-use crate::i18n::Lang;
-
-/// A message in the user's language, on a field of the form.
-fn said(field: &str, lang: Lang, nb: String, en: String) -> FieldError {
-    let text = match lang {
-        Lang::Nb => nb,
-        Lang::En => en,
-    };
-    FieldError::coded(field, Problem::Text(text))
-}
 
 /// `municipality;capacity` and `household;size;municipality;score` (headers allowed); every bad
 /// line is an error, and so is a municipality the reference data does not have (R-SET-9 names
@@ -26,7 +16,6 @@ pub(super) fn from_csv(
     form: &PlacementForm,
     time_limit_ms: i64,
     names: &HashMap<String, String>,
-    lang: Lang,
     errors: &mut Vec<FieldError>,
 ) -> SolveRequest {
     let lines = |text: &str| {
@@ -38,11 +27,12 @@ pub(super) fn from_csv(
             .collect::<Vec<_>>()
     };
     let unknown = |field: &str, line: usize, number: &str| {
-        said(
+        FieldError::coded(
             field,
-            lang,
-            format!("linje {line}: kommunen {number} finnes ikke"),
-            format!("line {line}: unknown municipality {number}"),
+            Problem::UnknownMunicipalityOnLine {
+                line,
+                number: number.to_owned(),
+            },
         )
     };
     let mut municipalities = Vec::new();
@@ -55,11 +45,9 @@ pub(super) fn from_csv(
             .get(1)
             .and_then(|text| text.replace(' ', "").parse::<i64>().ok())
         else {
-            errors.push(said(
+            errors.push(FieldError::coded(
                 "capacities",
-                lang,
-                format!("linje {line}: «kommune;kapasitet» med et heltall"),
-                format!("line {line}: “municipality;capacity” with a whole number"),
+                Problem::CapacityLine { line },
             ));
             continue;
         };
@@ -87,12 +75,7 @@ pub(super) fn from_csv(
             _ => None,
         };
         let Some((id, size, municipality, score)) = parsed else {
-            errors.push(said(
-                "scores",
-                lang,
-                format!("linje {line}: «husstand;størrelse;kommune;poeng»"),
-                format!("line {line}: “household;size;municipality;score”"),
-            ));
+            errors.push(FieldError::coded("scores", Problem::HouseholdLine { line }));
             continue;
         };
         if !names.contains_key(municipality) {
@@ -101,11 +84,12 @@ pub(super) fn from_csv(
             .iter()
             .any(|known: &MunicipalityRequest| known.number == municipality)
         {
-            errors.push(said(
+            errors.push(FieldError::coded(
                 "scores",
-                lang,
-                format!("linje {line}: kommunen {municipality} mangler i kapasitetene"),
-                format!("line {line}: the municipality {municipality} has no capacity above"),
+                Problem::NoCapacityOnLine {
+                    line,
+                    number: municipality.to_owned(),
+                },
             ));
         }
         let position = *index.entry(id.to_owned()).or_insert_with(|| {
@@ -117,11 +101,12 @@ pub(super) fn from_csv(
             households.len() - 1
         });
         if households[position].size != size {
-            errors.push(said(
+            errors.push(FieldError::coded(
                 "scores",
-                lang,
-                format!("linje {line}: husstanden {id} har to størrelser"),
-                format!("line {line}: household {id} has two sizes"),
+                Problem::TwoSizes {
+                    line,
+                    household: id.to_owned(),
+                },
             ));
         }
         households[position]
@@ -137,7 +122,7 @@ pub(super) fn from_csv(
 
 /// The planner's pins and forbidden pairs, `household;municipality` per line; every bad line
 /// is an error.
-pub(super) fn choices(form: &PlacementForm, lang: Lang, errors: &mut Vec<FieldError>) -> Choices {
+pub(super) fn choices(form: &PlacementForm, errors: &mut Vec<FieldError>) -> Choices {
     let mut pairs = |field: &str, text: &str| -> Vec<(String, String)> {
         let mut pairs = Vec::new();
         for (index, line) in text.lines().enumerate() {
@@ -148,11 +133,9 @@ pub(super) fn choices(form: &PlacementForm, lang: Lang, errors: &mut Vec<FieldEr
                 [household, municipality] => {
                     pairs.push((household.to_owned(), municipality.to_owned()));
                 }
-                _ => errors.push(said(
+                _ => errors.push(FieldError::coded(
                     field,
-                    lang,
-                    format!("linje {}: «husstand;kommune»", index + 1),
-                    format!("line {}: “household;municipality”", index + 1),
+                    Problem::PairLine { line: index + 1 },
                 )),
             }
         }

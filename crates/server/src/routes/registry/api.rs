@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use mottak_domain::access::Capability;
+use mottak_domain::error::Problem;
 use mottak_store::registry::{
     CentreFilter, CentreListRow, CentreRecord, CentreSort, OperatorRecord,
 };
@@ -233,24 +234,36 @@ pub async fn centre_filter(
         "region" => CentreSort::Region,
         "operator" => CentreSort::Operator,
         _ => {
-            return Err(ApiError::invalid(
+            return Err(ApiError::coded(
                 "sort",
-                "one of number, name, municipality, region, operator",
+                Problem::OneOf {
+                    options: "number, name, municipality, region, operator".into(),
+                },
             ));
         }
     };
     let descending = match query.order.as_deref().unwrap_or("asc") {
         "asc" | "" => false,
         "desc" => true,
-        _ => return Err(ApiError::invalid("order", "asc or desc")),
+        _ => {
+            return Err(ApiError::coded(
+                "order",
+                Problem::OneOf {
+                    options: "asc, desc".into(),
+                },
+            ));
+        }
     };
     let per_page = query.per_page.unwrap_or(50);
     if !(1..=200).contains(&per_page) {
-        return Err(ApiError::invalid("per_page", "from 1 to 200"));
+        return Err(ApiError::coded(
+            "per_page",
+            Problem::Between { min: 1, max: 200 },
+        ));
     }
     let page = query.page.unwrap_or(1);
     if page < 1 {
-        return Err(ApiError::invalid("page", "from 1"));
+        return Err(ApiError::coded("page", Problem::AtLeastOne));
     }
     let mut filter = CentreFilter {
         region: present(&query.region).map(|region| region.to_uppercase()),

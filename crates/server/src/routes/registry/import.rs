@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use mottak_domain::access::Capability;
-use mottak_domain::error::FieldError;
+use mottak_domain::error::{FieldError, Problem};
 use mottak_domain::registry::{CENTRE_COLUMNS, OPERATOR_COLUMNS};
 use serde::Deserialize;
 
@@ -52,7 +52,12 @@ fn parse_mode(text: Option<&str>) -> Result<ImportMode, ApiError> {
         "dry_run" => Ok(ImportMode::DryRun),
         "all" => Ok(ImportMode::All),
         "valid_only" => Ok(ImportMode::ValidOnly),
-        _ => Err(ApiError::invalid("mode", "dry_run, all or valid_only")),
+        _ => Err(ApiError::coded(
+            "mode",
+            Problem::OneOf {
+                options: "dry_run, all, valid_only".into(),
+            },
+        )),
     }
 }
 
@@ -74,17 +79,17 @@ async fn run(
         "old_counties" => {
             let valid_from = match valid_from.map(str::trim).filter(|text| !text.is_empty()) {
                 Some(text) => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                    .map_err(|_| {
-                        mottak_domain::error::FieldError::new("valid_from", "a date, YYYY-MM-DD")
-                    })?
+                    .map_err(|_| FieldError::coded("valid_from", Problem::Date))?
                     .to_string(),
                 None => crate::registry::today(),
             };
             import_old_counties(&state.store, &caller.actor(), text, &valid_from, mode).await
         }
-        _ => Err(mottak_domain::error::FieldError::new(
+        _ => Err(FieldError::coded(
             "kind",
-            "operators, centres or old_counties",
+            Problem::OneOf {
+                options: "operators, centres, old_counties".into(),
+            },
         )
         .into()),
     }

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use mottak_domain::access::Capability;
+use mottak_domain::error::Problem;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Caller, allow};
@@ -201,9 +202,11 @@ pub async fn report_records_api(
 /// The figure a drill-down asks for, or 400 naming `figure`.
 pub fn parse_figure(text: &str) -> ApiResult<Figure> {
     Figure::parse(text.trim()).ok_or_else(|| {
-        ApiError::invalid(
+        ApiError::coded(
             "figure",
-            "one of requested, decided, offered, accepted, settled",
+            Problem::OneOf {
+                options: "requested, decided, offered, accepted, settled".into(),
+            },
         )
     })
 }

@@ -15,10 +15,7 @@ fn weight(field: &str, text: &str, default: f64, errors: &mut Vec<FieldError>) -
         return default;
     }
     text.replace(',', ".").parse().unwrap_or_else(|_| {
-        errors.push(FieldError::coded(
-            field,
-            Problem::Text("must be a number".into()),
-        ));
+        errors.push(FieldError::coded(field, Problem::Number));
         default
     })
 }

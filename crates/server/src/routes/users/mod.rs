@@ -90,7 +90,8 @@ impl From<AccountError> for ApiError {
     fn from(error: AccountError) -> ApiError {
         match error {
             AccountError::Invalid(error) => {
-                ApiError::invalid(api_member(&error.field), error.message)
+                let field = api_member(&error.field);
+                ApiError::invalid_fields(vec![error.at(field)])
             }
             AccountError::Forbidden => ApiError::forbidden(),
             AccountError::NotFound => ApiError::NotFound,

@@ -13,6 +13,7 @@ use super::{FormErrors, category_label, place_type_label};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
+use crate::i18n::Lang;
 use crate::input::non_blank;
 use crate::pages::{Shell, render};
 use crate::registry::{self, LifecycleOutcome, LifecycleRequest, RegistryError};
@@ -75,16 +76,21 @@ impl ConfirmPage {
     }
 }
 
-fn operation_label(code: &str) -> &'static str {
-    match code {
-        "add_place_type" => "Legg til plasstype / Add a place type",
-        "change_place_type" => "Endre plasstype / Change place type",
-        "change_category" => "Endre mottakskategori / Change category",
-        "change_operator" => "Bytt driftsoperatør / Change operator",
-        "rename" => "Endre navn / Rename",
-        "reopen" => "Ta i bruk igjen / Reopen",
-        "close" => "Legg ned / Close",
-        _ => "?",
+/// The operation's name in the user's language, as the centre page's choices say it.
+fn operation_label(code: &str, lang: Lang) -> &'static str {
+    const OPERATIONS: [&str; 7] = [
+        "add_place_type",
+        "change_place_type",
+        "change_category",
+        "change_operator",
+        "rename",
+        "reopen",
+        "close",
+    ];
+    if OPERATIONS.contains(&code) {
+        lang.text(&format!("registry.{code}"))
+    } else {
+        "?"
     }
 }
 
@@ -146,7 +152,7 @@ async fn confirm_page(
         _ => String::new(),
     };
     Ok(render(&ConfirmPage {
-        operation_label: operation_label(&form.operation).to_owned(),
+        operation_label: operation_label(&form.operation, shell.lang).to_owned(),
         target_label,
         centre_id: id,
         number: centre.number,
