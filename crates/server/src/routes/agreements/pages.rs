@@ -195,9 +195,7 @@ async fn agreement_page(
     caller: Caller,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let agreement = visible_agreement(&state.store, &caller, id)
-        .await
-        .map_err(PageError::from)?;
+    let agreement = visible_agreement(&state.store, &caller, id).await?;
     let page = page_for(
         &state,
         shell,
@@ -224,9 +222,7 @@ async fn give_notice(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<NoticeForm>,
 ) -> Result<Response, PageError> {
-    let agreement = visible_agreement(&state.store, &caller, id)
-        .await
-        .map_err(PageError::from)?;
+    let agreement = visible_agreement(&state.store, &caller, id).await?;
     let outcome =
         agreements::give_notice(&state.store, &caller.actor(), &agreement, &iso(&form.date)).await;
     let (errors, status) = match outcome {
@@ -269,10 +265,7 @@ pub async fn agreement_rows(
 ) -> Result<Vec<AgreementRow>, PageError> {
     let mut rows = Vec::new();
     for agreement in state.store.agreements(centre_id, operator_id).await? {
-        if !agreements::may_see(&state.store, caller, &agreement)
-            .await
-            .map_err(PageError::from)?
-        {
+        if !agreements::may_see(&state.store, caller, &agreement).await? {
             continue;
         }
         let terms = &agreement.terms;

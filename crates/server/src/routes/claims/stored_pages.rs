@@ -128,9 +128,7 @@ async fn claim_page(
     caller: Caller,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let (claim, centre, operator) = visible_claim(&state.store, &caller, id)
-        .await
-        .map_err(PageError::from)?;
+    let (claim, centre, operator) = visible_claim(&state.store, &caller, id).await?;
     let header = accounting(&centre, &operator);
     let shown = |value: &Option<String>| value.clone().unwrap_or_else(|| "–".to_owned());
     let page = ClaimPage {
@@ -203,9 +201,7 @@ async fn claim_file<F: ClaimFile>(
     caller: Caller,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let (claim, centre, operator) = visible_claim(&state.store, &caller, id)
-        .await
-        .map_err(PageError::from)?;
+    let (claim, centre, operator) = visible_claim(&state.store, &caller, id).await?;
     Ok(F::WRITE(&claim, &centre, &operator))
 }
 
@@ -245,9 +241,7 @@ async fn centre_page(
     month: String,
     error: String,
 ) -> Result<CentreClaimsPage, PageError> {
-    let (centre, _) = load_centre(&state.store, caller, id)
-        .await
-        .map_err(PageError::from)?;
+    let (centre, _) = load_centre(&state.store, caller, id).await?;
     let claims = state
         .store
         .claims_of_centre(centre.id)
@@ -304,12 +298,9 @@ async fn make(
     let result = match Month::parse(form.month.trim()) {
         None => Err(refused(shell.t("stored.month_invalid").to_owned())),
         Some(month) => {
-            let (centre, operator) = load_centre(&state.store, &caller, id)
-                .await
-                .map_err(PageError::from)?;
+            let (centre, operator) = load_centre(&state.store, &caller, id).await?;
             make_claim(&state.store, &caller, &centre, &operator, month)
-                .await
-                .map_err(PageError::from)?
+                .await?
                 .map_err(|refusal| refused(refusal_text(&shell, refusal, month)))
         }
     };

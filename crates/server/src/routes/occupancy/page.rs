@@ -95,12 +95,8 @@ async fn page(
     entered: Entered,
 ) -> Result<MonthPage, PageError> {
     let Entered { typed, csv, errors } = entered;
-    let (centre, _) = load_centre(&state.store, caller, id)
-        .await
-        .map_err(PageError::from)?;
-    let stored = occupancy::month(&state.store, &centre, month)
-        .await
-        .map_err(PageError::from)?;
+    let (centre, _) = load_centre(&state.store, caller, id).await?;
+    let stored = occupancy::month(&state.store, &centre, month).await?;
     let days = stored
         .occupancy
         .totals()
@@ -193,9 +189,7 @@ async fn save(
     parsed: Result<Vec<(NaiveDate, u32)>, Vec<FieldError>>,
     entered: Entered,
 ) -> Result<Response, PageError> {
-    let (centre, operator) = load_centre(&state.store, caller, id)
-        .await
-        .map_err(PageError::from)?;
+    let (centre, operator) = load_centre(&state.store, caller, id).await?;
     let refusal = match parsed {
         Err(errors) => Some((StatusCode::BAD_REQUEST, errors)),
         Ok(days) => {
@@ -286,9 +280,7 @@ async fn approve(
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let month = parse(&month)?;
-    let (centre, operator) = load_centre(&state.store, &caller, id)
-        .await
-        .map_err(PageError::from)?;
+    let (centre, operator) = load_centre(&state.store, &caller, id).await?;
     match occupancy::approve(&state.store, &caller, &centre, &operator, month).await {
         Ok(()) => Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response()),
         Err(ApiError::Conflict { problem, .. }) => {

@@ -114,12 +114,8 @@ async fn centre_page(
     errors: FormErrors,
     which: CentreResidents,
 ) -> Result<CentreResidentsPage, PageError> {
-    let (centre, _) = load_centre(&state.store, caller, id)
-        .await
-        .map_err(PageError::from)?;
-    let rows = residents::read_centre_residents(&state.store, caller, &centre, which)
-        .await
-        .map_err(PageError::from)?;
+    let (centre, _) = load_centre(&state.store, caller, id).await?;
+    let rows = residents::read_centre_residents(&state.store, caller, &centre, which).await?;
     let to_move = which == CentreResidents::ToMoveHere;
     Ok(CentreResidentsPage {
         genders: genders(&shell),
@@ -189,9 +185,7 @@ async fn register(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<RegisterForm>,
 ) -> Result<Response, PageError> {
-    let (centre, _) = load_centre(&state.store, &caller, id)
-        .await
-        .map_err(PageError::from)?;
+    let (centre, _) = load_centre(&state.store, &caller, id).await?;
     let input = ResidentInput {
         duf_number: form.duf_number.clone(),
         given_name: form.given_name.clone(),
@@ -328,9 +322,7 @@ async fn resident_view(
     form: StayForm,
     errors: FormErrors,
 ) -> Result<ResidentPage, PageError> {
-    let (resident, stays) = residents::read_resident(&state.store, caller, id)
-        .await
-        .map_err(PageError::from)?;
+    let (resident, stays) = residents::read_resident(&state.store, caller, id).await?;
     let may_write = caller.role.may(Capability::ManageResidents);
     let centres = if may_write {
         writable_centres(state, caller).await?

@@ -97,9 +97,7 @@ async fn page(
         .required_agreement_version()
         .await?
         .unwrap_or_default();
-    let rows = agreements::list(&state.store)
-        .await
-        .map_err(PageError::from)?;
+    let rows = agreements::list(&state.store).await?;
     Ok(AgreementsPage {
         names: crate::names::Names::load(&state.store).await?,
         shell: shell.with_title("settlement.agreements_title"),

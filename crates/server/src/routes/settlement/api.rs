@@ -15,9 +15,9 @@ use crate::json::{ApiJson, ApiText};
 use crate::params::{ApiPath, ApiQuery};
 use crate::settlement::cases::{self, DecisionView, NumbersInput, YearView};
 use crate::settlement::import::{self, ImportedRequests};
-use crate::settlement::queried_year;
 use crate::settlement::report::{self, ReportView};
 use crate::settlement::report_records::{ReportRecords, records};
+use crate::settlement::{queried_year, year_or_current};
 use crate::state::AppState;
 use mottak_domain::settlement::Figure;
 
@@ -83,8 +83,15 @@ pub struct YearQuery {
 }
 
 impl YearQuery {
-    pub fn year(&self) -> Option<i64> {
-        self.year
+    /// The year asked for, checked as the API checks it: 400 naming `year` outside the years
+    /// mottak plans for.
+    pub fn checked(&self) -> ApiResult<i64> {
+        queried_year(self.year)
+    }
+
+    /// The year asked for, as a page reads it: the current one when absent or out of range.
+    pub fn or_current(&self) -> i64 {
+        year_or_current(self.year)
     }
 }
 
@@ -112,7 +119,7 @@ pub async fn list_requests_api(
     caller: Caller,
     ApiQuery(query): ApiQuery<YearQuery>,
 ) -> ApiResult<Json<Vec<YearView>>> {
-    let year = queried_year(query.year)?;
+    let year = query.checked()?;
     Ok(Json(
         cases::year_overview(&state.store, &caller, year).await?,
     ))
@@ -163,7 +170,7 @@ pub async fn report_api(
     caller: Caller,
     ApiQuery(query): ApiQuery<YearQuery>,
 ) -> ApiResult<Json<ReportView>> {
-    let year = queried_year(query.year)?;
+    let year = query.checked()?;
     Ok(Json(report::report(&state.store, &caller, year).await?))
 }
 

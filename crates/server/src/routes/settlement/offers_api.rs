@@ -12,7 +12,6 @@ use crate::error::ApiResult;
 use crate::json::ApiJson;
 use crate::params::{ApiPath, ApiQuery};
 use crate::settlement::offers::{self, AnswerInput, OfferInput, OfferView};
-use crate::settlement::queried_year;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -58,7 +57,7 @@ pub async fn list_offers_api(
     caller: Caller,
     ApiQuery(query): ApiQuery<YearQuery>,
 ) -> ApiResult<Json<Vec<OfferView>>> {
-    let year = queried_year(query.year())?;
+    let year = query.checked()?;
     Ok(Json(
         offers::list_offers(&state.store, &caller, year).await?,
     ))

@@ -11,6 +11,7 @@ use mottak_domain::access::{Capability, MunicipalPermission, Role};
 use mottak_domain::error::FieldError;
 use serde::Deserialize;
 
+use super::api::YearQuery;
 use super::offer_rows::{OfferRow, offer_rows};
 use super::page_forms::{back_to, form_errors, typed_count};
 use crate::auth::csrf::CsrfForm;
@@ -51,17 +52,6 @@ pub fn router() -> Router<AppState> {
             "/settlement/offers/{id}/answer",
             post(answer).route_layer(allow(Capability::DecideSettlement)),
         )
-}
-
-#[derive(Deserialize, Default)]
-pub struct YearParam {
-    year: Option<i64>,
-}
-
-impl YearParam {
-    pub fn year(&self) -> Option<i64> {
-        self.year
-    }
 }
 
 /// Every form of the page as typed; the offer form's municipality is `offer_municipality` so
@@ -163,9 +153,9 @@ async fn show(
     State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
-    ApiQuery(query): ApiQuery<YearParam>,
+    ApiQuery(query): ApiQuery<YearQuery>,
 ) -> Result<Response, PageError> {
-    let year = year_or_current(query.year);
+    let year = query.or_current();
     let page = page(
         &state,
         shell,

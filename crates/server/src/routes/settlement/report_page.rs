@@ -8,8 +8,8 @@ use axum::response::Response;
 use axum::routing::get;
 use mottak_domain::access::Capability;
 
+use super::api::YearQuery;
 use super::api::parse_figure;
-use super::overview_page::YearParam;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::pages::{Shell, render};
@@ -152,9 +152,9 @@ async fn show(
     State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
-    ApiQuery(query): ApiQuery<YearParam>,
+    ApiQuery(query): ApiQuery<YearQuery>,
 ) -> Result<Response, PageError> {
-    let year = year_or_current(query.year());
+    let year = query.or_current();
     let report = report::report(&state.store, &caller, year).await?;
     Ok(render(&ReportPage {
         names: crate::names::Names::load(&state.store).await?,
@@ -170,10 +170,10 @@ async fn export(
     State(state): State<AppState>,
     caller: Caller,
     Path(format): Path<String>,
-    ApiQuery(query): ApiQuery<YearParam>,
+    ApiQuery(query): ApiQuery<YearQuery>,
 ) -> Result<Response, PageError> {
     let format = FileFormat::parse(&format).ok_or(PageError::NotFound)?;
-    let year = year_or_current(query.year());
+    let year = query.or_current();
     let report = report::report(&state.store, &caller, year).await?;
     let mut table = Table::new(
         &format!("Bosetting {year}"),

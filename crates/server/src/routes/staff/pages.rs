@@ -140,6 +140,26 @@ pub(super) async fn list_response(
     Ok((status, render(&page)).into_response())
 }
 
+/// The list as it is now, nothing typed and nothing refused.
+async fn list_as_it_is(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    back: Back,
+) -> Result<Response, PageError> {
+    let errors = FormErrors::default();
+    list_response(
+        state,
+        shell,
+        caller,
+        back,
+        StatusCode::OK,
+        errors,
+        String::new(),
+    )
+    .await
+}
+
 async fn list_page(
     state: &AppState,
     shell: Shell,
@@ -197,17 +217,7 @@ async fn centre_page(
     caller: Caller,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let (back, errors) = (Back::Centre(id), FormErrors::default());
-    list_response(
-        &state,
-        shell,
-        &caller,
-        back,
-        StatusCode::OK,
-        errors,
-        String::new(),
-    )
-    .await
+    list_as_it_is(&state, shell, &caller, Back::Centre(id)).await
 }
 
 async fn region_page(
@@ -215,17 +225,7 @@ async fn region_page(
     shell: Shell,
     caller: Caller,
 ) -> Result<Response, PageError> {
-    let (back, errors) = (Back::Region, FormErrors::default());
-    list_response(
-        &state,
-        shell,
-        &caller,
-        back,
-        StatusCode::OK,
-        errors,
-        String::new(),
-    )
-    .await
+    list_as_it_is(&state, shell, &caller, Back::Region).await
 }
 
 async fn order(

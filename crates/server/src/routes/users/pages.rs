@@ -189,21 +189,25 @@ async fn users_page(
     })
 }
 
+/// The page with an empty form; `created` says an account was just made.
+async fn with_empty_form(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    created: bool,
+) -> Result<UsersPage, PageError> {
+    let (form, errors) = (UserForm::default(), FormErrors::default());
+    users_page(state, shell, caller, form, errors, created).await
+}
+
 async fn list_page(
     State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
 ) -> Result<Response, PageError> {
-    let page = users_page(
-        &state,
-        shell,
-        &caller,
-        UserForm::default(),
-        FormErrors::default(),
-        false,
-    )
-    .await?;
-    Ok(render(&page))
+    Ok(render(
+        &with_empty_form(&state, shell, &caller, false).await?,
+    ))
 }
 
 async fn create_from_form(
@@ -220,15 +224,7 @@ async fn create_from_form(
     };
     match create(&state, &caller, request).await {
         Ok(_) => {
-            let page = users_page(
-                &state,
-                shell,
-                &caller,
-                UserForm::default(),
-                FormErrors::default(),
-                true,
-            )
-            .await?;
+            let page = with_empty_form(&state, shell, &caller, true).await?;
             Ok((StatusCode::CREATED, render(&page)).into_response())
         }
         Err(error @ (AccountError::Invalid(_) | AccountError::Forbidden)) => {

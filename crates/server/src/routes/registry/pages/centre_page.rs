@@ -107,9 +107,7 @@ pub async fn centre_page_for(
     errors: FormErrors,
     saved: bool,
 ) -> Result<CentrePage, PageError> {
-    let (centre, operator) = load_centre(state, caller, id)
-        .await
-        .map_err(PageError::from)?;
+    let (centre, operator) = load_centre(state, caller, id).await?;
     let history = state.store.centre_history(id).await?;
     let municipalities = names::municipality_choices(&state.store).await?;
     let municipality_name = municipalities
@@ -266,9 +264,7 @@ async fn update_centre(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<EditForm>,
 ) -> Result<Response, PageError> {
-    load_centre(&state, &caller, id)
-        .await
-        .map_err(PageError::from)?;
+    load_centre(&state, &caller, id).await?;
     let rights = scope::edit_rights(&caller);
     let patch = CentrePatch {
         version: form.version,
