@@ -308,3 +308,22 @@ async fn page_names_municipalities_and_shows_every_error_with_the_input_kept() {
     assert!(html.contains("4601 Bergen (1,00)"), "{html}");
     assert!(html.contains("id=\"objective\">3,75<"), "{html}");
 }
+
+/// The solver's refusal of a pasted JSON request is worded in bokmål on the page, by the JSON
+/// field, with the input kept (issue 17 item 3); the API keeps its English.
+#[tokio::test]
+async fn page_words_the_solvers_refusal_in_bokmal() {
+    let app = spawn_app().await;
+    let user = app.create_user("imdi", Role::Imdi).await;
+    let client = app.login(&user).await;
+    let json = r#"{ "municipalities": [{ "number": "0301", "capacity": 1 }], "households": [{ "id": "h", "size": 0, "scores": { "0301": 1.0 } }], "time_limit_ms": 100 }"#;
+    let fields = [("source", "json"), ("json", json)];
+    let response = app
+        .submit(&client, "/placement", "/placement", &fields)
+        .await;
+    assert_eq!(response.status(), 400);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("id=\"json-error\""), "{html}");
+    assert!(html.contains("må være minst 1"), "{html}");
+    assert!(!html.contains("must be at least 1"), "no English: {html}");
+}
