@@ -20,23 +20,15 @@ impl OrganisationNumber {
 
     /// Accepts `974760673` and `974 760 673`.
     pub fn parse(text: &str) -> Result<OrganisationNumber, FieldError> {
-        let field = "organisation_number";
-        let digits = digits_without(text, &[' ']);
-        if !is_digits(&digits, 9) {
-            return Err(FieldError::coded(
-                field,
-                Problem::OrganisationNumberDigits {
-                    text: text.trim().to_owned(),
-                },
-            ));
-        }
-        if !has_mod11_check_digit(&digits, &Self::WEIGHTS) {
-            return Err(FieldError::coded(
-                field,
-                Problem::OrganisationNumberCheck { digits },
-            ));
-        }
-        Ok(OrganisationNumber(digits))
+        mod11_number(
+            "organisation_number",
+            text,
+            &[' '],
+            &Self::WEIGHTS,
+            |text| Problem::OrganisationNumberDigits { text },
+            |digits| Problem::OrganisationNumberCheck { digits },
+        )
+        .map(OrganisationNumber)
     }
 
     pub fn as_str(&self) -> &str {
@@ -61,22 +53,15 @@ impl BankAccountNumber {
     /// Accepts `12345678903`, `1234.56.78903` and `1234 56 78903`. `field` names the account
     /// (`bank_account_benefits` or `bank_account_operation`).
     pub fn parse(field: &str, text: &str) -> Result<BankAccountNumber, FieldError> {
-        let digits = digits_without(text, &[' ', '.']);
-        if !is_digits(&digits, 11) {
-            return Err(FieldError::coded(
-                field,
-                Problem::BankAccountDigits {
-                    text: text.trim().to_owned(),
-                },
-            ));
-        }
-        if !has_mod11_check_digit(&digits, &Self::WEIGHTS) {
-            return Err(FieldError::coded(
-                field,
-                Problem::BankAccountCheck { digits },
-            ));
-        }
-        Ok(BankAccountNumber(digits))
+        mod11_number(
+            field,
+            text,
+            &[' ', '.'],
+            &Self::WEIGHTS,
+            |text| Problem::BankAccountDigits { text },
+            |digits| Problem::BankAccountCheck { digits },
+        )
+        .map(BankAccountNumber)
     }
 
     pub fn as_str(&self) -> &str {
@@ -179,6 +164,26 @@ fn has_mod11_check_digit(digits: &str, weights: &[u32]) -> bool {
         10 => false,
         expected => check[0] == expected,
     }
+}
+
+/// The digits of `text` without `separators`: one more than there are `weights`, the last a
+/// modulus-11 check digit. `not_digits` is given the text as typed, `bad_check` the digits.
+fn mod11_number(
+    field: &str,
+    text: &str,
+    separators: &[char],
+    weights: &[u32],
+    not_digits: fn(String) -> Problem,
+    bad_check: fn(String) -> Problem,
+) -> Result<String, FieldError> {
+    let digits = digits_without(text, separators);
+    if !is_digits(&digits, weights.len() + 1) {
+        return Err(FieldError::coded(field, not_digits(text.trim().to_owned())));
+    }
+    if !has_mod11_check_digit(&digits, weights) {
+        return Err(FieldError::coded(field, bad_check(digits)));
+    }
+    Ok(digits)
 }
 
 fn digits_without(text: &str, separators: &[char]) -> String {
