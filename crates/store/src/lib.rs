@@ -96,6 +96,32 @@ pub(crate) fn flag(value: bool) -> i64 {
     i64::from(value)
 }
 
+/// A yes/no column as both backends store it, 0 or 1 (they share no boolean type): a record
+/// reads it as `bool` with `#[sqlx(try_from = "StoredFlag")]`.
+pub(crate) struct StoredFlag(i64);
+
+impl sqlx::Type<sqlx::Any> for StoredFlag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <i64 as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <i64 as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for StoredFlag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<StoredFlag, sqlx::error::BoxDynError> {
+        <i64 as sqlx::Decode<'r, sqlx::Any>>::decode(value).map(StoredFlag)
+    }
+}
+
+impl From<StoredFlag> for bool {
+    fn from(flag: StoredFlag) -> bool {
+        flag.0 != 0
+    }
+}
+
 impl Store {
     /// A setting's value, storing `default` first if there is none (atomically: the first
     /// writer wins, everyone reads its value).
@@ -113,6 +139,16 @@ impl Store {
             .await?;
         Ok(value)
     }
+}
+
+/// `a = $1, b = $2` for an `UPDATE` of `columns`, numbered from `$1`.
+pub(crate) fn assignments(columns: &[&str]) -> String {
+    columns
+        .iter()
+        .enumerate()
+        .map(|(index, column)| format!("{column} = ${}", index + 1))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `($1, $2), ($3, $4)` for `rows` rows of `width` values.

@@ -145,9 +145,6 @@ impl WriteTx {
         .bind(version)
         .execute(self.connection())
         .await?;
-        if result.rows_affected() == 0 {
-            return Err(StoreError::Conflict("staff_accounts_version".to_owned()));
-        }
-        Ok(())
+        StoreError::unless_stale(result, "staff_accounts")
     }
 }

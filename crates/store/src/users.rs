@@ -204,10 +204,7 @@ impl WriteTx {
         .bind(expected_version)
         .execute(self.connection())
         .await?;
-        if result.rows_affected() == 0 {
-            return Err(StoreError::Conflict("users_version".to_owned()));
-        }
-        Ok(())
+        StoreError::unless_stale(result, "users")
     }
 
     /// Sets (or with `None` removes) the user's e-mail address.

@@ -1,11 +1,13 @@
 //! The fields a centre's number does not decide, and their one mapping to and from the row.
 
-use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::any::AnyArguments;
 use sqlx::query::Query;
-use sqlx::{Any, FromRow, Row};
+use sqlx::{Any, FromRow};
+
+use crate::StoredFlag;
 
 /// The fields a centre's number does not decide: contact data, scope and accounting data.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, FromRow)]
 pub struct CentreFields {
     pub region: String,
     pub municipality_number: String,
@@ -17,6 +19,7 @@ pub struct CentreFields {
     pub leader: Option<String>,
     pub ip_address: Option<String>,
     pub mailbox_name: Option<String>,
+    #[sqlx(try_from = "StoredFlag")]
     pub has_video_equipment: bool,
     pub external_cost_centre: Option<String>,
     pub udi_cost_centre: Option<String>,
@@ -112,29 +115,5 @@ impl CentreFields {
             .filter(|((_, after), (_, before))| after != before)
             .map(|((name, _), _)| name)
             .collect()
-    }
-}
-
-impl FromRow<'_, AnyRow> for CentreFields {
-    fn from_row(row: &AnyRow) -> Result<CentreFields, sqlx::Error> {
-        Ok(CentreFields {
-            region: row.try_get("region")?,
-            municipality_number: row.try_get("municipality_number")?,
-            postal_code: row.try_get("postal_code")?,
-            visiting_address: row.try_get("visiting_address")?,
-            postal_address: row.try_get("postal_address")?,
-            phone: row.try_get("phone")?,
-            email: row.try_get("email")?,
-            leader: row.try_get("leader")?,
-            ip_address: row.try_get("ip_address")?,
-            mailbox_name: row.try_get("mailbox_name")?,
-            has_video_equipment: row.try_get::<i64, _>("has_video_equipment")? != 0,
-            external_cost_centre: row.try_get("external_cost_centre")?,
-            udi_cost_centre: row.try_get("udi_cost_centre")?,
-            supplier_number_benefits: row.try_get("supplier_number_benefits")?,
-            supplier_number_operation: row.try_get("supplier_number_operation")?,
-            bank_account_benefits: row.try_get("bank_account_benefits")?,
-            bank_account_operation: row.try_get("bank_account_operation")?,
-        })
     }
 }

@@ -6,7 +6,7 @@ use sqlx::FromRow;
 use sqlx::Row;
 
 use super::centre_fields::CentreFields;
-use crate::{Store, StoreError, WriteTx, placeholders, timestamp};
+use crate::{Store, StoreError, WriteTx, assignments, placeholders, timestamp};
 
 #[derive(Clone, Debug)]
 pub struct NewCentre {
@@ -274,14 +274,9 @@ impl WriteTx {
         fields: &CentreFields,
     ) -> Result<(), StoreError> {
         let names = CentreFields::column_names();
-        let assignments: Vec<String> = names
-            .iter()
-            .enumerate()
-            .map(|(index, name)| format!("{name} = ${}", index + 1))
-            .collect();
         let sql = format!(
             "UPDATE centres SET {}, version = version + 1 WHERE id = ${} AND version = ${}",
-            assignments.join(", "),
+            assignments(&names),
             names.len() + 1,
             names.len() + 2
         );
@@ -291,10 +286,7 @@ impl WriteTx {
             .bind(expected_version)
             .execute(self.connection())
             .await?;
-        if result.rows_affected() == 0 {
-            return Err(StoreError::Conflict("centres_version".to_owned()));
-        }
-        Ok(())
+        StoreError::unless_stale(result, "centres")
     }
 
     /// Sets name and status (rename, close, reopen), checking the version.
@@ -315,9 +307,6 @@ impl WriteTx {
         .bind(expected_version)
         .execute(self.connection())
         .await?;
-        if result.rows_affected() == 0 {
-            return Err(StoreError::Conflict("centres_version".to_owned()));
-        }
-        Ok(())
+        StoreError::unless_stale(result, "centres")
     }
 }

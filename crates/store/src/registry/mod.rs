@@ -8,7 +8,6 @@ mod links;
 mod old_counties;
 mod operators;
 
-pub use address_list::AddressListRow;
 pub use centre_fields::CentreFields;
 pub use centres::{CentreFilter, CentreListRow, CentreRecord, CentreSort, NewCentre};
 pub use history::{HistoryRecord, RecentChange};
