@@ -11,7 +11,9 @@ use mottak_domain::access::Capability;
 use mottak_domain::agreements::{CentreWindows, centre_windows};
 use serde::Deserialize;
 
-use super::{CATEGORIES, FormErrors, PLACE_TYPES, category_label, options, place_type_label};
+use super::{
+    CATEGORIES, FormErrors, PLACE_TYPES, category_label, operator_label, options, place_type_label,
+};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
@@ -149,12 +151,7 @@ pub async fn centre_page_for(
             .operators()
             .await?
             .into_iter()
-            .map(|operator| {
-                (
-                    operator.id,
-                    format!("{} ({})", operator.name, operator.dro()),
-                )
-            })
+            .map(|operator| (operator.id, operator_label(&operator)))
             .collect()
     } else {
         Vec::new()
