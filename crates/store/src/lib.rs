@@ -141,16 +141,6 @@ impl Store {
     }
 }
 
-/// `a = $1, b = $2` for an `UPDATE` of `columns`, numbered from `$1`.
-pub(crate) fn assignments(columns: &[&str]) -> String {
-    columns
-        .iter()
-        .enumerate()
-        .map(|(index, column)| format!("{column} = ${}", index + 1))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// `($1, $2), ($3, $4)` for `rows` rows of `width` values.
 pub(crate) fn placeholders(rows: usize, width: usize) -> String {
     (0..rows)

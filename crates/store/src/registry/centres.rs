@@ -6,7 +6,7 @@ use sqlx::FromRow;
 use sqlx::Row;
 
 use super::centre_fields::CentreFields;
-use crate::{Store, StoreError, WriteTx, assignments, placeholders, timestamp};
+use crate::{Store, StoreError, WriteTx, placeholders, timestamp};
 
 #[derive(Clone, Debug)]
 pub struct NewCentre {
@@ -273,20 +273,14 @@ impl WriteTx {
         expected_version: i64,
         fields: &CentreFields,
     ) -> Result<(), StoreError> {
-        let names = CentreFields::column_names();
-        let sql = format!(
-            "UPDATE centres SET {}, version = version + 1 WHERE id = ${} AND version = ${}",
-            assignments(&names),
-            names.len() + 1,
-            names.len() + 2
-        );
-        let result = fields
-            .bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
-            .bind(id)
-            .bind(expected_version)
-            .execute(self.connection())
-            .await?;
-        StoreError::unless_stale(result, "centres")
+        self.update_versioned(
+            "centres",
+            &CentreFields::column_names(),
+            |query| fields.bind(query),
+            id,
+            expected_version,
+        )
+        .await
     }
 
     /// Sets name and status (rename, close, reopen), checking the version.
@@ -297,16 +291,13 @@ impl WriteTx {
         name: &str,
         status: &str,
     ) -> Result<(), StoreError> {
-        let result = sqlx::query(
-            "UPDATE centres SET name = $1, status = $2, version = version + 1 \
-             WHERE id = $3 AND version = $4",
+        self.update_versioned(
+            "centres",
+            &["name", "status"],
+            |query| query.bind(name).bind(status),
+            id,
+            expected_version,
         )
-        .bind(name)
-        .bind(status)
-        .bind(id)
-        .bind(expected_version)
-        .execute(self.connection())
-        .await?;
-        StoreError::unless_stale(result, "centres")
+        .await
     }
 }

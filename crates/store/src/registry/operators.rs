@@ -7,7 +7,7 @@ use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, Row};
 
-use crate::{Store, StoreError, WriteTx, assignments, flag, placeholders, timestamp};
+use crate::{Store, StoreError, WriteTx, flag, placeholders, timestamp};
 
 #[derive(Clone, Debug, Serialize, FromRow)]
 pub struct OperatorRecord {
@@ -145,18 +145,13 @@ impl WriteTx {
         expected_version: i64,
         operator: &NewOperator,
     ) -> Result<(), StoreError> {
-        let sql = format!(
-            "UPDATE operators SET {}, version = version + 1 WHERE id = ${} AND version = ${}",
-            assignments(&EDITABLE),
-            EDITABLE.len() + 1,
-            EDITABLE.len() + 2
-        );
-        let result = operator
-            .bind_editable(sqlx::query(sqlx::AssertSqlSafe(sql)))
-            .bind(id)
-            .bind(expected_version)
-            .execute(self.connection())
-            .await?;
-        StoreError::unless_stale(result, "operators")
+        self.update_versioned(
+            "operators",
+            &EDITABLE,
+            |query| operator.bind_editable(query),
+            id,
+            expected_version,
+        )
+        .await
     }
 }
