@@ -85,6 +85,19 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+
+    /// The one record `sql` selects with `key` bound as `$1`, or [`StoreError::NotFound`].
+    pub(crate) async fn record_by<'q, O, K>(&self, sql: String, key: K) -> Result<O, StoreError>
+    where
+        O: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+        K: 'q + sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
+    {
+        sqlx::query_as::<_, O>(sqlx::AssertSqlSafe(sql))
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
 }
 
 /// Current time as stored: RFC 3339 in UTC with microseconds, so text order is time order.

@@ -79,12 +79,11 @@ const CENTRE_RESIDENT_COLUMNS: &str = "r.id AS resident_id, r.duf_number, r.give
 
 impl Store {
     pub async fn resident(&self, id: i64) -> Result<ResidentRecord, StoreError> {
-        let sql = format!("SELECT {RESIDENT_COLUMNS} FROM residents WHERE id = $1");
-        sqlx::query_as::<_, ResidentRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {RESIDENT_COLUMNS} FROM residents WHERE id = $1"),
+            id,
+        )
+        .await
     }
 
     /// A resident's stays across centres, oldest first (mottakshistorikk).

@@ -67,21 +67,19 @@ const USER_COLUMNS: &str = "id, username, display_name, role, region, operator_d
 
 impl Store {
     pub async fn user_by_username(&self, username: &str) -> Result<UserRecord, StoreError> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1");
-        sqlx::query_as::<_, UserRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(username)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1"),
+            username,
+        )
+        .await
     }
 
     pub async fn user_by_id(&self, id: i64) -> Result<UserRecord, StoreError> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
-        sqlx::query_as::<_, UserRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"),
+            id,
+        )
+        .await
     }
 
     pub async fn list_users(&self) -> Result<Vec<UserRecord>, StoreError> {

@@ -121,21 +121,11 @@ const FILTER: &str = "($1 IS NULL OR c.region = $1) AND ($2 IS NULL OR c.categor
 
 impl Store {
     pub async fn centre(&self, id: i64) -> Result<CentreRecord, StoreError> {
-        let sql = select("WHERE id = $1");
-        sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(select("WHERE id = $1"), id).await
     }
 
     pub async fn centre_by_number(&self, number: &str) -> Result<CentreRecord, StoreError> {
-        let sql = select("WHERE number = $1");
-        sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(number)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(select("WHERE number = $1"), number).await
     }
 
     /// The centres created from this one (its successors, R-REG-2).

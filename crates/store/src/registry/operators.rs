@@ -79,21 +79,16 @@ const COLUMNS: &str = "id, dro_number, name, organisation_number, experienced, v
 
 impl Store {
     pub async fn operator(&self, id: i64) -> Result<OperatorRecord, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM operators WHERE id = $1");
-        sqlx::query_as::<_, OperatorRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(format!("SELECT {COLUMNS} FROM operators WHERE id = $1"), id)
+            .await
     }
 
     pub async fn operator_by_dro(&self, dro_number: i64) -> Result<OperatorRecord, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM operators WHERE dro_number = $1");
-        sqlx::query_as::<_, OperatorRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(dro_number)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {COLUMNS} FROM operators WHERE dro_number = $1"),
+            dro_number,
+        )
+        .await
     }
 
     pub async fn operators(&self) -> Result<Vec<OperatorRecord>, StoreError> {
