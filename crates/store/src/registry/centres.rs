@@ -3,7 +3,9 @@
 use serde::Serialize;
 use sqlx::FromRow;
 
-use sqlx::Row;
+use sqlx::any::AnyArguments;
+use sqlx::query::QueryAs;
+use sqlx::{Any, Row};
 
 use super::centre_fields::CentreFields;
 use crate::{Store, StoreError, WriteTx, placeholders, timestamp};
@@ -119,6 +121,22 @@ const FILTER: &str = "($1 IS NULL OR c.region = $1) AND ($2 IS NULL OR c.categor
     AND (CAST($6 AS BIGINT) IS NULL OR c.operator_id = $6) \
     AND ($7 IS NULL OR LOWER(c.name) LIKE $7 OR c.number LIKE $7)";
 
+/// Binds [`FILTER`]'s parameters; `text` is the filter's text as a lower-case `LIKE` pattern.
+fn bind_filter<'q, O>(
+    query: QueryAs<'q, Any, O, AnyArguments>,
+    filter: &'q CentreFilter,
+    text: &'q Option<String>,
+) -> QueryAs<'q, Any, O, AnyArguments> {
+    query
+        .bind(&filter.region)
+        .bind(&filter.category)
+        .bind(&filter.series)
+        .bind(&filter.status)
+        .bind(&filter.municipality_number)
+        .bind(filter.operator_id)
+        .bind(text)
+}
+
 impl Store {
     pub async fn centre(&self, id: i64) -> Result<CentreRecord, StoreError> {
         self.record_by(select("WHERE id = $1"), id).await
@@ -154,14 +172,7 @@ impl Store {
             .text
             .as_ref()
             .map(|text| format!("%{}%", text.to_lowercase()));
-        let rows = sqlx::query_as::<_, CentreListRow>(sqlx::AssertSqlSafe(sql))
-            .bind(&filter.region)
-            .bind(&filter.category)
-            .bind(&filter.series)
-            .bind(&filter.status)
-            .bind(&filter.municipality_number)
-            .bind(filter.operator_id)
-            .bind(&text)
+        let rows = bind_filter(sqlx::query_as(sqlx::AssertSqlSafe(sql)), filter, &text)
             .bind(filter.limit.clamp(1, 1000))
             .bind(filter.offset.max(0))
             .fetch_all(&self.pool)
@@ -169,16 +180,13 @@ impl Store {
         let count_sql = format!(
             "SELECT CAST(COUNT(*) AS BIGINT) FROM centres c JOIN operators o ON o.id = c.operator_id WHERE {FILTER}"
         );
-        let (total,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(count_sql))
-            .bind(&filter.region)
-            .bind(&filter.category)
-            .bind(&filter.series)
-            .bind(&filter.status)
-            .bind(&filter.municipality_number)
-            .bind(filter.operator_id)
-            .bind(&text)
-            .fetch_one(&self.pool)
-            .await?;
+        let (total,): (i64,) = bind_filter(
+            sqlx::query_as(sqlx::AssertSqlSafe(count_sql)),
+            filter,
+            &text,
+        )
+        .fetch_one(&self.pool)
+        .await?;
         Ok((rows, total))
     }
 
