@@ -28,7 +28,7 @@ use mottak_server::registry::{CentreInput, OperatorInput, create_centre, create_
 use mottak_server::startup::Application;
 use mottak_store::Store;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
-use mottak_store::users::NewUser;
+use mottak_store::users::{NewUser, RoleChange};
 use serde_json::json;
 
 const CENTRES: usize = 1_000;
@@ -300,11 +300,13 @@ async fn login(store: &Store, base: &str) -> Result<reqwest::Client> {
         NewUser {
             username: "bench-admin".into(),
             display_name: "Bench".into(),
-            role: "admin".into(),
-            region: None,
-            operator_dro: None,
-            municipality_number: None,
-            permissions: String::new(),
+            scope: RoleChange {
+                role: "admin".into(),
+                region: None,
+                operator_dro: None,
+                municipality_number: None,
+                permissions: String::new(),
+            },
             password_hash: password::hash("bench-password-1", PasswordHashing::FastForTests),
             totp_secret: Some(secret.clone()),
         },

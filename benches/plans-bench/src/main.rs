@@ -243,11 +243,13 @@ async fn reminder_users(store: &Store, actor: &Actor) -> Result<usize> {
             .insert_user(&mottak_store::users::NewUser {
                 username: username.clone(),
                 display_name: format!("Bruker {username}"),
-                role: role.into(),
-                region: region.map(str::to_owned),
-                operator_dro: None,
-                municipality_number: None,
-                permissions: String::new(),
+                scope: mottak_store::users::RoleChange {
+                    role: role.into(),
+                    region: region.map(str::to_owned),
+                    operator_dro: None,
+                    municipality_number: None,
+                    permissions: String::new(),
+                },
                 password_hash: "unusable".into(),
                 totp_secret: None,
             })

@@ -16,7 +16,7 @@ use mottak_server::config::{Config, PasswordHashing};
 use mottak_server::startup::Application;
 use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::{CentreFields, NewCentre, NewOperator};
-use mottak_store::users::NewUser;
+use mottak_store::users::{NewUser, RoleChange};
 
 const CENTRES: usize = 10_000;
 const REGIONS: [&str; 6] = ["ØST", "SØR", "IØST", "NORD", "VEST", "MIDT"];
@@ -95,11 +95,13 @@ async fn start(url: &str) -> anyhow_free::Result<(Running, String)> {
         NewUser {
             username: "bench".into(),
             display_name: "Bench".into(),
-            role: Role::UdiAdm.code().into(),
-            region: None,
-            operator_dro: None,
-            municipality_number: None,
-            permissions: String::new(),
+            scope: RoleChange {
+                role: Role::UdiAdm.code().into(),
+                region: None,
+                operator_dro: None,
+                municipality_number: None,
+                permissions: String::new(),
+            },
             password_hash: "-".into(),
             totp_secret: None,
         },

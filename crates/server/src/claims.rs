@@ -153,7 +153,7 @@ async fn claim_in(
             "claim",
             id,
         )
-        .in_region(Some(centre.region.clone()))
+        .in_region(Some(centre.fields.region.clone()))
         .in_operator(Some(operator.dro()))
         .summary(serde_json::json!({
             "centre": centre.number,

@@ -88,7 +88,7 @@ fn event(
         "centre",
         centre.id,
     )
-    .in_region(Some(centre.region.clone()))
+    .in_region(Some(centre.fields.region.clone()))
     .in_operator(Some(operator.dro()))
     .summary(serde_json::json!({ "centre": centre.number, "month": month.to_string() }))
 }

@@ -23,7 +23,7 @@ pub async fn log_centre(store: &Store, caller: &Caller, centre_id: i64) -> ApiRe
     let centre = store.centre(centre_id).await?;
     let in_scope = match caller.role {
         Role::Admin | Role::UdiAdm => true,
-        Role::UdiRegion => caller.region.as_deref() == Some(centre.region.as_str()),
+        Role::UdiRegion => caller.region.as_deref() == Some(centre.fields.region.as_str()),
         _ => false,
     };
     if in_scope {
@@ -142,7 +142,7 @@ pub async fn create_entry(
             "plan_id": entry.task.map(|task| task.plan_id),
             "task_position": entry.task.map(|task| task.position)}),
         )
-        .in_region(Some(centre.region.clone())),
+        .in_region(Some(centre.fields.region.clone())),
     )
     .await?;
     let created = tx.log_entry(id).await?;
@@ -227,7 +227,7 @@ pub async fn update_entry(
             json!({"centre_id": centre.id, "changed": changed_fields(&before, &after),
             "version": after.version}),
         )
-        .in_region(Some(centre.region.clone())),
+        .in_region(Some(centre.fields.region.clone())),
     )
     .await?;
     tx.commit().await?;
@@ -264,7 +264,7 @@ pub async fn set_follow_up_done(
             entry_id,
         )
         .summary(json!({"centre_id": centre.id, "follow_up": position, "done": done}))
-        .in_region(Some(centre.region.clone())),
+        .in_region(Some(centre.fields.region.clone())),
     )
     .await?;
     let after = tx.log_entry(entry_id).await?;

@@ -226,9 +226,7 @@ impl WriteTx {
         .bind(expected_version)
         .execute(self.connection())
         .await?;
-        if result.rows_affected() == 0 {
-            return Err(StoreError::Conflict("agreements_version".to_owned()));
-        }
+        StoreError::unless_stale(result, "agreements")?;
         sqlx::query("DELETE FROM agreement_units WHERE agreement_id = $1")
             .bind(id)
             .execute(self.connection())

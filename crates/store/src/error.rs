@@ -43,4 +43,16 @@ impl StoreError {
         }
         StoreError::Database(error)
     }
+
+    /// A write guarded by `version = expected`: no row changed means the version read is stale,
+    /// a [`StoreError::Conflict`] on `<table>_version`.
+    pub(crate) fn unless_stale(
+        result: sqlx::any::AnyQueryResult,
+        table: &str,
+    ) -> Result<(), StoreError> {
+        if result.rows_affected() == 0 {
+            return Err(StoreError::Conflict(format!("{table}_version")));
+        }
+        Ok(())
+    }
 }

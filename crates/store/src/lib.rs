@@ -85,6 +85,19 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+
+    /// The one record `sql` selects with `key` bound as `$1`, or [`StoreError::NotFound`].
+    pub(crate) async fn record_by<'q, O, K>(&self, sql: String, key: K) -> Result<O, StoreError>
+    where
+        O: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+        K: 'q + sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
+    {
+        sqlx::query_as::<_, O>(sqlx::AssertSqlSafe(sql))
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
 }
 
 /// Current time as stored: RFC 3339 in UTC with microseconds, so text order is time order.
@@ -94,6 +107,32 @@ pub fn timestamp(at: chrono::DateTime<chrono::Utc>) -> String {
 
 pub(crate) fn flag(value: bool) -> i64 {
     i64::from(value)
+}
+
+/// A yes/no column as both backends store it, 0 or 1 (they share no boolean type): a record
+/// reads it as `bool` with `#[sqlx(try_from = "StoredFlag")]`.
+pub(crate) struct StoredFlag(i64);
+
+impl sqlx::Type<sqlx::Any> for StoredFlag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <i64 as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <i64 as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for StoredFlag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<StoredFlag, sqlx::error::BoxDynError> {
+        <i64 as sqlx::Decode<'r, sqlx::Any>>::decode(value).map(StoredFlag)
+    }
+}
+
+impl From<StoredFlag> for bool {
+    fn from(flag: StoredFlag) -> bool {
+        flag.0 != 0
+    }
 }
 
 impl Store {

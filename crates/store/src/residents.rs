@@ -73,14 +73,17 @@ const STAY_SELECT: &str = "SELECT s.id, s.resident_id, s.centre_id, c.number AS 
     o.dro_number AS operator_dro FROM stays s JOIN centres c ON c.id = s.centre_id \
     JOIN operators o ON o.id = c.operator_id";
 
+/// The columns of a [`CentreResidentRow`], from `residents r` and `stays s`.
+const CENTRE_RESIDENT_COLUMNS: &str = "r.id AS resident_id, r.duf_number, r.given_name, \
+    r.family_name, s.id AS stay_id, s.from_date, s.to_date";
+
 impl Store {
     pub async fn resident(&self, id: i64) -> Result<ResidentRecord, StoreError> {
-        let sql = format!("SELECT {RESIDENT_COLUMNS} FROM residents WHERE id = $1");
-        sqlx::query_as::<_, ResidentRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {RESIDENT_COLUMNS} FROM residents WHERE id = $1"),
+            id,
+        )
+        .await
     }
 
     /// A resident's stays across centres, oldest first (mottakshistorikk).
@@ -97,15 +100,17 @@ impl Store {
         &self,
         centre_id: i64,
     ) -> Result<Vec<CentreResidentRow>, StoreError> {
-        Ok(sqlx::query_as::<_, CentreResidentRow>(
-            "SELECT r.id AS resident_id, r.duf_number, r.given_name, r.family_name, \
-             s.id AS stay_id, s.from_date, s.to_date FROM stays s \
+        let sql = format!(
+            "SELECT {CENTRE_RESIDENT_COLUMNS} FROM stays s \
              JOIN residents r ON r.id = s.resident_id WHERE s.centre_id = $1 \
-             ORDER BY s.from_date DESC, s.id DESC",
+             ORDER BY s.from_date DESC, s.id DESC"
+        );
+        Ok(
+            sqlx::query_as::<_, CentreResidentRow>(sqlx::AssertSqlSafe(sql))
+                .bind(centre_id)
+                .fetch_all(&self.pool)
+                .await?,
         )
-        .bind(centre_id)
-        .fetch_all(&self.pool)
-        .await?)
     }
 
     /// R-AGR-12: the residents who still live (on `today`) at a closed number that `centre_id`
@@ -115,19 +120,21 @@ impl Store {
         centre_id: i64,
         today: &str,
     ) -> Result<Vec<CentreResidentRow>, StoreError> {
-        Ok(sqlx::query_as::<_, CentreResidentRow>(
-            "SELECT r.id AS resident_id, r.duf_number, r.given_name, r.family_name, \
-             s.id AS stay_id, s.from_date, s.to_date FROM centres new \
+        let sql = format!(
+            "SELECT {CENTRE_RESIDENT_COLUMNS} FROM centres new \
              JOIN centres old ON old.id = new.predecessor_id AND old.status = 'closed' \
              JOIN stays s ON s.centre_id = old.id \
              JOIN residents r ON r.id = s.resident_id \
              WHERE new.id = $1 AND s.from_date <= $2 AND (s.to_date IS NULL OR s.to_date > $2) \
-             ORDER BY r.family_name, r.given_name, r.id",
+             ORDER BY r.family_name, r.given_name, r.id"
+        );
+        Ok(
+            sqlx::query_as::<_, CentreResidentRow>(sqlx::AssertSqlSafe(sql))
+                .bind(centre_id)
+                .bind(today)
+                .fetch_all(&self.pool)
+                .await?,
         )
-        .bind(centre_id)
-        .bind(today)
-        .fetch_all(&self.pool)
-        .await?)
     }
 
     pub async fn count_residents(&self) -> Result<i64, StoreError> {

@@ -72,12 +72,11 @@ impl Store {
     }
 
     pub async fn staff_account(&self, id: i64) -> Result<StaffRecord, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM staff_accounts WHERE id = $1");
-        sqlx::query_as::<_, StaffRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {COLUMNS} FROM staff_accounts WHERE id = $1"),
+            id,
+        )
+        .await
     }
 
     /// The centre a user's staff account is linked to, if it is one (R-AUTH-6).
@@ -145,9 +144,6 @@ impl WriteTx {
         .bind(version)
         .execute(self.connection())
         .await?;
-        if result.rows_affected() == 0 {
-            return Err(StoreError::Conflict("staff_accounts_version".to_owned()));
-        }
-        Ok(())
+        StoreError::unless_stale(result, "staff_accounts")
     }
 }

@@ -1,8 +1,10 @@
 //! Accounts (SPEC §1, R-AUTH-1, R-AUTH-4).
 
-use sqlx::FromRow;
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, FromRow, Row};
 
-use crate::{Store, StoreError, WriteTx, flag, timestamp};
+use crate::{Store, StoreError, WriteTx, flag, placeholders, timestamp};
 
 /// A user as stored. Secrets stay in this crate's callers' hands: never log this struct.
 #[derive(Clone, FromRow)]
@@ -46,16 +48,32 @@ pub struct RoleChange {
     pub permissions: String,
 }
 
+/// The columns of a [`RoleChange`], in the order [`RoleChange::bind`] binds them.
+const SCOPE_COLUMNS: [&str; 5] = [
+    "role",
+    "region",
+    "operator_dro",
+    "municipality_number",
+    "permissions",
+];
+
+impl RoleChange {
+    fn bind<'q>(&self, query: Query<'q, Any, AnyArguments>) -> Query<'q, Any, AnyArguments> {
+        query
+            .bind(&self.role)
+            .bind(&self.region)
+            .bind(&self.operator_dro)
+            .bind(&self.municipality_number)
+            .bind(&self.permissions)
+    }
+}
+
 /// A new account; the password is already hashed.
 #[derive(Clone, Debug)]
 pub struct NewUser {
     pub username: String,
     pub display_name: String,
-    pub role: String,
-    pub region: Option<String>,
-    pub operator_dro: Option<String>,
-    pub municipality_number: Option<String>,
-    pub permissions: String,
+    pub scope: RoleChange,
     pub password_hash: String,
     /// Set for demo users, whose secret is printed at start.
     pub totp_secret: Option<String>,
@@ -67,21 +85,19 @@ const USER_COLUMNS: &str = "id, username, display_name, role, region, operator_d
 
 impl Store {
     pub async fn user_by_username(&self, username: &str) -> Result<UserRecord, StoreError> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1");
-        sqlx::query_as::<_, UserRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(username)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1"),
+            username,
+        )
+        .await
     }
 
     pub async fn user_by_id(&self, id: i64) -> Result<UserRecord, StoreError> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
-        sqlx::query_as::<_, UserRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"),
+            id,
+        )
+        .await
     }
 
     pub async fn list_users(&self) -> Result<Vec<UserRecord>, StoreError> {
@@ -154,26 +170,26 @@ impl WriteTx {
     }
 
     pub async fn insert_user(&mut self, user: &NewUser) -> Result<i64, StoreError> {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO users (username, display_name, role, region, operator_dro, \
-             municipality_number, permissions, password_hash, totp_secret, totp_enabled, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        )
-        .bind(&user.username)
-        .bind(&user.display_name)
-        .bind(&user.role)
-        .bind(&user.region)
-        .bind(&user.operator_dro)
-        .bind(&user.municipality_number)
-        .bind(&user.permissions)
-        .bind(&user.password_hash)
-        .bind(&user.totp_secret)
-        .bind(flag(user.totp_secret.is_some()))
-        .bind(timestamp(chrono::Utc::now()))
-        .fetch_one(self.connection())
-        .await
-        .map_err(StoreError::from_write)?;
-        Ok(id)
+        let sql = format!(
+            "INSERT INTO users (username, display_name, {}, password_hash, totp_secret, \
+             totp_enabled, created_at) VALUES {} RETURNING id",
+            SCOPE_COLUMNS.join(", "),
+            placeholders(1, SCOPE_COLUMNS.len() + 6)
+        );
+        let query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(&user.username)
+            .bind(&user.display_name);
+        let row = user
+            .scope
+            .bind(query)
+            .bind(&user.password_hash)
+            .bind(&user.totp_secret)
+            .bind(flag(user.totp_secret.is_some()))
+            .bind(timestamp(chrono::Utc::now()))
+            .fetch_one(self.connection())
+            .await
+            .map_err(StoreError::from_write)?;
+        Ok(row.try_get("id")?)
     }
 
     /// Changes role and scope, checking the version the editor saw (optimistic concurrency).
@@ -183,31 +199,14 @@ impl WriteTx {
         expected_version: i64,
         change: &RoleChange,
     ) -> Result<(), StoreError> {
-        let RoleChange {
-            role,
-            region,
-            operator_dro,
-            municipality_number,
-            permissions,
-        } = change;
-        let result = sqlx::query(
-            "UPDATE users SET role = $1, region = $2, operator_dro = $3, \
-             municipality_number = $4, permissions = $5, version = version + 1 \
-             WHERE id = $6 AND version = $7",
+        self.update_versioned(
+            "users",
+            &SCOPE_COLUMNS,
+            |query| change.bind(query),
+            id,
+            expected_version,
         )
-        .bind(role)
-        .bind(region)
-        .bind(operator_dro)
-        .bind(municipality_number)
-        .bind(permissions)
-        .bind(id)
-        .bind(expected_version)
-        .execute(self.connection())
-        .await?;
-        if result.rows_affected() == 0 {
-            return Err(StoreError::Conflict("users_version".to_owned()));
-        }
-        Ok(())
+        .await
     }
 
     /// Sets (or with `None` removes) the user's e-mail address.

@@ -197,9 +197,7 @@ impl WriteTx {
             .bind(&now)
             .execute(self.connection())
             .await?;
-        if updated.rows_affected() == 0 {
-            return Err(StoreError::Conflict("log_entries_version".to_owned()));
-        }
+        StoreError::unless_stale(updated, "log_entries")?;
         sqlx::query("DELETE FROM log_follow_ups WHERE entry_id = $1")
             .bind(id)
             .execute(self.connection())
@@ -227,9 +225,7 @@ impl WriteTx {
         .bind(&now)
         .execute(self.connection())
         .await?;
-        if updated.rows_affected() == 0 {
-            return Err(StoreError::Conflict("log_entries_version".to_owned()));
-        }
+        StoreError::unless_stale(updated, "log_entries")?;
         let changed = sqlx::query(
             "UPDATE log_follow_ups SET done = $3 WHERE entry_id = $1 AND position = $2",
         )

@@ -1,5 +1,7 @@
 //! The one way to write: a transaction that appends its events to the hash chain.
 
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
 use sqlx::{Any, AnyConnection, AnyPool, Transaction};
 
 use crate::events::{NewEvent, chain_hash};
@@ -42,6 +44,35 @@ impl WriteTx {
     /// The connection, for the change itself.
     pub fn connection(&mut self) -> &mut AnyConnection {
         &mut self.transaction
+    }
+
+    /// Replaces `columns` of the row `id` of `table` if `expected_version` is still current
+    /// (optimistic concurrency); `bind` binds the columns' values in their order.
+    pub(crate) async fn update_versioned<'q>(
+        &mut self,
+        table: &str,
+        columns: &[&str],
+        bind: impl FnOnce(Query<'q, Any, AnyArguments>) -> Query<'q, Any, AnyArguments>,
+        id: i64,
+        expected_version: i64,
+    ) -> Result<(), StoreError> {
+        let assignments: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(index, column)| format!("{column} = ${}", index + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE {table} SET {}, version = version + 1 WHERE id = ${} AND version = ${}",
+            assignments.join(", "),
+            columns.len() + 1,
+            columns.len() + 2
+        );
+        let result = bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+            .bind(id)
+            .bind(expected_version)
+            .execute(self.connection())
+            .await?;
+        StoreError::unless_stale(result, table)
     }
 
     /// Appends an event to the chain (R-LOG-1, R-LOG-2). Returns its sequence number.

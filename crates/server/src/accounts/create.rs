@@ -45,15 +45,10 @@ pub async fn create(
         tokio::task::spawn_blocking(move || password::hash(&password_to_hash, hashing))
             .await
             .map_err(|_| AccountError::Hashing)?;
-    let stored = role_change(&scope);
     let new_user = NewUser {
         username: username.clone(),
         display_name,
-        role: stored.role,
-        region: stored.region,
-        operator_dro: stored.operator_dro,
-        municipality_number: stored.municipality_number,
-        permissions: stored.permissions,
+        scope: role_change(&scope),
         password_hash,
         totp_secret: None,
     };
@@ -69,18 +64,19 @@ pub async fn create(
 pub async fn insert(store: &Store, actor: &Actor, user: NewUser) -> Result<i64, StoreError> {
     let mut tx = store.begin_write().await?;
     let id = tx.insert_user(&user).await?;
+    let scope = &user.scope;
     tx.record(
         NewEvent::new(actor, EventDomain::Accounts, "user.created", "user", id)
             .summary(serde_json::json!({
                 "username": user.username,
-                "role": user.role,
-                "region": user.region,
-                "operator": user.operator_dro,
-                "municipality": user.municipality_number,
-                "permissions": user.permissions,
+                "role": scope.role,
+                "region": scope.region,
+                "operator": scope.operator_dro,
+                "municipality": scope.municipality_number,
+                "permissions": scope.permissions,
             }))
-            .in_municipality(user.municipality_number.clone())
-            .on_account_of_role(&user.role),
+            .in_municipality(scope.municipality_number.clone())
+            .on_account_of_role(&scope.role),
     )
     .await?;
     tx.commit().await?;

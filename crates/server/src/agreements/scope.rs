@@ -23,7 +23,7 @@ pub async fn may_see(
             let mut seen = false;
             for unit in &agreement.terms.units {
                 let centre = store.centre(unit.centre_id).await?;
-                seen |= caller.region.as_deref() == Some(centre.region.as_str());
+                seen |= caller.region.as_deref() == Some(centre.fields.region.as_str());
             }
             seen
         }

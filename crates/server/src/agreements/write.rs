@@ -154,7 +154,7 @@ fn event(
             "end": terms.end(),
             "centres": snapshot.centres.iter().map(|centre| centre.number.clone()).collect::<Vec<_>>(),
         }))
-        .in_region(snapshot.centres.first().map(|centre| centre.region.clone()))
+        .in_region(snapshot.centres.first().map(|centre| centre.fields.region.clone()))
         .in_operator(Some(snapshot.operator_dro.clone()))
 }
 

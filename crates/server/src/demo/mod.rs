@@ -9,7 +9,7 @@ mod settlement;
 use mottak_domain::access::{MunicipalPermission, Role};
 use mottak_store::Store;
 use mottak_store::events::Actor;
-use mottak_store::users::NewUser;
+use mottak_store::users::{NewUser, RoleChange};
 
 use crate::accounts;
 use crate::auth::{password, totp};
@@ -121,11 +121,13 @@ pub async fn fill_linking(store: &Store, public_url: &str) -> anyhow::Result<()>
             NewUser {
                 username: user.username.to_owned(),
                 display_name: user.name.to_owned(),
-                role: user.role.code().to_owned(),
-                region: user.region.map(str::to_owned),
-                operator_dro: user.operator.map(str::to_owned),
-                municipality_number: user.municipality.map(str::to_owned),
-                permissions,
+                scope: RoleChange {
+                    role: user.role.code().to_owned(),
+                    region: user.region.map(str::to_owned),
+                    operator_dro: user.operator.map(str::to_owned),
+                    municipality_number: user.municipality.map(str::to_owned),
+                    permissions,
+                },
                 password_hash: password_hash.clone(),
                 totp_secret: Some(secret.clone()),
             },

@@ -246,7 +246,7 @@ pub async fn update_task(
         )
         .summary(json!({"task": task.item_key, "position": position,
                 "before": before.status, "after": task.status, "dated": dated.len()}))
-        .in_region(Some(loaded.centre.region.clone())),
+        .in_region(Some(loaded.centre.fields.region.clone())),
     )
     .await?;
     tx.commit().await?;

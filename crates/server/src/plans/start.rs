@@ -29,7 +29,7 @@ impl<'a> From<&'a CentreRecord> for PlanCentre<'a> {
         PlanCentre {
             id: centre.id,
             number: &centre.number,
-            region: &centre.region,
+            region: &centre.fields.region,
         }
     }
 }

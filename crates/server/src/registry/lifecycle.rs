@@ -50,11 +50,13 @@ async fn successor(
     if let Some(new_name) = optional(&request.new_name) {
         name = new_name;
     }
-    let snapshot = successor_snapshot(store, operator_id, &centre.municipality_number).await?;
+    let snapshot =
+        successor_snapshot(store, operator_id, &centre.fields.municipality_number).await?;
     if !snapshot.operators.contains_key(&operator_id) {
         return Err(FieldError::coded("operator_id", Problem::NoOperatorWithId).into());
     }
     let old_region = centre
+        .fields
         .region
         .parse::<Region>()
         .map_err(|_| FieldError::coded("region", Problem::StoredRegion))?;
@@ -68,7 +70,7 @@ async fn successor(
             given_region: None,
             old_counties: snapshot
                 .old_counties
-                .get(&centre.municipality_number)
+                .get(&centre.fields.municipality_number)
                 .map_or(&[][..], Vec::as_slice),
         },
         old_region,
@@ -81,7 +83,7 @@ async fn successor(
         supplier_number_operation: None,
         bank_account_benefits: None,
         bank_account_operation: None,
-        ..centre.fields()
+        ..centre.fields.clone()
     };
     let new = NewCentre {
         number: String::new(),
@@ -346,7 +348,7 @@ pub async fn apply_lifecycle(
             "name": outcome.new_name,
             "warnings": outcome.warnings.len(),
         }))
-        .in_region(Some(centre.region.clone()))
+        .in_region(Some(centre.fields.region.clone()))
         .in_operator(Some(old_operator.dro())),
     )
     .await?;

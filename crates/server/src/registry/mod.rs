@@ -2,6 +2,7 @@
 //! validates with the domain's rules, writes in one transaction with its event, and returns
 //! what the caller shows.
 
+mod centre_update;
 mod centres;
 mod error;
 pub mod import;
@@ -11,7 +12,8 @@ mod operators;
 pub mod scope;
 mod snapshot;
 
-pub use centres::{CentreInput, CentrePatch, create_centre, update_centre};
+pub use centre_update::{CentrePatch, update_centre};
+pub use centres::{CentreInput, create_centre};
 pub use error::RegistryError;
 pub use lifecycle::{LifecycleOutcome, LifecycleRequest, apply_lifecycle, plan_lifecycle};
 pub use operators::{OperatorInput, create_operator, update_operator};

@@ -16,7 +16,7 @@ pub fn is_national(caller: &Caller) -> bool {
 pub fn may_see_centre(caller: &Caller, centre: &CentreRecord, operator_dro: i64) -> bool {
     match caller.role {
         Role::Admin | Role::UdiAdm => true,
-        Role::UdiRegion => caller.region.as_deref() == Some(centre.region.as_str()),
+        Role::UdiRegion => caller.region.as_deref() == Some(centre.fields.region.as_str()),
         Role::Operator => is_own_operator(caller, operator_dro),
         _ => false,
     }

@@ -55,7 +55,7 @@ pub async fn read_centre_residents(
             "residents": rows.len(),
             "to_move": which == CentreResidents::ToMoveHere,
         }))
-        .in_region(Some(centre.region.clone()))
+        .in_region(Some(centre.fields.region.clone()))
         .in_operator(Some(operator.dro())),
     )
     .await?;

@@ -173,7 +173,7 @@ pub async fn add_stay(
             })),
             "approved_months_changed": approved,
         }))
-        .in_region(Some(centre.region.clone()))
+        .in_region(Some(centre.fields.region.clone()))
         .in_operator(Some(operator.dro())),
     )
     .await?;

@@ -10,7 +10,7 @@ use mottak_domain::settlement::{Folder, FolderReader, may_read_folder, validate_
 use mottak_store::Store;
 use mottak_store::events::{EventDomain, NewEvent};
 use mottak_store::residents::{ResidentRecord, StayRecord};
-use mottak_store::settlement::{FolderRecord, SettlementRecord};
+use mottak_store::settlement::SettlementRecord;
 use serde::Deserialize;
 
 use crate::auth::Caller;
@@ -55,18 +55,6 @@ async fn resident(store: &Store, id: i64) -> ApiResult<(ResidentRecord, Vec<Stay
     ))
 }
 
-fn view(record: FolderRecord) -> Folder {
-    Folder {
-        education: record.education,
-        work: record.work,
-        languages: serde_json::from_str(&record.languages).unwrap_or_default(),
-        health_needs: record.health_needs,
-        family: record.family,
-        network: record.network,
-        wishes: record.wishes,
-    }
-}
-
 /// Writes the folder: the operator of the centre where the resident lives (or an admin).
 pub async fn put_folder(
     store: &Store,
@@ -85,18 +73,8 @@ pub async fn put_folder(
         ));
     }
     let folder = validate_folder(input).map_err(ApiError::invalid_fields)?;
-    let record = FolderRecord {
-        resident_id: id,
-        languages: serde_json::to_string(&folder.languages).unwrap_or_else(|_| "[]".into()),
-        education: folder.education,
-        work: folder.work,
-        health_needs: folder.health_needs,
-        family: folder.family,
-        network: folder.network,
-        wishes: folder.wishes,
-    };
     let mut tx = store.begin_write().await?;
-    tx.put_person_folder(&record).await?;
+    tx.put_person_folder(id, &folder).await?;
     // R-LOG-3: which fields, never what they say.
     let event = NewEvent::new(
         &caller.actor(),
@@ -108,7 +86,7 @@ pub async fn put_folder(
     .summary(serde_json::json!({ "duf_number": resident.duf_number, "changed": Folder::FIELDS }));
     tx.record(tagged(event, &stays)).await?;
     tx.commit().await?;
-    Ok(view(record))
+    Ok(folder)
 }
 
 /// A resident as R-SET-6 lets the caller reach them (the folder and the notes on the person):
@@ -171,7 +149,7 @@ pub async fn read_folder(store: &Store, caller: &Caller, id: i64) -> ApiResult<F
     .in_municipality(municipality);
     tx.record(tagged(event, &stays)).await?;
     tx.commit().await?;
-    Ok(view(folder))
+    Ok(folder)
 }
 
 fn conflict(problem: Problem) -> ApiError {

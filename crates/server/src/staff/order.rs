@@ -65,7 +65,7 @@ pub async fn order(
         .insert_staff_order(&NewStaffOrder {
             centre_id,
             operator_dro,
-            region: centre.region.clone(),
+            region: centre.fields.region.clone(),
             display_name: input.display_name,
             email: (!input.email.is_empty()).then_some(input.email),
             username: input.username,

@@ -7,7 +7,7 @@ use mottak_domain::error::{FieldError, Problem};
 use mottak_domain::staff::{DisableReason, StaffStatus, StaffStep, next_status};
 use mottak_store::events::{EventDomain, NewEvent};
 use mottak_store::staff::StaffRecord;
-use mottak_store::users::NewUser;
+use mottak_store::users::{NewUser, RoleChange};
 use mottak_store::{Store, StoreError, WriteTx};
 use rand::RngCore;
 
@@ -117,11 +117,13 @@ pub async fn approve(
     let user = NewUser {
         username: current.username.clone(),
         display_name: current.display_name.clone(),
-        role: Role::Operator.code().to_owned(),
-        region: None,
-        operator_dro: Some(current.operator_dro.clone()),
-        municipality_number: None,
-        permissions: String::new(),
+        scope: RoleChange {
+            role: Role::Operator.code().to_owned(),
+            region: None,
+            operator_dro: Some(current.operator_dro.clone()),
+            municipality_number: None,
+            permissions: String::new(),
+        },
         password_hash,
         totp_secret: None,
     };
@@ -139,11 +141,11 @@ pub async fn approve(
         )
         .summary(serde_json::json!({
             "username": user.username,
-            "role": user.role,
-            "operator": user.operator_dro,
+            "role": user.scope.role,
+            "operator": user.scope.operator_dro,
             "staff_account": id,
         }))
-        .on_account_of_role(&user.role),
+        .on_account_of_role(&user.scope.role),
     )
     .await?;
     let record = write_step(&mut tx, caller, &current, status, None, Some(user_id)).await?;

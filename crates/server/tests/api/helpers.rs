@@ -8,7 +8,7 @@ use mottak_server::config::{Config, PasswordHashing};
 use mottak_server::startup::Application;
 use mottak_store::Store;
 use mottak_store::events::Actor;
-use mottak_store::users::NewUser;
+use mottak_store::users::{NewUser, RoleChange};
 use reqwest::redirect::Policy;
 
 pub const PASSWORD: &str = "Fjordhest-Lyng-Test-2026";
@@ -188,11 +188,13 @@ impl TestApp {
             NewUser {
                 username: username.to_owned(),
                 display_name: format!("Test {username}"),
-                role: role.code().to_owned(),
-                region: region.map(str::to_owned),
-                operator_dro: operator.map(str::to_owned),
-                municipality_number: municipality.map(str::to_owned),
-                permissions: permissions.to_owned(),
+                scope: RoleChange {
+                    role: role.code().to_owned(),
+                    region: region.map(str::to_owned),
+                    operator_dro: operator.map(str::to_owned),
+                    municipality_number: municipality.map(str::to_owned),
+                    permissions: permissions.to_owned(),
+                },
                 password_hash: password::hash(PASSWORD, PasswordHashing::FastForTests),
                 totp_secret: Some(secret.clone()),
             },

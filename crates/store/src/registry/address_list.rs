@@ -1,29 +1,32 @@
 //! The public address list (R-REG-9): open centres with the place name of their postal code,
-//! looked up in the same query rather than by loading the postal-code list.
+//! looked up in the same query rather than by loading the postal-code list. No personal data.
 
-use sqlx::FromRow;
+use mottak_domain::registry::AddressListEntry;
+use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use crate::{Store, StoreError};
 
-/// One open centre as the public list shows it: no personal data.
-#[derive(Clone, Debug, PartialEq, Eq, FromRow)]
-pub struct AddressListRow {
-    pub number: String,
-    pub name: String,
-    pub category: String,
-    pub visiting_address: Option<String>,
-    pub postal_address: Option<String>,
-    pub postal_code: String,
-    /// The place of the postal code valid on the date asked for, if the code has one then.
-    pub postal_place: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
+/// An entry from the row of the query below.
+fn entry(row: &AnyRow) -> Result<AddressListEntry, sqlx::Error> {
+    Ok(AddressListEntry {
+        number: row.try_get("number")?,
+        name: row.try_get("name")?,
+        category: row.try_get("category")?,
+        visiting_address: row.try_get("visiting_address")?,
+        postal_address: row.try_get("postal_address")?,
+        postal_code: row.try_get("postal_code")?,
+        // The place of the postal code valid on the date asked for, if the code has one then.
+        postal_place: row.try_get("postal_place")?,
+        phone: row.try_get("phone")?,
+        email: row.try_get("email")?,
+    })
 }
 
 impl Store {
     /// Open centres by name, each with its postal place valid on `date`.
-    pub async fn address_list(&self, date: &str) -> Result<Vec<AddressListRow>, StoreError> {
-        Ok(sqlx::query_as::<_, AddressListRow>(
+    pub async fn address_list(&self, date: &str) -> Result<Vec<AddressListEntry>, StoreError> {
+        let rows = sqlx::query(
             "SELECT c.number, c.name, c.category, c.visiting_address, c.postal_address, \
              c.postal_code, p.place AS postal_place, c.phone, c.email \
              FROM centres c LEFT JOIN postal_codes p ON p.code = c.postal_code \
@@ -32,7 +35,8 @@ impl Store {
         )
         .bind(date)
         .fetch_all(&self.pool)
-        .await?)
+        .await?;
+        Ok(rows.iter().map(entry).collect::<Result<_, _>>()?)
     }
 
     /// The sequence number of the last event. Every write records an event in its transaction

@@ -3,29 +3,12 @@
 use serde::Serialize;
 use sqlx::FromRow;
 
-use crate::{Store, StoreError, WriteTx, flag, timestamp};
+use sqlx::any::AnyArguments;
+use sqlx::query::QueryAs;
+use sqlx::{Any, Row};
 
-/// The fields a centre's number does not decide: contact data, scope and accounting data.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CentreFields {
-    pub region: String,
-    pub municipality_number: String,
-    pub postal_code: String,
-    pub visiting_address: Option<String>,
-    pub postal_address: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub leader: Option<String>,
-    pub ip_address: Option<String>,
-    pub mailbox_name: Option<String>,
-    pub has_video_equipment: bool,
-    pub external_cost_centre: Option<String>,
-    pub udi_cost_centre: Option<String>,
-    pub supplier_number_benefits: Option<String>,
-    pub supplier_number_operation: Option<String>,
-    pub bank_account_benefits: Option<String>,
-    pub bank_account_operation: Option<String>,
-}
+use super::centre_fields::CentreFields;
+use crate::{Store, StoreError, WriteTx, placeholders, timestamp};
 
 #[derive(Clone, Debug)]
 pub struct NewCentre {
@@ -39,7 +22,7 @@ pub struct NewCentre {
     pub fields: CentreFields,
 }
 
-#[derive(Clone, Debug, Serialize, FromRow)]
+#[derive(Clone, Debug, FromRow)]
 pub struct CentreRecord {
     pub id: i64,
     pub number: String,
@@ -49,50 +32,11 @@ pub struct CentreRecord {
     pub place_type: String,
     pub status: String,
     pub operator_id: i64,
-    pub region: String,
-    pub municipality_number: String,
-    pub postal_code: String,
-    pub visiting_address: Option<String>,
-    pub postal_address: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub leader: Option<String>,
-    pub ip_address: Option<String>,
-    pub mailbox_name: Option<String>,
-    pub has_video_equipment: i64,
-    pub external_cost_centre: Option<String>,
-    pub udi_cost_centre: Option<String>,
-    pub supplier_number_benefits: Option<String>,
-    pub supplier_number_operation: Option<String>,
-    pub bank_account_benefits: Option<String>,
-    pub bank_account_operation: Option<String>,
+    #[sqlx(flatten)]
+    pub fields: CentreFields,
     pub predecessor_id: Option<i64>,
     pub created_at: String,
     pub version: i64,
-}
-
-impl CentreRecord {
-    pub fn fields(&self) -> CentreFields {
-        CentreFields {
-            region: self.region.clone(),
-            municipality_number: self.municipality_number.clone(),
-            postal_code: self.postal_code.clone(),
-            visiting_address: self.visiting_address.clone(),
-            postal_address: self.postal_address.clone(),
-            phone: self.phone.clone(),
-            email: self.email.clone(),
-            leader: self.leader.clone(),
-            ip_address: self.ip_address.clone(),
-            mailbox_name: self.mailbox_name.clone(),
-            has_video_equipment: self.has_video_equipment != 0,
-            external_cost_centre: self.external_cost_centre.clone(),
-            udi_cost_centre: self.udi_cost_centre.clone(),
-            supplier_number_benefits: self.supplier_number_benefits.clone(),
-            supplier_number_operation: self.supplier_number_operation.clone(),
-            bank_account_benefits: self.bank_account_benefits.clone(),
-            bank_account_operation: self.bank_account_operation.clone(),
-        }
-    }
 }
 
 /// A row of the centre list, with its operator.
@@ -150,11 +94,25 @@ pub struct CentreFilter {
     pub offset: i64,
 }
 
-const COLUMNS: &str = "id, number, series, name, category, place_type, status, operator_id, \
-    region, municipality_number, postal_code, visiting_address, postal_address, phone, email, \
-    leader, ip_address, mailbox_name, has_video_equipment, external_cost_centre, \
-    udi_cost_centre, supplier_number_benefits, supplier_number_operation, \
-    bank_account_benefits, bank_account_operation, predecessor_id, created_at, version";
+/// The columns of the number and identity, before the fields.
+const IDENTITY: [&str; 7] = [
+    "number",
+    "series",
+    "name",
+    "category",
+    "place_type",
+    "status",
+    "operator_id",
+];
+
+/// `SELECT` of [`CentreRecord`]s from `centres`, then `rest` (the condition and order).
+fn select(rest: &str) -> String {
+    format!(
+        "SELECT id, {}, {}, predecessor_id, created_at, version FROM centres {rest}",
+        IDENTITY.join(", "),
+        CentreFields::column_names().join(", ")
+    )
+}
 
 /// The filter's WHERE clause; parameters $1–$7 in the order `bind_filter` binds them.
 const FILTER: &str = "($1 IS NULL OR c.region = $1) AND ($2 IS NULL OR c.category = $2) \
@@ -163,29 +121,34 @@ const FILTER: &str = "($1 IS NULL OR c.region = $1) AND ($2 IS NULL OR c.categor
     AND (CAST($6 AS BIGINT) IS NULL OR c.operator_id = $6) \
     AND ($7 IS NULL OR LOWER(c.name) LIKE $7 OR c.number LIKE $7)";
 
+/// Binds [`FILTER`]'s parameters; `text` is the filter's text as a lower-case `LIKE` pattern.
+fn bind_filter<'q, O>(
+    query: QueryAs<'q, Any, O, AnyArguments>,
+    filter: &'q CentreFilter,
+    text: &'q Option<String>,
+) -> QueryAs<'q, Any, O, AnyArguments> {
+    query
+        .bind(&filter.region)
+        .bind(&filter.category)
+        .bind(&filter.series)
+        .bind(&filter.status)
+        .bind(&filter.municipality_number)
+        .bind(filter.operator_id)
+        .bind(text)
+}
+
 impl Store {
     pub async fn centre(&self, id: i64) -> Result<CentreRecord, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM centres WHERE id = $1");
-        sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(select("WHERE id = $1"), id).await
     }
 
     pub async fn centre_by_number(&self, number: &str) -> Result<CentreRecord, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM centres WHERE number = $1");
-        sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(number)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(select("WHERE number = $1"), number).await
     }
 
     /// The centres created from this one (its successors, R-REG-2).
     pub async fn centre_successors(&self, id: i64) -> Result<Vec<CentreRecord>, StoreError> {
-        let sql =
-            format!("SELECT {COLUMNS} FROM centres WHERE predecessor_id = $1 ORDER BY number");
+        let sql = select("WHERE predecessor_id = $1 ORDER BY number");
         Ok(sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
             .bind(id)
             .fetch_all(&self.pool)
@@ -209,14 +172,7 @@ impl Store {
             .text
             .as_ref()
             .map(|text| format!("%{}%", text.to_lowercase()));
-        let rows = sqlx::query_as::<_, CentreListRow>(sqlx::AssertSqlSafe(sql))
-            .bind(&filter.region)
-            .bind(&filter.category)
-            .bind(&filter.series)
-            .bind(&filter.status)
-            .bind(&filter.municipality_number)
-            .bind(filter.operator_id)
-            .bind(&text)
+        let rows = bind_filter(sqlx::query_as(sqlx::AssertSqlSafe(sql)), filter, &text)
             .bind(filter.limit.clamp(1, 1000))
             .bind(filter.offset.max(0))
             .fetch_all(&self.pool)
@@ -224,22 +180,19 @@ impl Store {
         let count_sql = format!(
             "SELECT CAST(COUNT(*) AS BIGINT) FROM centres c JOIN operators o ON o.id = c.operator_id WHERE {FILTER}"
         );
-        let (total,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(count_sql))
-            .bind(&filter.region)
-            .bind(&filter.category)
-            .bind(&filter.series)
-            .bind(&filter.status)
-            .bind(&filter.municipality_number)
-            .bind(filter.operator_id)
-            .bind(&text)
-            .fetch_one(&self.pool)
-            .await?;
+        let (total,): (i64,) = bind_filter(
+            sqlx::query_as(sqlx::AssertSqlSafe(count_sql)),
+            filter,
+            &text,
+        )
+        .fetch_one(&self.pool)
+        .await?;
         Ok((rows, total))
     }
 
     /// Every centre with `status` (`open`, `closed`), by number, with what R-REG-8 checks.
     pub async fn centres_with_status(&self, status: &str) -> Result<Vec<CentreRecord>, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM centres WHERE status = $1 ORDER BY number");
+        let sql = select("WHERE status = $1 ORDER BY number");
         Ok(sqlx::query_as::<_, CentreRecord>(sqlx::AssertSqlSafe(sql))
             .bind(status)
             .fetch_all(&self.pool)
@@ -285,46 +238,30 @@ impl WriteTx {
     }
 
     pub async fn insert_centre(&mut self, centre: &NewCentre) -> Result<i64, StoreError> {
-        let fields = &centre.fields;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO centres (number, series, name, category, place_type, status, operator_id, \
-             region, municipality_number, postal_code, visiting_address, postal_address, phone, \
-             email, leader, ip_address, mailbox_name, has_video_equipment, external_cost_centre, \
-             udi_cost_centre, supplier_number_benefits, supplier_number_operation, \
-             bank_account_benefits, bank_account_operation, predecessor_id, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-             $18, $19, $20, $21, $22, $23, $24, $25, $26) RETURNING id",
-        )
-        .bind(&centre.number)
-        .bind(&centre.number[..2])
-        .bind(&centre.name)
-        .bind(&centre.category)
-        .bind(&centre.place_type)
-        .bind(&centre.status)
-        .bind(centre.operator_id)
-        .bind(&fields.region)
-        .bind(&fields.municipality_number)
-        .bind(&fields.postal_code)
-        .bind(&fields.visiting_address)
-        .bind(&fields.postal_address)
-        .bind(&fields.phone)
-        .bind(&fields.email)
-        .bind(&fields.leader)
-        .bind(&fields.ip_address)
-        .bind(&fields.mailbox_name)
-        .bind(flag(fields.has_video_equipment))
-        .bind(&fields.external_cost_centre)
-        .bind(&fields.udi_cost_centre)
-        .bind(&fields.supplier_number_benefits)
-        .bind(&fields.supplier_number_operation)
-        .bind(&fields.bank_account_benefits)
-        .bind(&fields.bank_account_operation)
-        .bind(centre.predecessor_id)
-        .bind(timestamp(chrono::Utc::now()))
-        .fetch_one(self.connection())
-        .await
-        .map_err(StoreError::from_write)?;
-        Ok(id)
+        let fields = CentreFields::column_names();
+        let sql = format!(
+            "INSERT INTO centres ({}, {}, predecessor_id, created_at) VALUES {} RETURNING id",
+            IDENTITY.join(", "),
+            fields.join(", "),
+            placeholders(1, IDENTITY.len() + fields.len() + 2)
+        );
+        let query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(&centre.number)
+            .bind(&centre.number[..2])
+            .bind(&centre.name)
+            .bind(&centre.category)
+            .bind(&centre.place_type)
+            .bind(&centre.status)
+            .bind(centre.operator_id);
+        let row = centre
+            .fields
+            .bind(query)
+            .bind(centre.predecessor_id)
+            .bind(timestamp(chrono::Utc::now()))
+            .fetch_one(self.connection())
+            .await
+            .map_err(StoreError::from_write)?;
+        Ok(row.try_get("id")?)
     }
 
     /// Replaces the fields if `expected_version` is still current (optimistic concurrency).
@@ -334,39 +271,14 @@ impl WriteTx {
         expected_version: i64,
         fields: &CentreFields,
     ) -> Result<(), StoreError> {
-        let result = sqlx::query(
-            "UPDATE centres SET region = $1, municipality_number = $2, postal_code = $3, \
-             visiting_address = $4, postal_address = $5, phone = $6, email = $7, leader = $8, \
-             ip_address = $9, mailbox_name = $10, has_video_equipment = $11, \
-             external_cost_centre = $12, udi_cost_centre = $13, supplier_number_benefits = $14, \
-             supplier_number_operation = $15, bank_account_benefits = $16, \
-             bank_account_operation = $17, version = version + 1 WHERE id = $18 AND version = $19",
+        self.update_versioned(
+            "centres",
+            &CentreFields::column_names(),
+            |query| fields.bind(query),
+            id,
+            expected_version,
         )
-        .bind(&fields.region)
-        .bind(&fields.municipality_number)
-        .bind(&fields.postal_code)
-        .bind(&fields.visiting_address)
-        .bind(&fields.postal_address)
-        .bind(&fields.phone)
-        .bind(&fields.email)
-        .bind(&fields.leader)
-        .bind(&fields.ip_address)
-        .bind(&fields.mailbox_name)
-        .bind(flag(fields.has_video_equipment))
-        .bind(&fields.external_cost_centre)
-        .bind(&fields.udi_cost_centre)
-        .bind(&fields.supplier_number_benefits)
-        .bind(&fields.supplier_number_operation)
-        .bind(&fields.bank_account_benefits)
-        .bind(&fields.bank_account_operation)
-        .bind(id)
-        .bind(expected_version)
-        .execute(self.connection())
-        .await?;
-        if result.rows_affected() == 0 {
-            return Err(StoreError::Conflict("centres_version".to_owned()));
-        }
-        Ok(())
+        .await
     }
 
     /// Sets name and status (rename, close, reopen), checking the version.
@@ -377,19 +289,13 @@ impl WriteTx {
         name: &str,
         status: &str,
     ) -> Result<(), StoreError> {
-        let result = sqlx::query(
-            "UPDATE centres SET name = $1, status = $2, version = version + 1 \
-             WHERE id = $3 AND version = $4",
+        self.update_versioned(
+            "centres",
+            &["name", "status"],
+            |query| query.bind(name).bind(status),
+            id,
+            expected_version,
         )
-        .bind(name)
-        .bind(status)
-        .bind(id)
-        .bind(expected_version)
-        .execute(self.connection())
-        .await?;
-        if result.rows_affected() == 0 {
-            return Err(StoreError::Conflict("centres_version".to_owned()));
-        }
-        Ok(())
+        .await
     }
 }

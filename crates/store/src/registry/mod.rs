@@ -1,14 +1,15 @@
 //! The registry of operators and reception centres (SPEC §3).
 
 mod address_list;
+mod centre_fields;
 mod centres;
 mod history;
 mod links;
 mod old_counties;
 mod operators;
 
-pub use address_list::AddressListRow;
-pub use centres::{CentreFields, CentreFilter, CentreListRow, CentreRecord, CentreSort, NewCentre};
+pub use centre_fields::CentreFields;
+pub use centres::{CentreFilter, CentreListRow, CentreRecord, CentreSort, NewCentre};
 pub use history::{HistoryRecord, RecentChange};
 pub use links::LinkedNumber;
 pub use operators::{NewOperator, OperatorRecord};

@@ -3,7 +3,11 @@
 use serde::Serialize;
 use sqlx::FromRow;
 
-use crate::{Store, StoreError, WriteTx, flag, timestamp};
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, Row};
+
+use crate::{Store, StoreError, WriteTx, flag, placeholders, timestamp};
 
 #[derive(Clone, Debug, Serialize, FromRow)]
 pub struct OperatorRecord {
@@ -40,26 +44,51 @@ pub struct NewOperator {
     pub email: Option<String>,
 }
 
+/// The columns an update replaces (all but the DRO number), in the order `bind_editable` binds.
+const EDITABLE: [&str; 8] = [
+    "name",
+    "organisation_number",
+    "experienced",
+    "visiting_address",
+    "postal_address",
+    "postal_code",
+    "phone",
+    "email",
+];
+
+impl NewOperator {
+    /// Binds the [`EDITABLE`] columns as the next parameters.
+    fn bind_editable<'q>(
+        &self,
+        query: Query<'q, Any, AnyArguments>,
+    ) -> Query<'q, Any, AnyArguments> {
+        query
+            .bind(&self.name)
+            .bind(&self.organisation_number)
+            .bind(flag(self.experienced))
+            .bind(&self.visiting_address)
+            .bind(&self.postal_address)
+            .bind(&self.postal_code)
+            .bind(&self.phone)
+            .bind(&self.email)
+    }
+}
+
 const COLUMNS: &str = "id, dro_number, name, organisation_number, experienced, visiting_address, \
     postal_address, postal_code, phone, email, created_at, version";
 
 impl Store {
     pub async fn operator(&self, id: i64) -> Result<OperatorRecord, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM operators WHERE id = $1");
-        sqlx::query_as::<_, OperatorRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(format!("SELECT {COLUMNS} FROM operators WHERE id = $1"), id)
+            .await
     }
 
     pub async fn operator_by_dro(&self, dro_number: i64) -> Result<OperatorRecord, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM operators WHERE dro_number = $1");
-        sqlx::query_as::<_, OperatorRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(dro_number)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {COLUMNS} FROM operators WHERE dro_number = $1"),
+            dro_number,
+        )
+        .await
     }
 
     pub async fn operators(&self) -> Result<Vec<OperatorRecord>, StoreError> {
@@ -90,25 +119,18 @@ impl WriteTx {
     }
 
     pub async fn insert_operator(&mut self, operator: &NewOperator) -> Result<i64, StoreError> {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO operators (dro_number, name, organisation_number, experienced, \
-             visiting_address, postal_address, postal_code, phone, email, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-        )
-        .bind(operator.dro_number)
-        .bind(&operator.name)
-        .bind(&operator.organisation_number)
-        .bind(flag(operator.experienced))
-        .bind(&operator.visiting_address)
-        .bind(&operator.postal_address)
-        .bind(&operator.postal_code)
-        .bind(&operator.phone)
-        .bind(&operator.email)
-        .bind(timestamp(chrono::Utc::now()))
-        .fetch_one(self.connection())
-        .await
-        .map_err(StoreError::from_write)?;
-        Ok(id)
+        let sql = format!(
+            "INSERT INTO operators (dro_number, {}, created_at) VALUES {} RETURNING id",
+            EDITABLE.join(", "),
+            placeholders(1, EDITABLE.len() + 2)
+        );
+        let row = operator
+            .bind_editable(sqlx::query(sqlx::AssertSqlSafe(sql)).bind(operator.dro_number))
+            .bind(timestamp(chrono::Utc::now()))
+            .fetch_one(self.connection())
+            .await
+            .map_err(StoreError::from_write)?;
+        Ok(row.try_get("id")?)
     }
 
     /// Replaces an operator's editable fields if `expected_version` is still current.
@@ -118,26 +140,13 @@ impl WriteTx {
         expected_version: i64,
         operator: &NewOperator,
     ) -> Result<(), StoreError> {
-        let result = sqlx::query(
-            "UPDATE operators SET name = $1, organisation_number = $2, experienced = $3, \
-             visiting_address = $4, postal_address = $5, postal_code = $6, phone = $7, \
-             email = $8, version = version + 1 WHERE id = $9 AND version = $10",
+        self.update_versioned(
+            "operators",
+            &EDITABLE,
+            |query| operator.bind_editable(query),
+            id,
+            expected_version,
         )
-        .bind(&operator.name)
-        .bind(&operator.organisation_number)
-        .bind(flag(operator.experienced))
-        .bind(&operator.visiting_address)
-        .bind(&operator.postal_address)
-        .bind(&operator.postal_code)
-        .bind(&operator.phone)
-        .bind(&operator.email)
-        .bind(id)
-        .bind(expected_version)
-        .execute(self.connection())
-        .await?;
-        if result.rows_affected() == 0 {
-            return Err(StoreError::Conflict("operators_version".to_owned()));
-        }
-        Ok(())
+        .await
     }
 }

@@ -1,22 +1,25 @@
 //! R-SET-6: person folders; R-SET-5: settlement dates.
 
+use mottak_domain::settlement::Folder;
 use serde::Serialize;
-use sqlx::FromRow;
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
 
 use super::OfferRecord;
 use crate::{Store, StoreError, WriteTx, timestamp};
 
-/// A folder as stored; `languages` is a JSON array of strings.
-#[derive(Clone, Debug, Serialize, FromRow)]
-pub struct FolderRecord {
-    pub resident_id: i64,
-    pub education: String,
-    pub work: String,
-    pub languages: String,
-    pub health_needs: String,
-    pub family: String,
-    pub network: String,
-    pub wishes: String,
+/// A folder from its row; `languages` is stored as a JSON array of strings.
+fn folder(row: &AnyRow) -> Result<Folder, sqlx::Error> {
+    let languages: String = row.try_get("languages")?;
+    Ok(Folder {
+        education: row.try_get("education")?,
+        work: row.try_get("work")?,
+        languages: serde_json::from_str(&languages).unwrap_or_default(),
+        health_needs: row.try_get("health_needs")?,
+        family: row.try_get("family")?,
+        network: row.try_get("network")?,
+        wishes: row.try_get("wishes")?,
+    })
 }
 
 #[derive(Clone, Debug, Serialize, FromRow)]
@@ -48,17 +51,15 @@ impl Store {
         .await?)
     }
 
-    pub async fn person_folder(
-        &self,
-        resident_id: i64,
-    ) -> Result<Option<FolderRecord>, StoreError> {
-        Ok(sqlx::query_as::<_, FolderRecord>(
-            "SELECT resident_id, education, work, languages, health_needs, family, network, \
-             wishes FROM person_folders WHERE resident_id = $1",
+    pub async fn person_folder(&self, resident_id: i64) -> Result<Option<Folder>, StoreError> {
+        let row = sqlx::query(
+            "SELECT education, work, languages, health_needs, family, network, wishes \
+             FROM person_folders WHERE resident_id = $1",
         )
         .bind(resident_id)
         .fetch_optional(&self.pool)
-        .await?)
+        .await?;
+        Ok(row.as_ref().map(folder).transpose()?)
     }
 
     /// The languages of each member of an offer that has a folder, as stored.
@@ -107,7 +108,12 @@ impl Store {
 }
 
 impl WriteTx {
-    pub async fn put_person_folder(&mut self, folder: &FolderRecord) -> Result<(), StoreError> {
+    pub async fn put_person_folder(
+        &mut self,
+        resident_id: i64,
+        folder: &Folder,
+    ) -> Result<(), StoreError> {
+        let languages = serde_json::to_string(&folder.languages).unwrap_or_else(|_| "[]".into());
         sqlx::query(
             "INSERT INTO person_folders (resident_id, education, work, languages, health_needs, \
              family, network, wishes, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
@@ -117,10 +123,10 @@ impl WriteTx {
              network = excluded.network, wishes = excluded.wishes, \
              updated_at = excluded.updated_at",
         )
-        .bind(folder.resident_id)
+        .bind(resident_id)
         .bind(&folder.education)
         .bind(&folder.work)
-        .bind(&folder.languages)
+        .bind(languages)
         .bind(&folder.health_needs)
         .bind(&folder.family)
         .bind(&folder.network)

@@ -13,7 +13,7 @@ mod report;
 
 pub use agreements::{DataProcessingAgreementRecord, SettlementProfile};
 pub use cases::{DecisionRecord, NewYearlyNumbers, RequestRecord};
-pub use folders::{FolderRecord, SettlementRecord};
+pub use folders::SettlementRecord;
 pub use messages::{Inbox, MessageRecord, NewMessage};
 pub use notes::{NewNote, NoteRecord};
 pub use offers::{NewOffer, OfferMemberRecord, OfferRecord};

@@ -208,13 +208,13 @@ fn order_text(loaded: &LoadedPlan, item_key: &str) -> String {
         &OrderFacts {
             number: &centre.number,
             name: &centre.name,
-            visiting_address: centre.visiting_address.as_deref(),
-            postal_address: centre.postal_address.as_deref(),
-            postal_code: &centre.postal_code,
+            visiting_address: centre.fields.visiting_address.as_deref(),
+            postal_address: centre.fields.postal_address.as_deref(),
+            postal_code: &centre.fields.postal_code,
             operator_name: &loaded.operator.name,
             operator_organisation_number: &loaded.operator.organisation_number,
-            ip_address: centre.ip_address.as_deref(),
-            mailbox_name: centre.mailbox_name.as_deref(),
+            ip_address: centre.fields.ip_address.as_deref(),
+            mailbox_name: centre.fields.mailbox_name.as_deref(),
         },
     )
 }

@@ -77,25 +77,7 @@ async fn entries(
     if let Some(entries) = cache.get(event_seq, &date) {
         return Ok(entries);
     }
-    let entries: Arc<Vec<AddressListEntry>> = Arc::new(
-        state
-            .store
-            .address_list(&date)
-            .await?
-            .into_iter()
-            .map(|row| AddressListEntry {
-                number: row.number,
-                name: row.name,
-                category: row.category,
-                visiting_address: row.visiting_address,
-                postal_address: row.postal_address,
-                postal_code: row.postal_code,
-                postal_place: row.postal_place,
-                phone: row.phone,
-                email: row.email,
-            })
-            .collect(),
-    );
+    let entries: Arc<Vec<AddressListEntry>> = Arc::new(state.store.address_list(&date).await?);
     cache.put(CachedList {
         event_seq,
         date,

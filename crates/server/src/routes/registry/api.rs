@@ -171,8 +171,8 @@ pub async fn create_centre_api(
         registry::create_centre(&state.store, &caller.actor(), &input).await?;
     if let Some(warning) = crate::names::postal_code_warning(
         &state.store,
-        &centre.municipality_number,
-        &centre.postal_code,
+        &centre.fields.municipality_number,
+        &centre.fields.postal_code,
     )
     .await?
     {
@@ -184,7 +184,7 @@ pub async fn create_centre_api(
             id: centre.id,
             number: centre.number,
             name: centre.name,
-            region: centre.region,
+            region: centre.fields.region,
             warnings,
         }),
     ))

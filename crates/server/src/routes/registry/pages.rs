@@ -9,6 +9,8 @@ mod operators;
 
 use axum::Router;
 
+use mottak_store::registry::OperatorRecord;
+
 use crate::i18n::Lang;
 use crate::state::AppState;
 
@@ -70,6 +72,19 @@ pub fn options(
     codes
         .iter()
         .map(|code| (*code, label(code, lang)))
+        .collect()
+}
+
+/// An operator as a select names it: the name and the DRO number.
+pub fn operator_label(operator: &OperatorRecord) -> String {
+    format!("{} ({})", operator.name, operator.dro())
+}
+
+/// `(id, label)` of each operator, for a select.
+pub fn operator_choices(operators: &[OperatorRecord]) -> Vec<(String, String)> {
+    operators
+        .iter()
+        .map(|operator| (operator.id.to_string(), operator_label(operator)))
         .collect()
 }
 

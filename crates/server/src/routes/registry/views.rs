@@ -53,28 +53,30 @@ pub struct AccountingView {
 
 pub fn accounting(centre: &CentreRecord, operator: &OperatorRecord) -> AccountingView {
     let data = AccountingData {
-        external_cost_centre: centre.external_cost_centre.clone(),
-        udi_cost_centre: centre.udi_cost_centre.clone(),
-        supplier_number_benefits: centre.supplier_number_benefits.clone(),
-        supplier_number_operation: centre.supplier_number_operation.clone(),
+        external_cost_centre: centre.fields.external_cost_centre.clone(),
+        udi_cost_centre: centre.fields.udi_cost_centre.clone(),
+        supplier_number_benefits: centre.fields.supplier_number_benefits.clone(),
+        supplier_number_operation: centre.fields.supplier_number_operation.clone(),
         organisation_number: OrganisationNumber::parse(&operator.organisation_number).ok(),
         bank_account_benefits: centre
+            .fields
             .bank_account_benefits
             .as_deref()
             .and_then(|text| BankAccountNumber::parse("bank_account_benefits", text).ok()),
         bank_account_operation: centre
+            .fields
             .bank_account_operation
             .as_deref()
             .and_then(|text| BankAccountNumber::parse("bank_account_operation", text).ok()),
     };
     AccountingView {
-        external_cost_centre: centre.external_cost_centre.clone(),
-        udi_cost_centre: centre.udi_cost_centre.clone(),
-        supplier_number_benefits: centre.supplier_number_benefits.clone(),
-        supplier_number_operation: centre.supplier_number_operation.clone(),
+        external_cost_centre: centre.fields.external_cost_centre.clone(),
+        udi_cost_centre: centre.fields.udi_cost_centre.clone(),
+        supplier_number_benefits: centre.fields.supplier_number_benefits.clone(),
+        supplier_number_operation: centre.fields.supplier_number_operation.clone(),
         organisation_number: Some(operator.organisation_number.clone()),
-        bank_account_benefits: centre.bank_account_benefits.clone(),
-        bank_account_operation: centre.bank_account_operation.clone(),
+        bank_account_benefits: centre.fields.bank_account_benefits.clone(),
+        bank_account_operation: centre.fields.bank_account_operation.clone(),
         complete: data.is_complete(),
         missing: data.missing().into_iter().map(str::to_owned).collect(),
     }
@@ -157,17 +159,17 @@ pub fn centre_view(
         place_type: centre.place_type.clone(),
         status: centre.status.clone(),
         operator: OperatorView::from(operator),
-        region: centre.region.clone(),
-        municipality_number: centre.municipality_number.clone(),
-        postal_code: centre.postal_code.clone(),
-        visiting_address: centre.visiting_address.clone(),
-        postal_address: centre.postal_address.clone(),
-        phone: centre.phone.clone(),
-        email: centre.email.clone(),
-        leader: centre.leader.clone(),
-        ip_address: centre.ip_address.clone(),
-        mailbox_name: centre.mailbox_name.clone(),
-        has_video_equipment: centre.has_video_equipment != 0,
+        region: centre.fields.region.clone(),
+        municipality_number: centre.fields.municipality_number.clone(),
+        postal_code: centre.fields.postal_code.clone(),
+        visiting_address: centre.fields.visiting_address.clone(),
+        postal_address: centre.fields.postal_address.clone(),
+        phone: centre.fields.phone.clone(),
+        email: centre.fields.email.clone(),
+        leader: centre.fields.leader.clone(),
+        ip_address: centre.fields.ip_address.clone(),
+        mailbox_name: centre.fields.mailbox_name.clone(),
+        has_video_equipment: centre.fields.has_video_equipment,
         accounting: accounting(centre, operator),
         predecessor_id: centre.predecessor_id,
         history: history.iter().map(HistoryView::from).collect(),

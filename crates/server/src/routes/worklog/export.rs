@@ -97,7 +97,7 @@ pub fn pdf(centre: &CentreRecord, entries: &[LogEntryRecord]) -> Vec<u8> {
     let mut blocks = vec![
         Block::Title(format!("{title}: {} {}", centre.number, centre.name)),
         Block::Fields(vec![
-            (lang.text("log.region").into(), centre.region.clone()),
+            (lang.text("log.region").into(), centre.fields.region.clone()),
             (lang.text("log.printed").into(), display_date(today())),
             (lang.text("log.entries").into(), entries.len().to_string()),
         ]),

@@ -9,7 +9,10 @@ use axum::routing::get;
 use mottak_domain::error::FieldError;
 use serde::Deserialize;
 
-use super::{CATEGORIES, FormErrors, PLACE_TYPES, category_label, options, place_type_label};
+use super::{
+    CATEGORIES, FormErrors, PLACE_TYPES, category_label, operator_choices, options,
+    place_type_label,
+};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
@@ -123,15 +126,7 @@ async fn page_for(
                 (row.prefix.clone(), format!("{} {name}", row.prefix))
             })
             .collect(),
-        operators: operators
-            .into_iter()
-            .map(|operator| {
-                (
-                    operator.id.to_string(),
-                    format!("{} ({})", operator.name, operator.dro()),
-                )
-            })
-            .collect(),
+        operators: operator_choices(&operators),
         municipalities,
         municipality_shown,
         postal_shown,

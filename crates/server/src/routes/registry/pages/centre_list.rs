@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use mottak_domain::access::{Capability, Role};
 
-use super::{CATEGORIES, REGIONS, category_label, options, place_type_label};
+use super::{CATEGORIES, REGIONS, category_label, operator_choices, options, place_type_label};
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::pages::{Shell, render};
@@ -111,18 +111,7 @@ async fn list_page(
         operators: if caller.role == Role::Operator {
             Vec::new()
         } else {
-            state
-                .store
-                .operators()
-                .await?
-                .into_iter()
-                .map(|operator| {
-                    (
-                        operator.id.to_string(),
-                        format!("{} ({})", operator.name, operator.dro()),
-                    )
-                })
-                .collect()
+            operator_choices(&state.store.operators().await?)
         },
         error: String::new(),
         export_query: filter_query(&query),

@@ -11,7 +11,9 @@ use mottak_domain::access::Capability;
 use mottak_domain::agreements::{CentreWindows, centre_windows};
 use serde::Deserialize;
 
-use super::{CATEGORIES, FormErrors, PLACE_TYPES, category_label, options, place_type_label};
+use super::{
+    CATEGORIES, FormErrors, PLACE_TYPES, category_label, operator_label, options, place_type_label,
+};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
@@ -112,14 +114,14 @@ pub async fn centre_page_for(
     let municipalities = names::municipality_choices(&state.store).await?;
     let municipality_name = municipalities
         .iter()
-        .find(|(number, _)| *number == centre.municipality_number)
+        .find(|(number, _)| *number == centre.fields.municipality_number)
         .map(|(_, name)| name.clone())
         .unwrap_or_default();
-    let postal_place = names::postal_place(&state.store, &centre.postal_code).await;
+    let postal_place = names::postal_place(&state.store, &centre.fields.postal_code).await;
     let postal_warning = names::postal_code_warning(
         &state.store,
-        &centre.municipality_number,
-        &centre.postal_code,
+        &centre.fields.municipality_number,
+        &centre.fields.postal_code,
     )
     .await?
     .map(|warning| names::postal_warning_text(&warning, shell.lang))
@@ -147,12 +149,7 @@ pub async fn centre_page_for(
             .operators()
             .await?
             .into_iter()
-            .map(|operator| {
-                (
-                    operator.id,
-                    format!("{} ({})", operator.name, operator.dro()),
-                )
-            })
+            .map(|operator| (operator.id, operator_label(&operator)))
             .collect()
     } else {
         Vec::new()
