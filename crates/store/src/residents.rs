@@ -8,17 +8,14 @@ use crate::{Store, StoreError, WriteTx, timestamp};
 #[derive(Clone, Debug, Serialize, FromRow)]
 pub struct ResidentRecord {
     pub id: i64,
-    pub duf_number: String,
-    pub given_name: String,
-    pub family_name: String,
-    pub birth_date: String,
-    pub gender: String,
-    pub household: String,
-    pub registered_operator_id: Option<i64>,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub fields: NewResident,
     pub created_at: String,
 }
 
-#[derive(Clone, Debug)]
+/// A resident as written; [`ResidentRecord`] reads it back with its id.
+#[derive(Clone, Debug, Serialize, FromRow)]
 pub struct NewResident {
     pub duf_number: String,
     pub given_name: String,

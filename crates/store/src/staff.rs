@@ -8,24 +8,19 @@ use crate::{Store, StoreError, WriteTx, timestamp};
 #[derive(Clone, Debug, FromRow)]
 pub struct StaffRecord {
     pub id: i64,
-    pub centre_id: i64,
-    pub operator_dro: String,
-    pub region: String,
-    pub display_name: String,
-    pub email: Option<String>,
-    pub username: String,
+    #[sqlx(flatten)]
+    pub fields: NewStaffOrder,
     pub status: String,
     pub reason: Option<String>,
     pub user_id: Option<i64>,
-    pub ordered_by: String,
     pub ordered_at: String,
     pub decided_by: Option<String>,
     pub decided_at: Option<String>,
     pub version: i64,
 }
 
-/// An order as the operator gives it, validated.
-#[derive(Clone, Debug)]
+/// An order as the operator gives it, validated; [`StaffRecord`] reads it back with its state.
+#[derive(Clone, Debug, FromRow)]
 pub struct NewStaffOrder {
     pub centre_id: i64,
     pub operator_dro: String,

@@ -94,8 +94,9 @@ pub async fn may_see_resident(
                 .iter()
                 .any(|stay| scope::is_own_operator(caller, stay.operator_dro))
                 || (stays.is_empty()
-                    && resident.registered_operator_id.is_some()
-                    && resident.registered_operator_id == own_operator_id(store, caller).await?)
+                    && resident.fields.registered_operator_id.is_some()
+                    && resident.fields.registered_operator_id
+                        == own_operator_id(store, caller).await?)
         }
         _ => false,
     })
@@ -141,7 +142,7 @@ pub async fn read_resident(
             "resident",
             id,
         )
-        .summary(serde_json::json!({ "duf_number": resident.duf_number })),
+        .summary(serde_json::json!({ "duf_number": resident.fields.duf_number })),
         &stays,
     ))
     .await?;

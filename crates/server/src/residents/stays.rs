@@ -162,7 +162,7 @@ pub async fn add_stay(
             resident_id,
         )
         .summary(serde_json::json!({
-            "duf_number": resident.duf_number,
+            "duf_number": resident.fields.duf_number,
             "stay_id": id,
             "centre": centre.number,
             "place_type": centre.place_type,

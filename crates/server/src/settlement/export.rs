@@ -101,12 +101,12 @@ fn thread_blocks(title: &str, messages: &[MessageRecord], blocks: &mut Vec<Block
         blocks.push(Block::Paragraph("Ingen meldinger.".into()));
     }
     for message in messages {
-        let side = Lang::Nb.text(&format!("threads.side.{}", message.author_side));
+        let side = Lang::Nb.text(&format!("threads.side.{}", message.fields.author_side));
         blocks.push(Block::Fields(vec![(
-            format!("{side} · {}", message.author),
+            format!("{side} · {}", message.fields.author),
             display_timestamp(&message.created_at),
         )]));
-        blocks.push(Block::Paragraph(message.body.clone()));
+        blocks.push(Block::Paragraph(message.fields.body.clone()));
     }
 }
 
@@ -223,9 +223,9 @@ pub async fn case(store: &Store, caller: &Caller, id: i64, format: &str) -> ApiR
         let thread = store.offer_messages(id, channel).await?;
         thread_blocks(title, &thread, &mut blocks);
         messages.extend(thread.into_iter().map(|message| CaseMessage {
-            channel: message.channel,
-            author_side: message.author_side,
-            author: message.author,
+            channel: message.fields.channel,
+            author_side: message.fields.author_side,
+            author: message.fields.author,
             created_at: message.created_at,
         }));
     }

@@ -83,7 +83,9 @@ pub async fn put_folder(
         "resident",
         id,
     )
-    .summary(serde_json::json!({ "duf_number": resident.duf_number, "changed": Folder::FIELDS }));
+    .summary(
+        serde_json::json!({ "duf_number": resident.fields.duf_number, "changed": Folder::FIELDS }),
+    );
     tx.record(tagged(event, &stays)).await?;
     tx.commit().await?;
     Ok(folder)
@@ -145,7 +147,7 @@ pub async fn read_folder(store: &Store, caller: &Caller, id: i64) -> ApiResult<F
         "resident",
         id,
     )
-    .summary(serde_json::json!({ "duf_number": resident.duf_number }))
+    .summary(serde_json::json!({ "duf_number": resident.fields.duf_number }))
     .in_municipality(municipality);
     tx.record(tagged(event, &stays)).await?;
     tx.commit().await?;
@@ -244,7 +246,7 @@ pub async fn settle(
         id,
     )
     .summary(serde_json::json!({
-        "duf_number": resident.duf_number,
+        "duf_number": resident.fields.duf_number,
         "settled_on": settlement.settled_on,
         "municipality_number": settlement.municipality_number,
         "ended_stay": open.as_ref().map(|stay| stay.id),

@@ -184,10 +184,10 @@ pub(super) async fn compose(
                 fields: vec![
                     (
                         "Til".into(),
-                        format!("{} {}", person.given_name, person.family_name),
+                        format!("{} {}", person.fields.given_name, person.fields.family_name),
                     ),
-                    ("DUF-nummer".into(), person.duf_number.clone()),
-                    ("Fødselsdato".into(), show_date(&person.birth_date)),
+                    ("DUF-nummer".into(), person.fields.duf_number.clone()),
+                    ("Fødselsdato".into(), show_date(&person.fields.birth_date)),
                     ("Vedtaksdato".into(), decided.clone()),
                     ("Kommune".into(), municipality.clone()),
                 ],

@@ -55,9 +55,9 @@ fn owner_of(caller: &Caller) -> ApiResult<NoteOwner> {
 
 fn owner(record: &NoteRecord) -> NoteOwner {
     NoteOwner {
-        side: Side::parse(&record.author_side).unwrap_or(Side::Imdi),
-        municipality_number: record.municipality_number.clone(),
-        operator_dro: record.operator_dro,
+        side: Side::parse(&record.fields.author_side).unwrap_or(Side::Imdi),
+        municipality_number: record.fields.municipality_number.clone(),
+        operator_dro: record.fields.operator_dro,
     }
 }
 
@@ -132,9 +132,9 @@ async fn list(store: &Store, caller: &Caller, subject: Subject) -> ApiResult<Vec
         .filter(|note| may_read_note(&owner(note), &subject.owner))
         .map(|note| NoteView {
             id: note.id,
-            author_side: note.author_side,
-            author: note.author,
-            body: note.body,
+            author_side: note.fields.author_side,
+            author: note.fields.author,
+            body: note.fields.body,
             created_at: note.created_at,
         })
         .collect();
@@ -158,7 +158,7 @@ async fn add(
     let mut tx = store.begin_write().await?;
     let id = tx
         .insert_settlement_note(&NewNote {
-            subject: subject.kind.code(),
+            subject: subject.kind.code().to_owned(),
             subject_id: subject.id,
             author_side: subject.owner.side.code().to_owned(),
             municipality_number: subject.owner.municipality_number.clone(),

@@ -110,9 +110,9 @@ async fn context(store: &Store, caller: &Caller, id: i64) -> ApiResult<Context> 
 fn view(record: MessageRecord) -> MessageView {
     MessageView {
         id: record.id,
-        author_side: record.author_side,
-        author: record.author,
-        body: record.body,
+        author_side: record.fields.author_side,
+        author: record.fields.author,
+        body: record.fields.body,
         created_at: record.created_at,
     }
 }
@@ -130,7 +130,7 @@ pub async fn threads(store: &Store, caller: &Caller, id: i64) -> ApiResult<Vec<T
             .await?
             .into_iter()
             .filter(|message| {
-                channel != Channel::Note || message.author_side == context.side.code()
+                channel != Channel::Note || message.fields.author_side == context.side.code()
             })
             .map(view)
             .collect();
@@ -260,9 +260,9 @@ pub async fn notifications(store: &Store, caller: &Caller) -> ApiResult<Vec<Noti
         .await?
         .into_iter()
         .map(|message| Notification {
-            offer_id: message.offer_id,
-            channel: message.channel,
-            author_side: message.author_side,
+            offer_id: message.fields.offer_id,
+            channel: message.fields.channel,
+            author_side: message.fields.author_side,
             created_at: message.created_at,
         })
         .collect())

@@ -52,7 +52,7 @@ pub struct Approved {
 fn is_own_operator(caller: &Caller, record: &StaffRecord) -> bool {
     caller.role == Role::Operator
         && caller.operator_dro.is_some()
-        && DroNumber::parse(&record.operator_dro).ok() == caller.operator_dro
+        && DroNumber::parse(&record.fields.operator_dro).ok() == caller.operator_dro
 }
 
 fn is_own_region(caller: &Caller, region: &str) -> bool {
@@ -62,13 +62,13 @@ fn is_own_region(caller: &Caller, region: &str) -> bool {
 /// Who may see an order: an admin, the centre's region, the operator.
 pub fn may_see(caller: &Caller, record: &StaffRecord) -> bool {
     caller.role == Role::Admin
-        || is_own_region(caller, &record.region)
+        || is_own_region(caller, &record.fields.region)
         || is_own_operator(caller, record)
 }
 
 /// Who may approve or refuse it: an admin and the centre's region (R-AUTH-6).
 fn may_decide(caller: &Caller, record: &StaffRecord) -> bool {
-    caller.role == Role::Admin || is_own_region(caller, &record.region)
+    caller.role == Role::Admin || is_own_region(caller, &record.fields.region)
 }
 
 /// A centre and its operator's DRO number; 404 when there is none, 403 outside the scope.
@@ -125,10 +125,10 @@ fn event(actor: &Actor, action: &str, record: &StaffRecord) -> NewEvent {
         record.id,
     )
     .summary(serde_json::json!({
-        "username": record.username,
-        "centre": record.centre_id,
+        "username": record.fields.username,
+        "centre": record.fields.centre_id,
     }))
-    .in_region(Some(record.region.clone()))
-    .in_operator(Some(record.operator_dro.clone()))
+    .in_region(Some(record.fields.region.clone()))
+    .in_operator(Some(record.fields.operator_dro.clone()))
     .on_account_of_role(Role::Operator.code())
 }

@@ -33,7 +33,7 @@ async fn validate_order(store: &Store, input: &OrderInput) -> Result<OrderInput,
             .await?
             .iter()
             .any(|order| {
-                &order.username == username && order.status == StaffStatus::Ordered.code()
+                &order.fields.username == username && order.status == StaffStatus::Ordered.code()
             });
         if taken {
             errors.push(FieldError::coded("username", Problem::UsernameTaken));

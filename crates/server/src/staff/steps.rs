@@ -115,12 +115,12 @@ pub async fn approve(
     let current = tx.staff_account(id).await?;
     let status = check_step(&current, input, StaffStep::Approve)?;
     let user = NewUser {
-        username: current.username.clone(),
-        display_name: current.display_name.clone(),
+        username: current.fields.username.clone(),
+        display_name: current.fields.display_name.clone(),
         scope: RoleChange {
             role: Role::Operator.code().to_owned(),
             region: None,
-            operator_dro: Some(current.operator_dro.clone()),
+            operator_dro: Some(current.fields.operator_dro.clone()),
             municipality_number: None,
             permissions: String::new(),
         },
@@ -151,8 +151,8 @@ pub async fn approve(
     let record = write_step(&mut tx, caller, &current, status, None, Some(user_id)).await?;
     tx.record(
         event(&caller.actor(), "staff.approved", &record).summary(serde_json::json!({
-            "username": record.username,
-            "centre": record.centre_id,
+            "username": record.fields.username,
+            "centre": record.fields.centre_id,
             "user": user_id,
             "elearning_completed": true,
         })),
@@ -216,8 +216,8 @@ pub async fn set_enabled(
     let record = write_step(&mut tx, caller, &current, status, reason, None).await?;
     tx.record(
         event(&caller.actor(), action, &record).summary(serde_json::json!({
-            "username": record.username,
-            "centre": record.centre_id,
+            "username": record.fields.username,
+            "centre": record.fields.centre_id,
             "reason": reason,
         })),
     )

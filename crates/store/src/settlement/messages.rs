@@ -8,17 +8,14 @@ use crate::{Store, StoreError, WriteTx, timestamp};
 #[derive(Clone, Debug, Serialize, FromRow)]
 pub struct MessageRecord {
     pub id: i64,
-    pub offer_id: i64,
-    pub municipality_number: String,
-    pub channel: String,
-    pub author_side: String,
-    pub author: String,
-    pub operator_dro: Option<i64>,
-    pub body: String,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub fields: NewMessage,
     pub created_at: String,
 }
 
-#[derive(Clone, Debug)]
+/// A message as written; [`MessageRecord`] reads it back with its id.
+#[derive(Clone, Debug, Serialize, FromRow)]
 pub struct NewMessage {
     pub offer_id: i64,
     pub municipality_number: String,

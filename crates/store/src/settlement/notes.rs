@@ -8,20 +8,17 @@ use crate::{Store, StoreError, WriteTx, timestamp};
 #[derive(Clone, Debug, Serialize, FromRow)]
 pub struct NoteRecord {
     pub id: i64,
-    pub subject: String,
-    pub subject_id: i64,
-    pub author_side: String,
-    pub municipality_number: Option<String>,
-    pub operator_dro: Option<i64>,
-    pub author: String,
-    pub body: String,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub fields: NewNote,
     pub created_at: String,
 }
 
-#[derive(Clone, Debug)]
+/// A note as written; [`NoteRecord`] reads it back with its id.
+#[derive(Clone, Debug, Serialize, FromRow)]
 pub struct NewNote {
     /// `resident` or `decision`.
-    pub subject: &'static str,
+    pub subject: String,
     pub subject_id: i64,
     pub author_side: String,
     pub municipality_number: Option<String>,
@@ -56,7 +53,7 @@ impl WriteTx {
              municipality_number, operator_dro, author, body, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
-        .bind(note.subject)
+        .bind(&note.subject)
         .bind(note.subject_id)
         .bind(&note.author_side)
         .bind(&note.municipality_number)

@@ -99,12 +99,12 @@ pub struct ResidentView {
 fn resident_view(resident: ResidentRecord, stays: &[StayRecord]) -> ResidentView {
     ResidentView {
         id: resident.id,
-        duf_number: resident.duf_number,
-        given_name: resident.given_name,
-        family_name: resident.family_name,
-        birth_date: resident.birth_date,
-        gender: resident.gender,
-        household: resident.household,
+        duf_number: resident.fields.duf_number,
+        given_name: resident.fields.given_name,
+        family_name: resident.fields.family_name,
+        birth_date: resident.fields.birth_date,
+        gender: resident.fields.gender,
+        household: resident.fields.household,
         stays: stays.iter().map(StayView::from).collect(),
     }
 }

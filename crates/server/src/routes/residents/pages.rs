@@ -330,8 +330,8 @@ async fn resident_view(
         Vec::new()
     };
     Ok(ResidentPage {
-        birth_date: show_date(&resident.birth_date),
-        gender: shell.t(&format!("residents.gender.{}", resident.gender)),
+        birth_date: show_date(&resident.fields.birth_date),
+        gender: shell.t(&format!("residents.gender.{}", resident.fields.gender)),
         shell: shell.with_title("residents.resident"),
         stays: stays.iter().map(StayRow::from).collect(),
         resident,

@@ -85,11 +85,11 @@ fn row(shell: &Shell, caller: &Caller, record: &StaffRecord) -> Row {
     let decider = matches!(caller.role, Role::Admin | Role::UdiRegion);
     Row {
         id: record.id,
-        centre_id: record.centre_id,
+        centre_id: record.fields.centre_id,
         centre: String::new(),
-        display_name: record.display_name.clone(),
-        username: record.username.clone(),
-        email: record.email.clone().unwrap_or_default(),
+        display_name: record.fields.display_name.clone(),
+        username: record.fields.username.clone(),
+        email: record.fields.email.clone().unwrap_or_default(),
         status: shell.t(&format!("staff.status.{}", record.status)),
         reason: match record.reason.as_deref() {
             Some(code @ ("left" | "leave")) => shell.t(&format!("staff.reason.{code}")).to_owned(),
@@ -182,12 +182,12 @@ async fn list_page(
     for record in &records {
         let mut line = row(&shell, caller, record);
         if centre.is_none() {
-            line.centre = match names.get(&record.centre_id) {
+            line.centre = match names.get(&record.fields.centre_id) {
                 Some(name) => name.clone(),
                 None => {
-                    let found = state.store.centre(record.centre_id).await?;
+                    let found = state.store.centre(record.fields.centre_id).await?;
                     let name = format!("{} {}", found.number, found.name);
-                    names.insert(record.centre_id, name.clone());
+                    names.insert(record.fields.centre_id, name.clone());
                     name
                 }
             };

@@ -144,11 +144,11 @@ async fn approve(
     match staff::approve(&state.store, &caller, id, &form.input(), hashing).await {
         Ok(approved) => Ok(render(&ApprovedPage {
             shell: shell.with_title("staff.approved_title"),
-            display_name: approved.record.display_name,
-            username: approved.record.username,
+            display_name: approved.record.fields.display_name,
+            username: approved.record.fields.username,
             initial_password: approved.initial_password,
             back: Back::parse(&form.back).path(),
-            centre_id: approved.record.centre_id,
+            centre_id: approved.record.fields.centre_id,
         })),
         Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
     }
