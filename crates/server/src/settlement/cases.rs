@@ -57,10 +57,10 @@ impl From<&DecisionRecord> for DecisionView {
     fn from(record: &DecisionRecord) -> DecisionView {
         DecisionView {
             id: record.id,
-            year: record.year,
-            municipality_number: record.municipality_number.clone(),
-            persons: record.persons,
-            unaccompanied_minors: record.unaccompanied_minors,
+            year: record.numbers.year,
+            municipality_number: record.numbers.municipality_number.clone(),
+            persons: record.numbers.persons,
+            unaccompanied_minors: record.numbers.unaccompanied_minors,
             approved: record.is_approved(),
         }
     }
@@ -209,7 +209,7 @@ pub(super) fn created_event(
 pub async fn approve_decision(store: &Store, caller: &Caller, id: i64) -> ApiResult<DecisionView> {
     require(caller, MunicipalPermission::OffersAndDecisions)?;
     let decision = store.settlement_decision(id).await?;
-    if !covers(caller, &decision.municipality_number) {
+    if !covers(caller, &decision.numbers.municipality_number) {
         return Err(ApiError::NotFound);
     }
     if !decision.is_approved() {
@@ -221,9 +221,9 @@ pub async fn approve_decision(store: &Store, caller: &Caller, id: i64) -> ApiRes
                 "settlement_decision.approved",
                 "settlement_decision",
                 id,
-                &decision.municipality_number,
+                &decision.numbers.municipality_number,
             )
-            .summary(serde_json::json!({ "year": decision.year, "persons": decision.persons })),
+            .summary(serde_json::json!({ "year": decision.numbers.year, "persons": decision.numbers.persons })),
         )
         .await?;
         tx.commit().await?;
@@ -240,11 +240,11 @@ pub async fn year_overview(store: &Store, caller: &Caller, year: i64) -> ApiResu
     let profiles = store.settlement_profiles().await?;
     let mut numbers: Vec<&str> = requests
         .iter()
-        .map(|request| request.municipality_number.as_str())
+        .map(|request| request.numbers.municipality_number.as_str())
         .chain(
             decisions
                 .iter()
-                .map(|decision| decision.municipality_number.as_str()),
+                .map(|decision| decision.numbers.municipality_number.as_str()),
         )
         .collect();
     numbers.sort_unstable();
@@ -254,16 +254,16 @@ pub async fn year_overview(store: &Store, caller: &Caller, year: i64) -> ApiResu
         .map(|number| {
             let request = requests
                 .iter()
-                .find(|request| request.municipality_number == number);
+                .find(|request| request.numbers.municipality_number == number);
             YearView {
                 municipality_number: number.to_owned(),
                 year,
                 id: request.map(|request| request.id),
-                persons: request.map(|request| request.persons),
-                unaccompanied_minors: request.map(|request| request.unaccompanied_minors),
+                persons: request.map(|request| request.numbers.persons),
+                unaccompanied_minors: request.map(|request| request.numbers.unaccompanied_minors),
                 decision: decisions
                     .iter()
-                    .find(|decision| decision.municipality_number == number)
+                    .find(|decision| decision.numbers.municipality_number == number)
                     .map(DecisionView::from),
                 postmottak: profiles
                     .iter()

@@ -175,10 +175,13 @@ pub async fn case(store: &Store, caller: &Caller, id: i64, format: &str) -> ApiR
         let title = format!("Kommunens vedtak om bosetting {}", offer.year);
         blocks.push(Block::Heading(title.clone()));
         blocks.push(Block::Fields(vec![
-            ("Antall personer".into(), decision.persons.to_string()),
+            (
+                "Antall personer".into(),
+                decision.numbers.persons.to_string(),
+            ),
             (
                 "Av dem enslige mindreårige".into(),
-                decision.unaccompanied_minors.to_string(),
+                decision.numbers.unaccompanied_minors.to_string(),
             ),
             (
                 "Godkjent".into(),

@@ -37,7 +37,7 @@ pub async fn import_requests(
     let mut existing = BTreeSet::new();
     for year in years {
         for request in store.settlement_requests(year, None).await? {
-            existing.insert((request.municipality_number, year));
+            existing.insert((request.numbers.municipality_number, year));
         }
     }
     let on = today().to_string();

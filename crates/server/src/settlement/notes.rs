@@ -87,7 +87,7 @@ async fn decision(store: &Store, caller: &Caller, id: i64) -> ApiResult<Subject>
     let owner = owner_of(caller)?;
     require(caller, MunicipalPermission::OffersAndDecisions)?;
     let decision = store.settlement_decision(id).await?;
-    let own = covers(caller, &decision.municipality_number);
+    let own = covers(caller, &decision.numbers.municipality_number);
     if owner.side == Side::Municipality && !own {
         return Err(ApiError::NotFound);
     }
@@ -101,7 +101,7 @@ async fn decision(store: &Store, caller: &Caller, id: i64) -> ApiResult<Subject>
         id,
         owner,
         stays: Vec::new(),
-        municipality: Some(decision.municipality_number),
+        municipality: Some(decision.numbers.municipality_number),
     })
 }
 

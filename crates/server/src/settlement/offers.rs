@@ -167,7 +167,7 @@ pub async fn create_offer(
         .iter()
         .map(|offer| (offer.persons, status(offer)))
         .collect();
-    let room = remaining_room(decided.persons, &held);
+    let room = remaining_room(decided.numbers.persons, &held);
     if persons > room {
         return Err(ApiError::conflict_at(
             "household",

@@ -62,7 +62,7 @@ pub async fn records(
                 kind: "request",
                 id: request.id,
                 reference: String::new(),
-                persons: request.persons,
+                persons: request.numbers.persons,
                 date: day(&request.created_at),
                 status: String::new(),
             })
@@ -76,7 +76,7 @@ pub async fn records(
                 kind: "decision",
                 id: decision.id,
                 reference: String::new(),
-                persons: decision.persons,
+                persons: decision.numbers.persons,
                 date: day(decision.approved_at.as_deref().unwrap_or_default()),
                 status: String::new(),
             })

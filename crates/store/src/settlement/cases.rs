@@ -8,20 +8,18 @@ use crate::{Store, StoreError, WriteTx, timestamp};
 #[derive(Clone, Debug, Serialize, FromRow)]
 pub struct RequestRecord {
     pub id: i64,
-    pub year: i64,
-    pub municipality_number: String,
-    pub persons: i64,
-    pub unaccompanied_minors: i64,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub numbers: NewYearlyNumbers,
     pub created_at: String,
 }
 
 #[derive(Clone, Debug, Serialize, FromRow)]
 pub struct DecisionRecord {
     pub id: i64,
-    pub year: i64,
-    pub municipality_number: String,
-    pub persons: i64,
-    pub unaccompanied_minors: i64,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub numbers: NewYearlyNumbers,
     /// 0/1.
     pub approved: i64,
     pub approved_at: Option<String>,
@@ -34,8 +32,8 @@ impl DecisionRecord {
     }
 }
 
-/// A request's or a decision's numbers, validated.
-#[derive(Clone, Debug)]
+/// A request's or a decision's numbers, validated; the records read them back.
+#[derive(Clone, Debug, Serialize, FromRow)]
 pub struct NewYearlyNumbers {
     pub year: i64,
     pub municipality_number: String,

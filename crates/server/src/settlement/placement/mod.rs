@@ -84,7 +84,12 @@ pub async fn facts(store: &Store, year: i64) -> ApiResult<PlacementFacts> {
         .await?
         .into_iter()
         .filter(|decision| decision.is_approved())
-        .map(|decision| (decision.municipality_number, decision.persons))
+        .map(|decision| {
+            (
+                decision.numbers.municipality_number,
+                decision.numbers.persons,
+            )
+        })
         .collect();
     let offers: Vec<(String, i64, OfferStatus)> = store
         .settlement_offers(year, None)
