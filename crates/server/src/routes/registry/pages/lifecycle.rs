@@ -76,22 +76,10 @@ impl ConfirmPage {
     }
 }
 
-/// The operation's name in the user's language, as the centre page's choices say it.
+/// The operation's name in the user's language, as the centre page's choices say it; `code` is
+/// a planned operation's (`LifecycleOperation::code`).
 fn operation_label(code: &str, lang: Lang) -> &'static str {
-    const OPERATIONS: [&str; 7] = [
-        "add_place_type",
-        "change_place_type",
-        "change_category",
-        "change_operator",
-        "rename",
-        "reopen",
-        "close",
-    ];
-    if OPERATIONS.contains(&code) {
-        lang.text(&format!("registry.{code}"))
-    } else {
-        "?"
-    }
+    lang.text(&format!("registry.{code}"))
 }
 
 async fn error_on_centre_page(
@@ -152,7 +140,7 @@ async fn confirm_page(
         _ => String::new(),
     };
     Ok(render(&ConfirmPage {
-        operation_label: operation_label(&form.operation, shell.lang).to_owned(),
+        operation_label: operation_label(&plan.operation, shell.lang).to_owned(),
         target_label,
         centre_id: id,
         number: centre.number,
