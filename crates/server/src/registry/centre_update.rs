@@ -8,6 +8,7 @@ use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::registry::CentreRecord;
 use serde::Deserialize;
 
+use super::centres::free_texts;
 use super::scope::EditRights;
 use super::snapshot::add_places;
 use super::{RegistryError, optional};
@@ -59,11 +60,13 @@ pub async fn update_centre(
             Err(RegistryError::Forbidden)
         }
     };
+    let mut given = Vec::new();
     macro_rules! set_text {
         ($name:ident, $allowed:expr) => {
             if let Some(value) = text(&patch.$name) {
                 deny($allowed)?;
                 fields.$name = value;
+                given.push(stringify!($name));
             }
         };
     }
@@ -117,28 +120,13 @@ pub async fn update_centre(
     if let Some((municipality, postal_code)) = change.places {
         add_places(store, &mut snapshot, municipality, postal_code).await?;
     }
-    let texts = [
-        ("visiting_address", patch.visiting_address.as_deref()),
-        ("postal_address", patch.postal_address.as_deref()),
-        ("phone", patch.phone.as_deref()),
-        ("leader", patch.leader.as_deref()),
-        ("ip_address", patch.ip_address.as_deref()),
-        ("mailbox_name", patch.mailbox_name.as_deref()),
-        (
-            "external_cost_centre",
-            patch.external_cost_centre.as_deref(),
-        ),
-        ("udi_cost_centre", patch.udi_cost_centre.as_deref()),
-        (
-            "supplier_number_benefits",
-            patch.supplier_number_benefits.as_deref(),
-        ),
-        (
-            "supplier_number_operation",
-            patch.supplier_number_operation.as_deref(),
-        ),
-        ("email", patch.email.as_deref()),
-    ];
+    // The free texts the patch gives, trimmed as `fields` holds them; the e-mail's error last,
+    // after the others.
+    let mut texts: Vec<_> = free_texts(&fields)
+        .into_iter()
+        .filter(|(field, _)| given.contains(field))
+        .collect();
+    texts.sort_by_key(|(field, _)| *field == "email");
     let text_errors = check_free_texts(&texts);
     let checked = match check_centre_change(&change, &snapshot) {
         Ok(checked) if text_errors.is_empty() => checked,

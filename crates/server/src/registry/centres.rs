@@ -75,38 +75,64 @@ impl CentreInput {
 }
 
 impl CentreInput {
-    /// The free texts the domain checks for length and shape.
-    fn free_texts(&self) -> Vec<(&'static str, Option<&str>)> {
-        vec![
-            ("name", Some(self.name.as_str())),
-            ("visiting_address", self.visiting_address.as_deref()),
-            ("postal_address", self.postal_address.as_deref()),
-            ("phone", self.phone.as_deref()),
-            ("email", self.email.as_deref()),
-            ("leader", self.leader.as_deref()),
-            ("ip_address", self.ip_address.as_deref()),
-            ("mailbox_name", self.mailbox_name.as_deref()),
-            ("external_cost_centre", self.external_cost_centre.as_deref()),
-            ("udi_cost_centre", self.udi_cost_centre.as_deref()),
-            (
-                "supplier_number_benefits",
-                self.supplier_number_benefits.as_deref(),
-            ),
-            (
-                "supplier_number_operation",
-                self.supplier_number_operation.as_deref(),
-            ),
-        ]
+    /// The fields as the input gives them (texts trimmed, empty ones absent); the registration
+    /// decides the region, the places, the e-mail and the bank accounts.
+    fn given_fields(&self) -> CentreFields {
+        CentreFields {
+            visiting_address: optional(&self.visiting_address),
+            postal_address: optional(&self.postal_address),
+            phone: optional(&self.phone),
+            email: optional(&self.email),
+            leader: optional(&self.leader),
+            ip_address: optional(&self.ip_address),
+            mailbox_name: optional(&self.mailbox_name),
+            has_video_equipment: self.has_video_equipment,
+            external_cost_centre: optional(&self.external_cost_centre),
+            udi_cost_centre: optional(&self.udi_cost_centre),
+            supplier_number_benefits: optional(&self.supplier_number_benefits),
+            supplier_number_operation: optional(&self.supplier_number_operation),
+            ..CentreFields::default()
+        }
     }
 }
 
-/// The registration, or every error of the rules and of the free texts at once.
+/// A centre's free texts, which the domain checks for length and shape, in the order of the
+/// form (the order of their errors). The check trims and passes over empty texts, so trimmed
+/// fields give the errors the texts as given would.
+pub(super) fn free_texts(fields: &CentreFields) -> [(&'static str, Option<&str>); 11] {
+    [
+        ("visiting_address", fields.visiting_address.as_deref()),
+        ("postal_address", fields.postal_address.as_deref()),
+        ("phone", fields.phone.as_deref()),
+        ("email", fields.email.as_deref()),
+        ("leader", fields.leader.as_deref()),
+        ("ip_address", fields.ip_address.as_deref()),
+        ("mailbox_name", fields.mailbox_name.as_deref()),
+        (
+            "external_cost_centre",
+            fields.external_cost_centre.as_deref(),
+        ),
+        ("udi_cost_centre", fields.udi_cost_centre.as_deref()),
+        (
+            "supplier_number_benefits",
+            fields.supplier_number_benefits.as_deref(),
+        ),
+        (
+            "supplier_number_operation",
+            fields.supplier_number_operation.as_deref(),
+        ),
+    ]
+}
+
+/// The registration, or every error of the rules and of the free texts (the name first) at once.
 fn decide(
     draft: &CentreDraft,
     snapshot: &RegistrySnapshot,
-    input: &CentreInput,
+    given: &CentreFields,
 ) -> Result<CentreRegistration, Vec<FieldError>> {
-    let text_errors = check_free_texts(&input.free_texts());
+    let mut texts = vec![("name", Some(draft.name.as_str()))];
+    texts.extend(free_texts(given));
+    let text_errors = check_free_texts(&texts);
     match register_centre(draft, snapshot) {
         Ok(centre) if text_errors.is_empty() => Ok(centre),
         Ok(_) => Err(text_errors),
@@ -117,8 +143,8 @@ fn decide(
     }
 }
 
-/// The stored fields of a registration, with the free texts as given.
-fn centre_fields(centre: &CentreRegistration, input: &CentreInput) -> CentreFields {
+/// The stored fields of a registration: what it decided, and the other fields as given.
+fn centre_fields(centre: &CentreRegistration, given: CentreFields) -> CentreFields {
     let account = |account: &Option<BankAccountNumber>| {
         account.as_ref().map(|account| account.as_str().to_owned())
     };
@@ -126,20 +152,10 @@ fn centre_fields(centre: &CentreRegistration, input: &CentreInput) -> CentreFiel
         region: centre.region.code().to_owned(),
         municipality_number: centre.municipality_number.as_str().to_owned(),
         postal_code: centre.postal_code.as_str().to_owned(),
-        visiting_address: optional(&input.visiting_address),
-        postal_address: optional(&input.postal_address),
-        phone: optional(&input.phone),
         email: centre.email.clone(),
-        leader: optional(&input.leader),
-        ip_address: optional(&input.ip_address),
-        mailbox_name: optional(&input.mailbox_name),
-        has_video_equipment: input.has_video_equipment,
-        external_cost_centre: optional(&input.external_cost_centre),
-        udi_cost_centre: optional(&input.udi_cost_centre),
-        supplier_number_benefits: optional(&input.supplier_number_benefits),
-        supplier_number_operation: optional(&input.supplier_number_operation),
         bank_account_benefits: account(&centre.bank_account_benefits),
         bank_account_operation: account(&centre.bank_account_operation),
+        ..given
     }
 }
 
@@ -152,8 +168,9 @@ pub async fn create_centre(
     input: &CentreInput,
 ) -> Result<(CentreRecord, Vec<Warning>), RegistryError> {
     let draft = input.draft();
+    let given = input.given_fields();
     let snapshot = snapshot_for(store, &draft).await?;
-    let centre = decide(&draft, &snapshot, input)?;
+    let centre = decide(&draft, &snapshot, &given)?;
     let mut tx = store.begin_write().await?;
     let used: Vec<CentreNumber> = tx
         .used_centre_numbers(centre.series.as_str())
@@ -181,7 +198,7 @@ pub async fn create_centre(
         operator_id: centre.operator_id,
         predecessor_id: None,
         status: if input.closed { "closed" } else { "open" }.to_owned(),
-        fields: centre_fields(&centre, input),
+        fields: centre_fields(&centre, given),
     };
     let id = tx.insert_centre(&row).await?;
     tx.add_history(
