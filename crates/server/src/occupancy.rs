@@ -46,7 +46,7 @@ pub async fn load_centre(
 ) -> ApiResult<(CentreRecord, OperatorRecord)> {
     let centre = store.centre(id).await?;
     let operator = store.operator(centre.operator_id).await?;
-    if !scope::may_see_centre(caller, &centre, operator.dro_number) {
+    if !scope::may_see_centre(caller, &centre, operator.fields.dro_number) {
         return Err(ApiError::NotFound);
     }
     Ok((centre, operator))

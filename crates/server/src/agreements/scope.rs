@@ -17,7 +17,7 @@ pub async fn may_see(
         Role::Admin | Role::UdiAdm => true,
         Role::Operator => {
             let operator = store.operator(agreement.terms.operator_id).await?;
-            scope::is_own_operator(caller, operator.dro_number)
+            scope::is_own_operator(caller, operator.fields.dro_number)
         }
         Role::UdiRegion => {
             let mut seen = false;

@@ -86,7 +86,7 @@ async fn decide(
         Snapshot {
             centres,
             operator_dro: operator.dro(),
-            experienced: operator.experienced != 0,
+            experienced: operator.fields.experienced,
         },
     ))
 }
@@ -311,7 +311,7 @@ pub async fn give_notice(
     let snapshot = Snapshot {
         centres,
         operator_dro: operator.dro(),
-        experienced: operator.experienced != 0,
+        experienced: operator.fields.experienced,
     };
     write_version(
         store,

@@ -85,8 +85,8 @@ async fn plan_input(
             store
                 .operator(agreement.terms.operator_id)
                 .await?
+                .fields
                 .experienced
-                != 0
         }
     };
     Ok(input_of(&agreement.terms, experienced))

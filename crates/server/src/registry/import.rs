@@ -123,7 +123,7 @@ pub async fn import_operators(
         .operators()
         .await?
         .iter()
-        .map(|operator| operator.dro_number)
+        .map(|operator| operator.fields.dro_number)
         .collect();
     let (details, valid) = report(
         &rows,

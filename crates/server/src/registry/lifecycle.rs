@@ -271,7 +271,7 @@ pub async fn apply_lifecycle(
             let trigger = crate::plans::start::Trigger {
                 actor,
                 operator_dro: &operator.dro(),
-                experienced: operator.experienced != 0,
+                experienced: operator.fields.experienced,
                 action: &format!("centre.{}", operation.code()),
             };
             let successor = crate::plans::start::PlanCentre {

@@ -153,31 +153,7 @@ pub async fn update_operator(
     let operator = input.row(&decide(store, input, false).await?);
     let mut tx = store.begin_write().await?;
     tx.update_operator(id, version, &operator).await?;
-    let mut changed = Vec::new();
-    if before.name != operator.name {
-        changed.push("name")
-    }
-    if before.organisation_number != operator.organisation_number {
-        changed.push("organisation_number")
-    }
-    if (before.experienced != 0) != operator.experienced {
-        changed.push("experienced")
-    }
-    if before.visiting_address != operator.visiting_address {
-        changed.push("visiting_address")
-    }
-    if before.postal_address != operator.postal_address {
-        changed.push("postal_address")
-    }
-    if before.postal_code != operator.postal_code {
-        changed.push("postal_code")
-    }
-    if before.phone != operator.phone {
-        changed.push("phone")
-    }
-    if before.email != operator.email {
-        changed.push("email")
-    }
+    let changed = operator.changed_from(&before.fields);
     tx.record(
         NewEvent::new(
             actor,

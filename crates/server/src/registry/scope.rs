@@ -31,7 +31,7 @@ pub fn is_own_operator(caller: &Caller, dro_number: i64) -> bool {
 
 /// Operators: all for the roles that may read them, only its own for an operator.
 pub fn may_see_operator(caller: &Caller, operator: &OperatorRecord) -> bool {
-    caller.role != Role::Operator || is_own_operator(caller, operator.dro_number)
+    caller.role != Role::Operator || is_own_operator(caller, operator.fields.dro_number)
 }
 
 /// The caller's own DRO number as stored (`operators.dro_number`), for filters.

@@ -29,7 +29,7 @@ pub(super) async fn series_table(
 
 /// The DRO number of a stored operator.
 pub(super) fn dro_of(operator: &OperatorRecord) -> Option<DroNumber> {
-    u32::try_from(operator.dro_number)
+    u32::try_from(operator.fields.dro_number)
         .ok()
         .and_then(DroNumber::new)
 }

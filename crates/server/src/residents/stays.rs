@@ -46,7 +46,7 @@ async fn stay_centre(store: &Store, caller: &Caller, centre_id: i64) -> ApiResul
         Err(error) => return Err(error.into()),
     };
     let operator = store.operator(centre.operator_id).await?;
-    if by_udi(caller) || scope::is_own_operator(caller, operator.dro_number) {
+    if by_udi(caller) || scope::is_own_operator(caller, operator.fields.dro_number) {
         Ok(centre)
     } else {
         Err(unknown())

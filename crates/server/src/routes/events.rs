@@ -232,7 +232,7 @@ async fn entity_names(
     let mut names = HashMap::new();
     if events.iter().any(|event| event.entity_type == "operator") {
         for operator in state.store.operators().await? {
-            let name = format!("{} ({})", operator.name, operator.dro());
+            let name = format!("{} ({})", operator.fields.name, operator.dro());
             names.insert(("operator".to_owned(), operator.id.to_string()), name);
         }
     }

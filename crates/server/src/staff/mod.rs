@@ -79,7 +79,7 @@ pub async fn centre_in_scope(
 ) -> ApiResult<(mottak_store::registry::CentreRecord, String)> {
     let centre = store.centre(centre_id).await?;
     let operator = store.operator(centre.operator_id).await?;
-    if !scope::may_see_centre(caller, &centre, operator.dro_number) {
+    if !scope::may_see_centre(caller, &centre, operator.fields.dro_number) {
         return Err(ApiError::forbidden());
     }
     Ok((centre, operator.dro()))

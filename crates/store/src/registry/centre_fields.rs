@@ -4,6 +4,7 @@ use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, FromRow};
 
+use super::columns::{Columns, Value, bind_columns, changed_columns};
 use crate::StoredFlag;
 
 /// The fields a centre's number does not decide: contact data, scope and accounting data.
@@ -29,22 +30,9 @@ pub struct CentreFields {
     pub bank_account_operation: Option<String>,
 }
 
-/// A field's value as its column holds it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Value<'a> {
-    Text(Option<&'a str>),
-    Flag(bool),
-}
-
-impl Value<'_> {
-    fn text(value: &Option<String>) -> Value<'_> {
-        Value::Text(value.as_deref())
-    }
-}
-
 impl CentreFields {
     /// Each field with its column, in the order the statements name them.
-    fn columns(&self) -> [(&'static str, Value<'_>); 17] {
+    fn columns(&self) -> Columns<'_, 17> {
         [
             ("region", Value::Text(Some(&self.region))),
             (
@@ -96,24 +84,13 @@ impl CentreFields {
     /// Binds the fields as the next parameters, in the order of [`CentreFields::column_names`].
     pub(crate) fn bind<'q>(
         &self,
-        mut query: Query<'q, Any, AnyArguments>,
+        query: Query<'q, Any, AnyArguments>,
     ) -> Query<'q, Any, AnyArguments> {
-        for (_, value) in self.columns() {
-            query = match value {
-                Value::Text(text) => query.bind(text),
-                Value::Flag(flag) => query.bind(crate::flag(flag)),
-            };
-        }
-        query
+        bind_columns(query, self.columns())
     }
 
     /// The names of the fields that differ from `before` (values stay out of the log, R-LOG-3).
     pub fn changed_from(&self, before: &CentreFields) -> Vec<&'static str> {
-        self.columns()
-            .into_iter()
-            .zip(before.columns())
-            .filter(|((_, after), (_, before))| after != before)
-            .map(|((name, _), _)| name)
-            .collect()
+        changed_columns(self.columns(), before.columns())
     }
 }

@@ -3,6 +3,7 @@
 mod address_list;
 mod centre_fields;
 mod centres;
+mod columns;
 mod history;
 mod links;
 mod old_counties;

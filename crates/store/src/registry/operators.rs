@@ -7,35 +7,31 @@ use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, Row};
 
-use crate::{Store, StoreError, WriteTx, flag, placeholders, timestamp};
+use super::columns::{Columns, Value, bind_columns, changed_columns};
+use crate::{Store, StoreError, StoredFlag, WriteTx, placeholders, timestamp};
 
 #[derive(Clone, Debug, Serialize, FromRow)]
 pub struct OperatorRecord {
     pub id: i64,
-    pub dro_number: i64,
-    pub name: String,
-    pub organisation_number: String,
-    pub experienced: i64,
-    pub visiting_address: Option<String>,
-    pub postal_address: Option<String>,
-    pub postal_code: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub fields: NewOperator,
     pub created_at: String,
     pub version: i64,
 }
 
 impl OperatorRecord {
     pub fn dro(&self) -> String {
-        format!("DRO{}", self.dro_number)
+        format!("DRO{}", self.fields.dro_number)
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, FromRow)]
 pub struct NewOperator {
     pub dro_number: i64,
     pub name: String,
     pub organisation_number: String,
+    #[sqlx(try_from = "StoredFlag")]
     pub experienced: bool,
     pub visiting_address: Option<String>,
     pub postal_address: Option<String>,
@@ -44,55 +40,68 @@ pub struct NewOperator {
     pub email: Option<String>,
 }
 
-/// The columns an update replaces (all but the DRO number), in the order `bind_editable` binds.
-const EDITABLE: [&str; 8] = [
-    "name",
-    "organisation_number",
-    "experienced",
-    "visiting_address",
-    "postal_address",
-    "postal_code",
-    "phone",
-    "email",
-];
-
 impl NewOperator {
-    /// Binds the [`EDITABLE`] columns as the next parameters.
+    /// The columns an update replaces (all but the DRO number), in the order the statements
+    /// name them.
+    fn editable(&self) -> Columns<'_, 8> {
+        [
+            ("name", Value::Text(Some(&self.name))),
+            (
+                "organisation_number",
+                Value::Text(Some(&self.organisation_number)),
+            ),
+            ("experienced", Value::Flag(self.experienced)),
+            ("visiting_address", Value::text(&self.visiting_address)),
+            ("postal_address", Value::text(&self.postal_address)),
+            ("postal_code", Value::text(&self.postal_code)),
+            ("phone", Value::text(&self.phone)),
+            ("email", Value::text(&self.email)),
+        ]
+    }
+
+    /// The names of the editable columns, in the order of [`NewOperator::bind_editable`].
+    fn editable_names() -> Vec<&'static str> {
+        NewOperator::default()
+            .editable()
+            .iter()
+            .map(|(name, _)| *name)
+            .collect()
+    }
+
+    /// Binds the editable columns as the next parameters.
     fn bind_editable<'q>(
         &self,
         query: Query<'q, Any, AnyArguments>,
     ) -> Query<'q, Any, AnyArguments> {
-        query
-            .bind(&self.name)
-            .bind(&self.organisation_number)
-            .bind(flag(self.experienced))
-            .bind(&self.visiting_address)
-            .bind(&self.postal_address)
-            .bind(&self.postal_code)
-            .bind(&self.phone)
-            .bind(&self.email)
+        bind_columns(query, self.editable())
+    }
+
+    /// The names of the editable fields that differ from `before` (values stay out of the log).
+    pub fn changed_from(&self, before: &NewOperator) -> Vec<&'static str> {
+        changed_columns(self.editable(), before.editable())
     }
 }
 
-const COLUMNS: &str = "id, dro_number, name, organisation_number, experienced, visiting_address, \
-    postal_address, postal_code, phone, email, created_at, version";
+/// `SELECT` of [`OperatorRecord`]s from `operators`, then `rest` (the condition and order).
+fn select(rest: &str) -> String {
+    format!(
+        "SELECT id, dro_number, {}, created_at, version FROM operators {rest}",
+        NewOperator::editable_names().join(", ")
+    )
+}
 
 impl Store {
     pub async fn operator(&self, id: i64) -> Result<OperatorRecord, StoreError> {
-        self.record_by(format!("SELECT {COLUMNS} FROM operators WHERE id = $1"), id)
-            .await
+        self.record_by(select("WHERE id = $1"), id).await
     }
 
     pub async fn operator_by_dro(&self, dro_number: i64) -> Result<OperatorRecord, StoreError> {
-        self.record_by(
-            format!("SELECT {COLUMNS} FROM operators WHERE dro_number = $1"),
-            dro_number,
-        )
-        .await
+        self.record_by(select("WHERE dro_number = $1"), dro_number)
+            .await
     }
 
     pub async fn operators(&self) -> Result<Vec<OperatorRecord>, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM operators ORDER BY name, dro_number");
+        let sql = select("ORDER BY name, dro_number");
         Ok(
             sqlx::query_as::<_, OperatorRecord>(sqlx::AssertSqlSafe(sql))
                 .fetch_all(&self.pool)
@@ -119,10 +128,11 @@ impl WriteTx {
     }
 
     pub async fn insert_operator(&mut self, operator: &NewOperator) -> Result<i64, StoreError> {
+        let editable = NewOperator::editable_names();
         let sql = format!(
             "INSERT INTO operators (dro_number, {}, created_at) VALUES {} RETURNING id",
-            EDITABLE.join(", "),
-            placeholders(1, EDITABLE.len() + 2)
+            editable.join(", "),
+            placeholders(1, editable.len() + 2)
         );
         let row = operator
             .bind_editable(sqlx::query(sqlx::AssertSqlSafe(sql)).bind(operator.dro_number))
@@ -142,7 +152,7 @@ impl WriteTx {
     ) -> Result<(), StoreError> {
         self.update_versioned(
             "operators",
-            &EDITABLE,
+            &NewOperator::editable_names(),
             |query| operator.bind_editable(query),
             id,
             expected_version,

@@ -150,7 +150,7 @@ pub async fn page(
         submit,
         version,
         operator_id,
-        operator: format!("{} ({})", operator.name, operator.dro()),
+        operator: format!("{} ({})", operator.fields.name, operator.dro()),
         units,
         values,
         errors,

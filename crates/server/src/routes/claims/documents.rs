@@ -127,7 +127,7 @@ pub fn pdf(claim: &StoredClaim, centre: &CentreRecord, operator: &OperatorRecord
             ),
             (
                 "Driftsoperatør".into(),
-                format!("{} ({})", operator.name, operator.dro()),
+                format!("{} ({})", operator.fields.name, operator.dro()),
             ),
             (
                 "Laget".into(),

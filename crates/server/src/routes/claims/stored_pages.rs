@@ -133,7 +133,7 @@ async fn claim_page(
     let shown = |value: &Option<String>| value.clone().unwrap_or_else(|| "–".to_owned());
     let page = ClaimPage {
         claim_id: claim.id,
-        operator: format!("{} ({})", operator.name, operator.dro()),
+        operator: format!("{} ({})", operator.fields.name, operator.dro()),
         month: claim.month.to_string(),
         created: display_timestamp(&claim.created_at),
         created_by: claim.created_by.clone(),

@@ -74,7 +74,7 @@ pub async fn load_centre(
 ) -> ApiResult<(CentreRecord, OperatorRecord)> {
     let centre = state.store.centre(id).await?;
     let operator = state.store.operator(centre.operator_id).await?;
-    if !scope::may_see_centre(caller, &centre, operator.dro_number) {
+    if !scope::may_see_centre(caller, &centre, operator.fields.dro_number) {
         return Err(ApiError::forbidden());
     }
     Ok((centre, operator))

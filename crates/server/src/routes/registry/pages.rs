@@ -77,7 +77,7 @@ pub fn options(
 
 /// An operator as a select names it: the name and the DRO number.
 pub fn operator_label(operator: &OperatorRecord) -> String {
-    format!("{} ({})", operator.name, operator.dro())
+    format!("{} ({})", operator.fields.name, operator.dro())
 }
 
 /// `(id, label)` of each operator, for a select.

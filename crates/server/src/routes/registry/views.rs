@@ -24,14 +24,14 @@ impl From<&OperatorRecord> for OperatorView {
         OperatorView {
             id: operator.id,
             dro_number: operator.dro(),
-            name: operator.name.clone(),
-            organisation_number: operator.organisation_number.clone(),
-            experienced: operator.experienced != 0,
-            visiting_address: operator.visiting_address.clone(),
-            postal_address: operator.postal_address.clone(),
-            postal_code: operator.postal_code.clone(),
-            phone: operator.phone.clone(),
-            email: operator.email.clone(),
+            name: operator.fields.name.clone(),
+            organisation_number: operator.fields.organisation_number.clone(),
+            experienced: operator.fields.experienced,
+            visiting_address: operator.fields.visiting_address.clone(),
+            postal_address: operator.fields.postal_address.clone(),
+            postal_code: operator.fields.postal_code.clone(),
+            phone: operator.fields.phone.clone(),
+            email: operator.fields.email.clone(),
             version: operator.version,
         }
     }
@@ -57,7 +57,7 @@ pub fn accounting(centre: &CentreRecord, operator: &OperatorRecord) -> Accountin
         udi_cost_centre: centre.fields.udi_cost_centre.clone(),
         supplier_number_benefits: centre.fields.supplier_number_benefits.clone(),
         supplier_number_operation: centre.fields.supplier_number_operation.clone(),
-        organisation_number: OrganisationNumber::parse(&operator.organisation_number).ok(),
+        organisation_number: OrganisationNumber::parse(&operator.fields.organisation_number).ok(),
         bank_account_benefits: centre
             .fields
             .bank_account_benefits
@@ -74,7 +74,7 @@ pub fn accounting(centre: &CentreRecord, operator: &OperatorRecord) -> Accountin
         udi_cost_centre: centre.fields.udi_cost_centre.clone(),
         supplier_number_benefits: centre.fields.supplier_number_benefits.clone(),
         supplier_number_operation: centre.fields.supplier_number_operation.clone(),
-        organisation_number: Some(operator.organisation_number.clone()),
+        organisation_number: Some(operator.fields.organisation_number.clone()),
         bank_account_benefits: centre.fields.bank_account_benefits.clone(),
         bank_account_operation: centre.fields.bank_account_operation.clone(),
         complete: data.is_complete(),

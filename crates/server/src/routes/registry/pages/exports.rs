@@ -132,21 +132,21 @@ async fn operators(
         if !scope::may_see_operator(&caller, &operator) {
             continue;
         }
-        let experienced = if operator.experienced != 0 {
+        let experienced = if operator.fields.experienced {
             lang.text("registry.yes")
         } else {
             lang.text("registry.no")
         };
         table.row(vec![
             operator.dro().to_string().into(),
-            operator.name.clone().into(),
-            operator.organisation_number.clone().into(),
+            operator.fields.name.clone().into(),
+            operator.fields.organisation_number.clone().into(),
             experienced.into(),
-            operator.visiting_address.clone().into(),
-            operator.postal_address.clone().into(),
-            operator.postal_code.clone().into(),
-            operator.phone.clone().into(),
-            operator.email.clone().into(),
+            operator.fields.visiting_address.clone().into(),
+            operator.fields.postal_address.clone().into(),
+            operator.fields.postal_code.clone().into(),
+            operator.fields.phone.clone().into(),
+            operator.fields.email.clone().into(),
         ]);
     }
     Ok(table.download(file, lang.text("registry.export_operators_file")))

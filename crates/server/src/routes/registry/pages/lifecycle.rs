@@ -133,7 +133,7 @@ async fn confirm_page(
                 .store
                 .operator(operator_id)
                 .await
-                .map(|operator| format!("{} ({})", operator.name, operator.dro()))
+                .map(|operator| format!("{} ({})", operator.fields.name, operator.dro()))
                 .unwrap_or_default(),
             Err(_) => String::new(),
         },
