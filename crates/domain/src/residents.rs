@@ -4,6 +4,7 @@
 use std::fmt;
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 
 use crate::dates::parse_date;
 use crate::error::{FieldError, FieldErrors, Problem};
@@ -61,14 +62,22 @@ impl Gender {
     }
 }
 
-/// A new resident as typed (API body or form), before validation.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// A new resident as typed (API body or form), before validation. Members are optional in the
+/// body so that a missing one is reported with every other invalid field.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ResidentInput))]
+#[serde(default)]
 pub struct ResidentDraft {
+    /// Twelve digits.
     pub duf_number: String,
     pub given_name: String,
     pub family_name: String,
+    /// `YYYY-MM-DD`, not in the future.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub birth_date: String,
+    /// `female`, `male` or `unknown`.
     pub gender: String,
+    /// A key the members of one household share.
     pub household: String,
 }
 

@@ -93,7 +93,7 @@ fn stored(entry: &NewEntry) -> Stored {
                 position: index as i64 + 1,
                 text: follow_up.text.clone(),
                 due: follow_up.due.map(|due| due.to_string()),
-                done: i64::from(follow_up.done),
+                done: follow_up.done,
             })
             .collect(),
     }

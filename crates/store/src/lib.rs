@@ -135,6 +135,34 @@ impl From<StoredFlag> for bool {
     }
 }
 
+/// A list of texts as its column holds it, a JSON array; a record reads it as `Vec<String>`
+/// with `#[sqlx(try_from = "StoredTexts")]`.
+pub(crate) struct StoredTexts(String);
+
+impl sqlx::Type<sqlx::Any> for StoredTexts {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for StoredTexts {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<StoredTexts, sqlx::error::BoxDynError> {
+        <String as sqlx::Decode<'r, sqlx::Any>>::decode(value).map(StoredTexts)
+    }
+}
+
+impl TryFrom<StoredTexts> for Vec<String> {
+    type Error = serde_json::Error;
+
+    fn try_from(texts: StoredTexts) -> Result<Vec<String>, serde_json::Error> {
+        serde_json::from_str(&texts.0)
+    }
+}
+
 impl Store {
     /// A setting's value, storing `default` first if there is none (atomically: the first
     /// writer wins, everyone reads its value).

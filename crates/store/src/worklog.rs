@@ -2,35 +2,46 @@
 //! JSON array in one text column; dates ISO text; `version` guards edits (a stale one is the
 //! conflict `log_entries_version`, 409).
 
+use serde::Serialize;
 use sqlx::{FromRow, Row};
 
-use crate::{Store, StoreError, WriteTx, flag, timestamp};
+use crate::{Store, StoreError, StoredFlag, StoredTexts, WriteTx, flag, timestamp};
 
-/// An entry as stored, with its follow-ups in order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An entry as stored, with its follow-ups in order; the API shows it as it is (`EntryView`).
+#[derive(Clone, Debug, PartialEq, Eq, FromRow, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = EntryView))]
 pub struct LogEntryRecord {
     pub id: i64,
     pub centre_id: i64,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub date: String,
+    /// `meeting`, `call`, `visit`, `control` or `other`.
     pub kind: String,
+    #[sqlx(try_from = "StoredTexts")]
     pub participants: Vec<String>,
     pub summary: String,
+    #[sqlx(skip)]
+    pub follow_ups: Vec<FollowUpRecord>,
+    /// The plan task the entry documents, when it names one.
     pub plan_id: Option<i64>,
     pub task_position: Option<i64>,
     pub created_at: String,
     pub created_by: String,
     pub updated_at: String,
+    /// Send it back with an edit; a stale one is 409.
     pub version: i64,
-    pub follow_ups: Vec<FollowUpRecord>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, FromRow)]
+/// A follow-up of an entry; `position` counts from 1 in the order given.
+#[derive(Clone, Debug, Default, PartialEq, Eq, FromRow, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = FollowUpView))]
 pub struct FollowUpRecord {
     pub position: i64,
     pub text: String,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub due: Option<String>,
-    /// 1 when done.
-    pub done: i64,
+    #[sqlx(try_from = "StoredFlag")]
+    pub done: bool,
 }
 
 /// An entry to write (insert or replace), already validated by `domain::worklog`.
@@ -44,71 +55,26 @@ pub struct LogEntryData<'a> {
     pub follow_ups: &'a [FollowUpRecord],
 }
 
-#[derive(FromRow)]
-struct EntryRow {
-    id: i64,
-    centre_id: i64,
-    date: String,
-    kind: String,
-    participants: String,
-    summary: String,
-    plan_id: Option<i64>,
-    task_position: Option<i64>,
-    created_at: String,
-    created_by: String,
-    updated_at: String,
-    version: i64,
-}
-
-impl EntryRow {
-    fn with(self, follow_ups: Vec<FollowUpRecord>) -> LogEntryRecord {
-        LogEntryRecord {
-            participants: serde_json::from_str(&self.participants).unwrap_or_default(),
-            id: self.id,
-            centre_id: self.centre_id,
-            date: self.date,
-            kind: self.kind,
-            summary: self.summary,
-            plan_id: self.plan_id,
-            task_position: self.task_position,
-            created_at: self.created_at,
-            created_by: self.created_by,
-            updated_at: self.updated_at,
-            version: self.version,
-            follow_ups,
-        }
-    }
-}
-
 const ENTRY_COLUMNS: &str = "id, centre_id, date, kind, participants, summary, plan_id, \
     task_position, created_at, created_by, updated_at, version";
 
 #[derive(FromRow)]
 struct FollowUpRow {
     entry_id: i64,
-    position: i64,
-    text: String,
-    due: Option<String>,
-    done: i64,
+    #[sqlx(flatten)]
+    follow_up: FollowUpRecord,
 }
 
 /// Entries joined with their follow-ups (read in one query each).
-fn assemble(rows: Vec<EntryRow>, follow_ups: Vec<FollowUpRow>) -> Vec<LogEntryRecord> {
-    rows.into_iter()
-        .map(|row| {
-            let own = follow_ups
-                .iter()
-                .filter(|follow_up| follow_up.entry_id == row.id)
-                .map(|follow_up| FollowUpRecord {
-                    position: follow_up.position,
-                    text: follow_up.text.clone(),
-                    due: follow_up.due.clone(),
-                    done: follow_up.done,
-                })
-                .collect();
-            row.with(own)
-        })
-        .collect()
+fn assemble(mut entries: Vec<LogEntryRecord>, follow_ups: Vec<FollowUpRow>) -> Vec<LogEntryRecord> {
+    for entry in &mut entries {
+        entry.follow_ups = follow_ups
+            .iter()
+            .filter(|row| row.entry_id == entry.id)
+            .map(|row| row.follow_up.clone())
+            .collect();
+    }
+    entries
 }
 
 impl Store {
@@ -118,7 +84,7 @@ impl Store {
             "SELECT {ENTRY_COLUMNS} FROM log_entries WHERE centre_id = $1 \
              ORDER BY date DESC, id DESC"
         );
-        let rows = sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(sql))
+        let rows = sqlx::query_as::<_, LogEntryRecord>(sqlx::AssertSqlSafe(sql))
             .bind(centre_id)
             .fetch_all(&self.pool)
             .await?;
@@ -138,7 +104,7 @@ impl WriteTx {
     /// One entry, read inside the write, or `NotFound`.
     pub async fn log_entry(&mut self, id: i64) -> Result<LogEntryRecord, StoreError> {
         let sql = format!("SELECT {ENTRY_COLUMNS} FROM log_entries WHERE id = $1");
-        let row = sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(sql))
+        let row = sqlx::query_as::<_, LogEntryRecord>(sqlx::AssertSqlSafe(sql))
             .bind(id)
             .fetch_optional(self.connection())
             .await?
@@ -254,7 +220,7 @@ impl WriteTx {
             .bind(follow_up.position)
             .bind(&follow_up.text)
             .bind(&follow_up.due)
-            .bind(follow_up.done)
+            .bind(flag(follow_up.done))
             .execute(self.connection())
             .await?;
         }

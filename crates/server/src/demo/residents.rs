@@ -5,12 +5,13 @@
 use chrono::{Datelike, Days, Months};
 use mottak_domain::access::Role;
 use mottak_domain::dates::Month;
+use mottak_domain::residents::ResidentDraft;
 use mottak_store::Store;
 use mottak_store::registry::CentreFilter;
 
 use crate::auth::Caller;
 use crate::occupancy::{self, today};
-use crate::residents::{ResidentInput, StayInput, add_stay, create_resident};
+use crate::residents::{StayInput, add_stay, create_resident};
 
 /// (DUF number, given name, family name, birth date, gender, household).
 const RESIDENTS: [(&str, &str, &str, &str, &str, &str); 8] = [
@@ -113,7 +114,7 @@ pub async fn fill(store: &Store) -> anyhow::Result<()> {
         return Ok(());
     };
     for (index, (duf, given, family, born, gender, household)) in RESIDENTS.iter().enumerate() {
-        let input = ResidentInput {
+        let input = ResidentDraft {
             duf_number: (*duf).to_owned(),
             given_name: (*given).to_owned(),
             family_name: (*family).to_owned(),

@@ -21,38 +21,6 @@ pub use of_centre::{CentreResidents, read_centre_residents};
 pub(crate) use stays::changed_approved_months;
 pub use stays::{StayOutcome, add_stay};
 
-/// A new resident as the API and the form give it. Members are optional in the body so that a
-/// missing one is reported with every other invalid field.
-#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct ResidentInput {
-    /// Twelve digits.
-    pub duf_number: String,
-    pub given_name: String,
-    pub family_name: String,
-    /// `YYYY-MM-DD`, not in the future.
-    #[schema(format = Date)]
-    pub birth_date: String,
-    /// `female`, `male` or `unknown`.
-    pub gender: String,
-    /// A key the members of one household share.
-    pub household: String,
-}
-
-impl ResidentInput {
-    /// The draft the domain judges.
-    pub fn draft(&self) -> ResidentDraft {
-        ResidentDraft {
-            duf_number: self.duf_number.clone(),
-            given_name: self.given_name.clone(),
-            family_name: self.family_name.clone(),
-            birth_date: self.birth_date.clone(),
-            gender: self.gender.clone(),
-            household: self.household.clone(),
-        }
-    }
-}
-
 /// A new stay; `to` is exclusive and absent while the resident lives there.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
@@ -154,9 +122,9 @@ pub async fn read_resident(
 pub async fn create_resident(
     store: &Store,
     caller: &Caller,
-    input: &ResidentInput,
+    input: &ResidentDraft,
 ) -> ApiResult<i64> {
-    let resident = validate_resident(&input.draft(), today()).map_err(ApiError::invalid_fields)?;
+    let resident = validate_resident(input, today()).map_err(ApiError::invalid_fields)?;
     let registered_operator_id = own_operator_id(store, caller).await?;
     let mut tx = store.begin_write().await?;
     let id = tx

@@ -208,17 +208,28 @@ async fn save(
             }
         }
     };
-    match refusal {
-        None => Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response()),
-        Some((status, errors)) => {
-            let entered = Entered {
-                errors: FormErrors::from_fields(errors, shell.lang),
-                ..entered
-            };
-            let page = page(state, shell, caller, id, month, entered).await?;
-            Ok((status, render(&page)).into_response())
-        }
-    }
+    answer(state, shell, caller, (id, month), refusal, entered).await
+}
+
+/// Where a write leads: back to the month, or its page again with what was sent kept and the
+/// refusal's errors beside it.
+async fn answer(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    (id, month): (i64, Month),
+    refusal: Option<(StatusCode, Vec<FieldError>)>,
+    entered: Entered,
+) -> Result<Response, PageError> {
+    let Some((status, errors)) = refusal else {
+        return Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response());
+    };
+    let entered = Entered {
+        errors: FormErrors::from_fields(errors, shell.lang),
+        ..entered
+    };
+    let page = page(state, shell, caller, id, month, entered).await?;
+    Ok((status, render(&page)).into_response())
 }
 
 async fn enter_days(
@@ -281,19 +292,21 @@ async fn approve(
 ) -> Result<Response, PageError> {
     let month = parse(&month)?;
     let (centre, operator) = load_centre(&state.store, &caller, id).await?;
-    match occupancy::approve(&state.store, &caller, &centre, &operator, month).await {
-        Ok(()) => Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response()),
-        Err(ApiError::Conflict { problem, .. }) => {
-            let entered = Entered {
-                errors: FormErrors::from_fields(
-                    [FieldError::coded("approve", problem)],
-                    shell.lang,
-                ),
-                ..Entered::default()
-            };
-            let page = page(&state, shell, &caller, id, month, entered).await?;
-            Ok((StatusCode::CONFLICT, render(&page)).into_response())
-        }
-        Err(other) => Err(PageError::from(other)),
-    }
+    let refusal = match occupancy::approve(&state.store, &caller, &centre, &operator, month).await {
+        Ok(()) => None,
+        Err(ApiError::Conflict { problem, .. }) => Some((
+            StatusCode::CONFLICT,
+            vec![FieldError::coded("approve", problem)],
+        )),
+        Err(other) => return Err(PageError::from(other)),
+    };
+    answer(
+        &state,
+        shell,
+        &caller,
+        (id, month),
+        refusal,
+        Entered::default(),
+    )
+    .await
 }

@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use mottak_domain::access::Capability;
+use mottak_domain::residents::ResidentDraft;
 use mottak_store::residents::{CentreResidentRow, ResidentRecord, StayRecord};
 use serde::Serialize;
 
@@ -14,7 +15,7 @@ use crate::json::ApiJson;
 use crate::occupancy::load_centre;
 use crate::params::ApiPath;
 use crate::residents::CentreResidents::{LivedHere, ToMoveHere};
-use crate::residents::{self, ResidentInput, StayInput};
+use crate::residents::{self, StayInput};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -138,13 +139,13 @@ impl From<CentreResidentRow> for CentreResidentView {
 }
 
 /// Registers a resident; every invalid field is named (400), a known DUF number is 409.
-#[utoipa::path(post, path = "/api/v1/residents", tag = "residents", request_body = ResidentInput,
+#[utoipa::path(post, path = "/api/v1/residents", tag = "residents", request_body = ResidentDraft,
     responses((status = 201, body = Created), (status = 400, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn create_resident_api(
     State(state): State<AppState>,
     caller: Caller,
-    ApiJson(input): ApiJson<ResidentInput>,
+    ApiJson(input): ApiJson<ResidentDraft>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let id = residents::create_resident(&state.store, &caller, &input).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))

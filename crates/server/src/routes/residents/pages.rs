@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use mottak_domain::access::Capability;
 use mottak_domain::error::{FieldError, Problem};
-use mottak_domain::residents::validate_resident;
+use mottak_domain::residents::{ResidentDraft, validate_resident};
 use mottak_store::registry::{CentreFilter, CentreRecord};
 use mottak_store::residents::{CentreResidentRow, ResidentRecord, StayRecord};
 use serde::Deserialize;
@@ -21,7 +21,7 @@ use crate::error::{ApiError, PageError};
 use crate::occupancy::{load_centre, today};
 use crate::pages::{Shell, render};
 use crate::registry::scope;
-use crate::residents::{self, CentreResidents, ResidentInput, StayInput};
+use crate::residents::{self, CentreResidents, StayInput};
 use crate::routes::registry::FormErrors;
 use crate::state::AppState;
 
@@ -53,12 +53,8 @@ pub fn router() -> Router<AppState> {
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct RegisterForm {
-    pub duf_number: String,
-    pub given_name: String,
-    pub family_name: String,
-    pub birth_date: String,
-    pub gender: String,
-    pub household: String,
+    #[serde(flatten)]
+    pub resident: ResidentDraft,
     pub from: String,
 }
 
@@ -168,10 +164,8 @@ async fn list_page(
 }
 
 /// Errors of the resident and of the stay's first day together, in the form's order.
-fn register_errors(form: &RegisterForm, input: &ResidentInput) -> Vec<FieldError> {
-    let mut errors = validate_resident(&input.draft(), today())
-        .err()
-        .unwrap_or_default();
+fn register_errors(form: &RegisterForm, input: &ResidentDraft) -> Vec<FieldError> {
+    let mut errors = validate_resident(input, today()).err().unwrap_or_default();
     if crate::pages::parse_user_date(&form.from).is_none() {
         errors.push(FieldError::coded("from", Problem::Date));
     }
@@ -186,13 +180,9 @@ async fn register(
     CsrfForm(form): CsrfForm<RegisterForm>,
 ) -> Result<Response, PageError> {
     let (centre, _) = load_centre(&state.store, &caller, id).await?;
-    let input = ResidentInput {
-        duf_number: form.duf_number.clone(),
-        given_name: form.given_name.clone(),
-        family_name: form.family_name.clone(),
-        birth_date: typed_date(&form.birth_date),
-        gender: form.gender.clone(),
-        household: form.household.clone(),
+    let input = ResidentDraft {
+        birth_date: typed_date(&form.resident.birth_date),
+        ..form.resident.clone()
     };
     let invalid = register_errors(&form, &input);
     let failed = |errors: FormErrors, status: StatusCode| {

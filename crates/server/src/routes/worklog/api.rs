@@ -8,7 +8,7 @@ use axum::{Json, Router};
 use mottak_domain::access::Capability;
 use mottak_domain::worklog::EntryInput;
 use mottak_store::worklog::LogEntryRecord;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::export;
 use crate::auth::{Caller, allow};
@@ -46,80 +46,19 @@ pub(super) fn router() -> Router<AppState> {
         )
 }
 
-/// A follow-up of an entry; `position` counts from 1 in the order given.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct FollowUpView {
-    position: i64,
-    text: String,
-    #[schema(format = Date)]
-    due: Option<String>,
-    done: bool,
-}
-
-/// An entry of the log as stored.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct EntryView {
-    id: i64,
-    centre_id: i64,
-    #[schema(format = Date)]
-    date: String,
-    /// `meeting`, `call`, `visit`, `control` or `other`.
-    kind: String,
-    participants: Vec<String>,
-    summary: String,
-    follow_ups: Vec<FollowUpView>,
-    /// The plan task the entry documents, when it names one.
-    plan_id: Option<i64>,
-    task_position: Option<i64>,
-    created_at: String,
-    created_by: String,
-    updated_at: String,
-    /// Send it back with an edit; a stale one is 409.
-    version: i64,
-}
-
-impl From<LogEntryRecord> for EntryView {
-    fn from(entry: LogEntryRecord) -> EntryView {
-        EntryView {
-            id: entry.id,
-            centre_id: entry.centre_id,
-            date: entry.date,
-            kind: entry.kind,
-            participants: entry.participants,
-            summary: entry.summary,
-            follow_ups: entry
-                .follow_ups
-                .into_iter()
-                .map(|follow_up| FollowUpView {
-                    position: follow_up.position,
-                    text: follow_up.text,
-                    due: follow_up.due,
-                    done: follow_up.done != 0,
-                })
-                .collect(),
-            plan_id: entry.plan_id,
-            task_position: entry.task_position,
-            created_at: entry.created_at,
-            created_by: entry.created_by,
-            updated_at: entry.updated_at,
-            version: entry.version,
-        }
-    }
-}
-
 /// The centre's log, one timeline across its plans: the newest activity first, then the entry
 /// logged last.
 #[utoipa::path(get, path = "/api/v1/centres/{id}/log", tag = "plans",
     params(("id" = i64, Path, description = "The id of the centre")),
-    responses((status = 200, body = [EntryView]), (status = 404, body = crate::error::Problem)),
+    responses((status = 200, body = [LogEntryRecord]), (status = 404, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn log_api(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<Vec<EntryView>>> {
+) -> ApiResult<Json<Vec<LogEntryRecord>>> {
     let (_, entries) = worklog::timeline(&state.store, &caller, id).await?;
-    Ok(Json(entries.into_iter().map(EntryView::from).collect()))
+    Ok(Json(entries))
 }
 
 /// Logs a follow-up activity (R-PLN-3): `date` (not after today), `kind`, `participants` (at
@@ -128,16 +67,16 @@ pub async fn log_api(
 /// the centre's plans). Every invalid field is named in `errors`.
 #[utoipa::path(post, path = "/api/v1/centres/{id}/log", tag = "plans", request_body = EntryInput,
     params(("id" = i64, Path, description = "The id of the centre")),
-    responses((status = 201, body = EntryView), (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem)),
+    responses((status = 201, body = LogEntryRecord), (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn create_entry_api(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<EntryInput>,
-) -> ApiResult<(StatusCode, Json<EntryView>)> {
+) -> ApiResult<(StatusCode, Json<LogEntryRecord>)> {
     let created = worklog::create_entry(&state.store, &caller, id, &input).await?;
-    Ok((StatusCode::CREATED, Json(EntryView::from(created))))
+    Ok((StatusCode::CREATED, Json(created)))
 }
 
 /// The body of an edit as the description shows it; read with [`versioned`].
@@ -154,17 +93,17 @@ pub struct EntryUpdate {
 #[utoipa::path(put, path = "/api/v1/centres/{id}/log/{entry}", tag = "plans", request_body = EntryUpdate,
     params(("id" = i64, Path, description = "The id of the centre"),
         ("entry" = i64, Path, description = "The id of the entry")),
-    responses((status = 200, body = EntryView), (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
+    responses((status = 200, body = LogEntryRecord), (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn update_entry_api(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath((id, entry)): ApiPath<(i64, i64)>,
     ApiJson(body): ApiJson<serde_json::Map<String, serde_json::Value>>,
-) -> ApiResult<Json<EntryView>> {
+) -> ApiResult<Json<LogEntryRecord>> {
     let (version, input) = versioned::<EntryInput>(body)?;
     let changed = worklog::update_entry(&state.store, &caller, id, entry, version, &input).await?;
-    Ok(Json(EntryView::from(changed)))
+    Ok(Json(changed))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -181,14 +120,14 @@ pub struct FollowUpDone {
     params(("id" = i64, Path, description = "The id of the centre"),
         ("entry" = i64, Path, description = "The id of the entry"),
         ("position" = i64, Path, description = "The follow-up's position, from 1")),
-    responses((status = 200, body = EntryView), (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
+    responses((status = 200, body = LogEntryRecord), (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn follow_up_api(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath((id, entry, position)): ApiPath<(i64, i64, i64)>,
     ApiJson(body): ApiJson<FollowUpDone>,
-) -> ApiResult<Json<EntryView>> {
+) -> ApiResult<Json<LogEntryRecord>> {
     let changed = worklog::set_follow_up_done(
         &state.store,
         &caller,
@@ -199,7 +138,7 @@ pub async fn follow_up_api(
         body.done,
     )
     .await?;
-    Ok(Json(EntryView::from(changed)))
+    Ok(Json(changed))
 }
 
 /// The log as CSV (SPEC §9: `;`, UTF-8 with BOM, ISO dates, API codes), one row per entry in

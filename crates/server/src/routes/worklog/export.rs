@@ -63,7 +63,7 @@ pub fn csv(centre: &CentreRecord, entries: &[LogEntryRecord]) -> String {
                 &follow_up.position.to_string(),
                 &follow_up.text,
                 follow_up.due.as_deref().unwrap_or(""),
-                if follow_up.done != 0 { "true" } else { "false" },
+                if follow_up.done { "true" } else { "false" },
             ]);
         }
     }
@@ -140,7 +140,7 @@ pub fn pdf(centre: &CentreRecord, entries: &[LogEntryRecord]) -> Vec<u8> {
             if let Some(due) = &follow_up.due {
                 line.push_str(&format!(" ({} {})", lang.text("log.due"), shown(due)));
             }
-            let state = if follow_up.done != 0 {
+            let state = if follow_up.done {
                 "log.done"
             } else {
                 "log.open"

@@ -113,10 +113,10 @@ pub(super) fn entry_row(
                 let due = follow_up.due.as_deref().and_then(parse_date);
                 FollowUpRow {
                     position: follow_up.position,
-                    overdue: follow_up.done == 0 && due.is_some_and(|due| due < today),
+                    overdue: !follow_up.done && due.is_some_and(|due| due < today),
                     due: due.map(display_date).unwrap_or_default(),
                     text: follow_up.text,
-                    done: follow_up.done != 0,
+                    done: follow_up.done,
                 }
             })
             .collect(),
