@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use mottak_domain::access::{Capability, Role};
 use serde::Deserialize;
 
-use super::page_forms::{FormPage, refused_page, show_page};
+use super::page_forms::{FormPage, refused_page, show};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
@@ -26,7 +26,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/residents/{id}/folder",
-            get(show).route_layer(allow(Capability::ReadFolders)),
+            get(show::<FolderPage>).route_layer(allow(Capability::ReadFolders)),
         )
         .route(
             "/residents/{id}/folder",
@@ -166,15 +166,6 @@ impl FormPage for FolderPage {
             errors,
         })
     }
-}
-
-async fn show(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    show_page::<FolderPage>(&state, shell, &caller, id).await
 }
 
 async fn answer<T>(

@@ -3,6 +3,7 @@
 //! form, and the way back.
 
 use askama::Template;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mottak_domain::error::{FieldError, Problem};
@@ -100,6 +101,16 @@ pub async fn show_page<P: FormPage>(
     let form = P::Form::default();
     let page = P::build(state, shell, caller, subject, form, FormErrors::default()).await?;
     Ok(render(&page))
+}
+
+/// The handler of a page whose subject is the id in its path, as it starts.
+pub async fn show<P: FormPage<Subject = i64>>(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    show_page::<P>(&state, shell, &caller, id).await
 }
 
 /// The page again after the operation refused `form`: the input kept, each error beside its

@@ -9,7 +9,7 @@ use axum::routing::get;
 use mottak_domain::access::Capability;
 use serde::Deserialize;
 
-use super::page_forms::{FormPage, refused_page, show_page};
+use super::page_forms::{FormPage, refused_page, show};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
@@ -21,7 +21,7 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new().route(
         "/settlement/offers/{id}/messages",
-        get(show)
+        get(show::<ThreadsPage>)
             .post(send)
             .route_layer(allow(Capability::SignedIn)),
     )
@@ -74,15 +74,6 @@ impl FormPage for ThreadsPage {
             errors,
         })
     }
-}
-
-async fn show(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    show_page::<ThreadsPage>(&state, shell, &caller, id).await
 }
 
 async fn send(
