@@ -1,6 +1,7 @@
 //! Login with password and TOTP (R-AUTH-1): password → second factor (or enrolment) → session.
 
-use axum::extract::State;
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -8,6 +9,7 @@ use axum::{Extension, Router};
 use mottak_store::events::{Actor, EventDomain, NewEvent};
 use mottak_store::users::UserRecord;
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use crate::auth::csrf::CsrfForm;
 use crate::auth::session::{self, COOKIE};
@@ -51,6 +53,39 @@ fn safe_next(next: &str) -> String {
 struct CodeForm {
     code: String,
     next: String,
+}
+
+/// The login waiting for its second factor; a request without one goes back to the password.
+struct Pending(PendingLogin);
+
+fn back_to_login() -> Response {
+    Redirect::to("/login").into_response()
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Pending {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Pending, Response> {
+        let pending = parts.extensions.get::<PendingLogin>().cloned();
+        pending.map(Pending).ok_or_else(back_to_login)
+    }
+}
+
+/// A second-factor form: its CSRF token checked first (as [`CsrfForm`]), then that a login
+/// is waiting for it, as [`Pending`].
+struct PendingForm<T>(PendingLogin, T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for PendingForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Response> {
+        let pending = request.extensions().get::<PendingLogin>().cloned();
+        let CsrfForm(form) = CsrfForm::from_request(request, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let pending = pending.ok_or_else(back_to_login)?;
+        Ok(PendingForm(pending, form))
+    }
 }
 
 fn actor_of(user: &UserRecord, origin: &str) -> Actor {
@@ -100,7 +135,7 @@ async fn logout(
         tx.commit().await?;
     }
     Ok(with_cookie(
-        Redirect::to("/login").into_response(),
+        back_to_login(),
         &session::set_cookie(COOKIE, "", state.config.secure_cookies, 0),
     ))
 }

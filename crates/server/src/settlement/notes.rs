@@ -178,36 +178,34 @@ async fn add(
     Ok(id)
 }
 
-/// The caller's side's notes on a resident; 403 where R-SET-6 keeps the person from it.
-pub async fn resident_notes(store: &Store, caller: &Caller, id: i64) -> ApiResult<Vec<NoteView>> {
-    let subject = resident(store, caller, id).await?;
+/// The subject as the caller reaches it: a resident, 403 where R-SET-6 keeps the person from
+/// the caller; a decision, 404 for another municipality's.
+async fn subject(store: &Store, caller: &Caller, kind: NoteSubject, id: i64) -> ApiResult<Subject> {
+    match kind {
+        NoteSubject::Resident => resident(store, caller, id).await,
+        NoteSubject::Decision => decision(store, caller, id).await,
+    }
+}
+
+/// The caller's side's notes on a resident or a decision.
+pub async fn notes_on(
+    store: &Store,
+    caller: &Caller,
+    kind: NoteSubject,
+    id: i64,
+) -> ApiResult<Vec<NoteView>> {
+    let subject = subject(store, caller, kind, id).await?;
     list(store, caller, subject).await
 }
 
-/// A note on a resident; 400 naming `body`.
-pub async fn add_resident_note(
+/// A note on a resident or a decision; 400 naming `body`.
+pub async fn add_note(
     store: &Store,
     caller: &Caller,
+    kind: NoteSubject,
     id: i64,
     input: &NoteInput,
 ) -> ApiResult<i64> {
-    let subject = resident(store, caller, id).await?;
-    add(store, caller, subject, input).await
-}
-
-/// The caller's side's notes on a decision; another municipality's decision is 404.
-pub async fn decision_notes(store: &Store, caller: &Caller, id: i64) -> ApiResult<Vec<NoteView>> {
-    let subject = decision(store, caller, id).await?;
-    list(store, caller, subject).await
-}
-
-/// A note on a decision; 400 naming `body`.
-pub async fn add_decision_note(
-    store: &Store,
-    caller: &Caller,
-    id: i64,
-    input: &NoteInput,
-) -> ApiResult<i64> {
-    let subject = decision(store, caller, id).await?;
+    let subject = subject(store, caller, kind, id).await?;
     add(store, caller, subject, input).await
 }

@@ -21,7 +21,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::registry::scope;
 
 pub use order::order;
-pub use steps::{approve, refuse, set_enabled};
+pub use steps::{AccountStep, approve, take};
 pub use window::{access_of_user, record_refused_login};
 
 /// What the operator fills in for an employee.

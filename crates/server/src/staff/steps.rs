@@ -165,8 +165,31 @@ pub async fn approve(
     })
 }
 
+/// The steps that answer with the account alone (approval adds the initial password).
+#[derive(Clone, Copy, Debug)]
+pub enum AccountStep {
+    Refuse,
+    Disable,
+    Enable,
+}
+
+/// Takes `step` on the account `id`.
+pub async fn take(
+    store: &Store,
+    caller: &Caller,
+    id: i64,
+    input: &StepInput,
+    step: AccountStep,
+) -> ApiResult<StaffRecord> {
+    match step {
+        AccountStep::Refuse => refuse(store, caller, id, input).await,
+        AccountStep::Disable => set_enabled(store, caller, id, input, false).await,
+        AccountStep::Enable => set_enabled(store, caller, id, input, true).await,
+    }
+}
+
 /// Step 2, the other way: the region refuses the order, with a reason.
-pub async fn refuse(
+async fn refuse(
     store: &Store,
     caller: &Caller,
     id: i64,
@@ -192,7 +215,7 @@ pub async fn refuse(
 
 /// Step 3: the region or the operator disables the account (left or on leave), or enables an
 /// account again after leave. Disabling ends the user's sessions.
-pub async fn set_enabled(
+async fn set_enabled(
     store: &Store,
     caller: &Caller,
     id: i64,

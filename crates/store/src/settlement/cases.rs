@@ -99,12 +99,11 @@ impl Store {
     }
 
     pub async fn settlement_decision(&self, id: i64) -> Result<DecisionRecord, StoreError> {
-        let sql = format!("SELECT {DECISION_COLUMNS} FROM settlement_decisions WHERE id = $1");
-        sqlx::query_as::<_, DecisionRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {DECISION_COLUMNS} FROM settlement_decisions WHERE id = $1"),
+            id,
+        )
+        .await
     }
 }
 

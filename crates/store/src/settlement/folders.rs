@@ -5,7 +5,6 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
-use super::OfferRecord;
 use crate::{Store, StoreError, WriteTx, timestamp};
 
 /// A folder from its row; `languages` is stored as a JSON array of strings.
@@ -73,22 +72,6 @@ impl Store {
              WHERE m.offer_id = $1",
         )
         .bind(offer_id)
-        .fetch_all(&self.pool)
-        .await?)
-    }
-
-    /// The accepted offers that name this resident (a municipality's yes, R-SET-3).
-    pub async fn accepted_offers_naming(
-        &self,
-        resident_id: i64,
-    ) -> Result<Vec<OfferRecord>, StoreError> {
-        Ok(sqlx::query_as::<_, OfferRecord>(
-            "SELECT o.id, o.year, o.municipality_number, o.household, o.persons, o.offered_on, \
-             o.deadline, o.answer, o.reason, o.answered_on, o.decided_on FROM settlement_offers o \
-             JOIN settlement_offer_members m ON m.offer_id = o.id \
-             WHERE m.resident_id = $1 AND o.answer = 'accepted' ORDER BY o.id",
-        )
-        .bind(resident_id)
         .fetch_all(&self.pool)
         .await?)
     }

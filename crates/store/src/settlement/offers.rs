@@ -46,12 +46,11 @@ const OFFER_COLUMNS: &str = "id, year, municipality_number, household, persons, 
 
 impl Store {
     pub async fn settlement_offer(&self, id: i64) -> Result<OfferRecord, StoreError> {
-        let sql = format!("SELECT {OFFER_COLUMNS} FROM settlement_offers WHERE id = $1");
-        sqlx::query_as::<_, OfferRecord>(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.record_by(
+            format!("SELECT {OFFER_COLUMNS} FROM settlement_offers WHERE id = $1"),
+            id,
+        )
+        .await
     }
 
     /// A year's offers, of one municipality or (None) of all, newest first.
@@ -67,6 +66,21 @@ impl Store {
         Ok(sqlx::query_as::<_, OfferRecord>(sqlx::AssertSqlSafe(sql))
             .bind(year)
             .bind(municipality_number)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    /// The accepted offers that name this resident (a municipality's yes, R-SET-3).
+    pub async fn accepted_offers_naming(
+        &self,
+        resident_id: i64,
+    ) -> Result<Vec<OfferRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {OFFER_COLUMNS} FROM settlement_offers WHERE answer = 'accepted' AND id IN \
+             (SELECT offer_id FROM settlement_offer_members WHERE resident_id = $1) ORDER BY id"
+        );
+        Ok(sqlx::query_as::<_, OfferRecord>(sqlx::AssertSqlSafe(sql))
+            .bind(resident_id)
             .fetch_all(&self.pool)
             .await?)
     }

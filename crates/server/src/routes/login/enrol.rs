@@ -2,16 +2,14 @@
 //! confirm it, then ten one-time recovery codes.
 
 use askama::Template;
-use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mottak_store::events::Actor;
 use mottak_store::users::UserRecord;
 
-use super::{CodeForm, Next, actor_of, safe_next};
+use super::{CodeForm, Next, Pending, PendingForm, actor_of, back_to_login, safe_next};
 use crate::accounts::security_event;
-use crate::auth::csrf::CsrfForm;
 use crate::auth::{PendingLogin, client_address, totp};
 use crate::error::PageError;
 use crate::pages::{Shell, render};
@@ -70,12 +68,9 @@ fn enrol_page_for(
 pub(super) async fn enrol_page(
     State(state): State<AppState>,
     shell: Shell,
-    pending: Option<Extension<PendingLogin>>,
     Query(next): Query<Next>,
+    Pending(pending): Pending,
 ) -> Result<Response, PageError> {
-    let Some(Extension(pending)) = pending else {
-        return Ok(Redirect::to("/login").into_response());
-    };
     let user = state.store.user_by_id(pending.user_id).await?;
     if user.totp_enabled != 0 {
         return Ok(Redirect::to("/login/totp").into_response());
@@ -101,13 +96,9 @@ struct RecoveryCodesPage {
 pub(super) async fn confirm_enrolment(
     State(state): State<AppState>,
     shell: Shell,
-    pending: Option<Extension<PendingLogin>>,
     request_extensions: axum::http::Extensions,
-    CsrfForm(form): CsrfForm<CodeForm>,
+    PendingForm(pending, form): PendingForm<CodeForm>,
 ) -> Result<Response, PageError> {
-    let Some(Extension(pending)) = pending else {
-        return Ok(Redirect::to("/login").into_response());
-    };
     let user = state.store.user_by_id(pending.user_id).await?;
     let next = safe_next(&form.next);
     let Some(secret) = pending
@@ -115,7 +106,7 @@ pub(super) async fn confirm_enrolment(
         .clone()
         .filter(|_| user.totp_enabled == 0)
     else {
-        return Ok(Redirect::to("/login").into_response());
+        return Ok(back_to_login());
     };
     let Some(step) = totp::matching_step(&secret, &form.code, totp::unix_now()) else {
         let error = shell.t("totp.failed").to_owned();

@@ -1,15 +1,13 @@
 //! The second step: a code from the authenticator app, or one of the recovery codes.
 
 use askama::Template;
-use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::{CodeForm, Next, actor_of, safe_next};
+use super::{CodeForm, Next, Pending, PendingForm, actor_of, safe_next};
 use crate::accounts::security_event;
-use crate::auth::csrf::CsrfForm;
-use crate::auth::{PendingLogin, client_address, totp};
+use crate::auth::{client_address, totp};
 use crate::error::PageError;
 use crate::pages::{Shell, render};
 use crate::state::AppState;
@@ -22,14 +20,7 @@ struct TotpPage {
     error: String,
 }
 
-pub(super) async fn totp_page(
-    shell: Shell,
-    pending: Option<Extension<PendingLogin>>,
-    Query(next): Query<Next>,
-) -> Response {
-    if pending.is_none() {
-        return Redirect::to("/login").into_response();
-    }
+pub(super) async fn totp_page(shell: Shell, Query(next): Query<Next>, _: Pending) -> Response {
     render(&TotpPage {
         shell: shell.with_title("totp.title"),
         next: safe_next(&next.next),
@@ -50,13 +41,9 @@ fn refused(shell: Shell, next: String, status: StatusCode, key: &str) -> Respons
 pub(super) async fn verify_totp(
     State(state): State<AppState>,
     shell: Shell,
-    pending: Option<Extension<PendingLogin>>,
     request_extensions: axum::http::Extensions,
-    CsrfForm(form): CsrfForm<CodeForm>,
+    PendingForm(pending, form): PendingForm<CodeForm>,
 ) -> Result<Response, PageError> {
-    let Some(Extension(pending)) = pending else {
-        return Ok(Redirect::to("/login").into_response());
-    };
     let origin = client_address(&request_extensions);
     let user = state.store.user_by_id(pending.user_id).await?;
     let next = safe_next(&form.next);

@@ -107,7 +107,7 @@ pub async fn create_request_api(
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let id =
         cases::create_request(&state.store, &caller, &input, &state.config.public_url()).await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
+    Ok((StatusCode::CREATED, Json(Created::new(id))))
 }
 
 /// A year's requests against decisions: every municipality with either for IMDi, its own for a

@@ -10,12 +10,12 @@ use axum::routing::{get, post};
 use mottak_domain::access::{Capability, Role};
 use serde::Deserialize;
 
-use super::page_forms::form_errors;
+use super::page_forms::{FormPage, refused_page, show};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
-use crate::form_errors::FormErrors;
-use crate::pages::{Shell, render};
+use crate::form_errors::{FormErrors, Labels};
+use crate::pages::Shell;
 use crate::registry::scope;
 use crate::routes::residents::messages::{show_date, typed_date};
 use crate::settlement::folders::{self, SettlementInput};
@@ -26,7 +26,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/residents/{id}/folder",
-            get(show).route_layer(allow(Capability::ReadFolders)),
+            get(show::<FolderPage>).route_layer(allow(Capability::ReadFolders)),
         )
         .route(
             "/residents/{id}/folder",
@@ -112,81 +112,73 @@ struct FolderPage {
     errors: FormErrors,
 }
 
-async fn page(
-    state: &AppState,
-    shell: Shell,
-    caller: &Caller,
-    id: i64,
-    typed: Option<FolderForm>,
-    errors: FormErrors,
-) -> Result<FolderPage, PageError> {
-    let stays = state.store.stays_of_resident(id).await?;
-    state.store.resident(id).await?;
-    let open = stays.iter().find(|stay| stay.to_date.is_none());
-    let runs = open.is_some_and(|stay| scope::is_own_operator(caller, stay.operator_dro));
-    let may_write = caller.role == Role::Admin || runs;
-    let read = folders::read_folder(&state.store, caller, id).await;
-    // The notes on the person (R-SET-8) are reached as the folder is, entered or not.
-    let notes = may_write || !matches!(read, Err(ApiError::Forbidden(_)));
-    let (shown, stored) = match read {
-        Ok(folder) => (true, FolderForm::from_folder(folder)),
-        Err(ApiError::NotFound) => (may_write, FolderForm::default()),
-        Err(ApiError::Forbidden(_)) if may_write => (true, FolderForm::default()),
-        Err(ApiError::Forbidden(_)) => (false, FolderForm::default()),
-        Err(other) => return Err(other.into()),
-    };
-    let settled_on = state
-        .store
-        .settlement_of(id)
-        .await?
-        .map(|settlement| show_date(&settlement.settled_on))
-        .unwrap_or_default();
-    let may_settle = settled_on.is_empty()
-        && match caller.role {
-            Role::Admin => true,
-            Role::Operator => runs,
-            Role::Municipality => open.is_none(),
-            _ => false,
+impl FormPage for FolderPage {
+    type Subject = i64;
+    /// `None` before anything is typed: the form shows the stored folder.
+    type Form = Option<FolderForm>;
+    const LABELS: &'static Labels = LABELS;
+
+    async fn build(
+        state: &AppState,
+        shell: Shell,
+        caller: &Caller,
+        id: i64,
+        typed: Option<FolderForm>,
+        errors: FormErrors,
+    ) -> Result<FolderPage, PageError> {
+        let stays = state.store.stays_of_resident(id).await?;
+        state.store.resident(id).await?;
+        let open = stays.iter().find(|stay| stay.to_date.is_none());
+        let runs = open.is_some_and(|stay| scope::is_own_operator(caller, stay.operator_dro));
+        let may_write = caller.role == Role::Admin || runs;
+        let read = folders::read_folder(&state.store, caller, id).await;
+        // The notes on the person (R-SET-8) are reached as the folder is, entered or not.
+        let notes = may_write || !matches!(read, Err(ApiError::Forbidden(_)));
+        let (shown, stored) = match read {
+            Ok(folder) => (true, FolderForm::from_folder(folder)),
+            Err(ApiError::NotFound) => (may_write, FolderForm::default()),
+            Err(ApiError::Forbidden(_)) if may_write => (true, FolderForm::default()),
+            Err(ApiError::Forbidden(_)) => (false, FolderForm::default()),
+            Err(other) => return Err(other.into()),
         };
-    Ok(FolderPage {
-        shell: shell.with_title("folder.title"),
-        resident_id: id,
-        may_write,
-        shown,
-        notes,
-        may_settle,
-        settled_on,
-        form: typed.unwrap_or(stored),
-        errors,
-    })
+        let settled_on = state
+            .store
+            .settlement_of(id)
+            .await?
+            .map(|settlement| show_date(&settlement.settled_on))
+            .unwrap_or_default();
+        let may_settle = settled_on.is_empty()
+            && match caller.role {
+                Role::Admin => true,
+                Role::Operator => runs,
+                Role::Municipality => open.is_none(),
+                _ => false,
+            };
+        Ok(FolderPage {
+            shell: shell.with_title("folder.title"),
+            resident_id: id,
+            may_write,
+            shown,
+            notes,
+            may_settle,
+            settled_on,
+            form: typed.unwrap_or(stored),
+            errors,
+        })
+    }
 }
 
-async fn show(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    Ok(render(
-        &page(&state, shell, &caller, id, None, FormErrors::default()).await?,
-    ))
-}
-
-async fn answer(
+async fn answer<T>(
     state: &AppState,
     shell: Shell,
     caller: &Caller,
     id: i64,
     form: FolderForm,
-    result: Result<(), ApiError>,
+    result: Result<T, ApiError>,
 ) -> Result<Response, PageError> {
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/residents/{id}/folder")).into_response()),
-        Err(error) => {
-            let (status, errors) = form_errors(error, shell.lang, LABELS, &[])?;
-            let page = page(state, shell, caller, id, Some(form), errors).await?;
-            Ok((status, render(&page)).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&format!("/residents/{id}/folder")).into_response()),
+        Err(error) => refused_page::<FolderPage>(state, shell, caller, id, Some(form), error).await,
     }
 }
 
@@ -197,9 +189,7 @@ async fn save(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<FolderForm>,
 ) -> Result<Response, PageError> {
-    let result = folders::put_folder(&state.store, &caller, id, &form.input())
-        .await
-        .map(drop);
+    let result = folders::put_folder(&state.store, &caller, id, &form.input()).await;
     answer(&state, shell, &caller, id, form, result).await
 }
 
@@ -213,8 +203,6 @@ async fn settle(
     let input = SettlementInput {
         date: typed_date(&form.date),
     };
-    let result = folders::settle(&state.store, &caller, id, &input)
-        .await
-        .map(drop);
+    let result = folders::settle(&state.store, &caller, id, &input).await;
     answer(&state, shell, &caller, id, form, result).await
 }

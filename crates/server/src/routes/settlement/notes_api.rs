@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
 use mottak_domain::access::Capability;
+use mottak_domain::settlement::notes::NoteSubject;
 
 use super::api::Created;
 use crate::auth::{Caller, allow};
@@ -41,9 +42,8 @@ pub async fn resident_notes_api(
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Vec<NoteView>>> {
-    Ok(Json(
-        notes::resident_notes(&state.store, &caller, id).await?,
-    ))
+    let notes = notes::notes_on(&state.store, &caller, NoteSubject::Resident, id).await?;
+    Ok(Json(notes))
 }
 
 /// A note on a person (R-SET-8), read by the writing side only; 400 naming `body`.
@@ -57,7 +57,7 @@ pub async fn add_resident_note_api(
     ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<NoteInput>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let id = notes::add_resident_note(&state.store, &caller, id, &input).await?;
+    let id = notes::add_note(&state.store, &caller, NoteSubject::Resident, id, &input).await?;
     Ok((StatusCode::CREATED, Json(Created::new(id))))
 }
 
@@ -71,9 +71,8 @@ pub async fn decision_notes_api(
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Vec<NoteView>>> {
-    Ok(Json(
-        notes::decision_notes(&state.store, &caller, id).await?,
-    ))
+    let notes = notes::notes_on(&state.store, &caller, NoteSubject::Decision, id).await?;
+    Ok(Json(notes))
 }
 
 /// A note on a decision (R-SET-8), read by the writing side only; 400 naming `body`.
@@ -87,6 +86,6 @@ pub async fn add_decision_note_api(
     ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<NoteInput>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let id = notes::add_decision_note(&state.store, &caller, id, &input).await?;
+    let id = notes::add_note(&state.store, &caller, NoteSubject::Decision, id, &input).await?;
     Ok((StatusCode::CREATED, Json(Created::new(id))))
 }

@@ -11,12 +11,12 @@ use mottak_domain::access::Capability;
 use mottak_domain::settlement::notes::NoteSubject;
 use serde::Deserialize;
 
-use super::page_forms::form_errors;
+use super::page_forms::{FormPage, refused_page, show_page};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
-use crate::error::{ApiResult, PageError};
-use crate::form_errors::FormErrors;
-use crate::pages::{Shell, display_timestamp, render};
+use crate::error::PageError;
+use crate::form_errors::{FormErrors, Labels};
+use crate::pages::{Shell, display_timestamp};
 use crate::settlement::notes::{self, NoteInput, NoteView};
 use crate::state::AppState;
 
@@ -66,52 +66,46 @@ impl NotesPage {
     }
 }
 
-async fn list(
-    state: &AppState,
-    caller: &Caller,
-    kind: NoteSubject,
-    id: i64,
-) -> ApiResult<Vec<NoteView>> {
-    match kind {
-        NoteSubject::Resident => notes::resident_notes(&state.store, caller, id).await,
-        NoteSubject::Decision => notes::decision_notes(&state.store, caller, id).await,
-    }
-}
+impl FormPage for NotesPage {
+    type Subject = (NoteSubject, i64);
+    type Form = NoteForm;
+    const LABELS: &'static Labels = LABELS;
 
-async fn page(
-    state: &AppState,
-    shell: Shell,
-    caller: &Caller,
-    (kind, id): (NoteSubject, i64),
-    form: NoteForm,
-    errors: FormErrors,
-) -> Result<NotesPage, PageError> {
-    let notes = list(state, caller, kind, id).await?;
-    let (action, back, back_label, heading) = match kind {
-        NoteSubject::Resident => (
-            format!("/residents/{id}/notes"),
-            format!("/residents/{id}/folder"),
-            "folder.title",
-            "notes.resident_title",
-        ),
-        NoteSubject::Decision => (
-            format!("/settlement/decisions/{id}/notes"),
-            "/settlement".to_owned(),
-            "settlement.title",
-            "notes.decision_title",
-        ),
-    };
-    Ok(NotesPage {
-        shell: shell.with_title(heading),
-        action,
-        back,
-        back_label,
-        heading,
-        subject_id: id,
-        notes,
-        form,
-        errors,
-    })
+    async fn build(
+        state: &AppState,
+        shell: Shell,
+        caller: &Caller,
+        (kind, id): (NoteSubject, i64),
+        form: NoteForm,
+        errors: FormErrors,
+    ) -> Result<NotesPage, PageError> {
+        let notes = notes::notes_on(&state.store, caller, kind, id).await?;
+        let (action, back, back_label, heading) = match kind {
+            NoteSubject::Resident => (
+                format!("/residents/{id}/notes"),
+                format!("/residents/{id}/folder"),
+                "folder.title",
+                "notes.resident_title",
+            ),
+            NoteSubject::Decision => (
+                format!("/settlement/decisions/{id}/notes"),
+                "/settlement".to_owned(),
+                "settlement.title",
+                "notes.decision_title",
+            ),
+        };
+        Ok(NotesPage {
+            shell: shell.with_title(heading),
+            action,
+            back,
+            back_label,
+            heading,
+            subject_id: id,
+            notes,
+            form,
+            errors,
+        })
+    }
 }
 
 /// Which subject a route's notes are on, as a type, so that one handler serves both routes.
@@ -135,15 +129,7 @@ async fn show<S: Subject>(
     caller: Caller,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let page = page(
-        &state,
-        shell,
-        &caller,
-        (S::KIND, id),
-        NoteForm::default(),
-        FormErrors::default(),
-    );
-    Ok(render(&page.await?))
+    show_page::<NotesPage>(&state, shell, &caller, (S::KIND, id)).await
 }
 
 async fn add<S: Subject>(
@@ -157,11 +143,7 @@ async fn add<S: Subject>(
     let input = NoteInput {
         body: form.body.clone(),
     };
-    let added = match kind {
-        NoteSubject::Resident => notes::add_resident_note(&state.store, &caller, id, &input).await,
-        NoteSubject::Decision => notes::add_decision_note(&state.store, &caller, id, &input).await,
-    };
-    match added {
+    match notes::add_note(&state.store, &caller, kind, id, &input).await {
         Ok(note) => {
             let path = match kind {
                 NoteSubject::Resident => format!("/residents/{id}/notes#note-{note}"),
@@ -170,9 +152,7 @@ async fn add<S: Subject>(
             Ok(Redirect::to(&path).into_response())
         }
         Err(error) => {
-            let (status, errors) = form_errors(error, shell.lang, LABELS, &[])?;
-            let page = page(&state, shell, &caller, (kind, id), form, errors).await?;
-            Ok((status, render(&page)).into_response())
+            refused_page::<NotesPage>(&state, shell, &caller, (kind, id), form, error).await
         }
     }
 }

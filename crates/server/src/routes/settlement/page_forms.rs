@@ -1,13 +1,19 @@
 //! What the settlement pages share: counts typed as text, the operations' errors as a form's
-//! errors (every field beside itself, a conflict in the summary), and the way back.
+//! errors (every field beside itself, a conflict in the summary), a subject's page with its
+//! form, and the way back.
 
+use askama::Template;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mottak_domain::error::{FieldError, Problem};
 
+use crate::auth::Caller;
 use crate::error::{ApiError, PageError};
 use crate::form_errors::{FormErrors, Labels};
 use crate::i18n::Lang;
+use crate::pages::{Shell, render};
+use crate::state::AppState;
 
 /// A count as typed: empty is absent (the rule says it is required), a non-number is an error.
 pub fn typed_count(field: &str, text: &str, errors: &mut Vec<FieldError>) -> Option<i64> {
@@ -63,6 +69,63 @@ pub fn form_errors(
         }
         other => Err(PageError::from(other)),
     }
+}
+
+/// A subject's page with one form: first with the form as it starts, then again with what was
+/// typed and why the operation refused it.
+pub trait FormPage: Template + Sized {
+    /// Whose page it is: an id, or a kind and an id.
+    type Subject: Send;
+    /// The form as typed; its default is the form as the page starts.
+    type Form: Default + Send;
+    /// The form's fields and their labels' text keys.
+    const LABELS: &'static Labels;
+
+    fn build(
+        state: &AppState,
+        shell: Shell,
+        caller: &Caller,
+        subject: Self::Subject,
+        form: Self::Form,
+        errors: FormErrors,
+    ) -> impl Future<Output = Result<Self, PageError>> + Send;
+}
+
+/// The page as it starts.
+pub async fn show_page<P: FormPage>(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    subject: P::Subject,
+) -> Result<Response, PageError> {
+    let form = P::Form::default();
+    let page = P::build(state, shell, caller, subject, form, FormErrors::default()).await?;
+    Ok(render(&page))
+}
+
+/// The handler of a page whose subject is the id in its path, as it starts.
+pub async fn show<P: FormPage<Subject = i64>>(
+    State(state): State<AppState>,
+    shell: Shell,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    show_page::<P>(&state, shell, &caller, id).await
+}
+
+/// The page again after the operation refused `form`: the input kept, each error beside its
+/// field, with the refusal's status.
+pub async fn refused_page<P: FormPage>(
+    state: &AppState,
+    shell: Shell,
+    caller: &Caller,
+    subject: P::Subject,
+    form: P::Form,
+    error: ApiError,
+) -> Result<Response, PageError> {
+    let (status, errors) = form_errors(error, shell.lang, P::LABELS, &[])?;
+    let page = P::build(state, shell, caller, subject, form, errors).await?;
+    Ok((status, render(&page)).into_response())
 }
 
 /// Back to the year's overview after a change (post / redirect / get).

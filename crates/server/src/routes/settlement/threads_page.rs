@@ -9,19 +9,19 @@ use axum::routing::get;
 use mottak_domain::access::Capability;
 use serde::Deserialize;
 
-use super::page_forms::form_errors;
+use super::page_forms::{FormPage, refused_page, show};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
-use crate::form_errors::FormErrors;
-use crate::pages::{Shell, display_timestamp, render};
+use crate::form_errors::{FormErrors, Labels};
+use crate::pages::{Shell, display_timestamp};
 use crate::settlement::threads::{self, MessageInput, ThreadView};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new().route(
         "/settlement/offers/{id}/messages",
-        get(show)
+        get(show::<ThreadsPage>)
             .post(send)
             .route_layer(allow(Capability::SignedIn)),
     )
@@ -52,39 +52,28 @@ impl ThreadsPage {
     }
 }
 
-async fn page(
-    state: &AppState,
-    shell: Shell,
-    caller: &Caller,
-    id: i64,
-    form: MessageForm,
-    errors: FormErrors,
-) -> Result<ThreadsPage, PageError> {
-    let threads = threads::threads(&state.store, caller, id).await?;
-    Ok(ThreadsPage {
-        shell: shell.with_title("threads.title"),
-        offer_id: id,
-        threads,
-        form,
-        errors,
-    })
-}
+impl FormPage for ThreadsPage {
+    type Subject = i64;
+    type Form = MessageForm;
+    const LABELS: &'static Labels = LABELS;
 
-async fn show(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let page = page(
-        &state,
-        shell,
-        &caller,
-        id,
-        MessageForm::default(),
-        FormErrors::default(),
-    );
-    Ok(render(&page.await?))
+    async fn build(
+        state: &AppState,
+        shell: Shell,
+        caller: &Caller,
+        id: i64,
+        form: MessageForm,
+        errors: FormErrors,
+    ) -> Result<ThreadsPage, PageError> {
+        let threads = threads::threads(&state.store, caller, id).await?;
+        Ok(ThreadsPage {
+            shell: shell.with_title("threads.title"),
+            offer_id: id,
+            threads,
+            form,
+            errors,
+        })
+    }
 }
 
 async fn send(
@@ -112,10 +101,6 @@ async fn send(
             form.channel
         ))
         .into_response()),
-        Err(error) => {
-            let (status, errors) = form_errors(error, shell.lang, LABELS, &[])?;
-            let page = page(&state, shell, &caller, id, form, errors).await?;
-            Ok((status, render(&page)).into_response())
-        }
+        Err(error) => refused_page::<ThreadsPage>(&state, shell, &caller, id, form, error).await,
     }
 }

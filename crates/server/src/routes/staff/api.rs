@@ -12,7 +12,7 @@ use crate::auth::{Caller, allow};
 use crate::error::ApiResult;
 use crate::json::ApiJson;
 use crate::params::ApiPath;
-use crate::staff::{self, OrderInput, StepInput};
+use crate::staff::{self, AccountStep, OrderInput, StepInput};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -202,6 +202,18 @@ pub async fn approve_api(
     }))
 }
 
+/// Refuse, disable or enable: the step taken, answered with the account.
+async fn take_step(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    body: StaffStep,
+    step: AccountStep,
+) -> ApiResult<Json<StaffView>> {
+    let record = staff::take(&state.store, caller, id, &body.into(), step).await?;
+    Ok(Json(record.into()))
+}
+
 /// The region refuses an order, with a reason.
 #[utoipa::path(post, path = "/api/v1/staff/{id}/refuse", params(("id" = i64, Path, description = "The id of the order")), tag = "staff", request_body = StaffStep,
     responses((status = 200, body = StaffView), (status = 400, body = crate::error::Problem), (status = 403, body = crate::error::Problem), (status = 409, body = crate::error::Problem)), security(("bearer" = [])))]
@@ -211,11 +223,7 @@ pub async fn refuse_api(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<StaffStep>,
 ) -> ApiResult<Json<StaffView>> {
-    Ok(Json(
-        staff::refuse(&state.store, &caller, id, &body.into())
-            .await?
-            .into(),
-    ))
+    take_step(&state, &caller, id, body, AccountStep::Refuse).await
 }
 
 /// The region or the operator disables an account: `reason` `left` or `leave`. Its sessions end.
@@ -227,11 +235,7 @@ pub async fn disable_api(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<StaffStep>,
 ) -> ApiResult<Json<StaffView>> {
-    Ok(Json(
-        staff::set_enabled(&state.store, &caller, id, &body.into(), false)
-            .await?
-            .into(),
-    ))
+    take_step(&state, &caller, id, body, AccountStep::Disable).await
 }
 
 /// Enables an account again after leave (not one whose employee left).
@@ -243,9 +247,5 @@ pub async fn enable_api(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<StaffStep>,
 ) -> ApiResult<Json<StaffView>> {
-    Ok(Json(
-        staff::set_enabled(&state.store, &caller, id, &body.into(), true)
-            .await?
-            .into(),
-    ))
+    take_step(&state, &caller, id, body, AccountStep::Enable).await
 }

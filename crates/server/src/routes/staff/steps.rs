@@ -8,16 +8,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use mottak_domain::access::Capability;
-use mottak_store::staff::StaffRecord;
 use serde::Deserialize;
 
 use super::pages::{Back, list_response};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
-use crate::error::{ApiError, ApiResult, PageError};
+use crate::error::{ApiError, PageError};
 use crate::form_errors::{FormError, FormErrors};
 use crate::pages::{Shell, render};
-use crate::staff::{self, StepInput};
+use crate::staff::{self, AccountStep, StepInput};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -28,15 +27,15 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/staff/{id}/refuse",
-            post(refuse).route_layer(allow(Capability::DecideStaff)),
+            post(take_step::<Refuse>).route_layer(allow(Capability::DecideStaff)),
         )
         .route(
             "/staff/{id}/disable",
-            post(disable).route_layer(allow(Capability::DisableStaff)),
+            post(take_step::<Disable>).route_layer(allow(Capability::DisableStaff)),
         )
         .route(
             "/staff/{id}/enable",
-            post(enable).route_layer(allow(Capability::DisableStaff)),
+            post(take_step::<Enable>).route_layer(allow(Capability::DisableStaff)),
         )
 }
 
@@ -118,21 +117,6 @@ async fn refused_step(
     .await
 }
 
-/// Back to the list after a step, or the list with why it was refused.
-async fn after_step(
-    state: &AppState,
-    shell: Shell,
-    caller: &Caller,
-    id: i64,
-    form: &StepForm,
-    result: ApiResult<StaffRecord>,
-) -> Result<Response, PageError> {
-    match result {
-        Ok(_) => Ok(Redirect::to(&Back::parse(&form.back).path()).into_response()),
-        Err(error) => refused_step(state, shell, caller, id, form, error).await,
-    }
-}
-
 async fn approve(
     State(state): State<AppState>,
     shell: Shell,
@@ -154,35 +138,36 @@ async fn approve(
     }
 }
 
-async fn refuse(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-    CsrfForm(form): CsrfForm<StepForm>,
-) -> Result<Response, PageError> {
-    let result = staff::refuse(&state.store, &caller, id, &form.input()).await;
-    after_step(&state, shell, &caller, id, &form, result).await
+/// Which step a route takes, as a type, so that one handler serves the three routes.
+trait Step {
+    const STEP: AccountStep;
 }
 
-async fn disable(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-    CsrfForm(form): CsrfForm<StepForm>,
-) -> Result<Response, PageError> {
-    let result = staff::set_enabled(&state.store, &caller, id, &form.input(), false).await;
-    after_step(&state, shell, &caller, id, &form, result).await
+struct Refuse;
+impl Step for Refuse {
+    const STEP: AccountStep = AccountStep::Refuse;
 }
 
-async fn enable(
+struct Disable;
+impl Step for Disable {
+    const STEP: AccountStep = AccountStep::Disable;
+}
+
+struct Enable;
+impl Step for Enable {
+    const STEP: AccountStep = AccountStep::Enable;
+}
+
+/// Refuse, disable or enable, then back to the list the form came from.
+async fn take_step<S: Step>(
     State(state): State<AppState>,
     shell: Shell,
     caller: Caller,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<StepForm>,
 ) -> Result<Response, PageError> {
-    let result = staff::set_enabled(&state.store, &caller, id, &form.input(), true).await;
-    after_step(&state, shell, &caller, id, &form, result).await
+    match staff::take(&state.store, &caller, id, &form.input(), S::STEP).await {
+        Ok(_) => Ok(Redirect::to(&Back::parse(&form.back).path()).into_response()),
+        Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,
+    }
 }
