@@ -11,6 +11,29 @@ use crate::auth::Caller;
 use crate::auth::csrf::CsrfToken;
 use crate::error::PageError;
 use crate::i18n::Lang;
+use crate::state::AppState;
+
+/// What a page handler answers: the page, or an error page.
+pub type PageResult = Result<Response, PageError>;
+
+/// What every signed-in page handler takes first, as `Page(state, shell, caller): Page`: the
+/// state, the page's shell and the caller. A request without a caller is refused after its
+/// shell is read, as when the three were taken one by one.
+pub struct Page(pub AppState, pub Shell, pub Caller);
+
+impl FromRequestParts<AppState> for Page {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Page, Response> {
+        let shell = Shell::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let caller = Caller::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Page(state.clone(), shell, caller))
+    }
+}
 
 /// What the layout needs: language, the signed-in user, the CSRF token and the navigation.
 #[derive(Clone, Debug)]

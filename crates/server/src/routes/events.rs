@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use mottak_store::events::{Event, EventQuery};
@@ -16,7 +15,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::i18n::Lang;
 use crate::i18n::events::{action_words, entity_choices, entity_words, summary_words};
 use crate::input::non_blank;
-use crate::pages::{Shell, display_timestamp, parse_user_date, render};
+use crate::pages::{Page, PageResult, Shell, display_timestamp, parse_user_date, render};
 use crate::params::ApiQuery;
 use crate::state::AppState;
 use crate::table_export::{Cell, FileFormat, Table};
@@ -165,11 +164,9 @@ struct EventsPage {
 }
 
 async fn search_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Query(search): Query<EventSearch>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let mut page = EventsPage {
         search: search.clone(),
         from_error: String::new(),
@@ -282,12 +279,10 @@ fn entity_types(search: &EventSearch, lang: Lang) -> Vec<(String, String)> {
 
 /// The search's events in words, as CSV or XLSX (issue 17 item 10).
 async fn export(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(format): Path<String>,
     Query(search): Query<EventSearch>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let format = FileFormat::parse(&format).ok_or(PageError::NotFound)?;
     let lang = shell.lang;
     let mut query = to_query(&search, &caller)

@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::session::{self, COOKIE};
 use crate::auth::{Caller, PendingLogin, SessionHash};
-use crate::error::PageError;
+use crate::pages::PageResult;
 use crate::state::AppState;
 
 mod enrol;
@@ -110,7 +110,7 @@ async fn logout(
     session_hash: Option<Extension<SessionHash>>,
     pending: Option<Extension<PendingLogin>>,
     CsrfForm(_): CsrfForm<Next>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let hash = session_hash
         .map(|Extension(hash)| hash.0)
         .or_else(|| pending.map(|Extension(pending)| pending.session_hash));

@@ -24,10 +24,10 @@ use super::form_page::{FormSetting, FormTarget, centres_of, page};
 use super::form_paste::fold_pastes;
 use super::form_prefill::{regulation_defaults, values_of};
 use crate::agreements::{self, proposed_name_for, visible_agreement};
+use crate::auth::allow;
 use crate::auth::csrf::CsrfForm;
-use crate::auth::{Caller, allow};
 use crate::error::PageError;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::registry::RegistryError;
 use crate::routes::registry::pages::FormErrors;
 use crate::state::AppState;
@@ -61,7 +61,7 @@ async fn new_form(
     State(state): State<AppState>,
     shell: Shell,
     Query(query): Query<NewQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let mut values = HashMap::from([
         ("kind".to_owned(), "H".to_owned()),
         ("notice_period_months".to_owned(), "3".to_owned()),
@@ -176,11 +176,9 @@ where
 }
 
 async fn create(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let mut values: Values = fields.into_iter().collect();
     let operator_id = values
         .get("operator_id")
@@ -227,12 +225,7 @@ async fn edit_centres(
     Ok(centres)
 }
 
-async fn edit_form(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn edit_form(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     let agreement = visible_agreement(&state.store, &caller, id).await?;
     let centres = edit_centres(&state, &agreement.terms).await?;
     let values = values_of(&agreement.terms, &centres);
@@ -250,12 +243,10 @@ async fn edit_form(
 }
 
 async fn update(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let mut values: Values = fields.into_iter().collect();
     let current = visible_agreement(&state.store, &caller, id).await?;
     let version: i64 = values

@@ -3,9 +3,9 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use mottak_domain::access::Capability;
 use mottak_domain::agreements::{CapacitySummary, Price, capacity_summary};
@@ -17,7 +17,7 @@ use crate::agreements::{self, visible_agreement};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
-use crate::pages::{Shell, display_date, display_timestamp, render};
+use crate::pages::{Page, PageResult, Shell, display_date, display_timestamp, render};
 use crate::registry::{RegistryError, scope};
 use crate::routes::registry::pages::FormErrors;
 use crate::state::AppState;
@@ -189,12 +189,7 @@ async fn page_for(
     })
 }
 
-async fn agreement_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn agreement_page(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     let agreement = visible_agreement(&state.store, &caller, id).await?;
     let page = page_for(
         &state,
@@ -216,12 +211,10 @@ struct NoticeForm {
 }
 
 async fn give_notice(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<NoticeForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let agreement = visible_agreement(&state.store, &caller, id).await?;
     let outcome =
         agreements::give_notice(&state.store, &caller.actor(), &agreement, &iso(&form.date)).await;

@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::routing::{get, post};
 use mottak_domain::access::{Capability, Role};
 use mottak_domain::dates::Month;
@@ -22,7 +22,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::claims::{ClaimRefusal, make_claims};
 use crate::error::{ApiResult, PageError};
-use crate::pages::{Shell, render};
+use crate::pages::{Page, Shell, render};
 use crate::registry::scope;
 use crate::routes::registry::REGIONS;
 use crate::state::AppState;
@@ -165,9 +165,7 @@ async fn overview_page(
 }
 
 async fn overview(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Query(query): Query<OverviewQuery>,
 ) -> Result<axum::response::Response, PageError> {
     Ok(render(
@@ -205,9 +203,7 @@ struct MakeMonthForm {
 /// Makes every claim of the month in the caller's scope that can be made, then shows the
 /// overview with how many were made and why the rest were not (grouped by reason).
 async fn make_month(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<MakeMonthForm>,
 ) -> Result<axum::response::Response, PageError> {
     let month = Month::parse(form.month.trim()).unwrap_or_else(last_month);

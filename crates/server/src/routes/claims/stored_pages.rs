@@ -24,7 +24,7 @@ use crate::auth::{Caller, allow};
 use crate::claims::{ClaimRefusal, make_claim, visible_claim};
 use crate::error::PageError;
 use crate::occupancy::{load_centre, today};
-use crate::pages::{Shell, display_date, display_timestamp, render};
+use crate::pages::{Page, PageResult, Shell, display_date, display_timestamp, render};
 use crate::routes::registry::accounting;
 use crate::routes::registry::views::accounting_label;
 use crate::state::AppState;
@@ -122,12 +122,7 @@ fn line_rows(shell: &Shell, claim: &StoredClaim) -> Vec<LineRow> {
         .collect()
 }
 
-async fn claim_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn claim_page(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     let (claim, centre, operator) = visible_claim(&state.store, &caller, id).await?;
     let header = accounting(&centre, &operator);
     let shown = |value: &Option<String>| value.clone().unwrap_or_else(|| "–".to_owned());
@@ -200,7 +195,7 @@ async fn claim_file<F: ClaimFile>(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let (claim, centre, operator) = visible_claim(&state.store, &caller, id).await?;
     Ok(F::WRITE(&claim, &centre, &operator))
 }
@@ -264,12 +259,7 @@ async fn centre_page(
     })
 }
 
-async fn centre_claims(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn centre_claims(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     let page = centre_page(
         &state,
         shell,
@@ -288,12 +278,10 @@ struct MakeForm {
 }
 
 async fn make(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<MakeForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let refused = |message: String| (message, form.month.clone());
     let result = match Month::parse(form.month.trim()) {
         None => Err(refused(shell.t("stored.month_invalid").to_owned())),

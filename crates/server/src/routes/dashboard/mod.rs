@@ -5,13 +5,10 @@ mod panels;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
-use axum::response::Response;
 use axum::routing::get;
 
 use crate::auth::{Caller, allow};
-use crate::error::PageError;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::state::AppState;
 use mottak_domain::access::{Capability, Role};
 
@@ -45,11 +42,7 @@ struct DashboardPage {
     notifications: Vec<crate::settlement::threads::Notification>,
 }
 
-async fn dashboard(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-) -> Result<Response, PageError> {
+async fn dashboard(Page(state, shell, caller): Page) -> PageResult {
     let users_by_role = state.store.count_users_by_role().await?;
     let reference = state.store.reference_counts().await?;
     let today = crate::registry::today();

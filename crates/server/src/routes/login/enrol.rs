@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use mottak_store::events::Actor;
 use mottak_store::users::UserRecord;
 
@@ -12,7 +12,7 @@ use super::{CodeForm, Next, Pending, PendingForm, actor_of, back_to_login, safe_
 use crate::accounts::security_event;
 use crate::auth::{PendingLogin, client_address, totp};
 use crate::error::PageError;
-use crate::pages::{Shell, render};
+use crate::pages::{PageResult, Shell, render};
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -70,7 +70,7 @@ pub(super) async fn enrol_page(
     shell: Shell,
     Query(next): Query<Next>,
     Pending(pending): Pending,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let user = state.store.user_by_id(pending.user_id).await?;
     if user.totp_enabled != 0 {
         return Ok(Redirect::to("/login/totp").into_response());
@@ -98,7 +98,7 @@ pub(super) async fn confirm_enrolment(
     shell: Shell,
     request_extensions: axum::http::Extensions,
     PendingForm(pending, form): PendingForm<CodeForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let user = state.store.user_by_id(pending.user_id).await?;
     let next = safe_next(&form.next);
     let Some(secret) = pending

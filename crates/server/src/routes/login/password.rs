@@ -16,7 +16,7 @@ use crate::auth::session::{self, COOKIE};
 use crate::auth::tokens::hash_token;
 use crate::auth::{client_address, password};
 use crate::error::PageError;
-use crate::pages::{Shell, render};
+use crate::pages::{PageResult, Shell, render};
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -66,7 +66,7 @@ pub(super) async fn login(
     shell: Shell,
     request_extensions: axum::http::Extensions,
     CsrfForm(form): CsrfForm<LoginForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let origin = client_address(&request_extensions);
     let username = form.username.trim().to_owned();
     let mut page = LoginPage {

@@ -8,8 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::{CodeForm, Next, Pending, PendingForm, actor_of, safe_next};
 use crate::accounts::security_event;
 use crate::auth::{client_address, totp};
-use crate::error::PageError;
-use crate::pages::{Shell, render};
+use crate::pages::{PageResult, Shell, render};
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -43,7 +42,7 @@ pub(super) async fn verify_totp(
     shell: Shell,
     request_extensions: axum::http::Extensions,
     PendingForm(pending, form): PendingForm<CodeForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let origin = client_address(&request_extensions);
     let user = state.store.user_by_id(pending.user_id).await?;
     let next = safe_next(&form.next);

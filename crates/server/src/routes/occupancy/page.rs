@@ -4,9 +4,9 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use mottak_domain::access::Capability;
@@ -19,7 +19,7 @@ use crate::auth::csrf::{CsrfForm, CsrfMultipart};
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::occupancy::{self, load_centre};
-use crate::pages::{Shell, display_date, display_timestamp, render};
+use crate::pages::{Page, PageResult, Shell, display_date, display_timestamp, render};
 use crate::routes::registry::FormErrors;
 use crate::state::AppState;
 
@@ -137,11 +137,9 @@ async fn page(
 }
 
 async fn month_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path((id, month)): Path<(i64, String)>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let month = parse(&month)?;
     let page = page(&state, shell, &caller, id, month, Entered::default()).await?;
     Ok(render(&page))
@@ -188,7 +186,7 @@ async fn save(
     month: Month,
     parsed: Result<Vec<(NaiveDate, u32)>, Vec<FieldError>>,
     entered: Entered,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let (centre, operator) = load_centre(&state.store, caller, id).await?;
     let refusal = match parsed {
         Err(errors) => Some((StatusCode::BAD_REQUEST, errors)),
@@ -220,7 +218,7 @@ async fn answer(
     (id, month): (i64, Month),
     refusal: Option<(StatusCode, Vec<FieldError>)>,
     entered: Entered,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let Some((status, errors)) = refusal else {
         return Ok(Redirect::to(&format!("/centres/{id}/occupancy/{month}")).into_response());
     };
@@ -233,12 +231,10 @@ async fn answer(
 }
 
 async fn enter_days(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path((id, month)): Path<(i64, String)>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let month = parse(&month)?;
     let parsed = typed_days(month, &fields);
     let entered = Entered {
@@ -254,12 +250,10 @@ struct CsvUpload {
 }
 
 async fn enter_csv(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path((id, month)): Path<(i64, String)>,
     mut fields: CsrfMultipart,
-) -> Result<Response, PageError> {
+) -> PageResult {
     // Pasted rows or an uploaded file, read by the same parser.
     let form = CsvUpload {
         csv: fields.file_or("csv"),
@@ -284,12 +278,10 @@ async fn enter_csv(
 }
 
 async fn approve(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path((id, month)): Path<(i64, String)>,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let month = parse(&month)?;
     let (centre, operator) = load_centre(&state.store, &caller, id).await?;
     let refusal = match occupancy::approve(&state.store, &caller, &centre, &operator, month).await {

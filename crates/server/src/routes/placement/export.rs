@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use axum::Router;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::post;
 use mottak_domain::access::Capability;
 use serde::Deserialize;
@@ -16,7 +16,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::error::PageError;
 use crate::number_format::decimal;
 use crate::occupancy::today;
-use crate::pages::Shell;
+use crate::pages::{PageResult, Shell};
 use crate::state::AppState;
 use crate::table_export::{Cell, FileFormat, Table};
 
@@ -59,7 +59,7 @@ async fn export(
     State(state): State<AppState>,
     shell: Shell,
     CsrfForm(form): CsrfForm<ExportForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let Some(format) = FileFormat::parse(&form.format) else {
         return Ok(axum::http::StatusCode::BAD_REQUEST.into_response());
     };

@@ -16,11 +16,11 @@ use super::paste::{choices, from_csv};
 use super::{municipality_names, proposal_rows, run_solver};
 use crate::auth::allow;
 use crate::auth::csrf::CsrfForm;
-use crate::error::{ApiError, PageError};
+use crate::error::ApiError;
 use crate::form_errors::{FormErrors, Labels};
 use crate::json::parse_json;
 use crate::number_format::{decimal, grouped};
-use crate::pages::{Shell, render};
+use crate::pages::{PageResult, Shell, render};
 use crate::state::AppState;
 use axum::extract::State;
 use mottak_domain::access::Capability;
@@ -119,7 +119,7 @@ async fn solve_form(
     State(state): State<AppState>,
     shell: Shell,
     CsrfForm(form): CsrfForm<PlacementForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = shell.lang;
     let names = municipality_names(&state).await?;
     let mut page = empty(shell, form.clone());

@@ -6,9 +6,8 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use chrono::{Datelike, NaiveDate};
 use mottak_domain::access::{Capability, Role};
@@ -24,7 +23,7 @@ use crate::error::PageError;
 use crate::form_errors::{FormErrors, Labels};
 use crate::i18n::Lang;
 use crate::occupancy::today;
-use crate::pages::{Shell, display_timestamp, region_choices, render};
+use crate::pages::{Page, PageResult, Shell, display_timestamp, region_choices, render};
 use crate::params::ApiQuery;
 use crate::plans::work::{WorkTask, my_tasks};
 use crate::state::AppState;
@@ -295,11 +294,9 @@ pub(super) async fn page(
 }
 
 async fn calendar_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     ApiQuery(query): ApiQuery<CalendarQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let (status, page) = page(&state, shell, &caller, query, None, false).await?;
     Ok((status, render(&page)).into_response())
 }

@@ -15,10 +15,10 @@ use serde::{Deserialize, Serialize};
 use super::calendar::{CalendarQuery, page};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow, client_address};
-use crate::error::{ApiError, ApiResult, PageError};
+use crate::error::{ApiError, ApiResult};
 use crate::i18n::Lang;
 use crate::occupancy::today;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, render};
 use crate::params::{ApiPath, ApiQuery};
 use crate::plans::feed;
 use crate::plans::work::my_tasks;
@@ -57,11 +57,9 @@ fn feed_url(state: &AppState, token: &str, lang: Lang) -> String {
 struct FeedForm {}
 
 async fn make_feed_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(FeedForm {}): CsrfForm<FeedForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let token = feed::replace(&state.store, &caller).await?;
     let url = feed_url(&state, &token, shell.lang);
     let (status, page) = page(
@@ -77,11 +75,9 @@ async fn make_feed_page(
 }
 
 async fn revoke_feed_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(FeedForm {}): CsrfForm<FeedForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     match feed::revoke(&state.store, &caller).await {
         Ok(()) | Err(ApiError::NotFound) => {}
         Err(other) => return Err(other.into()),

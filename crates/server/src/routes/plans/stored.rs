@@ -5,9 +5,9 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use mottak_domain::access::Capability;
 use mottak_domain::dates::parse_date;
@@ -26,7 +26,7 @@ use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::form_errors::{FormErrors, Labels};
 use crate::occupancy::{load_centre, today};
-use crate::pages::{Shell, display_date, parse_user_date, render};
+use crate::pages::{Page, PageResult, Shell, display_date, parse_user_date, render};
 use crate::plans::{self, LoadedPlan, TaskUpdate};
 use crate::routes::residents::messages::show_date;
 use crate::state::AppState;
@@ -125,12 +125,7 @@ async fn centre_page(
     })
 }
 
-async fn centre_plans(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn centre_plans(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     let page = centre_page(
         &state,
         shell,
@@ -152,12 +147,10 @@ fn form_errors(shell: &Shell, error: ApiError, labels: &Labels) -> Result<FormEr
 }
 
 async fn start(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<StartForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let agreement_id = form.agreement_id.trim().parse::<i64>().unwrap_or(0);
     match plans::start_plan(
         &state.store,
@@ -294,12 +287,7 @@ fn plan_view(shell: Shell, loaded: LoadedPlan, refused: i64, errors: FormErrors)
     }
 }
 
-async fn plan_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn plan_page(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     let loaded = plans::load_plan(&state.store, &caller, id).await?;
     Ok(render(&plan_view(shell, loaded, 0, FormErrors::default())))
 }
@@ -332,12 +320,10 @@ fn optional_date(
 }
 
 async fn update_task(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path((id, position)): Path<(i64, i64)>,
     CsrfForm(form): CsrfForm<TaskForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let mut invalid = Vec::new();
     let update = TaskUpdate {
         status: form.status.trim().to_owned(),

@@ -5,7 +5,6 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::NaiveDate;
@@ -16,11 +15,11 @@ use serde::{Deserialize, Serialize};
 use super::item_title;
 use super::page::{blank_is_absent, responsible};
 use crate::auth::{Caller, allow};
-use crate::error::{ApiError, ApiResult, PageError};
+use crate::error::{ApiError, ApiResult};
 use crate::form_errors::{FormErrors, Labels};
 use crate::i18n::Lang;
 use crate::occupancy::today;
-use crate::pages::{Shell, display_date, region_choices, render_form};
+use crate::pages::{Page, PageResult, Shell, display_date, region_choices, render_form};
 use crate::params::ApiQuery;
 use crate::plans::work::{FIRST_PAGE, ResponsibleFilter, WorkTask, count_my_tasks, first_tasks};
 use crate::state::AppState;
@@ -218,11 +217,9 @@ struct TasksPage {
 const LABELS: &Labels = &[("team", "tasks.team"), ("region", "tasks.region")];
 
 async fn tasks_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     ApiQuery(query): ApiQuery<TasksQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let limit = match (query.all, query.limit) {
         (true, _) => None,
         (false, limit) => Some(limit.unwrap_or(FIRST_PAGE)),

@@ -4,10 +4,9 @@
 //!
 //! Who: those who follow plans read; admins revise.
 
-use askama::Template as Page;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
 use mottak_domain::access::{Capability, Role};
@@ -23,7 +22,7 @@ use crate::error::{ApiError, ApiResult, PageError};
 use crate::form_errors::{FormError, FormErrors};
 use crate::i18n::problems::error_text;
 use crate::json::ApiJson;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::params::ApiPath;
 use crate::plans::templates;
 use crate::state::AppState;
@@ -84,7 +83,7 @@ struct ItemRow {
     responsible: String,
 }
 
-#[derive(Page)]
+#[derive(askama::Template)]
 #[template(path = "plans/template.html")]
 struct TemplatePage {
     shell: Shell,
@@ -137,11 +136,9 @@ async fn page(
 }
 
 async fn template_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     ApiPath(key): ApiPath<String>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let page = page(&state, shell, &caller, &key, None, FormErrors::default()).await?;
     Ok(render(&page))
 }
@@ -167,12 +164,10 @@ fn document_errors(shell: &Shell, messages: impl IntoIterator<Item = String>) ->
 }
 
 async fn revise_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     ApiPath(key): ApiPath<String>,
     CsrfForm(form): CsrfForm<ReviseForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let errors = match serde_json::from_str::<Template>(&form.document) {
         Err(error) => document_errors(
             &shell,

@@ -4,16 +4,15 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use mottak_domain::access::Role;
 use mottak_domain::error::{FieldError, Problem};
 
-use crate::auth::Caller;
 use crate::auth::csrf::CsrfMultipart;
 use crate::cpi::{CpiImportError, import_cpi};
 use crate::error::PageError;
 use crate::i18n::Lang;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::state::AppState;
 
 /// The form: rows pasted into `text`, or a file (`file`) that takes their place.
@@ -87,18 +86,16 @@ async fn page(
     })
 }
 
-pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<Response, PageError> {
+pub async fn show(State(state): State<AppState>, shell: Shell) -> PageResult {
     Ok(render(
         &page(&state, shell, CpiForm::default(), Vec::new(), None).await?,
     ))
 }
 
 pub async fn submit(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfMultipart(fields): CsrfMultipart,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let form = CpiForm::from_fields(fields);
     let lang = shell.lang;
     match import_cpi(&state.store, &caller, &form.text, form.confirm.is_some()).await {

@@ -19,7 +19,7 @@ use mottak_domain::registry::{AddressListEntry, to_csv};
 use crate::error::PageError;
 use crate::error::{ApiError, ApiResult};
 use crate::http_cache::conditional;
-use crate::pages::Shell;
+use crate::pages::{PageResult, Shell};
 use crate::registry::today;
 use crate::state::AppState;
 
@@ -106,7 +106,7 @@ pub async fn address_list_csv(
     State(state): State<AppState>,
     Extension(cache): Extension<Arc<AddressListCache>>,
     headers: HeaderMap,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let csv = to_csv(&entries(&state, &cache).await?);
     let mut response = conditional(&headers, PUBLIC, "text/csv; charset=utf-8", csv.into());
     response.headers_mut().insert(
@@ -128,7 +128,7 @@ async fn address_list_page(
     Extension(cache): Extension<Arc<AddressListCache>>,
     headers: HeaderMap,
     shell: Shell,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let page = AddressListPage {
         entries: entries(&state, &cache).await?,
         shell: shell.with_title("registry.address_list"),

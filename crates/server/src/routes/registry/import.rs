@@ -16,7 +16,7 @@ use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::error::{ApiError, ApiResult};
 use crate::json::ApiText;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::params::{ApiPath, ApiQuery};
 use crate::registry::RegistryError;
 use crate::registry::import::{
@@ -237,12 +237,7 @@ async fn import_page(shell: Shell) -> Response {
     ))
 }
 
-async fn import_form(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    fields: CsrfMultipart,
-) -> Result<Response, PageError> {
+async fn import_form(Page(state, shell, caller): Page, fields: CsrfMultipart) -> PageResult {
     let form = ImportForm::from_fields(fields);
     let mode = parse_mode(Some(form.mode.as_str())).unwrap_or(ImportMode::DryRun);
     match run(

@@ -3,9 +3,9 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use mottak_domain::access::Capability;
 use mottak_domain::error::{FieldError, Problem};
@@ -19,7 +19,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::occupancy::{load_centre, today};
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::registry::scope;
 use crate::residents::{self, CentreResidents, StayInput};
 use crate::routes::registry::FormErrors;
@@ -131,22 +131,18 @@ async fn centre_page(
 }
 
 async fn centre_residents_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     list_page(&state, shell, &caller, id, CentreResidents::LivedHere).await
 }
 
 /// R-AGR-12: the residents still at the closed number this centre replaced; each links to the
 /// resident's page, where the move to this number is registered as a new stay.
 async fn residents_to_move_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     list_page(&state, shell, &caller, id, CentreResidents::ToMoveHere).await
 }
 
@@ -157,7 +153,7 @@ async fn list_page(
     caller: &Caller,
     id: i64,
     which: CentreResidents,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let (form, errors) = (RegisterForm::default(), FormErrors::default());
     let page = centre_page(state, shell, caller, id, form, errors, which).await?;
     Ok(render(&page))
@@ -173,12 +169,10 @@ fn register_errors(form: &RegisterForm, input: &ResidentDraft) -> Vec<FieldError
 }
 
 async fn register(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<RegisterForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let (centre, _) = load_centre(&state.store, &caller, id).await?;
     let input = ResidentDraft {
         birth_date: typed_date(&form.resident.birth_date),
@@ -332,12 +326,7 @@ async fn resident_view(
     })
 }
 
-async fn resident_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn resident_page(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     let page = resident_view(
         &state,
         shell,
@@ -351,12 +340,10 @@ async fn resident_page(
 }
 
 async fn new_stay(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<StayForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let input = StayInput {
         centre_id: form.centre_id.trim().parse().unwrap_or_default(),
         from: typed_date(&form.from),

@@ -5,17 +5,17 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use mottak_domain::access::Capability;
 use serde::Deserialize;
 
 use super::page_forms::form_errors;
+use crate::auth::allow;
 use crate::auth::csrf::CsrfForm;
-use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::FormErrors;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::routes::residents::messages::{show_date, typed_date};
 use crate::settlement::agreements::{
     self, ProcessingAgreementInput, ProcessingAgreementView, RequiredVersionInput,
@@ -108,7 +108,7 @@ async fn page(
     })
 }
 
-async fn show(State(state): State<AppState>, shell: Shell) -> Result<Response, PageError> {
+async fn show(State(state): State<AppState>, shell: Shell) -> PageResult {
     Ok(render(
         &page(
             &state,
@@ -121,11 +121,9 @@ async fn show(State(state): State<AppState>, shell: Shell) -> Result<Response, P
 }
 
 async fn register(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<AgreementForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let input = ProcessingAgreementInput {
         version: form.version.clone(),
         signed_on: typed_date(&form.signed_on),
@@ -142,11 +140,9 @@ async fn register(
 }
 
 async fn require_version(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<AgreementForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let input = RequiredVersionInput {
         required_version: form.required_version.clone(),
     };

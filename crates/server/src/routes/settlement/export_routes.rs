@@ -9,7 +9,8 @@ use axum::{Json, Router};
 use mottak_domain::access::Capability;
 
 use crate::auth::{Caller, allow};
-use crate::error::{ApiResult, PageError};
+use crate::error::ApiResult;
+use crate::pages::PageResult;
 use crate::params::ApiPath;
 use crate::settlement::export::{self, CaseMetadata};
 use crate::state::AppState;
@@ -64,7 +65,7 @@ async fn export_pdf(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let case = export::case(&state.store, &caller, id, "pdf").await?;
     Ok(download(
         "application/pdf",
@@ -77,7 +78,7 @@ async fn export_json(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let case = export::case(&state.store, &caller, id, "json").await?;
     let body = serde_json::to_vec_pretty(&case.metadata).unwrap_or_default();
     Ok(download("application/json", &case.file_name("json"), body))

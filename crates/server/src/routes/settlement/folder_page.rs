@@ -4,8 +4,8 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::extract::Path;
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use mottak_domain::access::{Capability, Role};
 use serde::Deserialize;
@@ -15,7 +15,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::form_errors::{FormErrors, Labels};
-use crate::pages::Shell;
+use crate::pages::{Page, PageResult, Shell};
 use crate::registry::scope;
 use crate::routes::residents::messages::{show_date, typed_date};
 use crate::settlement::folders::{self, SettlementInput};
@@ -175,7 +175,7 @@ async fn answer<T>(
     id: i64,
     form: FolderForm,
     result: Result<T, ApiError>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/residents/{id}/folder")).into_response()),
         Err(error) => refused_page::<FolderPage>(state, shell, caller, id, Some(form), error).await,
@@ -183,23 +183,19 @@ async fn answer<T>(
 }
 
 async fn save(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<FolderForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let result = folders::put_folder(&state.store, &caller, id, &form.input()).await;
     answer(&state, shell, &caller, id, form, result).await
 }
 
 async fn settle(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<FolderForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let input = SettlementInput {
         date: typed_date(&form.date),
     };

@@ -3,18 +3,17 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use mottak_domain::access::Capability;
 use mottak_domain::error::{FieldError, Problem};
 
+use crate::auth::allow;
 use crate::auth::csrf::CsrfMultipart;
-use crate::auth::{Caller, allow};
-use crate::error::{ApiError, PageError};
+use crate::error::ApiError;
 use crate::i18n::{Lang, problems::error_text};
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::settlement::import::import_requests;
 use crate::state::AppState;
 
@@ -47,11 +46,9 @@ async fn show(shell: Shell) -> Response {
 }
 
 async fn submit(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfMultipart(mut fields): CsrfMultipart,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let file = fields.remove("file").filter(|file| !file.trim().is_empty());
     let text = file.or_else(|| fields.remove("text")).unwrap_or_default();
     let lang = shell.lang;

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use axum::routing::{get, post};
 use mottak_domain::access::Capability;
 use mottak_domain::settlement::Recipient;
@@ -14,8 +13,7 @@ use super::overview_page::SettlementForm;
 use super::page_forms::back_to;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
-use crate::error::PageError;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::settlement::letters::{self, Letter};
 use crate::state::AppState;
 
@@ -56,7 +54,7 @@ async fn decide(
     caller: Caller,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<SettlementForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let offer = letters::decide(&state.store, &caller, id).await?;
     Ok(back_to("/settlement", offer.year))
 }
@@ -68,7 +66,7 @@ async fn page(
     id: i64,
     recipient: Recipient,
     pdf: String,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let letter = letters::letter(&state.store, caller, id, recipient, "html").await?;
     Ok(render(&LetterPage {
         shell: shell.with_title("letters.title"),
@@ -77,22 +75,15 @@ async fn page(
     }))
 }
 
-async fn municipality_letter(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn municipality_letter(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     let pdf = format!("/settlement/offers/{id}/letters/municipality/pdf");
     page(&state, shell, &caller, id, Recipient::Municipality, pdf).await
 }
 
 async fn resident_letter(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path((id, resident)): Path<(i64, i64)>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let pdf = format!("/settlement/offers/{id}/letters/residents/{resident}/pdf");
     page(
         &state,
@@ -109,7 +100,7 @@ async fn municipality_pdf(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let recipient = Recipient::Municipality;
     let letter = letters::letter(&state.store, &caller, id, recipient, "pdf").await?;
     Ok(pdf_response(&letter))
@@ -119,7 +110,7 @@ async fn resident_pdf(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, resident)): Path<(i64, i64)>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let recipient = Recipient::Resident(resident);
     let letter = letters::letter(&state.store, &caller, id, recipient, "pdf").await?;
     Ok(pdf_response(&letter))

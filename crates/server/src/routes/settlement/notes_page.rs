@@ -4,8 +4,8 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::extract::Path;
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use mottak_domain::access::Capability;
 use mottak_domain::settlement::notes::NoteSubject;
@@ -16,7 +16,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::{FormErrors, Labels};
-use crate::pages::{Shell, display_timestamp};
+use crate::pages::{Page, PageResult, Shell, display_timestamp};
 use crate::settlement::notes::{self, NoteInput, NoteView};
 use crate::state::AppState;
 
@@ -123,22 +123,15 @@ impl Subject for OnDecision {
     const KIND: NoteSubject = NoteSubject::Decision;
 }
 
-async fn show<S: Subject>(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn show<S: Subject>(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     show_page::<NotesPage>(&state, shell, &caller, (S::KIND, id)).await
 }
 
 async fn add<S: Subject>(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<NoteForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let kind = S::KIND;
     let input = NoteInput {
         body: form.body.clone(),

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use mottak_domain::access::{Capability, MunicipalPermission, Role};
 use mottak_domain::error::FieldError;
@@ -18,7 +18,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::form_errors::FormErrors;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::params::ApiQuery;
 use crate::routes::residents::messages::typed_date;
 use crate::settlement::cases::{self, NumbersInput, YearView};
@@ -150,11 +150,9 @@ async fn page(
 }
 
 async fn show(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     ApiQuery(query): ApiQuery<YearQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let year = query.or_current();
     let page = page(
         &state,
@@ -183,7 +181,7 @@ async fn outcome(
     result: Result<(), ApiError>,
     rename: &[(&str, &str)],
     failed_offer: i64,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let mut typed = Vec::new();
     let year = form_year(&form, &mut typed);
     match result {
@@ -217,11 +215,9 @@ fn numbers(form: &SettlementForm, municipality_number: String) -> Result<Numbers
 }
 
 async fn send_request(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<SettlementForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let result = match numbers(&form, form.municipality_number.clone()) {
         Ok(input) => {
             cases::create_request(&state.store, &caller, &input, &state.config.public_url())
@@ -234,11 +230,9 @@ async fn send_request(
 }
 
 async fn register_decision(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<SettlementForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let own = caller
         .municipality_number
         .clone()
@@ -257,17 +251,15 @@ async fn approve(
     caller: Caller,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<SettlementForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let decision = cases::approve_decision(&state.store, &caller, id).await?;
     Ok(back_to("/settlement", decision.year))
 }
 
 async fn send_offer(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<SettlementForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let mut errors = Vec::new();
     let input = OfferInput {
         municipality_number: form.offer_municipality.clone(),
@@ -286,12 +278,10 @@ async fn send_offer(
 }
 
 async fn answer(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<SettlementForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let input = AnswerInput {
         answer: form.answer.clone(),
         reason: Some(form.reason.clone()),

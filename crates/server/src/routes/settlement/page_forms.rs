@@ -3,7 +3,7 @@
 //! form, and the way back.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use mottak_domain::error::{FieldError, Problem};
@@ -12,7 +12,7 @@ use crate::auth::Caller;
 use crate::error::{ApiError, PageError};
 use crate::form_errors::{FormErrors, Labels};
 use crate::i18n::Lang;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::state::AppState;
 
 /// A count as typed: empty is absent (the rule says it is required), a non-number is an error.
@@ -97,7 +97,7 @@ pub async fn show_page<P: FormPage>(
     shell: Shell,
     caller: &Caller,
     subject: P::Subject,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let form = P::Form::default();
     let page = P::build(state, shell, caller, subject, form, FormErrors::default()).await?;
     Ok(render(&page))
@@ -105,11 +105,9 @@ pub async fn show_page<P: FormPage>(
 
 /// The handler of a page whose subject is the id in its path, as it starts.
 pub async fn show<P: FormPage<Subject = i64>>(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     show_page::<P>(&state, shell, &caller, id).await
 }
 
@@ -122,7 +120,7 @@ pub async fn refused_page<P: FormPage>(
     subject: P::Subject,
     form: P::Form,
     error: ApiError,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let (status, errors) = form_errors(error, shell.lang, P::LABELS, &[])?;
     let page = P::build(state, shell, caller, subject, form, errors).await?;
     Ok((status, render(&page)).into_response())

@@ -5,7 +5,6 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::response::Response;
 use axum::routing::{get, post};
 use mottak_domain::access::Capability;
 use mottak_domain::error::FieldError;
@@ -13,13 +12,13 @@ use serde::Deserialize;
 
 use super::page_forms::typed_count;
 use super::placement_form::{pairs, scores};
+use crate::auth::allow;
 use crate::auth::csrf::CsrfForm;
-use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::form_errors::{FormErrors, Labels};
 use crate::i18n::problems::problem_text;
 use crate::number_format::{decimal, grouped};
-use crate::pages::{Shell, render, render_form};
+use crate::pages::{Page, PageResult, Shell, render, render_form};
 use crate::routes::placement::proposal_rows;
 use crate::routes::residents::messages::typed_date;
 use crate::settlement::placement::send::{SendInput, SendResult, send_offers};
@@ -152,7 +151,7 @@ async fn page_for(
     })
 }
 
-async fn show(State(state): State<AppState>, shell: Shell) -> Result<Response, PageError> {
+async fn show(State(state): State<AppState>, shell: Shell) -> PageResult {
     let form = StoredForm {
         year: year_or_current(None).to_string(),
         scoring: "criteria".into(),
@@ -175,11 +174,9 @@ fn invalid(error: ApiError) -> Result<Vec<FieldError>, PageError> {
 }
 
 async fn solve(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<StoredForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let mut errors = Vec::new();
     let year = typed_count("year", &form.year, &mut errors);
     let time_limit_ms = typed_count("time_limit_ms", &form.time_limit_ms, &mut errors);
@@ -291,11 +288,9 @@ fn show_proposal(page: &mut StoredPage, proposal: &ProposalView, seconds: f64) {
 }
 
 async fn send(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<StoredForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = shell.lang;
     let mut errors = Vec::new();
     let year = typed_count("year", &form.year, &mut errors);

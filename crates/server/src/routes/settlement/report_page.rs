@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use axum::routing::get;
 use mottak_domain::access::Capability;
 
@@ -12,7 +11,7 @@ use super::api::YearQuery;
 use super::api::parse_figure;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::params::ApiQuery;
 use crate::settlement::report::{self, ReportView};
 use crate::settlement::report_records::{self, ReportRecord, ReportRecords};
@@ -128,11 +127,9 @@ impl RecordsPage {
 
 /// The records behind one figure of the report (R-SET-7's drill-down), within the caller's scope.
 async fn records_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     ApiQuery(query): ApiQuery<RecordsParams>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let year = year_or_current(query.year);
     let figure = parse_figure(&query.figure).map_err(|_| PageError::NotFound)?;
     let number = query.municipality.trim();
@@ -149,11 +146,9 @@ async fn records_page(
 }
 
 async fn show(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     ApiQuery(query): ApiQuery<YearQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let year = query.or_current();
     let report = report::report(&state.store, &caller, year).await?;
     Ok(render(&ReportPage {
@@ -171,7 +166,7 @@ async fn export(
     caller: Caller,
     Path(format): Path<String>,
     ApiQuery(query): ApiQuery<YearQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let format = FileFormat::parse(&format).ok_or(PageError::NotFound)?;
     let year = query.or_current();
     let report = report::report(&state.store, &caller, year).await?;

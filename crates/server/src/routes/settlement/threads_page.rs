@@ -3,8 +3,8 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::extract::Path;
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use mottak_domain::access::Capability;
 use serde::Deserialize;
@@ -14,7 +14,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::{FormErrors, Labels};
-use crate::pages::{Shell, display_timestamp};
+use crate::pages::{Page, PageResult, Shell, display_timestamp};
 use crate::settlement::threads::{self, MessageInput, ThreadView};
 use crate::state::AppState;
 
@@ -77,12 +77,10 @@ impl FormPage for ThreadsPage {
 }
 
 async fn send(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<MessageForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let input = MessageInput {
         channel: form.channel.clone(),
         body: form.body.clone(),

@@ -4,9 +4,9 @@
 //! field and in the summary, and the input is kept.
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use mottak_domain::access::{Capability, Role};
 use mottak_store::staff::StaffRecord;
@@ -16,7 +16,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::form_errors::{FormErrors, Labels};
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::staff::{self, OrderInput};
 use crate::state::AppState;
 
@@ -134,19 +134,14 @@ pub(super) async fn list_response(
     status: StatusCode,
     errors: FormErrors,
     refuse_reason: String,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let form = OrderForm::default();
     let page = list_page(state, shell, caller, back, form, errors, refuse_reason).await?;
     Ok((status, render(&page)).into_response())
 }
 
 /// The list as it is now, nothing typed and nothing refused.
-async fn list_as_it_is(
-    state: &AppState,
-    shell: Shell,
-    caller: &Caller,
-    back: Back,
-) -> Result<Response, PageError> {
+async fn list_as_it_is(state: &AppState, shell: Shell, caller: &Caller, back: Back) -> PageResult {
     let errors = FormErrors::default();
     list_response(
         state,
@@ -211,30 +206,19 @@ async fn list_page(
     })
 }
 
-async fn centre_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn centre_page(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     list_as_it_is(&state, shell, &caller, Back::Centre(id)).await
 }
 
-async fn region_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-) -> Result<Response, PageError> {
+async fn region_page(Page(state, shell, caller): Page) -> PageResult {
     list_as_it_is(&state, shell, &caller, Back::Region).await
 }
 
 async fn order(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<OrderForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let input = OrderInput {
         display_name: form.display_name.clone(),
         email: form.email.clone(),

@@ -3,9 +3,9 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::post;
 use mottak_domain::access::Capability;
 use serde::Deserialize;
@@ -13,9 +13,9 @@ use serde::Deserialize;
 use super::pages::{Back, list_response};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
-use crate::error::{ApiError, PageError};
+use crate::error::ApiError;
 use crate::form_errors::{FormError, FormErrors};
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::staff::{self, AccountStep, StepInput};
 use crate::state::AppState;
 
@@ -77,7 +77,7 @@ async fn refused_step(
     id: i64,
     form: &StepForm,
     error: ApiError,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let back = Back::parse(&form.back);
     let (status, errors) = match &error {
         ApiError::Invalid { errors, .. } => (
@@ -118,12 +118,10 @@ async fn refused_step(
 }
 
 async fn approve(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<StepForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let hashing = state.config.password_hashing;
     match staff::approve(&state.store, &caller, id, &form.input(), hashing).await {
         Ok(approved) => Ok(render(&ApprovedPage {
@@ -160,12 +158,10 @@ impl Step for Enable {
 
 /// Refuse, disable or enable, then back to the list the form came from.
 async fn take_step<S: Step>(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<StepForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     match staff::take(&state.store, &caller, id, &form.input(), S::STEP).await {
         Ok(_) => Ok(Redirect::to(&Back::parse(&form.back).path()).into_response()),
         Err(error) => refused_step(&state, shell, &caller, id, &form, error).await,

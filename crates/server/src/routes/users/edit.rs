@@ -5,7 +5,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use mottak_domain::access::{Capability, MunicipalPermission, Region, Role, assignable_roles};
 use mottak_store::tokens::TokenRecord;
@@ -17,7 +17,7 @@ use crate::accounts::{self, AccountChange, AccountError, may_manage};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow, tokens};
 use crate::error::PageError;
-use crate::pages::{Shell, display_timestamp, render};
+use crate::pages::{Page, PageResult, Shell, display_timestamp, render};
 use crate::state::AppState;
 
 pub(super) fn router() -> Router<AppState> {
@@ -161,12 +161,7 @@ async fn edit_page_for(
     Ok(page)
 }
 
-async fn edit_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn edit_page(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     Ok(render(
         &edit_page_for(&state, shell, &caller, id, Notice::None).await?,
     ))
@@ -181,7 +176,7 @@ async fn apply_change(
     id: i64,
     form: Form,
     change: AccountChange,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let refused = |status, text| (status, Notice::Failed(form.clone(), text));
     let (status, notice) = match accounts::change(&state.store, caller, id, &change).await {
         Ok(()) => (StatusCode::OK, Notice::Done("users.saved")),
@@ -206,12 +201,10 @@ async fn apply_change(
 }
 
 async fn change_role(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<UserForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let change = AccountChange {
         version: Some(form.version),
         role: Some(form.role_request()),
@@ -229,12 +222,10 @@ struct EmailForm {
 }
 
 async fn change_email(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<EmailForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let change = AccountChange {
         version: Some(form.version),
         email: Some(form.email.clone()),
@@ -251,12 +242,10 @@ struct StatusForm {
 }
 
 async fn change_status(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<StatusForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let change = AccountChange {
         disabled: Some(form.disabled == "1"),
         ..AccountChange::default()
@@ -265,12 +254,10 @@ async fn change_status(
 }
 
 async fn reset_totp(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<StatusForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     accounts::reset_second_factor(&state.store, &caller, id).await?;
     Ok(render(
         &edit_page_for(
@@ -291,12 +278,10 @@ struct TokenForm {
 }
 
 async fn issue_token(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<TokenForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let user = accounts::load_managed(&state.store, &caller, id).await?;
     let label = match form.label.trim() {
         "" => "API",
@@ -313,7 +298,7 @@ async fn revoke_token(
     caller: Caller,
     Path((id, token_id)): Path<(i64, i64)>,
     CsrfForm(_): CsrfForm<TokenForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     accounts::revoke_token(&state.store, &caller, id, token_id).await?;
     Ok(Redirect::to(&format!("/admin/users/{id}")).into_response())
 }

@@ -5,9 +5,8 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use mottak_domain::access::{Capability, MunicipalPermission, assignable_roles};
 use mottak_store::StoreError;
@@ -22,7 +21,7 @@ use crate::error::PageError;
 use crate::form_errors::{FormErrors, Labels};
 use crate::input::non_blank;
 use crate::names::Names;
-use crate::pages::{Shell, region_choices, render};
+use crate::pages::{Page, PageResult, Shell, region_choices, render};
 use crate::state::AppState;
 use mottak_domain::error::{FieldError, Problem};
 
@@ -200,22 +199,16 @@ async fn with_empty_form(
     users_page(state, shell, caller, form, errors, created).await
 }
 
-async fn list_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-) -> Result<Response, PageError> {
+async fn list_page(Page(state, shell, caller): Page) -> PageResult {
     Ok(render(
         &with_empty_form(&state, shell, &caller, false).await?,
     ))
 }
 
 async fn create_from_form(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<UserForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let request = AccountRequest {
         username: form.username.clone(),
         display_name: form.display_name.clone(),

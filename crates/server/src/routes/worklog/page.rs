@@ -7,7 +7,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use mottak_domain::access::Capability;
 use mottak_domain::worklog::LogKind;
@@ -21,7 +21,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
 use crate::error::{ApiError, PageError};
 use crate::form_errors::FormErrors;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::state::AppState;
 use crate::worklog;
 
@@ -106,24 +106,20 @@ pub struct LogQuery {
 }
 
 async fn log_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     Query(query): Query<LogQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let form = EntryForm::blank(query.task);
     let page = page(&state, shell, &caller, id, form, FormErrors::default()).await?;
     Ok(render(&page))
 }
 
 async fn create(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<EntryForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     match worklog::create_entry(&state.store, &caller, id, &form.input()).await {
         Ok(entry) => {
             Ok(Redirect::to(&format!("/centres/{id}/log#entry-{}", entry.id)).into_response())
@@ -147,12 +143,10 @@ pub struct DoneForm {
 }
 
 async fn follow_up_done(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path((id, entry, position)): Path<(i64, i64, i64)>,
     CsrfForm(form): CsrfForm<DoneForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let done = form.done == "true";
     match worklog::set_follow_up_done(
         &state.store,
@@ -179,20 +173,12 @@ async fn follow_up_done(
     }
 }
 
-async fn log_csv(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn log_csv(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> PageResult {
     let (centre, entries) = worklog::timeline(&state.store, &caller, id).await?;
     Ok(export::csv_response(&centre, &entries))
 }
 
-async fn log_pdf(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn log_pdf(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> PageResult {
     let (centre, entries) = worklog::timeline(&state.store, &caller, id).await?;
     Ok(export::pdf_response(&centre, &entries))
 }

@@ -4,7 +4,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use mottak_domain::error::FieldError;
 use serde::Deserialize;
@@ -13,14 +13,14 @@ use super::{
     CATEGORIES, FormErrors, PLACE_TYPES, category_label, operator_choices, options,
     place_type_label,
 };
+use crate::auth::allow;
 use crate::auth::csrf::CsrfForm;
-use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::Labels;
 use crate::i18n::problems::warning_text;
 use crate::input::non_blank;
 use crate::names;
-use crate::pages::{Shell, region_choices, render};
+use crate::pages::{Page, PageResult, Shell, region_choices, render};
 use crate::registry::{self, CentreInput, RegistryError};
 use crate::state::AppState;
 use mottak_domain::access::Capability;
@@ -135,7 +135,7 @@ async fn page_for(
     })
 }
 
-async fn new_page(State(state): State<AppState>, shell: Shell) -> Result<Response, PageError> {
+async fn new_page(State(state): State<AppState>, shell: Shell) -> PageResult {
     Ok(render(
         &page_for(
             &state,
@@ -148,11 +148,9 @@ async fn new_page(State(state): State<AppState>, shell: Shell) -> Result<Respons
 }
 
 async fn create(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<NewCentreForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = shell.lang;
     let operator_id = form.operator_id.trim().parse::<i64>().ok();
     let input = CentreInput {

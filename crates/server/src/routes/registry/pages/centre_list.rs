@@ -2,15 +2,14 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::extract::Query;
+use axum::response::IntoResponse;
 use axum::routing::get;
 use mottak_domain::access::{Capability, Role};
 
 use super::{CATEGORIES, REGIONS, category_label, operator_choices, options, place_type_label};
-use crate::auth::{Caller, allow};
-use crate::error::PageError;
-use crate::pages::{Shell, render};
+use crate::auth::allow;
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::routes::registry::api::{CentreQuery, centre_filter};
 use crate::state::AppState;
 
@@ -86,11 +85,9 @@ fn page_href(query: &CentreQuery, page: i64) -> String {
 }
 
 async fn list_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Query(query): Query<CentreQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = shell.lang;
     let mut page = ListPage {
         query: query.clone(),

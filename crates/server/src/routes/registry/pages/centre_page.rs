@@ -3,9 +3,9 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use mottak_domain::access::Capability;
 use mottak_domain::agreements::{CentreWindows, centre_windows};
@@ -19,7 +19,7 @@ use crate::auth::{Caller, allow};
 use crate::error::PageError;
 use crate::form_errors::Labels;
 use crate::names;
-use crate::pages::{Shell, display_date, display_timestamp, render};
+use crate::pages::{Page, PageResult, Shell, display_date, display_timestamp, render};
 use crate::registry::scope::{self, EditRights};
 use crate::registry::{self, CentrePatch, RegistryError};
 use crate::routes::agreements::{AgreementRow, agreement_rows};
@@ -220,12 +220,7 @@ pub async fn centre_page_for(
     })
 }
 
-async fn centre_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn centre_page(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     Ok(render(
         &centre_page_for(&state, shell, &caller, id, FormErrors::default(), false).await?,
     ))
@@ -255,12 +250,10 @@ struct EditForm {
 }
 
 async fn update_centre(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<EditForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     load_centre(&state, &caller, id).await?;
     let rights = scope::edit_rights(&caller);
     let patch = CentrePatch {

@@ -5,16 +5,15 @@
 use std::collections::HashMap;
 
 use axum::Router;
-use axum::extract::{Path, Query, State};
-use axum::response::Response;
+use axum::extract::{Path, Query};
 use axum::routing::get;
 use mottak_domain::access::Capability;
 
 use super::{category_label, place_type_label};
-use crate::auth::{Caller, allow};
+use crate::auth::allow;
 use crate::error::PageError;
 use crate::i18n::Lang;
-use crate::pages::Shell;
+use crate::pages::{Page, PageResult};
 use crate::registry::scope;
 use crate::routes::registry::api::{CentreQuery, centre_filter};
 use crate::state::AppState;
@@ -52,12 +51,10 @@ async fn municipality_names(state: &AppState) -> Result<HashMap<String, String>,
 }
 
 async fn centres(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(file): Path<String>,
     Query(query): Query<CentreQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let file = format(&file)?;
     let lang = shell.lang;
     let mut filter = centre_filter(&state, &caller, &query).await?;
@@ -106,12 +103,7 @@ fn status_label(status: &str, lang: Lang) -> &'static str {
     }
 }
 
-async fn operators(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(file): Path<String>,
-) -> Result<Response, PageError> {
+async fn operators(Page(state, shell, caller): Page, Path(file): Path<String>) -> PageResult {
     let file = format(&file)?;
     let lang = shell.lang;
     let mut table = Table::new(

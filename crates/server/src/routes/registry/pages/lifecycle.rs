@@ -2,9 +2,9 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use serde::Deserialize;
 
@@ -12,10 +12,9 @@ use super::centre_page::centre_page_for;
 use super::{FormErrors, category_label, place_type_label};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Caller, allow};
-use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::input::non_blank;
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::registry::{self, LifecycleOutcome, LifecycleRequest, RegistryError};
 use crate::state::AppState;
 use mottak_domain::access::Capability;
@@ -88,7 +87,7 @@ async fn error_on_centre_page(
     caller: &Caller,
     id: i64,
     error: RegistryError,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let (errors, status) = match error {
         RegistryError::Invalid(errors) => (
             FormErrors::localized(
@@ -112,12 +111,10 @@ async fn error_on_centre_page(
 }
 
 async fn confirm_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     Query(form): Query<ActionForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let centre = state.store.centre(id).await?;
     let plan = match registry::plan_lifecycle(&state.store, id, &form.request()).await {
         Ok(plan) => plan,
@@ -155,12 +152,10 @@ async fn confirm_page(
 }
 
 async fn apply(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<ActionForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     match registry::apply_lifecycle(&state.store, &caller.actor(), id, &form.request()).await {
         Ok(outcome) => {
             let target = outcome.new_centre_id.unwrap_or(id);

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -19,7 +19,7 @@ use crate::form_errors::Labels;
 use crate::i18n::Lang;
 use crate::input::non_blank;
 use crate::names::{self, Names};
-use crate::pages::{Shell, render};
+use crate::pages::{Page, PageResult, Shell, render};
 use crate::registry::{self, OperatorInput, RegistryError, scope};
 use crate::routes::agreements::{AgreementRow, agreement_rows};
 use crate::routes::registry::views::OperatorView;
@@ -55,11 +55,7 @@ struct ListPage {
     may_create: bool,
 }
 
-async fn list_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-) -> Result<Response, PageError> {
+async fn list_page(Page(state, shell, caller): Page) -> PageResult {
     let operators = state
         .store
         .operators()
@@ -175,11 +171,9 @@ fn form_errors(error: RegistryError, lang: Lang) -> Result<(FormErrors, StatusCo
 }
 
 async fn create(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     CsrfForm(form): CsrfForm<OperatorForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     match registry::create_operator(&state.store, &caller.actor(), &form.input()).await {
         Ok(operator) => Ok(Redirect::to(&format!("/operators/{}", operator.id)).into_response()),
         Err(error) => {
@@ -259,27 +253,20 @@ async fn stored_page(
     caller: &Caller,
     id: i64,
     saved: bool,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let page = operator_page_for(state, shell, caller, id, None, FormErrors::default(), saved);
     Ok(render(&page.await?))
 }
 
-async fn operator_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+async fn operator_page(Page(state, shell, caller): Page, Path(id): Path<i64>) -> PageResult {
     stored_page(&state, shell, &caller, id, false).await
 }
 
 async fn update(
-    State(state): State<AppState>,
-    shell: Shell,
-    caller: Caller,
+    Page(state, shell, caller): Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<OperatorForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     match registry::update_operator(
         &state.store,
         &caller.actor(),
