@@ -62,8 +62,9 @@ impl Gender {
     }
 }
 
-/// A new resident as typed (API body or form), before validation. Members are optional in the
-/// body so that a missing one is reported with every other invalid field.
+/// A new resident as the API and the form give it. Members are optional in the body so that a
+/// missing one is reported with every other invalid field.
+// Before validation: `validate_resident` judges it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ResidentInput))]
 #[serde(default)]

@@ -136,7 +136,8 @@ impl From<StoredFlag> for bool {
 }
 
 /// A list of texts as its column holds it, a JSON array; a record reads it as `Vec<String>`
-/// with `#[sqlx(try_from = "StoredTexts")]`.
+/// with `#[sqlx(try_from = "StoredTexts")]`. A column that is not such an array reads as no
+/// texts, as the other JSON list columns do.
 pub(crate) struct StoredTexts(String);
 
 impl sqlx::Type<sqlx::Any> for StoredTexts {
@@ -155,11 +156,9 @@ impl<'r> sqlx::Decode<'r, sqlx::Any> for StoredTexts {
     }
 }
 
-impl TryFrom<StoredTexts> for Vec<String> {
-    type Error = serde_json::Error;
-
-    fn try_from(texts: StoredTexts) -> Result<Vec<String>, serde_json::Error> {
-        serde_json::from_str(&texts.0)
+impl From<StoredTexts> for Vec<String> {
+    fn from(texts: StoredTexts) -> Vec<String> {
+        serde_json::from_str(&texts.0).unwrap_or_default()
     }
 }
 

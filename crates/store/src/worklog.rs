@@ -7,7 +7,8 @@ use sqlx::{FromRow, Row};
 
 use crate::{Store, StoreError, StoredFlag, StoredTexts, WriteTx, flag, timestamp};
 
-/// An entry as stored, with its follow-ups in order; the API shows it as it is (`EntryView`).
+/// An entry of the log as stored.
+// The API shows the record as it is (`EntryView`): a field added here is a member of the API.
 #[derive(Clone, Debug, PartialEq, Eq, FromRow, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = EntryView))]
 pub struct LogEntryRecord {
@@ -33,6 +34,7 @@ pub struct LogEntryRecord {
 }
 
 /// A follow-up of an entry; `position` counts from 1 in the order given.
+// Shown by the API as it is (`FollowUpView`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, FromRow, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = FollowUpView))]
 pub struct FollowUpRecord {

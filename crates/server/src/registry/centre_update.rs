@@ -60,13 +60,13 @@ pub async fn update_centre(
             Err(RegistryError::Forbidden)
         }
     };
-    let mut given = Vec::new();
+    let mut given_texts = Vec::new();
     macro_rules! set_text {
         ($name:ident, $allowed:expr) => {
             if let Some(value) = text(&patch.$name) {
                 deny($allowed)?;
                 fields.$name = value;
-                given.push(stringify!($name));
+                given_texts.push(stringify!($name));
             }
         };
     }
@@ -124,8 +124,9 @@ pub async fn update_centre(
     // after the others.
     let mut texts: Vec<_> = free_texts(&fields)
         .into_iter()
-        .filter(|(field, _)| given.contains(field))
+        .filter(|(field, _)| given_texts.contains(field))
         .collect();
+    // A stable sort: the others keep their order.
     texts.sort_by_key(|(field, _)| *field == "email");
     let text_errors = check_free_texts(&texts);
     let checked = match check_centre_change(&change, &snapshot) {

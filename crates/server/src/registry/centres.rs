@@ -75,8 +75,9 @@ impl CentreInput {
 }
 
 impl CentreInput {
-    /// The fields as the input gives them (texts trimmed, empty ones absent); the registration
-    /// decides the region, the places, the e-mail and the bank accounts.
+    /// The fields as the input gives them (texts trimmed, empty ones absent), for the check of
+    /// the free texts; the registration then sets the region, the places, the e-mail and the
+    /// bank accounts as it decides them.
     fn given_fields(&self) -> CentreFields {
         CentreFields {
             visiting_address: optional(&self.visiting_address),

@@ -180,7 +180,12 @@ async fn add(
 
 /// The subject as the caller reaches it: a resident, 403 where R-SET-6 keeps the person from
 /// the caller; a decision, 404 for another municipality's.
-async fn subject(store: &Store, caller: &Caller, kind: NoteSubject, id: i64) -> ApiResult<Subject> {
+async fn reach_subject(
+    store: &Store,
+    caller: &Caller,
+    kind: NoteSubject,
+    id: i64,
+) -> ApiResult<Subject> {
     match kind {
         NoteSubject::Resident => resident(store, caller, id).await,
         NoteSubject::Decision => decision(store, caller, id).await,
@@ -194,7 +199,7 @@ pub async fn notes_on(
     kind: NoteSubject,
     id: i64,
 ) -> ApiResult<Vec<NoteView>> {
-    let subject = subject(store, caller, kind, id).await?;
+    let subject = reach_subject(store, caller, kind, id).await?;
     list(store, caller, subject).await
 }
 
@@ -206,6 +211,6 @@ pub async fn add_note(
     id: i64,
     input: &NoteInput,
 ) -> ApiResult<i64> {
-    let subject = subject(store, caller, kind, id).await?;
+    let subject = reach_subject(store, caller, kind, id).await?;
     add(store, caller, subject, input).await
 }

@@ -206,7 +206,7 @@ async fn save(
             }
         }
     };
-    answer(state, shell, caller, (id, month), refusal, entered).await
+    answer(state, shell, caller, id, month, refusal, entered).await
 }
 
 /// Where a write leads: back to the month, or its page again with what was sent kept and the
@@ -215,7 +215,8 @@ async fn answer(
     state: &AppState,
     shell: Shell,
     caller: &Caller,
-    (id, month): (i64, Month),
+    id: i64,
+    month: Month,
     refusal: Option<(StatusCode, Vec<FieldError>)>,
     entered: Entered,
 ) -> PageResult {
@@ -296,7 +297,8 @@ async fn approve(
         &state,
         shell,
         &caller,
-        (id, month),
+        id,
+        month,
         refusal,
         Entered::default(),
     )
