@@ -109,55 +109,37 @@ pub(crate) fn flag(value: bool) -> i64 {
     i64::from(value)
 }
 
-/// A yes/no column as both backends store it, 0 or 1 (they share no boolean type): a record
-/// reads it as `bool` with `#[sqlx(try_from = "StoredFlag")]`.
-pub(crate) struct StoredFlag(i64);
+/// A column's value as the `Any` driver decodes it (`i64`, `String`), for a record to read as
+/// a richer type with `#[sqlx(try_from = "Stored<i64>")]`:
+/// - a yes/no column, 0 or 1 as both backends store it (they share no boolean type), as `bool`;
+/// - a JSON array of texts as `Vec<String>`; a column that is not such an array reads as no
+///   texts, as the other JSON list columns do.
+pub(crate) struct Stored<T>(T);
 
-impl sqlx::Type<sqlx::Any> for StoredFlag {
+impl<T: sqlx::Type<sqlx::Any>> sqlx::Type<sqlx::Any> for Stored<T> {
     fn type_info() -> sqlx::any::AnyTypeInfo {
-        <i64 as sqlx::Type<sqlx::Any>>::type_info()
+        T::type_info()
     }
 
     fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-        <i64 as sqlx::Type<sqlx::Any>>::compatible(ty)
+        T::compatible(ty)
     }
 }
 
-impl<'r> sqlx::Decode<'r, sqlx::Any> for StoredFlag {
-    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<StoredFlag, sqlx::error::BoxDynError> {
-        <i64 as sqlx::Decode<'r, sqlx::Any>>::decode(value).map(StoredFlag)
+impl<'r, T: sqlx::Decode<'r, sqlx::Any>> sqlx::Decode<'r, sqlx::Any> for Stored<T> {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Stored<T>, sqlx::error::BoxDynError> {
+        T::decode(value).map(Stored)
     }
 }
 
-impl From<StoredFlag> for bool {
-    fn from(flag: StoredFlag) -> bool {
+impl From<Stored<i64>> for bool {
+    fn from(flag: Stored<i64>) -> bool {
         flag.0 != 0
     }
 }
 
-/// A list of texts as its column holds it, a JSON array; a record reads it as `Vec<String>`
-/// with `#[sqlx(try_from = "StoredTexts")]`. A column that is not such an array reads as no
-/// texts, as the other JSON list columns do.
-pub(crate) struct StoredTexts(String);
-
-impl sqlx::Type<sqlx::Any> for StoredTexts {
-    fn type_info() -> sqlx::any::AnyTypeInfo {
-        <String as sqlx::Type<sqlx::Any>>::type_info()
-    }
-
-    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
-    }
-}
-
-impl<'r> sqlx::Decode<'r, sqlx::Any> for StoredTexts {
-    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<StoredTexts, sqlx::error::BoxDynError> {
-        <String as sqlx::Decode<'r, sqlx::Any>>::decode(value).map(StoredTexts)
-    }
-}
-
-impl From<StoredTexts> for Vec<String> {
-    fn from(texts: StoredTexts) -> Vec<String> {
+impl From<Stored<String>> for Vec<String> {
+    fn from(texts: Stored<String>) -> Vec<String> {
         serde_json::from_str(&texts.0).unwrap_or_default()
     }
 }

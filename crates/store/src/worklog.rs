@@ -5,7 +5,7 @@
 use serde::Serialize;
 use sqlx::{FromRow, Row};
 
-use crate::{Store, StoreError, StoredFlag, StoredTexts, WriteTx, flag, timestamp};
+use crate::{Store, StoreError, Stored, WriteTx, flag, timestamp};
 
 /// An entry of the log as stored.
 // The API shows the record as it is (`EntryView`): a field added here is a member of the API.
@@ -18,7 +18,7 @@ pub struct LogEntryRecord {
     pub date: String,
     /// `meeting`, `call`, `visit`, `control` or `other`.
     pub kind: String,
-    #[sqlx(try_from = "StoredTexts")]
+    #[sqlx(try_from = "Stored<String>")]
     pub participants: Vec<String>,
     pub summary: String,
     #[sqlx(skip)]
@@ -42,7 +42,7 @@ pub struct FollowUpRecord {
     pub text: String,
     #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub due: Option<String>,
-    #[sqlx(try_from = "StoredFlag")]
+    #[sqlx(try_from = "Stored<i64>")]
     pub done: bool,
 }
 

@@ -5,7 +5,7 @@ use sqlx::query::Query;
 use sqlx::{Any, FromRow};
 
 use super::columns::{Columns, Value, bind_columns, changed_columns};
-use crate::StoredFlag;
+use crate::Stored;
 
 /// The fields a centre's number does not decide: contact data, scope and accounting data.
 #[derive(Clone, Debug, Default, PartialEq, FromRow)]
@@ -20,7 +20,7 @@ pub struct CentreFields {
     pub leader: Option<String>,
     pub ip_address: Option<String>,
     pub mailbox_name: Option<String>,
-    #[sqlx(try_from = "StoredFlag")]
+    #[sqlx(try_from = "Stored<i64>")]
     pub has_video_equipment: bool,
     pub external_cost_centre: Option<String>,
     pub udi_cost_centre: Option<String>,

@@ -8,7 +8,7 @@ use sqlx::query::Query;
 use sqlx::{Any, Row};
 
 use super::columns::{Columns, Value, bind_columns, changed_columns};
-use crate::{Store, StoreError, StoredFlag, WriteTx, placeholders, timestamp};
+use crate::{Store, StoreError, Stored, WriteTx, placeholders, timestamp};
 
 #[derive(Clone, Debug, Serialize, FromRow)]
 pub struct OperatorRecord {
@@ -31,7 +31,7 @@ pub struct NewOperator {
     pub dro_number: i64,
     pub name: String,
     pub organisation_number: String,
-    #[sqlx(try_from = "StoredFlag")]
+    #[sqlx(try_from = "Stored<i64>")]
     pub experienced: bool,
     pub visiting_address: Option<String>,
     pub postal_address: Option<String>,
